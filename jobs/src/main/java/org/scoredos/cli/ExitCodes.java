@@ -1,0 +1,57 @@
+package org.scoredos.cli;
+
+import java.io.FileNotFoundException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.scoredos.io.BadInputException;
+import picocli.CommandLine;
+
+/**
+ * Maps failures to the contract's exit codes: bad input and unusable options → 2 with one
+ * line on stderr; anything else → 1 with one line (the stack trace only with SCOREDOS_DEBUG=1).
+ */
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (debug()) ex.printStackTrace(cl.getErr());
+        if (isBadInput(ex)) {
+            cl.getErr().println(prefix(cl) + ex.getMessage());
+            return BAD_INPUT;
+        }
+        cl.getErr().println(prefix(cl) + "internal error: " + ex
+                + (debug() ? "" : " (set SCOREDOS_DEBUG=1 for details)"));
+        return FAILURE;
+    }
+
+    static int onParameterError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        cl.getErr().println(prefix(cl) + ex.getMessage());
+        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName(" ") + " --help'.");
+        return BAD_INPUT;
+    }
+
+    static boolean isBadInput(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException
+                    || t instanceof NoSuchFileException
+                    || t instanceof FileNotFoundException
+                    || t instanceof AccessDeniedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "scoredos estimate: " — the command the message is about. */
+    private static String prefix(CommandLine cl) {
+        return cl.getCommandSpec().qualifiedName(" ") + ": ";
+    }
+
+    private static boolean debug() {
+        return System.getenv("SCOREDOS_DEBUG") != null;
+    }
+}
