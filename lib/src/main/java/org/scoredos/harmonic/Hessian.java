@@ -74,6 +74,11 @@ public final class Hessian {
         return new Hessian(atoms, raw, asym, transl);
     }
 
+    /** A finished Hessian read back from a cache entry, taken over bit for bit. */
+    static Hessian stored(int atoms, double[] h, double rawAsymmetry, double rawTranslationForce) {
+        return new Hessian(atoms, h, rawAsymmetry, rawTranslationForce);
+    }
+
     /** A Hessian from a full 3N×3N array (copied), symmetrised and projected as {@link #fromRaw}. */
     public static Hessian of(double[][] matrix) {
         int n = matrix.length;
