@@ -77,7 +77,10 @@ public final class LammpsDataReader {
             }
             String[] v = Arrays.copyOf(f, f.length - key.split(" ").length);
             switch (key) {
-                case "atoms" -> atoms = count(v, key);
+                case "atoms" -> {
+                    atoms = count(v, key);
+                    if (atoms > Integer.MAX_VALUE / 3) throw src.error(key, atoms + " atoms is too many");
+                }
                 case "atom types" -> {
                     long t = count(v, key);
                     if (t > MAX_TYPES) throw src.error(key, t + " types is more than " + MAX_TYPES);
@@ -138,7 +141,6 @@ public final class LammpsDataReader {
         for (int d = 0; d < 3; d++) {
             if (!haveBounds[d]) throw src.error(null, "the header has no '" + names[d] + "' line");
         }
-        if (atoms > Integer.MAX_VALUE / 3) throw src.error("atoms", atoms + " atoms is too many");
     }
 
     private void masses(int headerLine) throws IOException {
