@@ -3,8 +3,6 @@ package org.scoredos.structure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +26,7 @@ public final class ExtendedXyzReader {
     private record Property(String name, char type, int column, int width) {}
 
     public static Structure read(Path path) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextSource.open(path)) {
             return read(in, path.toString());
         }
     }
