@@ -61,6 +61,10 @@ final class AtomBuffer {
             System.arraycopy(positions, 3 * from, pos, 3 * k, 3);
             t[k] = types[from];
         }
-        return new Structure(cell, pos, t, massByType);
+        try {
+            return new Structure(cell, pos, t, massByType);
+        } catch (BadInputException e) {
+            throw BadInputException.at(file, 0, null, e.getMessage());
+        }
     }
 }
