@@ -93,6 +93,8 @@ public final class ExtendedXyzReader {
             }
             types[i] = t;
             for (int d = 0; d < 3; d++) xyz[3 * i + d] = src.number(f[pos.column + d], atom);
+            String far = AtomBuffer.outside(cell, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+            if (far != null) throw src.error(atom, far);
         }
         double[] masses = massOf.isEmpty() ? new double[] {Double.NaN} : massOf.stream().mapToDouble(Double::doubleValue).toArray();
         for (double m : masses) {

@@ -48,6 +48,16 @@ class MutatedInputRegressionTest {
                 name(assertThrows(BadInputException.class, () -> LammpsDataReader.read(data))));
     }
 
+    /** An atom the neighbour list cannot follow was refused there, naming neither file nor line. */
+    @Test
+    void atomsFarOutsideTheBoxAreRefusedOnTheirLine() throws Exception {
+        Path data = edited("W-bcc-16.dat", "2 1 1.605300 1.592800", "2 1 1.605300e6 1.592800");
+        assertEquals("W-bcc-16.dat:18: atom 2: lies 251961 cells outside the box along lattice vector a (at most 256 are followed): wrap its coordinates",
+                name(assertThrows(BadInputException.class, () -> LammpsDataReader.read(data))));
+        Path xyz = edited("W-bcc.extxyz", "W 0.000000 0.000000 0.000000", "W 0.000000 0.000000 -2000");
+        assertStartsWith("W-bcc.extxyz:3: atom 1: lies -314 cells outside the box along lattice vector c", () -> ExtendedXyzReader.read(xyz));
+    }
+
     /** Cell and Structure refusals came without the file name. */
     @Test
     void dumpBoxesAndScaledCoordinatesAreRefusedOnTheirLine() throws Exception {
