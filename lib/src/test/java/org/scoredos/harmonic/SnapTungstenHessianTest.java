@@ -14,6 +14,7 @@ import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
+import org.scoredos.summary.ReferenceConstants;
 
 /** The reference of the bundled tungsten SNAP example: 128 atoms of bcc W. */
 class SnapTungstenHessianTest {
@@ -46,6 +47,21 @@ class SnapTungstenHessianTest {
         assertEquals(3, modes.zeroModes());
         assertEquals(381, modes.stableModes());
         assertTrue(seconds < 30, "Hessian and modes took " + seconds + " s");
+    }
+
+    @Test
+    void referenceConstantsCarryTheLatticeDescriptor() throws IOException {
+        HarmonicReference reference = new HarmonicReference(bcc, TestCrystals.W_MASS, 0, snap.energy(bcc), modes);
+        ReferenceConstants c = reference.constants(snap.bispectrum());
+        assertEquals(55, c.components());
+        // linear SNAP: E_0 = N (β0 + β·D_0)
+        SnapParameters p = SnapParameterReader.read(W_SNAP.resolve("D.snapparam"));
+        double[] beta = SnapCoefficientReader.read(W_SNAP.resolve("X_W.snapcoeff"), p).elements().get(0).coefficients();
+        double e = beta[0];
+        for (int k = 0; k < 55; k++) e += beta[k + 1] * c.d0()[k];
+        assertEquals(reference.latticeEnergy(), 128 * e, 1e-9);
+        assertEquals(-544.12179, reference.latticeEnergy(), 1e-5); // the LAMMPS example's energy
+        assertEquals(Math.pow(12.742537224023346, 3), c.volume(), 1e-9);
     }
 
     @Test
