@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
@@ -120,7 +122,7 @@ final class HarmonicCommand implements Callable<Integer> {
             reference = new HarmonicReference(x0, m, strain, potential.energy(x0), HarmonicModes.of(h));
         } else {
             double[] masses = new double[lattice.size()];
-            java.util.Arrays.fill(masses, m);
+            Arrays.fill(masses, m);
             Hessian h = DynamicalMatrixReader.read(source.dynmat.file, masses, source.dynmat.style);
             reference = new HarmonicReference(x0, m, strain, Double.NaN, HarmonicModes.of(h));
         }
@@ -139,7 +141,7 @@ final class HarmonicCommand implements Callable<Integer> {
     private Hessian snapHessian(LinearSnapPotential potential, Structure lattice, Structure x0, PrintWriter err) throws IOException {
         HessianCalculator calculator = new HessianCalculator(step, false);
         int coordinates = calculator.displacedCoordinates(x0);
-        java.util.function.Supplier<Hessian> compute = () -> {
+        Supplier<Hessian> compute = () -> {
             err.printf(Locale.ROOT, "harmonic: Hessian of %d atoms by central differences: %d displaced coordinates, %d force evaluations%n",
                     x0.size(), coordinates, 2 * coordinates);
             err.flush();

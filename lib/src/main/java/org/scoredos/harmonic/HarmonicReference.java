@@ -26,7 +26,8 @@ public final class HarmonicReference {
      * @param structure     the strained reference lattice X_0
      * @param mass          atomic mass, amu
      * @param strain        the linear strain ε that produced {@code structure}
-     * @param latticeEnergy potential energy of X_0, eV (total)
+     * @param latticeEnergy potential energy of X_0, eV (total); NaN when unknown (an imported
+     *                      dynamical matrix)
      * @param modes         the modes of the Hessian at X_0
      */
     public HarmonicReference(Structure structure, double mass, double strain, double latticeEnergy, HarmonicModes modes) {

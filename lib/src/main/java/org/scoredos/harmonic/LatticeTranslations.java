@@ -1,9 +1,11 @@
 package org.scoredos.harmonic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 
@@ -26,7 +28,7 @@ final class LatticeTranslations {
         this.permutations = permutations;
         this.representative = new int[atoms];
         this.carrier = new int[atoms];
-        java.util.Arrays.fill(representative, -1);
+        Arrays.fill(representative, -1);
         for (int r = 0; r < atoms; r++) {
             if (representative[r] >= 0) continue;
             for (int t = 0; t < permutations.length; t++) {
@@ -41,7 +43,7 @@ final class LatticeTranslations {
 
     /** Only the identity: every atom its own representative. */
     static LatticeTranslations identity(int atoms) {
-        return new LatticeTranslations(new int[][] {java.util.stream.IntStream.range(0, atoms).toArray()}, atoms);
+        return new LatticeTranslations(new int[][] {IntStream.range(0, atoms).toArray()}, atoms);
     }
 
     /** The translations of {@code s} (the identity always among them). */
@@ -85,6 +87,8 @@ final class LatticeTranslations {
     private static int find(Structure s, Cell cell, double[][] frac, Map<Long, List<Integer>> grid, double[] f, int type) {
         double[] probe = new double[3];
         double[] cart = new double[3];
+        double[] ds = new double[3];
+        double[] o = cell.origin();
         for (int da = -1; da <= 1; da++) {
             for (int db = -1; db <= 1; db++) {
                 for (int dc = -1; dc <= 1; dc++) {
@@ -95,13 +99,11 @@ final class LatticeTranslations {
                     if (atoms == null) continue;
                     for (int k : atoms) {
                         if (s.type(k) != type) continue;
-                        double[] ds = new double[3];
                         for (int d = 0; d < 3; d++) {
                             ds[d] = f[d] - frac[k][d];
                             ds[d] -= Math.rint(ds[d]);
                         }
                         cell.toCartesian(ds[0], ds[1], ds[2], cart);
-                        double[] o = cell.origin();
                         double dx = cart[0] - o[0], dy = cart[1] - o[1], dz = cart[2] - o[2];
                         if (dx * dx + dy * dy + dz * dz < TOLERANCE * TOLERANCE) return k;
                     }

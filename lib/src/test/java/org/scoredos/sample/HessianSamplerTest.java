@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -90,7 +91,7 @@ class HessianSamplerTest {
             assertArrayEquals(batch.get(j).structure().positions(), parallel.get(j).structure().positions());
             assertArrayEquals(batch.get(j).structure().positions(), other.sample(alpha, shard, 10 + j).structure().positions());
         }
-        assertFalse(java.util.Arrays.equals(batch.get(0).structure().positions(), sampler.sample(alpha, new ShardKey(99, 7, 5), 10).structure().positions()));
+        assertFalse(Arrays.equals(batch.get(0).structure().positions(), sampler.sample(alpha, new ShardKey(99, 7, 5), 10).structure().positions()));
     }
 
     @Test
