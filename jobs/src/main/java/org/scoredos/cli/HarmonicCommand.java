@@ -109,6 +109,11 @@ final class HarmonicCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--temperatures: " + e.getMessage());
         }
         if (!(step > 0 && step <= 0.1)) throw new CommandLine.ParameterException(spec.commandLine(), "--step must be in (0, 0.1] Å, got " + step);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (source.dynmat != null && (parsed.hasMatchedOption("--step") || parsed.hasMatchedOption("--cache"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--step and --cache apply to Hessians computed from --coeff/--params, not to --dynmat");
+        }
         Structure lattice = StructureFiles.read(structure);
         double m = HarmonicReference.resolveMass(lattice, mass == null ? Double.NaN : mass);
         Structure x0 = HarmonicReference.strained(lattice, strain);

@@ -89,6 +89,10 @@ class HarmonicCommandTest {
 
         Path dynmat = dir.resolve("dynmat.dyn");
         Files.writeString(dynmat, "1.0 0.0 0.0\n0.0 1.0 0.0\n");
+        Result ignored = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300",
+                "--cache", dir.toString());
+        assertEquals(2, ignored.code());
+        assertTrue(ignored.err().contains("not to --dynmat"), ignored.err());
         Result wrongSize = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300");
         assertEquals(2, wrongSize.code());
         assertTrue(wrongSize.err().contains("holds 6 values, but a dynamical matrix of the 128-atom structure has 9N² = 147456"), wrongSize.err());
