@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             HarmonicCommand.class,
+            InspectCommand.class,
         })
 public final class ScoreDos implements Runnable {
 
