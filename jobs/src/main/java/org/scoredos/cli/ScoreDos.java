@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DescriptorsCommand.class,
+            EnergyCommand.class,
         })
 public final class ScoreDos implements Runnable {
 
