@@ -29,7 +29,10 @@ final class BispectrumIndex {
     final int bCount;
     final int[] bj1, bj2, bj;
     final int[] bZ;            // the Z triple of each component
-    final int[] zExtra;        // the Z triples that are no component (j < j1): only forces need them
+    final int[] zExtra;
+    // ∂B_{j1 j2 j} = ∂U_j·Z_{j1 j2 j} + (j+1)/(j1+1) ∂U_j1·Z_{j j2 j1} + (j+1)/(j2+1) ∂U_j2·Z_{j j1 j2}
+    final int[] bZ1, bZ2;
+    final double[] bF1, bF2;        // the Z triples that are no component (j < j1): only forces need them
     final double[] cg;
 
     BispectrumIndex(int twojmax) {
@@ -95,6 +98,17 @@ final class BispectrumIndex {
             }
         }
         zStoreSize = store;
+        bZ1 = new int[nb];
+        bZ2 = new int[nb];
+        bF1 = new double[nb];
+        bF2 = new double[nb];
+        for (int k = 0; k < nb; k++) {
+            int j1 = bj1[k], j2 = bj2[k], j = bj[k];
+            bZ1[k] = zIndex[j][j2][j1];
+            bZ2[k] = zIndex[j][j1][j2];
+            bF1[k] = (j + 1.0) / (j1 + 1);
+            bF2[k] = (j + 1.0) / (j2 + 1);
+        }
         zExtra = new int[nz - nb];
         for (int k = 0, e = 0; k < nz; k++) if (zj[k] < zj1[k]) zExtra[e++] = k;
         cg = new double[cgSize];

@@ -21,6 +21,8 @@ public final class SnapWorkspace {
     final double[] zr, zi;
     // bispectrum of the current atom (bzero subtracted)
     final double[] b;
+    // per Z triple: Σ_half Re[conj(∂U)·Z] along x, y, z for one neighbour; ∂B along x, y, z
+    final double[] gx, gy, gz, dbx, dby, dbz;
 
     // neighbours of the current atom inside their pair cutoff
     int atom = -1;
@@ -50,6 +52,12 @@ public final class SnapWorkspace {
         zr = new double[index.zStoreSize];
         zi = new double[index.zStoreSize];
         b = new double[index.bCount];
+        gx = new double[index.zCount];
+        gy = new double[index.zCount];
+        gz = new double[index.zCount];
+        dbx = new double[index.bCount];
+        dby = new double[index.bCount];
+        dbz = new double[index.bCount];
     }
 
     void ensureNeighbors(int n) {
