@@ -168,28 +168,32 @@ public final class SnapBispectrum {
         checkLoaded(list, i, ws);
         completeZ(ws);
         contraction.y(dEdB, ws.zr, ws.zi, ws.yr, ws.yi);
-        double[] yr = ws.yr, yi = ws.yi;
+        // ∂U/∂r_k = Σ_α c_kα G_α·U, so ∂E/∂r_k needs only U and the per-atom W_α = G_α†·Y
+        harmonics.adjointGenerators(ws.yr, ws.yi, ws.wr, ws.wi);
+        double[] ur = ws.ur, ui = ws.ui, yr = ws.yr, yi = ws.yi;
+        double[] w0r = ws.wr[0], w0i = ws.wi[0], w1r = ws.wr[1], w1i = ws.wi[1], w2r = ws.wr[2], w2i = ws.wi[2];
+        double[] c = ws.generator;
         int[] uOffset = index.uOffset;
         for (int n = 0; n < ws.count; n++) {
             double r = ws.r[n];
-            harmonics.valuesAndDerivatives(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ws);
-            double s0 = 0, sx = 0, sy = 0, sz = 0;
+            harmonics.valuesAndGeneratorCoefficients(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ur, ui, c);
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             for (int j = 0; j <= index.twojmax; j++) {
                 int o = uOffset[j];
-                int end = o + BispectrumIndex.half(j);
+                int end = o + (j / 2 + 1) * (j + 1);
                 for (int e = o; e < end; e++) {
-                    double a = yr[e], b = yi[e];
-                    s0 += ws.ur[e] * a + ws.ui[e] * b;
-                    sx += ws.dxr[e] * a + ws.dxi[e] * b;
-                    sy += ws.dyr[e] * a + ws.dyi[e] * b;
-                    sz += ws.dzr[e] * a + ws.dzi[e] * b;
+                    double a = ur[e], b = ui[e];
+                    s0 += a * yr[e] + b * yi[e];
+                    s1 += a * w0r[e] + b * w0i[e];
+                    s2 += a * w1r[e] + b * w1i[e];
+                    s3 += a * w2r[e] + b * w2i[e];
                 }
             }
             double sfac = ws.w[n] * switching(r, ws.rcut[n]);
             double dsfac = ws.w[n] * switchingDerivative(r, ws.rcut[n]) / r * s0;
-            double fx = dsfac * ws.x[n] + sfac * sx;
-            double fy = dsfac * ws.y[n] + sfac * sy;
-            double fz = dsfac * ws.z[n] + sfac * sz;
+            double fx = dsfac * ws.x[n] + sfac * (c[0] * s1 + c[1] * s2 + c[2] * s3);
+            double fy = dsfac * ws.y[n] + sfac * (c[3] * s1 + c[4] * s2 + c[5] * s3);
+            double fz = dsfac * ws.z[n] + sfac * (c[6] * s1 + c[7] * s2 + c[8] * s3);
             int j = ws.nbr[n];
             forces[3 * i] += fx;
             forces[3 * i + 1] += fy;
@@ -198,6 +202,19 @@ public final class SnapBispectrum {
             forces[3 * j + 1] -= fy;
             forces[3 * j + 2] -= fz;
         }
+    }
+
+    private static void checkLoaded(NeighborList list, int i, SnapWorkspace ws) {
+        if (ws.atom != i || ws.list != list) {
+            throw new IllegalStateException("compute() of atom " + i + " must come first in this workspace");
+        }
+    }
+
+    /** Z of the triples that are no component, once per atom. */
+    private void completeZ(SnapWorkspace ws) {
+        if (ws.zComplete) return;
+        for (int t : index.zExtra) contraction.z(t, ws.utr, ws.uti, ws.zr, ws.zi);
+        ws.zComplete = true;
     }
 
     /**
@@ -281,19 +298,6 @@ public final class SnapBispectrum {
         row[3 * i] -= scale * dx;
         row[3 * i + 1] -= scale * dy;
         row[3 * i + 2] -= scale * dz;
-    }
-
-    private static void checkLoaded(NeighborList list, int i, SnapWorkspace ws) {
-        if (ws.atom != i || ws.list != list) {
-            throw new IllegalStateException("compute() of atom " + i + " must come first in this workspace");
-        }
-    }
-
-    /** Z of the triples that are no component, once per atom. */
-    private void completeZ(SnapWorkspace ws) {
-        if (ws.zComplete) return;
-        for (int t : index.zExtra) contraction.z(t, ws.utr, ws.uti, ws.zr, ws.zi);
-        ws.zComplete = true;
     }
 
     // ---------------------------------------------------------------- neighbours

@@ -15,8 +15,10 @@ public final class SnapWorkspace {
     // U of one neighbour and its derivative with respect to r_ij (x, y, z)
     final double[] ur, ui;
     final double[] dxr, dxi, dyr, dyi, dzr, dzi;
-    // Y = Σ dE/dB · ∂B/∂U, half layers
+    // Y = Σ dE/dB · ∂B/∂U, half layers, and G_α†·Y for the three rotation generators
     final double[] yr, yi;
+    final double[][] wr, wi;
+    final double[] generator = new double[9];
     // Z of every triple, half layers (only filled for descriptor gradients)
     final double[] zr, zi;
     // bispectrum of the current atom (bzero subtracted)
@@ -49,6 +51,8 @@ public final class SnapWorkspace {
         dzi = new double[n];
         yr = new double[n];
         yi = new double[n];
+        wr = new double[3][n];
+        wi = new double[3][n];
         zr = new double[index.zStoreSize];
         zi = new double[index.zStoreSize];
         b = new double[index.bCount];
