@@ -213,7 +213,7 @@ public final class SnapBispectrum {
     /** Z of the triples that are no component, once per atom. */
     private void completeZ(SnapWorkspace ws) {
         if (ws.zComplete) return;
-        for (int t : index.zExtra) contraction.z(t, ws.utr, ws.uti, ws.zr, ws.zi);
+        contraction.remainingZ(ws.utr, ws.uti, ws.zr, ws.zi);
         ws.zComplete = true;
     }
 
@@ -373,10 +373,8 @@ public final class SnapBispectrum {
 
     /** Z of the component triples and B (bzero subtracted) into ws.b. */
     private void bispectrum(SnapWorkspace ws) {
-        for (int k = 0; k < index.bCount; k++) {
-            contraction.z(index.bZ[k], ws.utr, ws.uti, ws.zr, ws.zi);
-            ws.b[k] = contraction.b(k, ws.utr, ws.uti, ws.zr, ws.zi) - bzero[k];
-        }
+        contraction.componentZ(ws.utr, ws.uti, ws.zr, ws.zi);
+        for (int k = 0; k < index.bCount; k++) ws.b[k] = contraction.b(k, ws.utr, ws.uti, ws.zr, ws.zi) - bzero[k];
         ws.zComplete = false;
     }
 }
