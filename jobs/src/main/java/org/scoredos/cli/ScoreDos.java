@@ -16,8 +16,10 @@ import picocli.CommandLine.Command;
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            HarmonicCommand.class,
             InspectCommand.class,
+            DescriptorsCommand.class,
+            EnergyCommand.class,
+            HarmonicCommand.class,
         })
 public final class ScoreDos implements Runnable {
 
