@@ -88,7 +88,7 @@ class SummaryStoreTest {
         ParquetColumns cells = ParquetColumns.read("cells", Files.readAllBytes(dir.resolve(m.files().get("cells").path())));
         for (int r = 0; r < cells.rows(); r++) assertEquals(0, cells.doubleList("edges", r).length);
         // exactly symmetric covariances are stored as their upper triangle
-        assertEquals(55 * 56 / 2, cells.doubleList("covariance", 0).length);
+        assertEquals(55 * 56 / 2, cells.longList("covarianceResidual", 0).length);
     }
 
     @Test
