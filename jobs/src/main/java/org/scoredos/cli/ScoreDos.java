@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InspectCommand.class,
+            ImportDescriptorDosCommand.class,
         })
 public final class ScoreDos implements Runnable {
 
