@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ImportDescriptorDosCommand.class,
             InspectCommand.class,
             DescriptorsCommand.class,
             EnergyCommand.class,
