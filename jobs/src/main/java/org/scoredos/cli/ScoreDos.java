@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EstimateCommand.class,
+            TransitionCommand.class,
+            FinetuneCommand.class,
         })
 public final class ScoreDos implements Runnable {
 
