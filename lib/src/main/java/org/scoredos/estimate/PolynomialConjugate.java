@@ -127,6 +127,54 @@ final class PolynomialConjugate {
         return hi[t];
     }
 
+    /**
+     * The minimisers of all tables at once: u[t] = argmin over [lo, hi] of sp[t]·u − S_t(u).
+     * Done in passes (seeds, one Newton step, the rare rest) so that the short, independent
+     * polynomial evaluations of many tables overlap in the processor instead of waiting on each
+     * other. {@code pending}: scratch, one flag per table.
+     */
+    void argminAll(double[] sp, double[] u, boolean[] pending) {
+        int tables = u.length;
+        for (int t = 0; t < tables; t++) {
+            pending[t] = false;
+            if (!concave[t]) continue;
+            int p = pieceStart[t];
+            double s = sp[t];
+            if (s >= slopeL[p]) u[t] = lo[t];
+            else if (s <= slopeR[p]) u[t] = hi[t];
+            else {
+                u[t] = seed(p, s);
+                pending[t] = true;
+            }
+        }
+        for (int t = 0; t < tables; t++) {
+            if (!pending[t]) continue;
+            double x = u[t];
+            double step = (horner(ds, t * deg, deg, x) - sp[t]) / horner(dds, t * (deg - 1), deg - 1, x);
+            double next = Math.max(lo[t], Math.min(hi[t], x - step));
+            // quadratic convergence: after a step δ ≤ 1e-6 the error is ~δ² ≤ 1e-12
+            if (Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x))) {
+                u[t] = next;
+                pending[t] = false;
+            }
+        }
+        for (int t = 0; t < tables; t++) {
+            if (pending[t]) u[t] = root(t, pieceStart[t], sp[t]);
+            else if (!concave[t]) u[t] = argmin(t, sp[t]);
+        }
+    }
+
+    /** Cubic Hermite interpolation of the inverse slope table of piece p at s'. */
+    private double seed(int p, double sp) {
+        double x = (slopeL[p] - sp) * KNOTS / (slopeL[p] - slopeR[p]);
+        int i = Math.max(0, Math.min((int) x, KNOTS - 1));
+        double tau = x - i;
+        int k = p * (KNOTS + 1) + i;
+        double t2 = tau * tau, t3 = t2 * tau;
+        return (2 * t3 - 3 * t2 + 1) * knotU[k] + (t3 - 2 * t2 + tau) * knotM[k]
+                + (-2 * t3 + 3 * t2) * knotU[k + 1] + (t3 - t2) * knotM[k + 1];
+    }
+
     /** The minimiser over [lo, hi] of s'·u − S_t(u). */
     double argmin(int t, double sp) {
         if (concave[t]) {
@@ -159,13 +207,7 @@ final class PolynomialConjugate {
      * the safeguarded iteration takes over in the rare case it has not.
      */
     private double root(int t, int p, double sp) {
-        double x = (slopeL[p] - sp) * KNOTS / (slopeL[p] - slopeR[p]);
-        int i = Math.min((int) x, KNOTS - 1);
-        double tau = x - i;
-        int k = p * (KNOTS + 1) + i;
-        double t2 = tau * tau, t3 = t2 * tau;
-        double u = (2 * t3 - 3 * t2 + 1) * knotU[k] + (t3 - 2 * t2 + tau) * knotM[k]
-                + (-2 * t3 + 3 * t2) * knotU[k + 1] + (t3 - t2) * knotM[k + 1];
+        double u = seed(p, sp);
         int o1 = t * deg, o2 = t * (deg - 1);
         double l = pieceL[p], r = pieceR[p];
         for (int it = 0; it < 3; it++) {
@@ -222,9 +264,9 @@ final class PolynomialConjugate {
         return deg < 2 ? 0 : horner(dds, t * (deg - 1), deg - 1, u);
     }
 
-    private static double horner(double[] c, int offset, int n, double u) {
+    static double horner(double[] c, int offset, int n, double u) {
         double v = c[offset + n - 1];
-        for (int i = offset + n - 2; i >= offset; i--) v = v * u + c[i];
+        for (int i = offset + n - 2; i >= offset; i--) v = Math.fma(v, u, c[i]);
         return v;
     }
 }
