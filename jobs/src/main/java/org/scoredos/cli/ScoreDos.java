@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
+            ImportDescriptorDosCommand.class,
             EstimateCommand.class,
             TransitionCommand.class,
             FinetuneCommand.class,

@@ -1,0 +1,295 @@
+package org.scoredos.descriptor;
+
+import org.scoredos.io.BadInputException;
+import org.scoredos.neighbor.NeighborList;
+import org.scoredos.structure.Structure;
+
+/**
+ * The SNAP bispectrum exactly as LAMMPS computes it ({@code compute sna/atom}, {@code pair_style
+ * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, cosine switching,
+ * element radii and weights, optional quadratic products, and the derivatives needed for forces.
+ *
+ * <p>One instance per parameter set holds only immutable tables (Clebsch–Gordan coefficients,
+ * indices) and is safe to share between threads; each thread works in its own
+ * {@link SnapWorkspace} (the convenience methods use a thread-local one).
+ *
+ * <p>Atom type t (from 1) has radius {@code radius[t-1]} and weight {@code weight[t-1]}; a pair
+ * interacts when 0 < r² < rcut², rcut = rcutfac·(R_i + R_j). The bispectrum does not depend on
+ * the species otherwise (no chemflag), but per-type tables keep multi-element use open.
+ */
+public final class SnapBispectrum {
+    /** Closer than this, two atoms are a broken structure, not physics. */
+    public static final double MIN_DISTANCE = 0.1;
+
+    private final SnapParameters params;
+    private final BispectrumIndex index;
+    private final HypersphericalHarmonics harmonics;
+    private final BispectrumContraction contraction;
+    private final double[] radius;
+    private final double[] weight;
+    private final double[] bzero;
+    private final ThreadLocal<SnapWorkspace> local = ThreadLocal.withInitial(this::newWorkspace);
+
+    public SnapBispectrum(SnapParameters params, double[] radius, double[] weight) {
+        if (radius.length == 0 || radius.length != weight.length) {
+            throw new IllegalArgumentException("need one radius and one weight per type");
+        }
+        for (double rad : radius) {
+            if (!(rad > 0) || !Double.isFinite(rad)) throw new IllegalArgumentException("radius must be positive, got " + rad);
+        }
+        this.params = params;
+        this.index = new BispectrumIndex(params.twojmax());
+        this.harmonics = new HypersphericalHarmonics(index, params);
+        this.contraction = new BispectrumContraction(index);
+        this.radius = radius.clone();
+        this.weight = weight.clone();
+        this.bzero = new double[index.bCount];
+        if (params.bzero()) {
+            for (int b = 0; b < index.bCount; b++) bzero[b] = index.bj[b] + 1; // self term w_self = 1
+        }
+    }
+
+    /** Radii and weights from the element blocks of a coefficient file (type t ↔ element t). */
+    public static SnapBispectrum of(SnapParameters params, SnapCoefficients coefficients) {
+        return new SnapBispectrum(params, coefficients.radii(), coefficients.weights());
+    }
+
+    /** One species with the given radius and weight (rcut = 2·radius·rcutfac). */
+    public static SnapBispectrum singleElement(SnapParameters params, double radius, double weight) {
+        return new SnapBispectrum(params, new double[] {radius}, new double[] {weight});
+    }
+
+    public SnapParameters parameters() {
+        return params;
+    }
+
+    /** Number of bispectrum components (55 at 2J = 8). */
+    public int bispectrumCount() {
+        return index.bCount;
+    }
+
+    /** Number of descriptor components: the bispectrum plus, with quadraticflag, its products. */
+    public int descriptorCount() {
+        return params.descriptorCount();
+    }
+
+    /** The (2j1, 2j2, 2j) indices of bispectrum component k. */
+    public int[] triple(int k) {
+        return new int[] {index.bj1[k], index.bj2[k], index.bj[k]};
+    }
+
+    /** The largest pair cutoff, Å. */
+    public double cutoff() {
+        double max = 0;
+        for (double rad : radius) max = Math.max(max, rad);
+        return 2 * max * params.rcutfac();
+    }
+
+    /** rcut of a pair of types (from 1), Å. */
+    public double cutoff(int typeI, int typeJ) {
+        return params.rcutfac() * (radius[typeI - 1] + radius[typeJ - 1]);
+    }
+
+    public SnapWorkspace newWorkspace() {
+        return new SnapWorkspace(this, index);
+    }
+
+    /** The full neighbour list this bispectrum needs, after checking the structure's types. */
+    public NeighborList neighbors(Structure structure) {
+        if (structure.typeCount() > radius.length && maxType(structure) > radius.length) {
+            throw new BadInputException("the structure has atom type " + maxType(structure) + " but the SNAP model defines "
+                    + radius.length + " element(s)");
+        }
+        return NeighborList.build(structure, cutoff());
+    }
+
+    private static int maxType(Structure s) {
+        int max = 0;
+        for (int i = 0; i < s.size(); i++) max = Math.max(max, s.type(i));
+        return max;
+    }
+
+    /** Descriptor of every atom, [atom][component]. */
+    public double[][] perAtom(Structure structure) {
+        NeighborList list = neighbors(structure);
+        SnapWorkspace ws = local.get();
+        double[][] out = new double[structure.size()][descriptorCount()];
+        for (int i = 0; i < structure.size(); i++) compute(structure, list, i, ws, out[i]);
+        return out;
+    }
+
+    /** The per-structure descriptor D: the mean of the per-atom descriptors. */
+    public double[] average(Structure structure) {
+        NeighborList list = neighbors(structure);
+        SnapWorkspace ws = local.get();
+        int d = descriptorCount();
+        double[] atom = new double[d];
+        double[] sum = new double[d];
+        for (int i = 0; i < structure.size(); i++) {
+            compute(structure, list, i, ws, atom);
+            for (int k = 0; k < d; k++) sum[k] += atom[k];
+        }
+        for (int k = 0; k < d; k++) sum[k] /= structure.size();
+        return sum;
+    }
+
+    /** The thread's own workspace (for callers that loop over atoms themselves). */
+    public SnapWorkspace workspace() {
+        return local.get();
+    }
+
+    /**
+     * Descriptor of atom i (bispectrum, then the quadratic products ½B_k², B_k B_l for l > k when
+     * quadraticflag) into {@code out}; leaves the atom's U in {@code ws} for {@link #addForces}.
+     */
+    public void compute(Structure structure, NeighborList list, int i, SnapWorkspace ws, double[] out) {
+        load(structure, list, i, ws);
+        totalU(ws);
+        bispectrum(ws);
+        int nb = index.bCount;
+        System.arraycopy(ws.b, 0, out, 0, nb);
+        if (params.quadratic()) {
+            int k = nb;
+            for (int a = 0; a < nb; a++) {
+                double ba = ws.b[a];
+                out[k++] = 0.5 * ba * ba;
+                for (int c = a + 1; c < nb; c++) out[k++] = ba * ws.b[c];
+            }
+        }
+    }
+
+    /**
+     * Adds the forces of an atom energy E_i = Σ_k dEdB_k·B_k^i (dEdB over the bispectrum
+     * components only; fold quadratic terms in by the chain rule) to {@code forces} (flat, 3N):
+     * F_i += ∂E_i/∂r_ij and F_j −= ∂E_i/∂r_ij for every neighbour j. Call right after
+     * {@link #compute} of the same atom with the same workspace.
+     */
+    public void addForces(NeighborList list, int i, double[] dEdB, SnapWorkspace ws, double[] forces) {
+        checkLoaded(list, i, ws);
+        completeZ(ws);
+        contraction.y(dEdB, ws.zr, ws.zi, ws.yr, ws.yi);
+        double[] yr = ws.yr, yi = ws.yi;
+        int[] uOffset = index.uOffset;
+        for (int n = 0; n < ws.count; n++) {
+            double r = ws.r[n];
+            harmonics.valuesAndDerivatives(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ws);
+            double s0 = 0, sx = 0, sy = 0, sz = 0;
+            for (int j = 0; j <= index.twojmax; j++) {
+                int o = uOffset[j];
+                int end = o + BispectrumIndex.half(j);
+                for (int e = o; e < end; e++) {
+                    double a = yr[e], b = yi[e];
+                    s0 += ws.ur[e] * a + ws.ui[e] * b;
+                    sx += ws.dxr[e] * a + ws.dxi[e] * b;
+                    sy += ws.dyr[e] * a + ws.dyi[e] * b;
+                    sz += ws.dzr[e] * a + ws.dzi[e] * b;
+                }
+            }
+            double sfac = ws.w[n] * switching(r, ws.rcut[n]);
+            double dsfac = ws.w[n] * switchingDerivative(r, ws.rcut[n]) / r * s0;
+            double fx = dsfac * ws.x[n] + sfac * sx;
+            double fy = dsfac * ws.y[n] + sfac * sy;
+            double fz = dsfac * ws.z[n] + sfac * sz;
+            int j = ws.nbr[n];
+            forces[3 * i] += fx;
+            forces[3 * i + 1] += fy;
+            forces[3 * i + 2] += fz;
+            forces[3 * j] -= fx;
+            forces[3 * j + 1] -= fy;
+            forces[3 * j + 2] -= fz;
+        }
+    }
+
+    private static void checkLoaded(NeighborList list, int i, SnapWorkspace ws) {
+        if (ws.atom != i || ws.list != list) {
+            throw new IllegalStateException("compute() of atom " + i + " must come first in this workspace");
+        }
+    }
+
+    /** Z of the triples that are no component, once per atom. */
+    private void completeZ(SnapWorkspace ws) {
+        if (ws.zComplete) return;
+        for (int t : index.zExtra) contraction.z(t, ws.utr, ws.uti, ws.zr, ws.zi);
+        ws.zComplete = true;
+    }
+
+    // ---------------------------------------------------------------- neighbours
+
+    private void load(Structure structure, NeighborList list, int i, SnapWorkspace ws) {
+        int start = list.start(i);
+        int count = list.count(i);
+        ws.ensureNeighbors(count);
+        int ti = structure.type(i);
+        int n = 0;
+        for (int p = start; p < start + count; p++) {
+            int j = list.neighbor(p);
+            int tj = structure.type(j);
+            double dx = list.dx(p), dy = list.dy(p), dz = list.dz(p);
+            double r2 = dx * dx + dy * dy + dz * dz;
+            double rc = cutoff(ti, tj);
+            if (!(r2 < rc * rc)) continue;
+            double r = Math.sqrt(r2);
+            if (r < MIN_DISTANCE) {
+                throw new BadInputException(String.format("atoms %d and %d are only %.4g Å apart (SNAP needs at least %s Å)",
+                        i + 1, j + 1, r, MIN_DISTANCE));
+            }
+            ws.pair[n] = p;
+            ws.nbr[n] = j;
+            ws.x[n] = dx;
+            ws.y[n] = dy;
+            ws.z[n] = dz;
+            ws.r[n] = r;
+            ws.rcut[n] = rc;
+            ws.w[n] = weight[tj - 1];
+            n++;
+        }
+        ws.count = n;
+        ws.atom = i;
+        ws.list = list;
+    }
+
+    private double switching(double r, double rcut) {
+        if (!params.switching() || r <= params.rmin0()) return 1;
+        return 0.5 * (Math.cos(Math.PI * (r - params.rmin0()) / (rcut - params.rmin0())) + 1);
+    }
+
+    private double switchingDerivative(double r, double rcut) {
+        if (!params.switching() || r <= params.rmin0()) return 0;
+        double scale = Math.PI / (rcut - params.rmin0());
+        return -0.5 * Math.sin(scale * (r - params.rmin0())) * scale;
+    }
+
+    // ---------------------------------------------------------------- U, B
+
+    /** Σ over neighbours of w_j fc(r) U(r_ij) plus the self term, all layers complete. */
+    private void totalU(SnapWorkspace ws) {
+        double[] tr = ws.utr, ti = ws.uti, ur = ws.ur, ui = ws.ui;
+        java.util.Arrays.fill(tr, 0);
+        java.util.Arrays.fill(ti, 0);
+        for (int j = 0; j <= index.twojmax; j++) {
+            for (int ma = 0; ma <= j; ma++) tr[index.uOffset[j] + ma * (j + 1) + ma] = 1; // w_self = 1
+        }
+        for (int n = 0; n < ws.count; n++) {
+            harmonics.values(ws.x[n], ws.y[n], ws.z[n], ws.r[n], ws.rcut[n], ur, ui);
+            double sfac = ws.w[n] * switching(ws.r[n], ws.rcut[n]);
+            for (int j = 0; j <= index.twojmax; j++) {
+                int o = index.uOffset[j];
+                int end = o + BispectrumIndex.half(j);
+                for (int e = o; e < end; e++) {
+                    tr[e] += sfac * ur[e];
+                    ti[e] += sfac * ui[e];
+                }
+            }
+        }
+        harmonics.completeBySymmetry(tr, ti);
+    }
+
+    /** Z of the component triples and B (bzero subtracted) into ws.b. */
+    private void bispectrum(SnapWorkspace ws) {
+        for (int k = 0; k < index.bCount; k++) {
+            contraction.z(index.bZ[k], ws.utr, ws.uti, ws.zr, ws.zi);
+            ws.b[k] = contraction.b(k, ws.utr, ws.uti, ws.zr, ws.zi) - bzero[k];
+        }
+        ws.zComplete = false;
+    }
+}
