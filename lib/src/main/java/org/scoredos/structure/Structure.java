@@ -95,4 +95,9 @@ public final class Structure {
     public Structure withCellAndPositions(Cell newCell, double[] newPositions) {
         return new Structure(newCell, newPositions, types, massByType);
     }
+
+    /** The same atoms with new masses per type (amu, index t-1 for type t). */
+    public Structure withMassByType(double[] newMassByType) {
+        return new Structure(cell, positions, types, newMassByType);
+    }
 }

@@ -1,0 +1,133 @@
+package org.scoredos.descriptor;
+
+/**
+ * The index tables of the SNAP bispectrum for one 2J, built once per parameter set.
+ *
+ * <p>U_j is stored layer by layer, row mb, column ma: entry (ma, mb) of layer j at
+ * {@code uOffset[j] + mb·(j+1) + ma}. Because U_j(j−ma, j−mb) = (−1)^(ma+mb) conj U_j(ma, mb),
+ * the first {@link #half(int)} entries of each layer (rows 0..j/2, the middle row of an even
+ * layer up to its centre) determine the rest; Z, B and Y only ever need those entries.
+ *
+ * <p>Z triples are every (j1 ≥ j2, j) with |j1−j2| ≤ j ≤ min(2J, j1+j2), j1+j2+j even; Z is
+ * symmetric in j1, j2. Bispectrum triples are the subset with j ≥ j1, in LAMMPS's order.
+ */
+final class BispectrumIndex {
+    final int twojmax;
+    final int[] uOffset;  // twojmax + 2 entries; the last is the total size
+    final int uSize;
+    final double[] rootpq; // sqrt(p/q) at p·(twojmax+1)+q
+
+    final int zCount;
+    final int[] zj1, zj2, zj;
+    final int[] zCg;           // offset of the triple's (j1+1)×(j2+1) CG block
+    final int[] zStore;        // offset of the triple's half layer in the Z store
+    final int zStoreSize;
+    final int[] zBeta;         // the bispectrum component whose derivative uses this Z as its Y term
+    final double[] zBetaFactor;
+    final int[][][] zIndex;    // [j1][j2][j] → triple, j1 ≥ j2
+
+    final int bCount;
+    final int[] bj1, bj2, bj;
+    final int[] bZ;            // the Z triple of each component
+    final double[] cg;
+
+    BispectrumIndex(int twojmax) {
+        this.twojmax = twojmax;
+        uOffset = new int[twojmax + 2];
+        for (int j = 0; j <= twojmax; j++) uOffset[j + 1] = uOffset[j] + (j + 1) * (j + 1);
+        uSize = uOffset[twojmax + 1];
+        rootpq = new double[(twojmax + 1) * (twojmax + 1)];
+        for (int p = 1; p <= twojmax; p++) {
+            for (int q = 1; q <= twojmax; q++) rootpq[p * (twojmax + 1) + q] = Math.sqrt((double) p / q);
+        }
+
+        int nz = 0;
+        int nb = 0;
+        for (int j1 = 0; j1 <= twojmax; j1++) {
+            for (int j2 = 0; j2 <= j1; j2++) {
+                for (int j = j1 - j2; j <= Math.min(twojmax, j1 + j2); j += 2) {
+                    nz++;
+                    if (j >= j1) nb++;
+                }
+            }
+        }
+        zCount = nz;
+        bCount = nb;
+        zj1 = new int[nz];
+        zj2 = new int[nz];
+        zj = new int[nz];
+        zCg = new int[nz];
+        zStore = new int[nz];
+        zBeta = new int[nz];
+        zBetaFactor = new double[nz];
+        zIndex = new int[twojmax + 1][twojmax + 1][twojmax + 1];
+        bj1 = new int[nb];
+        bj2 = new int[nb];
+        bj = new int[nb];
+        bZ = new int[nb];
+        int[][][] bIndex = new int[twojmax + 1][twojmax + 1][twojmax + 1];
+        int cgSize = 0;
+        int store = 0;
+        int t = 0;
+        int b = 0;
+        for (int j1 = 0; j1 <= twojmax; j1++) {
+            for (int j2 = 0; j2 <= j1; j2++) {
+                for (int j = j1 - j2; j <= Math.min(twojmax, j1 + j2); j += 2) {
+                    zj1[t] = j1;
+                    zj2[t] = j2;
+                    zj[t] = j;
+                    zCg[t] = cgSize;
+                    cgSize += (j1 + 1) * (j2 + 1);
+                    zStore[t] = store;
+                    store += half(j);
+                    zIndex[j1][j2][j] = t;
+                    if (j >= j1) {
+                        bj1[b] = j1;
+                        bj2[b] = j2;
+                        bj[b] = j;
+                        bZ[b] = t;
+                        bIndex[j1][j2][j] = b;
+                        b++;
+                    }
+                    t++;
+                }
+            }
+        }
+        zStoreSize = store;
+        cg = new double[cgSize];
+        for (t = 0; t < nz; t++) {
+            int j1 = zj1[t], j2 = zj2[t], j = zj[t];
+            for (int m1 = 0; m1 <= j1; m1++) {
+                for (int m2 = 0; m2 <= j2; m2++) {
+                    int a = 2 * m1 - j1, c = 2 * m2 - j2;
+                    cg[zCg[t] + m1 * (j2 + 1) + m2] = ClebschGordan.coefficient(j1, a, j2, c, j, a + c);
+                }
+            }
+            assignBeta(t, j1, j2, j, bIndex);
+        }
+    }
+
+    /**
+     * The derivative of B_{j1 j2 j} with respect to U_j, U_j1 and U_j2 involves Z_{j1 j2 j},
+     * (j+1)/(j1+1)·Z_{j j2 j1} and (j+1)/(j2+1)·Z_{j j1 j2} (CG symmetry). Seen from a Z
+     * triple, the Y_j it feeds collects those terms from the one component whose sorted
+     * indices it is, with a multiplicity where indices coincide.
+     */
+    private void assignBeta(int t, int j1, int j2, int j, int[][][] bIndex) {
+        if (j >= j1) {
+            zBeta[t] = bIndex[j1][j2][j];
+            zBetaFactor[t] = j1 == j ? (j2 == j ? 3 : 2) : 1;
+        } else if (j >= j2) {
+            zBeta[t] = bIndex[j][j2][j1];
+            zBetaFactor[t] = (j2 == j ? 2.0 : 1.0) * (j1 + 1) / (j + 1.0);
+        } else {
+            zBeta[t] = bIndex[j2][j][j1];
+            zBetaFactor[t] = (j1 + 1) / (j + 1.0);
+        }
+    }
+
+    /** Entries of layer j that determine it: rows 0..j/2, the middle row up to its centre. */
+    static int half(int j) {
+        return ((j + 1) * (j + 1) + 1) / 2;
+    }
+}

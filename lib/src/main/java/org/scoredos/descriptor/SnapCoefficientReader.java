@@ -1,0 +1,148 @@
+package org.scoredos.descriptor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.scoredos.io.BadInputException;
+
+/**
+ * Reads SNAP coefficients in either of two forms, checked against the parameters:
+ * <ul>
+ *   <li>a LAMMPS {@code .snapcoeff} file: a line "nelements ncoeff", then per element a line
+ *       "name radius weight" followed by ncoeff lines of one number each (β0, then β); ncoeff
+ *       must be 1 + the descriptor count of the parameters (with the quadratic terms when
+ *       {@code quadraticflag 1});</li>
+ *   <li>a plain whitespace-separated list of numbers: d numbers are β with β0 = 0, d + 1 numbers
+ *       are β0 then β (d = descriptor count). The single element gets radius 0.5 and weight 1,
+ *       so rcut = rcutfac.</li>
+ * </ul>
+ * {@code #} starts a comment in both.
+ */
+public final class SnapCoefficientReader {
+    /** Radius and weight of the element of a plain coefficient list. */
+    public static final double PLAIN_RADIUS = 0.5;
+    public static final double PLAIN_WEIGHT = 1.0;
+
+    private SnapCoefficientReader() {}
+
+    public static SnapCoefficients read(Path file, SnapParameters params) throws IOException {
+        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8), params);
+    }
+
+    public static SnapCoefficients parse(String source, List<String> lines, SnapParameters params) {
+        List<Line> content = new ArrayList<>();
+        for (int n = 0; n < lines.size(); n++) {
+            String text = SnapParameterReader.stripComment(lines.get(n)).trim();
+            if (!text.isEmpty()) content.add(new Line(n + 1, text.split("\\s+")));
+        }
+        if (content.isEmpty()) throw BadInputException.at(source, 0, null, "no coefficients in the file");
+        return looksLikeSnapcoeff(content) ? snapcoeff(source, content, params) : plain(source, content, params);
+    }
+
+    private record Line(int number, String[] words) {}
+
+    /** A header of two whole numbers followed by an element line that starts with a name. */
+    private static boolean looksLikeSnapcoeff(List<Line> content) {
+        Line head = content.get(0);
+        return head.words.length == 2 && isInteger(head.words[0]) && isInteger(head.words[1])
+                && content.size() > 1 && !isNumber(content.get(1).words[0]);
+    }
+
+    private static SnapCoefficients snapcoeff(String source, List<Line> content, SnapParameters params) {
+        Line head = content.get(0);
+        int nelements = Integer.parseInt(head.words[0]);
+        int ncoeff = Integer.parseInt(head.words[1]);
+        if (nelements < 1) throw BadInputException.at(source, head.number, "nelements", "must be at least 1, got " + nelements);
+        int expected = 1 + params.descriptorCount();
+        if (ncoeff != expected) {
+            throw BadInputException.at(source, head.number, "ncoeff", ncoeff + " coefficients per element, but twojmax "
+                    + params.twojmax() + (params.quadratic() ? " with quadraticflag 1" : "") + " needs " + expected
+                    + " (β0 and " + params.descriptorCount() + " β)");
+        }
+        List<SnapElement> elements = new ArrayList<>();
+        int k = 1;
+        for (int e = 0; e < nelements; e++) {
+            if (k >= content.size()) {
+                throw BadInputException.at(source, 0, null, "file ends before element " + (e + 1) + " of " + nelements);
+            }
+            Line el = content.get(k++);
+            if (el.words.length != 3) {
+                throw BadInputException.at(source, el.number, "element", "expected 'name radius weight', got '"
+                        + String.join(" ", el.words) + "'");
+            }
+            double radius = number(source, el, 1, "radius");
+            if (!(radius > 0)) throw BadInputException.at(source, el.number, "radius", "must be positive, got " + radius);
+            double weight = number(source, el, 2, "weight");
+            double[] beta = new double[ncoeff];
+            for (int c = 0; c < ncoeff; c++) {
+                if (k >= content.size()) {
+                    throw BadInputException.at(source, 0, null, "file ends after " + c + " of the " + ncoeff
+                            + " coefficients of element " + el.words[0]);
+                }
+                Line line = content.get(k++);
+                if (line.words.length != 1) {
+                    throw BadInputException.at(source, line.number, "coefficient", "expected one number per line, got '"
+                            + String.join(" ", line.words) + "'");
+                }
+                beta[c] = number(source, line, 0, "coefficient");
+            }
+            elements.add(new SnapElement(el.words[0], radius, weight, beta));
+        }
+        if (k < content.size()) {
+            Line extra = content.get(k);
+            throw BadInputException.at(source, extra.number, null, "unexpected content after the " + nelements
+                    + " element block(s): '" + String.join(" ", extra.words) + "'");
+        }
+        return new SnapCoefficients(source, elements);
+    }
+
+    private static SnapCoefficients plain(String source, List<Line> content, SnapParameters params) {
+        List<Double> values = new ArrayList<>();
+        for (Line line : content) {
+            for (int w = 0; w < line.words.length; w++) values.add(number(source, line, w, "coefficient"));
+        }
+        int d = params.descriptorCount();
+        double[] beta = new double[d + 1];
+        if (values.size() == d) {
+            for (int c = 0; c < d; c++) beta[c + 1] = values.get(c);
+        } else if (values.size() == d + 1) {
+            for (int c = 0; c <= d; c++) beta[c] = values.get(c);
+        } else {
+            throw BadInputException.at(source, 0, "coefficients", values.size() + " numbers, but twojmax " + params.twojmax()
+                    + (params.quadratic() ? " with quadraticflag 1" : "") + " needs " + d + " (β) or " + (d + 1) + " (β0 then β)");
+        }
+        return new SnapCoefficients(source, List.of(new SnapElement("X", PLAIN_RADIUS, PLAIN_WEIGHT, beta)));
+    }
+
+    private static double number(String source, Line line, int word, String field) {
+        String w = line.words[word];
+        try {
+            double x = Double.parseDouble(w);
+            if (Double.isFinite(x)) return x;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw BadInputException.at(source, line.number, field, "'" + w + "' is not a finite number");
+    }
+
+    private static boolean isInteger(String s) {
+        try {
+            Integer.parseInt(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.scoredos.descriptor;
+
+import java.util.Arrays;
+
+/**
+ * Scratch memory of one thread working with one {@link SnapBispectrum}: the U, Z and Y
+ * arrays of the current atom and its neighbours. Sized once (neighbour arrays grow on demand),
+ * so the per-atom loops allocate nothing. Not thread-safe: one per thread.
+ */
+public final class SnapWorkspace {
+    final SnapBispectrum owner;
+
+    // total U of the current atom (full layers)
+    final double[] utr, uti;
+    // U of one neighbour and its derivative with respect to r_ij (x, y, z)
+    final double[] ur, ui;
+    final double[] dxr, dxi, dyr, dyi, dzr, dzi;
+    // Y = Σ dE/dB · ∂B/∂U, half layers
+    final double[] yr, yi;
+    // Z of every triple, half layers (only filled for descriptor gradients)
+    final double[] zr, zi;
+    // bispectrum of the current atom (bzero subtracted)
+    final double[] b;
+
+    // neighbours of the current atom inside their pair cutoff
+    int atom = -1;
+    Object list;
+    int count;
+    int[] pair = new int[64];
+    int[] nbr = new int[64];
+    double[] x = new double[64], y = new double[64], z = new double[64], r = new double[64];
+    double[] rcut = new double[64], w = new double[64];
+
+    SnapWorkspace(SnapBispectrum owner, BispectrumIndex index) {
+        this.owner = owner;
+        int n = index.uSize;
+        utr = new double[n];
+        uti = new double[n];
+        ur = new double[n];
+        ui = new double[n];
+        dxr = new double[n];
+        dxi = new double[n];
+        dyr = new double[n];
+        dyi = new double[n];
+        dzr = new double[n];
+        dzi = new double[n];
+        yr = new double[n];
+        yi = new double[n];
+        zr = new double[index.zStoreSize];
+        zi = new double[index.zStoreSize];
+        b = new double[index.bCount];
+    }
+
+    void ensureNeighbors(int n) {
+        if (n <= pair.length) return;
+        int cap = Math.max(n, 2 * pair.length);
+        pair = Arrays.copyOf(pair, cap);
+        nbr = Arrays.copyOf(nbr, cap);
+        x = Arrays.copyOf(x, cap);
+        y = Arrays.copyOf(y, cap);
+        z = Arrays.copyOf(z, cap);
+        r = Arrays.copyOf(r, cap);
+        rcut = Arrays.copyOf(rcut, cap);
+        w = Arrays.copyOf(w, cap);
+    }
+}

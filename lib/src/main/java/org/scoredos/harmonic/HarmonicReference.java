@@ -1,0 +1,186 @@
+package org.scoredos.harmonic;
+
+import org.scoredos.io.BadInputException;
+import org.scoredos.potential.Potential;
+import org.scoredos.structure.Structure;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.units.Units;
+
+/**
+ * The reference of one sampling cell (method.md §2–4): a strained lattice X_0, its lattice
+ * energy, the stable modes of its Hessian, and the analytic quantities built on them — the
+ * α ↔ τ mapping, the isosurface entropy S_0(α, T) and the classical harmonic free energy.
+ *
+ * <p>Strain is isotropic and linear: every lattice vector and position is scaled by 1 + ε
+ * (volume by (1 + ε)³), as in {@link ReferenceConstants#strain()}.
+ */
+public final class HarmonicReference {
+    private final Structure structure;
+    private final double mass;
+    private final double strain;
+    private final double latticeEnergy;
+    private final HarmonicModes modes;
+
+    /**
+     * @param structure     the strained reference lattice X_0
+     * @param mass          atomic mass, amu
+     * @param strain        the linear strain ε that produced {@code structure}
+     * @param latticeEnergy potential energy of X_0, eV (total)
+     * @param modes         the modes of the Hessian at X_0
+     */
+    public HarmonicReference(Structure structure, double mass, double strain, double latticeEnergy, HarmonicModes modes) {
+        if (modes.dimension() != 3 * structure.size()) {
+            throw new BadInputException("Hessian is for " + modes.dimension() / 3 + " atoms but the structure has " + structure.size());
+        }
+        if (!(mass > 0) || !Double.isFinite(mass)) throw new BadInputException("atomic mass must be positive, got " + mass + " amu");
+        this.structure = structure;
+        this.mass = mass;
+        this.strain = strain;
+        this.latticeEnergy = latticeEnergy;
+        this.modes = modes;
+    }
+
+    /**
+     * Strains {@code lattice} by ε, computes the Hessian of {@code potential} there and
+     * diagonalises it.
+     *
+     * @param mass atomic mass, amu; NaN to take the (single) mass the structure carries
+     */
+    public static HarmonicReference compute(Structure lattice, Potential potential, double strain, double mass,
+                                            HessianCalculator calculator) {
+        Structure x0 = strained(lattice, strain);
+        Hessian h = calculator.compute(potential, x0);
+        return new HarmonicReference(x0, resolveMass(lattice, mass), strain, potential.energy(x0), HarmonicModes.of(h));
+    }
+
+    /** The structure with cell, origin and positions scaled by 1 + ε (fractional coordinates kept). */
+    public static Structure strained(Structure lattice, double strain) {
+        if (!(strain > -0.5 && strain < 0.5)) throw new BadInputException("strain must lie in (-0.5, 0.5), got " + strain);
+        double f = 1 + strain;
+        double[] x = lattice.positions();
+        for (int k = 0; k < x.length; k++) x[k] *= f;
+        return lattice.withCellAndPositions(lattice.cell().scaled(f), x);
+    }
+
+    /**
+     * The atomic mass: {@code mass} when given (not NaN), otherwise the structure's, which
+     * must be known and the same for every type (the isosurface model has one mass).
+     */
+    public static double resolveMass(Structure structure, double mass) {
+        if (!Double.isNaN(mass)) {
+            if (!(mass > 0) || !Double.isFinite(mass)) throw new BadInputException("--mass must be positive, got " + mass);
+            return mass;
+        }
+        double m = structure.mass(0);
+        for (int i = 0; i < structure.size(); i++) {
+            double mi = structure.mass(i);
+            if (Double.isNaN(mi)) throw new BadInputException("the structure gives no mass for type " + structure.type(i) + ": give --mass");
+            if (mi != m) throw new BadInputException("the harmonic reference needs one atomic mass; the structure has " + m + " and " + mi + " amu");
+        }
+        if (!(m > 0)) throw new BadInputException("atomic mass must be positive, got " + m + " amu");
+        return m;
+    }
+
+    public Structure structure() {
+        return structure;
+    }
+
+    public HarmonicModes modes() {
+        return modes;
+    }
+
+    public int atoms() {
+        return structure.size();
+    }
+
+    /** Atomic mass, amu. */
+    public double mass() {
+        return mass;
+    }
+
+    /** Linear strain ε of the reference cell. */
+    public double strain() {
+        return strain;
+    }
+
+    /** V_0, volume of the strained cell, Å³. */
+    public double volume() {
+        return structure.cell().volume();
+    }
+
+    /** E_0, potential energy of the reference lattice, eV (whole cell). */
+    public double latticeEnergy() {
+        return latticeEnergy;
+    }
+
+    public double omegaBar() {
+        return modes.omegaBar();
+    }
+
+    public double meanLogNu() {
+        return modes.meanLogNu();
+    }
+
+    public int stableModes() {
+        return modes.stableModes();
+    }
+
+    public int zeroModes() {
+        return modes.zeroModes();
+    }
+
+    /** U_0, the isosurface energy scale, eV. */
+    public double u0() {
+        return Units.U0;
+    }
+
+    /** H_e = ½ ω̄ e^α, the harmonic energy per atom on the α shell, eV. */
+    public double harmonicEnergy(double alpha) {
+        return 0.5 * modes.omegaBar() * Math.exp(alpha);
+    }
+
+    /** τ = H_e/U_0 of the α shell. */
+    public double tauOfAlpha(double alpha) {
+        return harmonicEnergy(alpha) / Units.U0;
+    }
+
+    /** α of the shell labelled τ: e^α = 2 τ U_0 / ω̄. */
+    public double alphaOfTau(double tau) {
+        if (!(tau > 0)) throw new BadInputException("isosurface temperature τ must be positive, got " + tau);
+        return Math.log(2 * tau * Units.U0 / modes.omegaBar());
+    }
+
+    /**
+     * S_0(α, T) = 3/2 [α + 1 − ⟨ln ν⟩ − ln(3βħ²/m)], the configurational shell volume plus the
+     * momentum integral per atom, in units of k_B (method.md §4); ħ²/m = ħ² c/m eV·Å² with
+     * c = {@link Units#EV_PER_AMU_A2_IN_PS2}.
+     */
+    public double isosurfaceEntropy(double alpha, double temperature) {
+        double beta = 1.0 / (Units.KB * temperature);
+        double hbar2OverM = Units.HBAR * Units.HBAR * Units.EV_PER_AMU_A2_IN_PS2 / mass;
+        return 1.5 * (alpha + 1 - modes.meanLogNu() - Math.log(3 * beta * hbar2OverM));
+    }
+
+    /**
+     * The classical harmonic free energy per atom of this Hessian, eV, relative to the lattice
+     * energy: F = (k_B T/N) Σ_l ln(ħ Ω_l / k_B T) over the stable modes, Ω_l = sqrt(ω_l c/m) in
+     * rad/ps (method.md §5).
+     */
+    public double harmonicFreeEnergy(double temperature) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new BadInputException("temperature must be positive and finite, got " + temperature + " K");
+        }
+        double kT = Units.KB * temperature;
+        double s = 0;
+        for (int l = 0; l < modes.stableModes(); l++) {
+            s += Math.log(Units.HBAR * Math.sqrt(modes.omega(l) * Units.EV_PER_AMU_A2_IN_PS2 / mass) / kT);
+        }
+        return kT * s / atoms();
+    }
+
+    /** The per-phase constants for the summaries, with D_0 the per-atom descriptor of X_0. */
+    public ReferenceConstants constants(double[] d0) {
+        return new ReferenceConstants(atoms(), mass, volume(), d0.clone(), omegaBar(), meanLogNu(), stableModes(),
+                Units.U0, strain, structure.cell().matrix(), structure.positions());
+    }
+}

@@ -1,0 +1,95 @@
+package org.scoredos.potential;
+
+import java.util.Arrays;
+import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.descriptor.SnapCoefficients;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.descriptor.SnapWorkspace;
+import org.scoredos.neighbor.NeighborList;
+import org.scoredos.structure.Structure;
+
+/**
+ * The (q)SNAP potential of LAMMPS's {@code pair_style snap}: E = Σ_i (β0 + β·D^i) with D^i the
+ * atom's descriptor (bispectrum, plus ½B_k², B_k B_l when quadraticflag), β the coefficient block
+ * of atom i's element. Forces come from the Y-array form of the bispectrum derivative.
+ * Thread-safe: the bispectrum engine keeps per-thread scratch.
+ */
+public final class LinearSnapPotential implements Potential {
+    private final SnapBispectrum bispectrum;
+    private final double[][] coefficients; // per type: β0, then β
+
+    public LinearSnapPotential(SnapBispectrum bispectrum, double[][] coefficientsByType) {
+        int expected = 1 + bispectrum.descriptorCount();
+        for (double[] c : coefficientsByType) {
+            if (c.length != expected) {
+                throw new IllegalArgumentException("each element needs " + expected + " coefficients, got " + c.length);
+            }
+        }
+        this.bispectrum = bispectrum;
+        this.coefficients = Arrays.stream(coefficientsByType).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** The potential of a parameter file and a coefficient file (type t uses element t). */
+    public static LinearSnapPotential of(SnapParameters params, SnapCoefficients coefficients) {
+        double[][] beta = coefficients.elements().stream().map(e -> e.coefficients()).toArray(double[][]::new);
+        return new LinearSnapPotential(SnapBispectrum.of(params, coefficients), beta);
+    }
+
+    public SnapBispectrum bispectrum() {
+        return bispectrum;
+    }
+
+    @Override
+    public double cutoff() {
+        return bispectrum.cutoff();
+    }
+
+    @Override
+    public double energy(Structure structure) {
+        return evaluate(structure, null);
+    }
+
+    @Override
+    public double energyAndForces(Structure structure, double[] forces) {
+        if (forces.length != 3 * structure.size()) {
+            throw new IllegalArgumentException("forces must have length 3N = " + 3 * structure.size());
+        }
+        Arrays.fill(forces, 0);
+        return evaluate(structure, forces);
+    }
+
+    private double evaluate(Structure structure, double[] forces) {
+        NeighborList list = bispectrum.neighbors(structure);
+        SnapWorkspace ws = bispectrum.workspace();
+        int nb = bispectrum.bispectrumCount();
+        boolean quadratic = bispectrum.parameters().quadratic();
+        double[] d = new double[bispectrum.descriptorCount()];
+        double[] dEdB = new double[nb];
+        double energy = 0;
+        for (int i = 0; i < structure.size(); i++) {
+            double[] beta = coefficients[structure.type(i) - 1];
+            bispectrum.compute(structure, list, i, ws, d);
+            double e = beta[0];
+            for (int k = 0; k < d.length; k++) e += beta[k + 1] * d[k];
+            energy += e;
+            if (forces == null) continue;
+            System.arraycopy(beta, 1, dEdB, 0, nb);
+            if (quadratic) addQuadraticSlopes(beta, d, nb, dEdB);
+            bispectrum.addForces(list, i, dEdB, ws, forces);
+        }
+        return energy;
+    }
+
+    /** ∂/∂B_a of Σ β_aa ½B_a² + Σ_{a<c} β_ac B_a B_c, in LAMMPS's coefficient order. */
+    private static void addQuadraticSlopes(double[] beta, double[] d, int nb, double[] dEdB) {
+        int k = 1 + nb;
+        for (int a = 0; a < nb; a++) {
+            dEdB[a] += beta[k++] * d[a];
+            for (int c = a + 1; c < nb; c++) {
+                double bac = beta[k++];
+                dEdB[a] += bac * d[c];
+                dEdB[c] += bac * d[a];
+            }
+        }
+    }
+}

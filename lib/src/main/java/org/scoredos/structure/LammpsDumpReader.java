@@ -1,0 +1,218 @@
+package org.scoredos.structure;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Streams the frames of a LAMMPS text dump ({@code dump atom} or {@code dump custom}) one at a
+ * time, so a long trajectory never sits in memory. Each frame needs the atom positions as
+ * {@code x y z}, {@code xu yu zu}, {@code xs ys zs} or {@code xsu ysu zsu}; {@code id} (atoms
+ * sorted by it) and {@code type} (else every atom is type 1) are optional, other columns are
+ * ignored. Boxes are orthogonal or triclinic ({@code ITEM: BOX BOUNDS xy xz yz pp pp pp} with
+ * the bounding-box values LAMMPS writes) and must be periodic. Masses are unknown (NaN).
+ * I/O failures while iterating surface as {@link UncheckedIOException}.
+ */
+public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>, Closeable {
+    /** Coordinate column triples, in order of preference. */
+    private static final List<String[]> COORDINATES = List.of(
+            new String[] {"x", "y", "z"}, new String[] {"xu", "yu", "zu"},
+            new String[] {"xs", "ys", "zs"}, new String[] {"xsu", "ysu", "zsu"});
+
+    /** One frame: the timestep and the atoms in their cell. */
+    public record Frame(long timestep, Structure structure) {}
+
+    private final TextSource src;
+
+    private LammpsDumpReader(TextSource src) {
+        this.src = src;
+    }
+
+    public static LammpsDumpReader open(Path path) throws IOException {
+        return new LammpsDumpReader(new TextSource(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString()));
+    }
+
+    /** A reader over {@code in}; {@code file} names the source in error messages. */
+    public static LammpsDumpReader open(Reader in, String file) {
+        return new LammpsDumpReader(new TextSource(in instanceof BufferedReader b ? b : new BufferedReader(in), file));
+    }
+
+    /** The first frame of a dump file. */
+    public static Structure readFirst(Path path) throws IOException {
+        try (LammpsDumpReader r = open(path)) {
+            if (!r.hasNext()) throw r.src.error(null, "empty dump file (no ITEM: TIMESTEP)");
+            return r.next().structure();
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            String line;
+            while ((line = src.peek()) != null && line.isBlank()) src.next();
+            return line != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Frame next() {
+        if (!hasNext()) throw new NoSuchElementException("no more frames in " + src.file());
+        try {
+            return frame();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        src.close();
+    }
+
+    private Frame frame() throws IOException {
+        String item = item();
+        // Newer LAMMPS writes optional UNITS and TIME items before the timestep.
+        while (item.equals("UNITS") || item.equals("TIME")) {
+            value(item);
+            item = item();
+        }
+        expect(item, "TIMESTEP");
+        long timestep = src.integer(value("TIMESTEP")[0], "TIMESTEP");
+        String frame = "timestep " + timestep;
+        expect(item(), "NUMBER OF ATOMS");
+        long count = src.integer(value("NUMBER OF ATOMS")[0], frame + ": NUMBER OF ATOMS");
+        if (count < 0 || count > Integer.MAX_VALUE / 3) throw src.error(frame, "impossible number of atoms " + count);
+        int n = (int) count;
+        Cell cell = box(frame);
+        Columns columns = columns(frame);
+        long[] ids = new long[n];
+        int[] types = new int[n];
+        double[] pos = new double[3 * n];
+        double[] s = new double[3];
+        int maxType = 1;
+        for (int i = 0; i < n; i++) {
+            String line = src.next();
+            if (line == null) throw src.error(frame, "expected " + n + " atom lines, the file ends after " + i);
+            String[] f = TextSource.fields(line);
+            if (f.length > 0 && f[0].equals("ITEM:")) throw src.error(frame, "expected " + n + " atom lines, found " + i + " before '" + line.trim() + "'");
+            if (f.length != columns.count) throw src.error(frame, "atom line has " + f.length + " fields, the ATOMS line names " + columns.count);
+            ids[i] = columns.id < 0 ? i + 1 : src.integer(f[columns.id], frame + ": id");
+            String atom = frame + ": atom " + ids[i];
+            types[i] = columns.type < 0 ? 1 : src.integer(f[columns.type], atom + ": type", 1, Integer.MAX_VALUE);
+            maxType = Math.max(maxType, types[i]);
+            for (int d = 0; d < 3; d++) s[d] = src.number(f[columns.xyz[d]], atom);
+            if (columns.scaled) cell.toCartesian(s[0], s[1], s[2], s);
+            System.arraycopy(s, 0, pos, 3 * i, 3);
+        }
+        double[] masses = new double[maxType];
+        Arrays.fill(masses, Double.NaN);
+        return new Frame(timestep, sortById(cell, ids, types, pos, masses, frame));
+    }
+
+    /** Reads the BOX BOUNDS item; triclinic bounds are the bounding box, converted per the LAMMPS docs. */
+    private Cell box(String frame) throws IOException {
+        String item = item();
+        if (!item.startsWith("BOX BOUNDS")) throw src.error(frame, "expected 'ITEM: BOX BOUNDS', got 'ITEM: " + item + "'");
+        String[] flags = item.substring("BOX BOUNDS".length()).trim().split("\\s+");
+        boolean triclinic = flags.length >= 3 && flags[0].equals("xy") && flags[1].equals("xz") && flags[2].equals("yz");
+        if (flags.length > 0 && flags[0].equals("abc")) {
+            throw src.error(frame, "general triclinic boxes (BOX BOUNDS abc origin) are not supported");
+        }
+        for (int k = triclinic ? 3 : 0; k < flags.length; k++) {
+            if (!flags[k].isEmpty() && !flags[k].equals("pp")) {
+                throw src.error(frame + ": BOX BOUNDS", "boundary '" + flags[k] + "' is not periodic (pp)");
+            }
+        }
+        double[] lo = new double[3], hi = new double[3], tilt = new double[3];
+        String[] names = {"x", "y", "z"};
+        for (int d = 0; d < 3; d++) {
+            String[] f = value("BOX BOUNDS");
+            if (f.length != (triclinic ? 3 : 2)) {
+                throw src.error(frame + ": BOX BOUNDS", "expected " + (triclinic ? "'lo hi tilt'" : "'lo hi'") + ", got " + f.length + " values");
+            }
+            lo[d] = src.number(f[0], frame + ": " + names[d] + "lo");
+            hi[d] = src.number(f[1], frame + ": " + names[d] + "hi");
+            if (triclinic) tilt[d] = src.number(f[2], frame + ": " + new String[] {"xy", "xz", "yz"}[d]);
+        }
+        double xy = tilt[0], xz = tilt[1], yz = tilt[2];
+        if (triclinic) {
+            lo[0] -= Math.min(Math.min(0, xy), Math.min(xz, xy + xz));
+            hi[0] -= Math.max(Math.max(0, xy), Math.max(xz, xy + xz));
+            lo[1] -= Math.min(0, yz);
+            hi[1] -= Math.max(0, yz);
+        }
+        for (int d = 0; d < 3; d++) {
+            if (!(hi[d] > lo[d])) throw src.error(frame + ": BOX BOUNDS", "box length along " + names[d] + " must be positive, got " + (hi[d] - lo[d]));
+        }
+        double[][] h = {{hi[0] - lo[0], 0, 0}, {xy, hi[1] - lo[1], 0}, {xz, yz, hi[2] - lo[2]}};
+        return new Cell(h, lo);
+    }
+
+    /** Where the id, type and coordinate columns sit in the atom lines. */
+    private record Columns(int count, int id, int type, int[] xyz, boolean scaled) {}
+
+    private Columns columns(String frame) throws IOException {
+        String item = item();
+        if (!item.startsWith("ATOMS")) throw src.error(frame, "expected 'ITEM: ATOMS ...', got 'ITEM: " + item + "'");
+        List<String> names = Arrays.asList(item.substring("ATOMS".length()).trim().split("\\s+"));
+        for (String[] triple : COORDINATES) {
+            int[] at = {names.indexOf(triple[0]), names.indexOf(triple[1]), names.indexOf(triple[2])};
+            if (at[0] >= 0 && at[1] >= 0 && at[2] >= 0) {
+                return new Columns(names.size(), names.indexOf("id"), names.indexOf("type"), at, triple[0].startsWith("xs"));
+            }
+        }
+        throw src.error(frame + ": ATOMS", "no coordinate columns (x y z, xu yu zu, xs ys zs or xsu ysu zsu)");
+    }
+
+    private Structure sortById(Cell cell, long[] ids, int[] types, double[] pos, double[] masses, String frame) {
+        int n = ids.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (p, q) -> Long.compare(ids[p], ids[q]));
+        double[] sortedPos = new double[3 * n];
+        int[] sortedTypes = new int[n];
+        for (int k = 0; k < n; k++) {
+            int from = order[k];
+            if (k > 0 && ids[from] == ids[order[k - 1]]) throw src.error(frame, "atom id " + ids[from] + " appears twice");
+            sortedTypes[k] = types[from];
+            System.arraycopy(pos, 3 * from, sortedPos, 3 * k, 3);
+        }
+        return new Structure(cell, sortedPos, sortedTypes, masses);
+    }
+
+    /** The next "ITEM: NAME" line's NAME. */
+    private String item() throws IOException {
+        String line;
+        do {
+            line = src.next();
+            if (line == null) throw src.error(null, "the file ends in the middle of a frame");
+        } while (line.isBlank());
+        String t = line.trim();
+        if (!t.startsWith("ITEM:")) throw src.error(null, "expected an 'ITEM:' line, got '" + t + "'");
+        return t.substring("ITEM:".length()).trim();
+    }
+
+    private void expect(String item, String name) {
+        if (!item.equals(name)) throw src.error(null, "expected 'ITEM: " + name + "', got 'ITEM: " + item + "'");
+    }
+
+    /** The fields of the value line that follows an item. */
+    private String[] value(String item) throws IOException {
+        String line = src.next();
+        if (line == null) throw src.error(item, "the file ends in the middle of a frame");
+        String[] f = TextSource.fields(line);
+        if (f.length == 0) throw src.error(item, "missing value");
+        return f;
+    }
+}

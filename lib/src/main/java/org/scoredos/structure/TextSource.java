@@ -1,0 +1,95 @@
+package org.scoredos.structure;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import org.scoredos.io.BadInputException;
+
+/**
+ * Lines of a text file with the file name and line number at hand, so that every parse error
+ * reads "file:line: field: reason".
+ */
+final class TextSource implements Closeable {
+    private final BufferedReader in;
+    private final String file;
+    private int line;
+    private String peeked;
+    private boolean hasPeeked;
+
+    TextSource(BufferedReader in, String file) {
+        this.in = in;
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** Number of the line last returned by {@link #next()} (1-based; 0 before the first). */
+    int line() {
+        return line;
+    }
+
+    /** The next raw line, or null at the end of the file. */
+    String next() throws IOException {
+        String s = hasPeeked ? peeked : in.readLine();
+        hasPeeked = false;
+        peeked = null;
+        if (s != null) line++;
+        return s;
+    }
+
+    /** The line {@link #next()} would return, without consuming it. */
+    String peek() throws IOException {
+        if (!hasPeeked) {
+            peeked = in.readLine();
+            hasPeeked = true;
+        }
+        return peeked;
+    }
+
+    /** An error about the line last read. */
+    BadInputException error(String field, String reason) {
+        return BadInputException.at(file, line, field, reason);
+    }
+
+    double number(String token, String field) {
+        double v;
+        try {
+            v = Double.parseDouble(token);
+        } catch (NumberFormatException e) {
+            throw error(field, "'" + token + "' is not a number");
+        }
+        if (!Double.isFinite(v)) throw error(field, "'" + token + "' is not a finite number");
+        return v;
+    }
+
+    long integer(String token, String field) {
+        try {
+            return Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            throw error(field, "'" + token + "' is not a whole number");
+        }
+    }
+
+    /** A whole number in [min, max]. */
+    int integer(String token, String field, int min, int max) {
+        long v = integer(token, field);
+        if (v < min || v > max) {
+            throw error(field, token + " is out of range (" + min + " to " + max + ")");
+        }
+        return (int) v;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Whitespace-separated fields of a line with any '#' comment removed. */
+    static String[] fields(String line) {
+        int hash = line.indexOf('#');
+        String s = (hash >= 0 ? line.substring(0, hash) : line).trim();
+        return s.isEmpty() ? new String[0] : s.split("\\s+");
+    }
+}

@@ -1,0 +1,76 @@
+package org.scoredos.harmonic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.structure.Structure;
+
+class HessianCacheTest {
+    private static final Structure FCC = TestCrystals.fcc(3.61, 1, TestCrystals.CU_MASS);
+    private static final List<byte[]> MORSE = List.of("morse 0.3429 1.3588 2.866 5.5".getBytes(StandardCharsets.UTF_8));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void computesOnceAndReturnsTheSameBits() throws IOException {
+        HessianCache cache = new HessianCache(dir.resolve("hessians"));
+        String key = HessianCache.key(FCC, 0.0, 1e-4, MORSE);
+        AtomicInteger computed = new AtomicInteger();
+        Hessian first = cache.getOrCompute(key, () -> {
+            computed.incrementAndGet();
+            return new HessianCalculator().compute(TestCrystals.morseCopper(), FCC);
+        });
+        Hessian again = new HessianCache(dir.resolve("hessians")).getOrCompute(key, () -> {
+            computed.incrementAndGet();
+            return null;
+        });
+        assertEquals(1, computed.get());
+        assertArrayEquals(first.toFlat(), again.toFlat());
+        assertEquals(first.rawAsymmetry(), again.rawAsymmetry());
+        try (Stream<Path> files = Files.list(dir.resolve("hessians"))) {
+            assertEquals(List.of(key + ".hessian"), files.map(p -> p.getFileName().toString()).toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void theKeyFollowsEverythingTheMatrixDependsOn() {
+        String key = HessianCache.key(FCC, 0.0, 1e-4, MORSE);
+        assertEquals(key, HessianCache.key(TestCrystals.fcc(3.61, 1, TestCrystals.CU_MASS), 0.0, 1e-4, MORSE));
+        assertNotEquals(key, HessianCache.key(FCC, 0.01, 1e-4, MORSE));
+        assertNotEquals(key, HessianCache.key(FCC, 0.0, 1e-5, MORSE));
+        assertNotEquals(key, HessianCache.key(FCC, 0.0, 1e-4, List.of("morse 0.3429 1.3588 2.866 5.6".getBytes(StandardCharsets.UTF_8))));
+        assertNotEquals(key, HessianCache.key(TestCrystals.fcc(3.60, 1, TestCrystals.CU_MASS), 0.0, 1e-4, MORSE));
+        // file boundaries count: ("ab","c") is not ("a","bc")
+        assertNotEquals(HessianCache.key(FCC, 0, 1e-4, List.of("ab".getBytes(StandardCharsets.UTF_8), "c".getBytes(StandardCharsets.UTF_8))),
+                HessianCache.key(FCC, 0, 1e-4, List.of("a".getBytes(StandardCharsets.UTF_8), "bc".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aCorruptEntryIsRecomputed() throws IOException {
+        HessianCache cache = new HessianCache(dir);
+        String key = HessianCache.key(FCC, 0.0, 1e-4, MORSE);
+        Hessian h = new HessianCalculator().compute(TestCrystals.morseCopper(), FCC);
+        cache.store(key, h);
+        Path entry = dir.resolve(key + ".hessian");
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[100] ^= 1;
+        Files.write(entry, bytes);
+        assertNull(cache.load(key));
+        Files.write(entry, java.util.Arrays.copyOf(bytes, 50));
+        assertNull(cache.load(key));
+        assertArrayEquals(h.toFlat(), cache.getOrCompute(key, () -> h).toFlat());
+        assertArrayEquals(h.toFlat(), cache.load(key).toFlat());
+    }
+}
