@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
         })
 public final class ScoreDos implements Runnable {
 

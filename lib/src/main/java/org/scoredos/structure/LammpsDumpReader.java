@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.scoredos.io.BadInputException;
 
 /**
  * Streams the frames of a LAMMPS text dump ({@code dump atom} or {@code dump custom}) one at a
@@ -91,7 +92,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         long timestep = src.integer(value("TIMESTEP")[0], "TIMESTEP");
         String frame = "timestep " + timestep;
         expect(item(), "NUMBER OF ATOMS");
-        long count = src.integer(value("NUMBER OF ATOMS")[0], frame + ": NUMBER OF ATOMS");
+        long count = src.integer(value(frame + ": NUMBER OF ATOMS")[0], frame + ": NUMBER OF ATOMS");
         if (count < 0 || count > Integer.MAX_VALUE / 3) throw src.error(frame, "impossible number of atoms " + count);
         int n = (int) count;
         Cell cell = box(frame);
@@ -135,9 +136,11 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             }
         }
         double[] lo = new double[3], hi = new double[3], tilt = new double[3];
+        int[] lines = new int[3];
         String[] names = {"x", "y", "z"};
         for (int d = 0; d < 3; d++) {
-            String[] f = value("BOX BOUNDS");
+            String[] f = value(frame + ": BOX BOUNDS");
+            lines[d] = src.line();
             if (f.length != (triclinic ? 3 : 2)) {
                 throw src.error(frame + ": BOX BOUNDS", "expected " + (triclinic ? "'lo hi tilt'" : "'lo hi'") + ", got " + f.length + " values");
             }
@@ -153,7 +156,10 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             hi[1] -= Math.max(0, yz);
         }
         for (int d = 0; d < 3; d++) {
-            if (!(hi[d] > lo[d])) throw src.error(frame + ": BOX BOUNDS", "box length along " + names[d] + " must be positive, got " + (hi[d] - lo[d]));
+            if (!(hi[d] > lo[d])) {
+                throw BadInputException.at(src.file(), lines[d], frame + ": BOX BOUNDS",
+                        "box length along " + names[d] + " must be positive, got " + (hi[d] - lo[d]));
+            }
         }
         double[][] h = {{hi[0] - lo[0], 0, 0}, {xy, hi[1] - lo[1], 0}, {xz, yz, hi[2] - lo[2]}};
         return new Cell(h, lo);

@@ -1,0 +1,96 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InspectCommandTest {
+    private static final String W_BCC = Path.of("..", "conf", "structures", "W-bcc.dat").toString();
+    private static final double A = 12.742537224023346 / 4;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void jsonOfTheTungstenBccCell() throws Exception {
+        assertEquals(0, run("inspect", "--structure", W_BCC, "--format", "json"), err.toString());
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertEquals(128, j.get("natoms").asInt());
+        assertEquals(4 * A, j.get("cell").get(0).get(0).asDouble(), 1e-12);
+        assertEquals(0.0, j.get("cell").get(1).get(0).asDouble());
+        assertEquals(A * A * A / 2, j.get("volumePerAtom").asDouble(), 1e-9);
+        assertEquals(A * Math.sqrt(3) / 2, j.get("nearestNeighborDistance").asDouble(), 1e-9);
+        double[][] shells = {{A * Math.sqrt(3) / 2, 8}, {A, 6}, {A * Math.sqrt(2), 12}};
+        assertEquals(3, j.get("shells").size());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(shells[k][0], j.get("shells").get(k).get("distance").asDouble(), 1e-9);
+            assertEquals(shells[k][1], j.get("shells").get(k).get("count").asDouble(), 1e-12);
+        }
+        assertEquals(128, j.get("types").get("1").get("count").asInt());
+        assertTrue(j.get("types").get("1").get("mass").isNull(), "the file has no Masses");
+        assertTrue(j.get("density").isNull());
+    }
+
+    @Test
+    void massOptionGivesTheDensityAndTextIsReadable() {
+        assertEquals(0, run("inspect", "--structure", W_BCC, "--mass", "183.84"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("atoms              128"), text);
+        assertTrue(text.contains("mass 183.8400 amu"), text);
+        // 2 atoms of 183.84 amu per a³ with a = 3.1856 Å (the SNAP lattice): 18.886 g/cm³.
+        double rho = 2 * 183.84 * 1.66053906660 / (A * A * A);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "density            %.4f g/cm³", rho)), text);
+        assertTrue(text.contains("nearest neighbour  2.758"), text);
+    }
+
+    @Test
+    void csvListsTheShells() {
+        assertEquals(0, run("inspect", "--structure", W_BCC, "--format", "csv", "--shells", "2"), err.toString());
+        String[] lines = out.toString().split("\\R");
+        assertEquals("shell,distance,count", lines[0]);
+        assertEquals(3, lines.length);
+        assertTrue(lines[1].startsWith("1,2.758") && lines[1].endsWith(",8.0"), lines[1]);
+        assertTrue(lines[2].endsWith(",6.0"), lines[2]);
+    }
+
+    @Test
+    void badFileIsExitTwoWithOneLineNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.data");
+        Files.writeString(bad, "title\n2 atoms\n1 atom types\n0 4 xlo xhi\n0 4 ylo yhi\n0 4 zlo zhi\n\nAtoms\n\n1 1 0 0 0\n2 1 abc 0 0\n");
+        assertEquals(2, run("inspect", "--structure", bad.toString()));
+        assertEquals("scoredos inspect: " + bad + ":11: atom 2: 'abc' is not a number", err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void missingFileUnknownExtensionAndBadOptionsAreExitTwo(@TempDir Path dir) {
+        assertEquals(2, run("inspect", "--structure", dir.resolve("none.data").toString()));
+        assertTrue(err.toString().strip().endsWith("none.data: no such file"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count());
+        assertEquals(2, run("inspect", "--structure", "W.cif"));
+        assertEquals(2, run("inspect", "--structure", W_BCC, "--mass", "heavy"));
+        assertEquals(2, run("inspect", "--structure", W_BCC, "--mass", "2=50"));
+        assertEquals(2, run("inspect", "--structure", W_BCC, "--shells", "0"));
+        assertEquals(2, run("inspect"));
+    }
+
+    @Test
+    void applyMassesFillsMissingAndOverridesNamedTypes() {
+        double[] m = InspectCommand.applyMasses(new double[] {Double.NaN, 12.0, Double.NaN}, java.util.List.of("50", "2=13"));
+        assertEquals(50, m[0]);
+        assertEquals(13, m[1]);
+        assertEquals(50, m[2]);
+    }
+}
