@@ -64,7 +64,7 @@ public final class CampaignConfigReader {
     private static BadInputException translate(JsonProcessingException e, String source, String yaml) {
         int line = line(e.getLocation());
         if (e instanceof UnknownKey u) {
-            return BadInputException.at(source, line > 0 ? line : lineOfKey(yaml, u.key), path(u, null),
+            return BadInputException.at(source, line > 0 ? line : lineOfKey(yaml, u.key, u.getPath().size() == 1), path(u, null),
                     "unknown key (known: " + u.known + ")");
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ConfigError c) {
@@ -112,9 +112,9 @@ public final class CampaignConfigReader {
         }
     }
 
-    /** The first line where {@code key} appears as a mapping key (block or flow style), or 0. */
-    private static int lineOfKey(String yaml, String key) {
-        Pattern p = Pattern.compile("(^|[\\s{,])" + Pattern.quote(key) + "\\s*:");
+    /** The first line where {@code key} appears as a mapping key (top-level, or block or flow style), or 0. */
+    private static int lineOfKey(String yaml, String key, boolean topLevel) {
+        Pattern p = Pattern.compile((topLevel ? "^" : "(^|[\\s{,])") + Pattern.quote(key) + "\\s*:");
         List<String> lines = yaml.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);

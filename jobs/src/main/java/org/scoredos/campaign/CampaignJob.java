@@ -105,7 +105,7 @@ public final class CampaignJob {
         JavaRDD<ShardDescriptors> described = sc.parallelize(missing, Math.max(1, Math.min(slices, missing.size())))
                 .map(s -> {
                     double[][] d = descriptors.value().descriptors(cells.value().get(s.cell()), s);
-                    if (d.length != s.size()) throw new IllegalStateException("shard " + s + " gave " + d.length + " descriptors");
+                    if (d.length > s.size()) throw new IllegalStateException("shard " + s + " gave " + d.length + " descriptors");
                     shardsDone.add(1);
                     samplesDone.add(d.length);
                     return new ShardDescriptors(s, d);
@@ -133,10 +133,11 @@ public final class CampaignJob {
 
     /** Pass 1: per frameless cell, the moments of all its shards merged in shard order, then its frame. */
     private Map<Integer, CellFrame> fixFrames(JavaRDD<ShardDescriptors> described, Set<Integer> frameless) throws IOException {
+        int components = source.components();
         Map<Integer, DescriptorMoments> merged = described
                 .filter(sd -> frameless.contains(sd.shard().cell()))
                 .mapToPair(sd -> new Tuple2<>(sd.shard().cell(), new IndexedMoments(sd.shard().index(),
-                        ShardStatistics.moments(sd.descriptors()))))
+                        ShardStatistics.moments(sd.descriptors(), components))))
                 .groupByKey()
                 .mapValues(CampaignJob::mergeInShardOrder)
                 .collectAsMap();

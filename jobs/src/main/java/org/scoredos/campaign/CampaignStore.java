@@ -226,7 +226,7 @@ public final class CampaignStore implements Serializable {
         String problem = null;
         if (s == null || !identity.equals(s.identity())) problem = "written by another campaign";
         else if (!shard.equals(s.shard())) problem = "its contents are for another shard";
-        else if (s.count() != shard.size()) problem = "holds " + s.count() + " samples, expected " + shard.size();
+        else if (s.count() < 0 || s.count() > shard.size()) problem = "holds " + s.count() + " samples, at most " + shard.size() + " expected";
         else if (s.mean() == null || s.mean().length != components || s.comoment() == null || s.comoment().length != components
                 || s.counts() == null || s.counts().length != components || s.counts()[0].length != bins) {
             problem = "wrong shape";

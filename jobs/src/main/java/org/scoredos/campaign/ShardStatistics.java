@@ -25,9 +25,9 @@ public record ShardStatistics(
         return RotatedHistogram.of(counts);
     }
 
-    /** Moments of the shard's descriptors, folded in sample order. */
-    static DescriptorMoments moments(double[][] descriptors) {
-        DescriptorMoments m = new DescriptorMoments(descriptors[0].length);
+    /** Moments of the shard's descriptors (none when every sample was rejected), folded in sample order. */
+    static DescriptorMoments moments(double[][] descriptors, int components) {
+        DescriptorMoments m = new DescriptorMoments(components);
         for (double[] x : descriptors) {
             for (double v : x) if (!Double.isFinite(v)) throw new IllegalStateException("non-finite descriptor " + v);
             m.add(x);
@@ -36,7 +36,7 @@ public record ShardStatistics(
     }
 
     static ShardStatistics of(String identity, Shard shard, double[][] descriptors, CellFrame frame) {
-        DescriptorMoments m = moments(descriptors);
+        DescriptorMoments m = moments(descriptors, frame.components());
         RotatedHistogram h = new RotatedHistogram(frame.components(), frame.bins());
         for (double[] x : descriptors) h.add(frame, x);
         return new ShardStatistics(identity, shard.cell(), shard.index(), shard.start(), shard.end(),

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InspectCommand.class,
+            CampaignCommand.class,
         })
 public final class ScoreDos implements Runnable {
 
