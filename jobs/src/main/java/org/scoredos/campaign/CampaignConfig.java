@@ -169,7 +169,8 @@ public record CampaignConfig(
         public ScoreSpec {
             basis = basis == null ? Basis.CHEBYSHEV : basis;
             order = order == null ? 6 : order;
-            require(order >= 1 && order <= 12, "order", "between 1 and 12, got " + order);
+            int min = basis == Basis.MONOMIAL ? 2 : 3;
+            require(order >= min && order <= 12, "order", "between " + min + " and 12 for the " + basis.key() + " basis, got " + order);
         }
     }
 

@@ -14,6 +14,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.CellFrame;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.DescriptorMoments;
@@ -31,7 +33,8 @@ import scala.Tuple2;
  *   <li>pass 1, for cells without a frame: moments per shard, merged per cell in shard order;
  *       the driver fixes each such cell's rotation and bin edges;</li>
  *   <li>pass 2: moments and histogram counts per shard, committed atomically;</li>
- *   <li>per cell, the committed shards of the plan merged in shard order into a cell summary.</li>
+ *   <li>per cell, the committed shards of the plan merged in shard order into a cell summary;
+ *       score models fitted per (cell, component) and the phases written to the summary store.</li>
  * </ol>
  *
  * Because every merge runs in shard order, the summaries are bit-identical for any number of
@@ -84,6 +87,8 @@ public final class CampaignJob {
         long samples = missing.stream().mapToLong(Shard::size).sum();
         if (!missing.isEmpty()) compute(plan, missing, frames, samples);
         List<PhaseSummary> summaries = summarise(plan, frames);
+        progress.say("score models fitted; writing the summary store");
+        store.writeSummaries(summaries, "scoredos campaign " + config.name() + " " + identity);
         List<CampaignManifest.CellCount> counts = new ArrayList<>();
         for (PhaseSummary ph : summaries) {
             for (CellSummary c : ph.cells()) {
@@ -195,8 +200,16 @@ public final class CampaignJob {
                     mean, m.moments().covariance(), f.eigenvalues().clone(), f.rotation(), f.edgesAbout(mean),
                     m.histogram().counts(), null));
         }
+        PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
+        ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis));
         List<PhaseSummary> out = new ArrayList<>();
-        for (int i = 0; i < phases.size(); i++) out.add(new PhaseSummary(phaseName(i), phases.get(i), byPhase.get(i)));
+        for (int i = 0; i < phases.size(); i++) {
+            int atoms = phases.get(i).atoms();
+            // one fit per (cell, component); cells in parallel, each result independent of the others
+            List<CellSummary> fitted = byPhase.get(i).parallelStream()
+                    .map(c -> c.withScores(matchers.get().fit(c, atoms))).toList();
+            out.add(new PhaseSummary(phaseName(i), phases.get(i), fitted));
+        }
         return out;
     }
 

@@ -36,12 +36,15 @@ public final class CampaignLauncher {
     public static Outcome run(Path configFile, Options o, PrintWriter err) throws IOException {
         CampaignConfig c = config(configFile, o);
         Progress progress = new Progress(err, c.name(), o.progressEvery());
-        CampaignSetup.Prepared prepared = CampaignSetup.prepare(c, configFile, o.hessianCache(), progress);
         SparkConf conf = new SparkConf().setAppName("scoredos campaign " + c.name())
                 .set("spark.ui.showConsoleProgress", "false");
         if (o.master() != null) conf.setMaster(o.master());
         conf.setIfMissing("spark.master", "local[*]");
         if (conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.ui.enabled", "false");
+        // the output is checked (and claimed) before any Hessian or Spark context is paid for
+        String identity = CampaignIdentity.of(c, configFile.toAbsolutePath().getParent());
+        CampaignStore.open(c.output(), hadoopConfiguration(conf), CampaignManifest.initial(c, identity));
+        CampaignSetup.Prepared prepared = CampaignSetup.prepare(c, configFile, o.hessianCache(), progress);
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             CampaignStore store = CampaignStore.open(c.output(), sc.hadoopConfiguration(),
@@ -51,6 +54,15 @@ public final class CampaignLauncher {
             CampaignJob.Result result = job.run();
             return new Outcome(c.name(), store.root(), result, status(c, store));
         }
+    }
+
+    /** The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings. */
+    private static Configuration hadoopConfiguration(SparkConf conf) {
+        Configuration h = new Configuration();
+        for (scala.Tuple2<String, String> kv : conf.getAll()) {
+            if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+        }
+        return h;
     }
 
     /** Per-cell counts of an existing output, read without Spark. */

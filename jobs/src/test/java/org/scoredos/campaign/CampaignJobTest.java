@@ -23,6 +23,8 @@ import org.scoredos.io.BadInputException;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.summary.ScoreTable;
+import org.scoredos.store.SummaryStore;
 
 class CampaignJobTest {
     private static JavaSparkContext sc;
@@ -101,6 +103,16 @@ class CampaignJobTest {
         for (long n : cell.counts()[0]) kept += n;
         assertTrue(kept <= 64 && kept >= 58, "about 99 % of the samples fall inside the edges: " + kept);
         assertTrue(one.log().contains("descriptors: 3 cells, shards 12/12"), one.log());
+        // the summary store holds the same phase, score models included
+        PhaseSummary stored = SummaryStore.read(tmp.resolve("one/summaries/t"));
+        assertSameSummaries(one.result().phases().get(0), stored, true);
+        ScoreTable scores = stored.cells().get(2).scores();
+        assertEquals("chebyshev", scores.basis());
+        assertEquals(6, scores.order());
+        for (int k = 0; k < D; k++) {
+            assertTrue(Double.isFinite(scores.shift()[k]));
+            for (double coefficient : scores.coefficients()[k]) assertTrue(Double.isFinite(coefficient));
+        }
     }
 
     @Test

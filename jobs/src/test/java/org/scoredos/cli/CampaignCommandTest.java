@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.summary.PhaseSummary;
 import org.junit.jupiter.api.io.TempDir;
 
 class CampaignCommandTest {
@@ -36,6 +38,15 @@ class CampaignCommandTest {
         assertEquals(2, json.get("cells").size());
         assertEquals(32, json.get("cells").get(1).get("summarised").asInt());
         assertTrue(first.err().contains("campaign tiny: histograms + commit: 2 cells, shards 4/4"), first.err());
+        PhaseSummary phase = SummaryStore.read(tmp.resolve("out/summaries/tiny"));
+        assertEquals(2, phase.cells().size());
+        assertEquals(16, phase.reference().atoms());
+        assertEquals(55, phase.cells().get(0).components());
+        assertEquals(20, phase.cells().get(0).bins());
+        assertEquals(32, phase.cells().get(1).samples());
+        assertTrue(phase.cells().get(1).scores() != null);
+        // the hotter shell spreads the descriptors more: larger variances of the rotated components
+        assertTrue(phase.cells().get(1).eigenvalues()[54] > 100 * phase.cells().get(0).eigenvalues()[54]);
 
         Ran topUp = run("campaign", "--config", yaml.toString(), "--samples", "48", "--master", "local[2]",
                 "--hessian-cache", cache, "--format", "csv");

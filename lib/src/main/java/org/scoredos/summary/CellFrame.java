@@ -18,9 +18,17 @@ import org.apache.commons.math3.linear.RealMatrix;
  * or sketch, and it is a pure function of the merged moments, so it does not depend on how the
  * samples were partitioned. A frame is fixed once a cell is first committed: later samples
  * only add counts.
+ *
+ * <p>Directions the samples do not span (fewer samples than components, or exactly dependent
+ * components) have eigenvalues at rounding level, even slightly negative; their edges use the
+ * variance floor {@value #RELATIVE_VARIANCE_FLOOR}·λ_max, so that their samples, which sit at
+ * rounding level too, still land in the central bins.
  */
 public record CellFrame(double[] centre, double[] eigenvalues, double[][] rotation, double[][] binEdges)
         implements Serializable {
+
+    /** Smallest variance given to a component's edges, relative to the largest eigenvalue. */
+    public static final double RELATIVE_VARIANCE_FLOOR = 1e-14;
 
     public int components() {
         return centre.length;
@@ -46,6 +54,7 @@ public record CellFrame(double[] centre, double[] eigenvalues, double[][] rotati
         Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
 
         double z = new NormalDistribution().inverseCumulativeProbability(1.0 - clipPercent / 100.0);
+        double floor = RELATIVE_VARIANCE_FLOOR * Math.max(values[order[d - 1]], 0.0);
         double[] eigenvalues = new double[d];
         double[][] rotation = new double[d][d];
         double[][] edges = new double[d][];
@@ -54,7 +63,7 @@ public record CellFrame(double[] centre, double[] eigenvalues, double[][] rotati
             orient(v);
             for (int i = 0; i < d; i++) rotation[i][k] = v[i];
             eigenvalues[k] = values[order[k]];
-            edges[k] = uniformEdges(z * Math.sqrt(Math.max(eigenvalues[k], 0.0)), bins);
+            edges[k] = uniformEdges(z * Math.sqrt(Math.max(eigenvalues[k], floor)), bins);
         }
         return new CellFrame(moments.mean(), eigenvalues, rotation, edges);
     }

@@ -72,4 +72,20 @@ class CellFrameTest {
         }
         assertArrayEquals(f.binEdges()[0], f.edgesAbout(f.centre())[0], 0.0);
     }
+
+    @Test
+    void directionsTheSamplesDoNotSpanStillCountEverySample() {
+        // three samples in four dimensions: at least one eigenvalue is zero up to rounding
+        double[][] x = {{1, 2, 3, 4}, {1.5, 2.1, 2.9, 4.2}, {0.7, 1.8, 3.3, 3.9}};
+        DescriptorMoments m = new DescriptorMoments(4);
+        for (double[] s : x) m.add(s);
+        CellFrame f = CellFrame.of(m, 9, 0.5);
+        assertTrue(Math.abs(f.eigenvalues()[0]) < 1e-14 * f.eigenvalues()[3]);
+        RotatedHistogram h = new RotatedHistogram(4, 9);
+        for (double[] s : x) h.add(f, s);
+        long inNullDirection = 0;
+        for (long c : h.counts()[0]) inNullDirection += c;
+        assertEquals(3, inNullDirection);
+        assertEquals(3, h.counts()[0][4], "at rounding level: the central bin");
+    }
 }
