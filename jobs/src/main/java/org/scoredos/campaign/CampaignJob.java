@@ -42,6 +42,7 @@ import scala.Tuple2;
  * driver holds per-cell statistics only, never samples.
  */
 public final class CampaignJob {
+    private static final int MAX_DEFAULT_PARTITIONS = 10_000;
     private final JavaSparkContext sc;
     private final CampaignConfig config;
     private final String identity;
@@ -56,7 +57,7 @@ public final class CampaignJob {
 
     /**
      * @param phases     the reference of each strain of the config, in order
-     * @param partitions Spark partitions for the shards (0: Spark's default parallelism)
+     * @param partitions Spark partitions for the shards (0: one per shard, at most 10 000)
      */
     public CampaignJob(JavaSparkContext sc, CampaignConfig config, String identity, List<ReferenceConstants> phases,
             SnapshotDescriptors source, CampaignStore store, Progress progress, int partitions) {
@@ -106,7 +107,8 @@ public final class CampaignJob {
         Broadcast<List<CampaignCell>> cells = sc.broadcast(plan.cells());
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards described");
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples described");
-        int slices = partitions > 0 ? partitions : sc.defaultParallelism();
+        // by default one task per shard: progress advances shard by shard and retries stay small
+        int slices = partitions > 0 ? partitions : Math.min(missing.size(), MAX_DEFAULT_PARTITIONS);
         JavaRDD<ShardDescriptors> described = sc.parallelize(missing, Math.max(1, Math.min(slices, missing.size())))
                 .map(s -> {
                     double[][] d = descriptors.value().descriptors(cells.value().get(s.cell()), s);

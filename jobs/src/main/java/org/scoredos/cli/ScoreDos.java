@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InspectCommand.class,
             CampaignCommand.class,
+            QuickstartCommand.class,
         })
 public final class ScoreDos implements Runnable {
 
