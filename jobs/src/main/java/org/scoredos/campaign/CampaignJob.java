@@ -83,7 +83,7 @@ public final class CampaignJob {
             }
         }
         List<Shard> missing = plan.missing(committed);
-        progress.say(String.format("%d cells × %d samples, %d shards of %d, %d to compute",
+        progress.say(String.format(java.util.Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
                 plan.cells().size(), plan.samplesPerCell(), plan.shards().size(), config.samplesPerShard(), missing.size()));
         long samples = missing.stream().mapToLong(Shard::size).sum();
         if (!missing.isEmpty()) compute(plan, missing, frames, samples);
@@ -218,7 +218,7 @@ public final class CampaignJob {
     /** The campaign name, with the strain when a campaign has several. */
     String phaseName(int phase) {
         return config.strains().size() == 1 ? config.name()
-                : String.format("%s-strain%+.4f", config.name(), config.strains().get(phase));
+                : String.format(java.util.Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
     }
 
     private static DescriptorMoments mergeInShardOrder(Iterable<IndexedMoments> shards) {

@@ -61,7 +61,7 @@ final class CampaignSetup {
             Structure x0 = HarmonicReference.strained(lattice, strain);
             String key = HessianCache.key(lattice, strain, calculator.step(), potentialIdentity);
             Hessian h = cache.getOrCompute(key, () -> {
-                progress.say(String.format("Hessian of %d atoms at strain %+.4f (%d force evaluations)", x0.size(), strain, 6 * x0.size()));
+                progress.say(String.format(java.util.Locale.ROOT, "Hessian of %d atoms at strain %+.4f (%d force evaluations)", x0.size(), strain, 6 * x0.size()));
                 return calculator.compute(potential, x0);
             });
             HarmonicReference ref = new HarmonicReference(x0, HarmonicReference.resolveMass(lattice, c.mass()), strain,

@@ -222,7 +222,7 @@ public final class CampaignStore implements Serializable {
 
     public void writeFrame(int cell, CellFrame frame) throws IOException {
         Path tmp = writeTemporary(JSON.writeValueAsBytes(frame));
-        Path dst = path(String.format("frames/cell-%05d.json", cell));
+        Path dst = path(String.format(java.util.Locale.ROOT, "frames/cell-%05d.json", cell));
         fs().mkdirs(dst.getParent());
         if (!fs().rename(tmp, dst)) throw new IOException("cannot commit " + dst);
     }
@@ -268,7 +268,7 @@ public final class CampaignStore implements Serializable {
     }
 
     private Path shardPath(Shard s) {
-        return path(String.format("shards/cell-%05d/shard-%06d-%d-%d.json", s.cell(), s.index(), s.start(), s.end()));
+        return path(String.format(java.util.Locale.ROOT, "shards/cell-%05d/shard-%06d-%d-%d.json", s.cell(), s.index(), s.start(), s.end()));
     }
 
     private Path writeTemporary(byte[] bytes) throws IOException {

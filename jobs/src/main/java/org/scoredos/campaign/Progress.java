@@ -67,7 +67,7 @@ public final class Progress {
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = seconds > 0 ? n / seconds : 0;
             String eta = rate > 0 && n < samples ? clock((samples - n) / rate) : (n >= samples ? "0:00:00" : "?");
-            say(String.format("%s: %d cells, shards %d/%d, %.1f samples/s, ETA %s", name, cells, done, shards, rate, eta));
+            say(String.format(java.util.Locale.ROOT, "%s: %d cells, shards %d/%d, %.1f samples/s, ETA %s", name, cells, done, shards, rate, eta));
         }
 
         @Override
@@ -80,6 +80,6 @@ public final class Progress {
 
     static String clock(double seconds) {
         long s = Math.round(seconds);
-        return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }

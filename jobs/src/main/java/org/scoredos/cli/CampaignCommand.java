@@ -88,17 +88,17 @@ public final class CampaignCommand implements Callable<Integer> {
             case CSV -> {
                 out.println("cell,strain,tau,shards,committedSamples,summarised");
                 for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf("%d,%s,%s,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                    out.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
                 }
             }
             case TEXT -> {
-                out.printf("campaign %s at %s%n", o.name(), o.output());
+                out.printf(java.util.Locale.ROOT, "campaign %s at %s%n", o.name(), o.output());
                 if (o.result() != null) {
-                    out.printf("computed %d shards (%d samples) in this run%n", o.result().shardsComputed(), o.result().samplesComputed());
+                    out.printf(java.util.Locale.ROOT, "computed %d shards (%d samples) in this run%n", o.result().shardsComputed(), o.result().samplesComputed());
                 }
-                out.printf("%5s %9s %8s %7s %10s %10s%n", "cell", "strain", "tau", "shards", "committed", "summarised");
+                out.printf(java.util.Locale.ROOT, "%5s %9s %8s %7s %10s %10s%n", "cell", "strain", "tau", "shards", "committed", "summarised");
                 for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf("%5d %+9.4f %8.4f %7d %10d %10d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                    out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
                 }
             }
         }

@@ -137,17 +137,17 @@ public final class QuickstartCommand implements Callable<Integer> {
             case CSV -> {
                 o.println("temperature,freeEnergy,error,alphaStar,solved,harmonicFreeEnergy");
                 for (Row r : rows) {
-                    o.printf("%s,%s,%s,%s,%s,%s%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(), r.solved(), r.harmonicFreeEnergy());
+                    o.printf(java.util.Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(), r.solved(), r.harmonicFreeEnergy());
                 }
             }
             case TEXT -> {
-                o.printf("phase %s: lattice energy θ·D0 = %.6f eV/atom; F relative to it, eV/atom%n", phase, latticeEnergy);
-                o.printf("%8s %12s %10s %9s %7s %12s%n", "T (K)", "F", "error", "alpha*", "solved", "F_harmonic");
+                o.printf(java.util.Locale.ROOT, "phase %s: lattice energy θ·D0 = %.6f eV/atom; F relative to it, eV/atom%n", phase, latticeEnergy);
+                o.printf(java.util.Locale.ROOT, "%8s %12s %10s %9s %7s %12s%n", "T (K)", "F", "error", "alpha*", "solved", "F_harmonic");
                 for (Row r : rows) {
-                    o.printf("%8.1f %12.6f %10.6f %9.4f %7s %12.6f%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(),
+                    o.printf(java.util.Locale.ROOT, "%8.1f %12.6f %10.6f %9.4f %7s %12.6f%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(),
                             r.solved() ? "yes" : "no", r.harmonicFreeEnergy());
                 }
-                o.printf("plot: %s%n", png);
+                o.printf(java.util.Locale.ROOT, "plot: %s%n", png);
             }
         }
         o.flush();

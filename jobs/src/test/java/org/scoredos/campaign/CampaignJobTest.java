@@ -144,6 +144,17 @@ class CampaignJobTest {
     }
 
     @Test
+    void aShortLastShardIsReplacedByTheTopUp() throws IOException {
+        Path out = tmp.resolve("short");
+        run(config(40, 17), out, 2);
+        Run topUp = run(config(48, 17), out, 2);
+        assertEquals(3, topUp.result().shardsComputed(), "samples 32..47 of each cell, in place of 32..39");
+        assertSameSummaries(run(config(48, 17), tmp.resolve("short-fresh"), 3).result().phases().get(0),
+                topUp.result().phases().get(0), false);
+        assertEquals(48, topUp.result().phases().get(0).cells().get(1).samples());
+    }
+
+    @Test
     void anInterruptedRunResumesWithoutLossOrDuplicates() throws IOException {
         CampaignConfig c = config(64, 13);
         Path out = tmp.resolve("interrupted");
