@@ -75,7 +75,9 @@ public final class CampaignLauncher {
     private static List<CellStatus> status(CampaignConfig c, CampaignStore store) throws IOException {
         CampaignManifest m = store.manifest();
         Map<Integer, long[]> committed = new HashMap<>();
-        java.util.Set<Shard> planned = new java.util.HashSet<>(ShardPlan.of(c).shards());
+        // the plan of the summarised sample count (the config's may have changed since)
+        CampaignConfig summarised = m.samplesPerCell() >= 2 ? c.with(m.samplesPerCell(), c.output()) : c;
+        java.util.Set<Shard> planned = new java.util.HashSet<>(ShardPlan.of(summarised).shards());
         for (Shard s : store.committedShards()) {
             if (!planned.contains(s)) continue; // a short last shard a top-up has since replaced
             long[] n = committed.computeIfAbsent(s.cell(), k -> new long[2]);
