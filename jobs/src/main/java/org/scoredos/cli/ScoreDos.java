@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            HarmonicCommand.class,
             InspectCommand.class,
             CampaignCommand.class,
             QuickstartCommand.class,

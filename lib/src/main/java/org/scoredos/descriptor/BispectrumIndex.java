@@ -29,6 +29,7 @@ final class BispectrumIndex {
     final int bCount;
     final int[] bj1, bj2, bj;
     final int[] bZ;            // the Z triple of each component
+    final int[] zExtra;        // the Z triples that are no component (j < j1): only forces need them
     final double[] cg;
 
     BispectrumIndex(int twojmax) {
@@ -94,6 +95,8 @@ final class BispectrumIndex {
             }
         }
         zStoreSize = store;
+        zExtra = new int[nz - nb];
+        for (int k = 0, e = 0; k < nz; k++) if (zj[k] < zj1[k]) zExtra[e++] = k;
         cg = new double[cgSize];
         for (t = 0; t < nz; t++) {
             int j1 = zj1[t], j2 = zj2[t], j = zj[t];

@@ -23,6 +23,8 @@ public final class SnapBispectrum {
 
     private final SnapParameters params;
     private final BispectrumIndex index;
+    private final HypersphericalHarmonics harmonics;
+    private final BispectrumContraction contraction;
     private final double[] radius;
     private final double[] weight;
     private final double[] bzero;
@@ -37,6 +39,8 @@ public final class SnapBispectrum {
         }
         this.params = params;
         this.index = new BispectrumIndex(params.twojmax());
+        this.harmonics = new HypersphericalHarmonics(index, params);
+        this.contraction = new BispectrumContraction(index);
         this.radius = radius.clone();
         this.weight = weight.clone();
         this.bzero = new double[index.bCount];
@@ -161,45 +165,31 @@ public final class SnapBispectrum {
      * {@link #compute} of the same atom with the same workspace.
      */
     public void addForces(NeighborList list, int i, double[] dEdB, SnapWorkspace ws, double[] forces) {
-        if (ws.atom != i || ws.list != list) {
-            throw new IllegalStateException("addForces needs compute() of atom " + i + " first in this workspace");
-        }
-        computeY(ws, dEdB);
-        BispectrumIndex ix = index;
+        checkLoaded(list, i, ws);
+        completeZ(ws);
+        contraction.y(dEdB, ws.zr, ws.zi, ws.yr, ws.yi);
+        double[] yr = ws.yr, yi = ws.yi;
+        int[] uOffset = index.uOffset;
         for (int n = 0; n < ws.count; n++) {
             double r = ws.r[n];
-            neighborUAndDerivative(ws, ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n]);
+            harmonics.valuesAndDerivatives(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ws);
             double s0 = 0, sx = 0, sy = 0, sz = 0;
-            for (int j = 0; j <= ix.twojmax; j++) {
-                int o = ix.uOffset[j];
-                int h = BispectrumIndex.half(j);
-                int last = (j & 1) == 0 ? h - 1 : h; // the centre of an even layer counts half
-                double a0 = 0, ax = 0, ay = 0, az = 0;
-                for (int e = o; e < o + last; e++) {
-                    double yr = ws.yr[e], yi = ws.yi[e];
-                    a0 += ws.ur[e] * yr + ws.ui[e] * yi;
-                    ax += ws.dxr[e] * yr + ws.dxi[e] * yi;
-                    ay += ws.dyr[e] * yr + ws.dyi[e] * yi;
-                    az += ws.dzr[e] * yr + ws.dzi[e] * yi;
+            for (int j = 0; j <= index.twojmax; j++) {
+                int o = uOffset[j];
+                int end = o + BispectrumIndex.half(j);
+                for (int e = o; e < end; e++) {
+                    double a = yr[e], b = yi[e];
+                    s0 += ws.ur[e] * a + ws.ui[e] * b;
+                    sx += ws.dxr[e] * a + ws.dxi[e] * b;
+                    sy += ws.dyr[e] * a + ws.dyi[e] * b;
+                    sz += ws.dzr[e] * a + ws.dzi[e] * b;
                 }
-                if (last < h) {
-                    int e = o + last;
-                    double yr = 0.5 * ws.yr[e], yi = 0.5 * ws.yi[e];
-                    a0 += ws.ur[e] * yr + ws.ui[e] * yi;
-                    ax += ws.dxr[e] * yr + ws.dxi[e] * yi;
-                    ay += ws.dyr[e] * yr + ws.dyi[e] * yi;
-                    az += ws.dzr[e] * yr + ws.dzi[e] * yi;
-                }
-                s0 += a0;
-                sx += ax;
-                sy += ay;
-                sz += az;
             }
             double sfac = ws.w[n] * switching(r, ws.rcut[n]);
-            double dsfac = ws.w[n] * switchingDerivative(r, ws.rcut[n]) / r;
-            double fx = 2 * (dsfac * ws.x[n] * s0 + sfac * sx);
-            double fy = 2 * (dsfac * ws.y[n] * s0 + sfac * sy);
-            double fz = 2 * (dsfac * ws.z[n] * s0 + sfac * sz);
+            double dsfac = ws.w[n] * switchingDerivative(r, ws.rcut[n]) / r * s0;
+            double fx = dsfac * ws.x[n] + sfac * sx;
+            double fy = dsfac * ws.y[n] + sfac * sy;
+            double fz = dsfac * ws.z[n] + sfac * sz;
             int j = ws.nbr[n];
             forces[3 * i] += fx;
             forces[3 * i + 1] += fy;
@@ -208,6 +198,19 @@ public final class SnapBispectrum {
             forces[3 * j + 1] -= fy;
             forces[3 * j + 2] -= fz;
         }
+    }
+
+    private static void checkLoaded(NeighborList list, int i, SnapWorkspace ws) {
+        if (ws.atom != i || ws.list != list) {
+            throw new IllegalStateException("compute() of atom " + i + " must come first in this workspace");
+        }
+    }
+
+    /** Z of the triples that are no component, once per atom. */
+    private void completeZ(SnapWorkspace ws) {
+        if (ws.zComplete) return;
+        for (int t : index.zExtra) contraction.z(t, ws.utr, ws.uti, ws.zr, ws.zi);
+        ws.zComplete = true;
     }
 
     // ---------------------------------------------------------------- neighbours
@@ -256,244 +259,37 @@ public final class SnapBispectrum {
         return -0.5 * Math.sin(scale * (r - params.rmin0())) * scale;
     }
 
-    // ---------------------------------------------------------------- U
+    // ---------------------------------------------------------------- U, B
 
     /** Σ over neighbours of w_j fc(r) U(r_ij) plus the self term, all layers complete. */
     private void totalU(SnapWorkspace ws) {
-        BispectrumIndex ix = index;
-        double[] tr = ws.utr, ti = ws.uti;
+        double[] tr = ws.utr, ti = ws.uti, ur = ws.ur, ui = ws.ui;
         java.util.Arrays.fill(tr, 0);
         java.util.Arrays.fill(ti, 0);
-        for (int j = 0; j <= ix.twojmax; j++) {
-            for (int ma = 0; ma <= j; ma++) tr[ix.uOffset[j] + ma * (j + 1) + ma] = 1; // w_self = 1
+        for (int j = 0; j <= index.twojmax; j++) {
+            for (int ma = 0; ma <= j; ma++) tr[index.uOffset[j] + ma * (j + 1) + ma] = 1; // w_self = 1
         }
         for (int n = 0; n < ws.count; n++) {
-            neighborU(ws, ws.x[n], ws.y[n], ws.z[n], ws.r[n], ws.rcut[n]);
+            harmonics.values(ws.x[n], ws.y[n], ws.z[n], ws.r[n], ws.rcut[n], ur, ui);
             double sfac = ws.w[n] * switching(ws.r[n], ws.rcut[n]);
-            for (int j = 0; j <= ix.twojmax; j++) {
-                int o = ix.uOffset[j];
+            for (int j = 0; j <= index.twojmax; j++) {
+                int o = index.uOffset[j];
                 int end = o + BispectrumIndex.half(j);
                 for (int e = o; e < end; e++) {
-                    tr[e] += sfac * ws.ur[e];
-                    ti[e] += sfac * ws.ui[e];
+                    tr[e] += sfac * ur[e];
+                    ti[e] += sfac * ui[e];
                 }
             }
         }
-        for (int j = 0; j <= ix.twojmax; j++) mirror(tr, ti, ix.uOffset[j], j, BispectrumIndex.half(j), (j + 1) * (j + 1));
+        harmonics.completeBySymmetry(tr, ti);
     }
 
-    /** Fills entries from..to−1 of layer j from U(j−ma, j−mb) = (−1)^(ma+mb) conj U(ma, mb). */
-    private static void mirror(double[] re, double[] im, int o, int j, int from, int to) {
-        int last = (j + 1) * (j + 1) - 1;
-        for (int e = from; e < to; e++) {
-            int src = last - e;
-            int ma = src % (j + 1), mb = src / (j + 1);
-            if (((ma + mb) & 1) == 0) {
-                re[o + e] = re[o + src];
-                im[o + e] = -im[o + src];
-            } else {
-                re[o + e] = -re[o + src];
-                im[o + e] = im[o + src];
-            }
-        }
-    }
-
-    /**
-     * U of one neighbour by the Cayley–Klein recursion, rows 0..j/2 of every layer (plus, for
-     * odd j, row (j+1)/2 by symmetry, which the next layer needs).
-     */
-    private void neighborU(SnapWorkspace ws, double x, double y, double z, double r, double rcut) {
-        double rscale0 = params.rfac0() * Math.PI / (rcut - params.rmin0());
-        double theta0 = (r - params.rmin0()) * rscale0;
-        double z0 = r * Math.cos(theta0) / Math.sin(theta0);
-        double r0inv = 1 / Math.sqrt(r * r + z0 * z0);
-        double ar = z0 * r0inv, ai = -z * r0inv, br = y * r0inv, bi = -x * r0inv;
-        double[] ur = ws.ur, ui = ws.ui;
-        double[] rootpq = index.rootpq;
-        int stride = index.twojmax + 1;
-        ur[0] = 1;
-        ui[0] = 0;
-        for (int j = 1; j <= index.twojmax; j++) {
-            int o = index.uOffset[j], op = index.uOffset[j - 1];
-            for (int mb = 0; 2 * mb <= j; mb++) {
-                int row = o + mb * (j + 1), prow = op + mb * j;
-                for (int ma = 0; ma <= j; ma++) {
-                    double re = 0, im = 0;
-                    if (ma < j) {
-                        double c = rootpq[(j - ma) * stride + j - mb];
-                        double pr = ur[prow + ma], pi = ui[prow + ma];
-                        re += c * (ar * pr + ai * pi);
-                        im += c * (ar * pi - ai * pr);
-                    }
-                    if (ma > 0) {
-                        double c = rootpq[ma * stride + j - mb];
-                        double pr = ur[prow + ma - 1], pi = ui[prow + ma - 1];
-                        re -= c * (br * pr + bi * pi);
-                        im -= c * (br * pi - bi * pr);
-                    }
-                    ur[row + ma] = re;
-                    ui[row + ma] = im;
-                }
-            }
-            if ((j & 1) == 1) {
-                int from = (j + 1) / 2 * (j + 1);
-                mirror(ur, ui, o, j, from, from + j + 1);
-            }
-        }
-    }
-
-    /** U and ∂U/∂r_ij (unswitched) of one neighbour, same rows as {@link #neighborU}. */
-    private void neighborUAndDerivative(SnapWorkspace ws, double x, double y, double z, double r, double rcut) {
-        double rscale0 = params.rfac0() * Math.PI / (rcut - params.rmin0());
-        double theta0 = (r - params.rmin0()) * rscale0;
-        double sn = Math.sin(theta0), cs = Math.cos(theta0);
-        double z0 = r * cs / sn;
-        double dz0dr = z0 / r - r * rscale0 * (r * r + z0 * z0) / (r * r);
-        double r0inv = 1 / Math.sqrt(r * r + z0 * z0);
-        double ar = z0 * r0inv, ai = -z * r0inv, br = y * r0inv, bi = -x * r0inv;
-        double ux = x / r, uy = y / r, uz = z / r;
-        double dr0invdr = -r0inv * r0inv * r0inv * (r + z0 * dz0dr);
-        double[] dr0inv = {dr0invdr * ux, dr0invdr * uy, dr0invdr * uz};
-        double[] dz0 = {dz0dr * ux, dz0dr * uy, dz0dr * uz};
-        double[] dar = new double[3], dai = new double[3], dbr = new double[3], dbi = new double[3];
-        for (int k = 0; k < 3; k++) {
-            dar[k] = dz0[k] * r0inv + z0 * dr0inv[k];
-            dai[k] = -z * dr0inv[k];
-            dbr[k] = y * dr0inv[k];
-            dbi[k] = -x * dr0inv[k];
-        }
-        dai[2] -= r0inv;
-        dbr[1] += r0inv;
-        dbi[0] -= r0inv;
-
-        double[] ur = ws.ur, ui = ws.ui;
-        double[][] dr = {ws.dxr, ws.dyr, ws.dzr}, di = {ws.dxi, ws.dyi, ws.dzi};
-        double[] rootpq = index.rootpq;
-        int stride = index.twojmax + 1;
-        ur[0] = 1;
-        ui[0] = 0;
-        for (int k = 0; k < 3; k++) {
-            dr[k][0] = 0;
-            di[k][0] = 0;
-        }
-        for (int j = 1; j <= index.twojmax; j++) {
-            int o = index.uOffset[j], op = index.uOffset[j - 1];
-            for (int mb = 0; 2 * mb <= j; mb++) {
-                int row = o + mb * (j + 1), prow = op + mb * j;
-                for (int ma = 0; ma <= j; ma++) {
-                    double re = 0, im = 0;
-                    double[] dre = {0, 0, 0}, dim = {0, 0, 0};
-                    if (ma < j) {
-                        double c = rootpq[(j - ma) * stride + j - mb];
-                        int p = prow + ma;
-                        double pr = ur[p], pi = ui[p];
-                        re += c * (ar * pr + ai * pi);
-                        im += c * (ar * pi - ai * pr);
-                        for (int k = 0; k < 3; k++) {
-                            double dpr = dr[k][p], dpi = di[k][p];
-                            dre[k] += c * (dar[k] * pr + dai[k] * pi + ar * dpr + ai * dpi);
-                            dim[k] += c * (dar[k] * pi - dai[k] * pr + ar * dpi - ai * dpr);
-                        }
-                    }
-                    if (ma > 0) {
-                        double c = rootpq[ma * stride + j - mb];
-                        int p = prow + ma - 1;
-                        double pr = ur[p], pi = ui[p];
-                        re -= c * (br * pr + bi * pi);
-                        im -= c * (br * pi - bi * pr);
-                        for (int k = 0; k < 3; k++) {
-                            double dpr = dr[k][p], dpi = di[k][p];
-                            dre[k] -= c * (dbr[k] * pr + dbi[k] * pi + br * dpr + bi * dpi);
-                            dim[k] -= c * (dbr[k] * pi - dbi[k] * pr + br * dpi - bi * dpr);
-                        }
-                    }
-                    ur[row + ma] = re;
-                    ui[row + ma] = im;
-                    for (int k = 0; k < 3; k++) {
-                        dr[k][row + ma] = dre[k];
-                        di[k][row + ma] = dim[k];
-                    }
-                }
-            }
-            if ((j & 1) == 1) {
-                int from = (j + 1) / 2 * (j + 1);
-                mirror(ur, ui, o, j, from, from + j + 1);
-                for (int k = 0; k < 3; k++) mirror(dr[k], di[k], o, j, from, from + j + 1);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- Z, B, Y
-
-    /** B_{j1 j2 j} = 2 Σ_half Re[conj(U_j) Z_{j1 j2 j}] − bzero, into ws.b. */
+    /** Z of the component triples and B (bzero subtracted) into ws.b. */
     private void bispectrum(SnapWorkspace ws) {
-        BispectrumIndex ix = index;
-        for (int k = 0; k < ix.bCount; k++) {
-            int t = ix.bZ[k];
-            int j = ix.zj[t];
-            int o = ix.uOffset[j];
-            double sum = 0;
-            for (int mb = 0; 2 * mb <= j; mb++) {
-                int maMax = 2 * mb == j ? mb : j;
-                for (int ma = 0; ma <= maMax; ma++) {
-                    double[] zz = zEntry(ws, t, ma, mb);
-                    int e = o + mb * (j + 1) + ma;
-                    double term = ws.utr[e] * zz[0] + ws.uti[e] * zz[1];
-                    sum += 2 * mb == j && ma == mb ? 0.5 * term : term;
-                }
-            }
-            ws.b[k] = 2 * sum - bzero[k];
+        for (int k = 0; k < index.bCount; k++) {
+            contraction.z(index.bZ[k], ws.utr, ws.uti, ws.zr, ws.zi);
+            ws.b[k] = contraction.b(k, ws.utr, ws.uti, ws.zr, ws.zi) - bzero[k];
         }
-    }
-
-    /** Y_j = Σ over Z triples feeding layer j of factor·dEdB·Z, half layers. */
-    private void computeY(SnapWorkspace ws, double[] dEdB) {
-        BispectrumIndex ix = index;
-        java.util.Arrays.fill(ws.yr, 0);
-        java.util.Arrays.fill(ws.yi, 0);
-        for (int t = 0; t < ix.zCount; t++) {
-            double f = ix.zBetaFactor[t] * dEdB[ix.zBeta[t]];
-            if (f == 0) continue;
-            int j = ix.zj[t];
-            int o = ix.uOffset[j];
-            for (int mb = 0; 2 * mb <= j; mb++) {
-                int maMax = 2 * mb == j ? mb : j;
-                for (int ma = 0; ma <= maMax; ma++) {
-                    double[] zz = zEntry(ws, t, ma, mb);
-                    int e = o + mb * (j + 1) + ma;
-                    ws.yr[e] += f * zz[0];
-                    ws.yi[e] += f * zz[1];
-                }
-            }
-        }
-    }
-
-    /** Z_{j1 j2 j}(ma, mb) = Σ C C U_j1 U_j2 from the total U. */
-    private double[] zEntry(SnapWorkspace ws, int t, int ma, int mb) {
-        BispectrumIndex ix = index;
-        int j1 = ix.zj1[t], j2 = ix.zj2[t], j = ix.zj[t];
-        int c0 = ix.zCg[t];
-        int off = (j1 + j2 - j) / 2;
-        int o1 = ix.uOffset[j1], o2 = ix.uOffset[j2];
-        double zr = 0, zi = 0;
-        int ma1lo = Math.max(0, ma + off - j2), ma1hi = Math.min(j1, ma + off);
-        int mb1lo = Math.max(0, mb + off - j2), mb1hi = Math.min(j1, mb + off);
-        for (int mb1 = mb1lo; mb1 <= mb1hi; mb1++) {
-            int mb2 = mb + off - mb1;
-            double cgb = ix.cg[c0 + mb1 * (j2 + 1) + mb2];
-            int row1 = o1 + mb1 * (j1 + 1), row2 = o2 + mb2 * (j2 + 1);
-            double sr = 0, si = 0;
-            for (int ma1 = ma1lo; ma1 <= ma1hi; ma1++) {
-                int ma2 = ma + off - ma1;
-                double cga = ix.cg[c0 + ma1 * (j2 + 1) + ma2];
-                double u1r = ws.utr[row1 + ma1], u1i = ws.uti[row1 + ma1];
-                double u2r = ws.utr[row2 + ma2], u2i = ws.uti[row2 + ma2];
-                sr += cga * (u1r * u2r - u1i * u2i);
-                si += cga * (u1r * u2i + u1i * u2r);
-            }
-            zr += cgb * sr;
-            zi += cgb * si;
-        }
-        return new double[] {zr, zi};
+        ws.zComplete = false;
     }
 }

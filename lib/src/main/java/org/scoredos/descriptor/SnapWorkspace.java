@@ -24,6 +24,7 @@ public final class SnapWorkspace {
 
     // neighbours of the current atom inside their pair cutoff
     int atom = -1;
+    boolean zComplete;
     Object list;
     int count;
     int[] pair = new int[64];
