@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "Free energies as differentiable functions of interatomic-potential parameters, "
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
+            QuickstartCommand.class,
+            CampaignCommand.class,
             ImportDescriptorDosCommand.class,
             EstimateCommand.class,
             TransitionCommand.class,
