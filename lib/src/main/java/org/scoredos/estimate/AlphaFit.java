@@ -1,0 +1,82 @@
+package org.scoredos.estimate;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The least-squares polynomial in α through per-cell values (method.md §4: the reference
+ * smooths βF(α) with monomials of degree 5). The pseudo-inverse is precomputed once per phase,
+ * in the scaled variable t = (α − ᾱ)/h, where the Vandermonde matrix is well conditioned (in raw
+ * α its normal equations have cond ≈ 1e15); the fitted polynomial is the same.
+ */
+final class AlphaFit {
+    private final int degree;
+    private final double centre, halfWidth;
+    /** pinv[i][a]: coefficient of tⁱ contributed by cell a's value. */
+    private final double[][] pinv;
+
+    AlphaFit(double[] alphas, int degree) {
+        int n = alphas.length;
+        if (n <= degree) {
+            throw new IllegalArgumentException("an α polynomial of degree " + degree + " needs more than " + degree + " cells, got " + n);
+        }
+        this.degree = degree;
+        double lo = alphas[0], hi = alphas[n - 1];
+        this.centre = 0.5 * (lo + hi);
+        this.halfWidth = 0.5 * (hi - lo);
+        RealMatrix v = new Array2DRowRealMatrix(n, degree + 1);
+        for (int a = 0; a < n; a++) {
+            double t = t(alphas[a]), p = 1;
+            for (int i = 0; i <= degree; i++, p *= t) v.setEntry(a, i, p);
+        }
+        this.pinv = new QRDecomposition(v).getSolver().solve(MatrixUtils.createRealIdentityMatrix(n)).getData();
+    }
+
+    int degree() {
+        return degree;
+    }
+
+    double t(double alpha) {
+        return (alpha - centre) / halfWidth;
+    }
+
+    double alpha(double t) {
+        return centre + halfWidth * t;
+    }
+
+    double halfWidth() {
+        return halfWidth;
+    }
+
+    double centre() {
+        return centre;
+    }
+
+    /** Coefficients (t⁰…t^degree) of the fit through {@code values}. */
+    void fit(double[] values, double[] out) {
+        for (int i = 0; i <= degree; i++) {
+            double[] row = pinv[i];
+            double s = 0;
+            for (int a = 0; a < row.length; a++) s += row[a] * values[a];
+            out[i] = s;
+        }
+    }
+
+    /** The weights w_a(t) with fit(values)(t) = Σ_a w_a values_a. */
+    void weights(double t, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        double p = 1;
+        for (int i = 0; i <= degree; i++, p *= t) {
+            double[] row = pinv[i];
+            for (int a = 0; a < row.length; a++) out[a] += p * row[a];
+        }
+    }
+
+    static double horner(double[] c, double t) {
+        double v = c[c.length - 1];
+        for (int i = c.length - 2; i >= 0; i--) v = v * t + c[i];
+        return v;
+    }
+}

@@ -1,0 +1,166 @@
+package org.scoredos.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.scoredos.io.BadInputException;
+
+/**
+ * The store's manifest.json: what the store holds, where it came from, and the files that
+ * make it up (the commit point: a store is exactly the files its manifest names, each checked
+ * by size and CRC-32C on read). The reference constants are repeated here for people and
+ * scripts; the exact values are in the reference Parquet file.
+ *
+ * @param phase      phase name
+ * @param generation incremented by every replacement; part of the data file names
+ * @param scores     the fitted score models, or null when the store has none
+ * @param reference  informational copy of the scalar reference constants
+ * @param createdBy  "scoredos VERSION"
+ * @param source     provenance, e.g. "descriptordos:sha256:…"
+ * @param files      role ("reference", "cells", "scores") → file
+ */
+public record StoreManifest(
+        String phase,
+        int generation,
+        int cells,
+        int components,
+        int bins,
+        int atoms,
+        Scores scores,
+        Map<String, Number> reference,
+        String createdAt,
+        String createdBy,
+        String source,
+        Map<String, StoredFile> files) {
+
+    public static final String FILE_NAME = "manifest.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Basis, order p and coefficients per component M of the fitted score models. */
+    public record Scores(String basis, int order, int coefficients) {}
+
+    /** One data file: its name inside the store, its size and CRC-32C (8 hex digits). */
+    public record StoredFile(String path, long bytes, String crc32c) {}
+
+    public StoreManifest {
+        reference = Map.copyOf(reference);
+        files = Map.copyOf(files);
+    }
+
+    /** Bytes of the data files plus the manifest itself. */
+    public long totalBytes() {
+        return files.values().stream().mapToLong(StoredFile::bytes).sum() + toJson().length;
+    }
+
+    byte[] toJson() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", SchemaVersion.FORMAT);
+        root.put("schemaVersion", SchemaVersion.CURRENT);
+        root.put("phase", phase);
+        root.put("generation", generation);
+        root.put("cells", cells);
+        root.put("components", components);
+        root.put("bins", bins);
+        root.put("atoms", atoms);
+        ObjectNode ref = root.putObject("reference");
+        new java.util.TreeMap<>(reference).forEach((k, v) -> ref.set(k, MAPPER.valueToTree(v)));
+        if (scores == null) {
+            root.putNull("scores");
+        } else {
+            ObjectNode s = root.putObject("scores");
+            s.put("basis", scores.basis());
+            s.put("order", scores.order());
+            s.put("coefficients", scores.coefficients());
+        }
+        root.put("createdAt", createdAt);
+        root.put("createdBy", createdBy);
+        root.put("source", source);
+        ObjectNode fs = root.putObject("files");
+        new java.util.TreeMap<>(files).forEach((role, f) -> {
+            ObjectNode n = fs.putObject(role);
+            n.put("path", f.path());
+            n.put("bytes", f.bytes());
+            n.put("crc32c", f.crc32c());
+        });
+        try {
+            return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses a manifest; {@code where} names it in errors. Checks format and version first. */
+    static StoreManifest parse(byte[] json, String where) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(where + ": not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+        }
+        if (root == null || !root.isObject()) throw field(where, null, "expected a JSON object");
+        String format = text(root, "format", where);
+        if (!SchemaVersion.FORMAT.equals(format)) {
+            throw field(where, "format", "expected \"" + SchemaVersion.FORMAT + "\", got \"" + format + "\"");
+        }
+        SchemaVersion.check(integer(root, "schemaVersion", where), where);
+
+        Scores scores = null;
+        JsonNode s = root.get("scores");
+        if (s != null && !s.isNull()) {
+            if (!s.isObject()) throw field(where, "scores", "expected an object or null");
+            scores = new Scores(text(s, "basis", where), integer(s, "order", where), integer(s, "coefficients", where));
+        }
+        Map<String, Number> reference = new LinkedHashMap<>();
+        JsonNode ref = root.get("reference");
+        if (ref != null && ref.isObject()) {
+            ref.fields().forEachRemaining(e -> {
+                if (e.getValue().isNumber()) reference.put(e.getKey(), e.getValue().numberValue());
+            });
+        }
+        JsonNode fs = root.get("files");
+        if (fs == null || !fs.isObject()) throw field(where, "files", "missing");
+        Map<String, StoredFile> files = new LinkedHashMap<>();
+        fs.fields().forEachRemaining(e -> {
+            JsonNode f = e.getValue();
+            String path = text(f, "path", where);
+            if (path.contains("/") || path.contains("\\") || path.startsWith(".")) {
+                throw field(where, "files." + e.getKey() + ".path", "must be a plain file name, got \"" + path + "\"");
+            }
+            JsonNode bytes = f.get("bytes");
+            if (bytes == null || !bytes.canConvertToLong() || bytes.asLong() < 0) throw field(where, "files." + e.getKey() + ".bytes", "missing or not a size");
+            files.put(e.getKey(), new StoredFile(path, bytes.asLong(), text(f, "crc32c", where)));
+        });
+        return new StoreManifest(text(root, "phase", where), integer(root, "generation", where),
+                positive(root, "cells", where), positive(root, "components", where), positive(root, "bins", where),
+                positive(root, "atoms", where), scores, reference, text(root, "createdAt", where),
+                text(root, "createdBy", where), text(root, "source", where), files);
+    }
+
+    private static String text(JsonNode n, String key, String where) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isTextual()) throw field(where, key, "missing or not a string");
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String key, String where) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) throw field(where, key, "missing or not an integer");
+        return v.asInt();
+    }
+
+    private static int positive(JsonNode n, String key, String where) {
+        int v = integer(n, key, where);
+        if (v < 1) throw field(where, key, "must be positive, got " + v);
+        return v;
+    }
+
+    private static BadInputException field(String where, String key, String reason) {
+        return BadInputException.at(where, 0, key, reason);
+    }
+}

@@ -1,0 +1,67 @@
+package org.scoredos.estimate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
+import org.scoredos.summary.DescriptorDosReader;
+import org.scoredos.summary.PhaseSummary;
+
+/** The DescriptorDOS iron campaigns (test resources), fitted with Chebyshev order 7, and their expected results. */
+final class IronCampaigns {
+    private static PhaseSummary bcc, fcc;
+    private static JsonNode expected;
+
+    private IronCampaigns() {}
+
+    static Path resource(String name) {
+        try {
+            return Path.of(IronCampaigns.class.getResource("/descriptordos-fe/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static synchronized PhaseSummary bcc() {
+        if (bcc == null) bcc = load("fe_bcc_444.json.gz");
+        return bcc;
+    }
+
+    static synchronized PhaseSummary fcc() {
+        if (fcc == null) fcc = load("fe_fcc_333.json.gz");
+        return fcc;
+    }
+
+    static synchronized JsonNode expected() {
+        if (expected == null) {
+            try {
+                expected = new ObjectMapper().readTree(resource("expected_results.json").toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return expected;
+    }
+
+    static double[] vector(JsonNode node) {
+        double[] v = new double[node.size()];
+        for (int i = 0; i < v.length; i++) v[i] = node.get(i).asDouble();
+        return v;
+    }
+
+    static double[] thetaRef() {
+        return vector(expected().get("theta_ref"));
+    }
+
+    private static PhaseSummary load(String file) {
+        try {
+            return new ScoreMatcher(PolynomialBasis.of("chebyshev", 7)).fit(DescriptorDosReader.read(resource(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

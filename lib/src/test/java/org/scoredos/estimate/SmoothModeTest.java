@@ -1,0 +1,88 @@
+package org.scoredos.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.summary.PhaseSummary;
+
+/** Smooth mode: close to reference mode, and its gradient is the exact derivative of its F. */
+class SmoothModeTest {
+
+    @Test
+    void closeToReferenceMode() {
+        double[] theta = IronCampaigns.thetaRef();
+        double[] temps = new double[31];
+        for (int i = 0; i < 31; i++) temps[i] = 500 + 2000.0 * i / 30;
+        for (PhaseSummary phase : new PhaseSummary[] {IronCampaigns.bcc(), IronCampaigns.fcc()}) {
+            FreeEnergy[] ref = FreeEnergyEstimator.of(phase, Mode.REFERENCE).estimate(theta, temps, false);
+            FreeEnergy[] smooth = FreeEnergyEstimator.of(phase, Mode.SMOOTH).estimate(theta, temps, false);
+            for (int i = 0; i < temps.length; i++) {
+                String at = phase.name() + " at " + temps[i] + " K";
+                assertEquals(ref[i].freeEnergy(), smooth[i].freeEnergy(), 5e-4, at);
+                assertEquals(ref[i].error(), smooth[i].error(), 0.2 * ref[i].error(), at);
+                // α* moves continuously instead of on the dense grid, within about one grid step
+                assertEquals(ref[i].alphaStar(), smooth[i].alphaStar(), 0.08, at);
+            }
+        }
+        PhaseTransition r = new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), Mode.REFERENCE),
+                FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE));
+        PhaseTransition s = new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), Mode.SMOOTH),
+                FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH));
+        assertEquals(r.table(theta, temps).tc(), s.table(theta, temps).tc(), 0.5);
+    }
+
+    @Test
+    void gradientIsTheDerivativeOfF() {
+        double[] theta0 = IronCampaigns.thetaRef();
+        Random rng = new Random(7);
+        for (PhaseSummary phase : new PhaseSummary[] {IronCampaigns.bcc(), IronCampaigns.fcc()}) {
+            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, Mode.SMOOTH);
+            for (double temperature : new double[] {300, 800, 1063, 1500, 2200}) {
+                double[] theta = theta0.clone();
+                for (int i = 0; i < theta.length; i++) theta[i] *= 1 + 0.02 * rng.nextGaussian();
+                FreeEnergy f = est.estimate(theta, temperature);
+                double[] d0 = est.latticeDescriptor();
+                // ∂F/∂θ alone (the gradient is of the total θ·D_0 + F), against central differences of F
+                double[] exact = new double[theta.length], fd = new double[theta.length];
+                for (int i = 0; i < theta.length; i++) {
+                    double h = 1e-6 * Math.abs(theta[i]) + 1e-12;
+                    double[] p = theta.clone(), m = theta.clone();
+                    p[i] += h;
+                    m[i] -= h;
+                    fd[i] = (free(est, p, temperature) - free(est, m, temperature)) / (p[i] - m[i]);
+                    exact[i] = f.gradient()[i] - d0[i];
+                }
+                double scale = 0, worst = 0;
+                for (int i = 0; i < theta.length; i++) {
+                    scale = Math.max(scale, Math.abs(exact[i]));
+                    worst = Math.max(worst, Math.abs(fd[i] - exact[i]));
+                }
+                assertTrue(worst <= 1e-6 * scale, phase.name() + " at " + temperature + " K: |FD − ∂F/∂θ| = " + worst
+                        + " against max |∂F/∂θ| = " + scale);
+            }
+        }
+    }
+
+    @Test
+    void gradientIsNotTheReferencesApproximation() {
+        // the reference's interpolated mean descriptor differs from the exact ∂F/∂θ by percents
+        double[] theta = IronCampaigns.thetaRef();
+        FreeEnergy smooth = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH).estimate(theta, 1000);
+        FreeEnergy ref = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE).estimate(theta, 1000);
+        double[] d0 = IronCampaigns.bcc().reference().d0();
+        double num = 0, den = 0;
+        for (int i = 0; i < d0.length; i++) {
+            num += Math.pow(smooth.gradient()[i] - ref.gradient()[i], 2);
+            den += Math.pow(smooth.gradient()[i] - d0[i], 2);
+        }
+        double rel = Math.sqrt(num / den);
+        assertTrue(rel > 1e-3 && rel < 0.3, "relative difference " + rel);
+    }
+
+    private static double free(FreeEnergyEstimator est, double[] theta, double t) {
+        return est.estimate(theta, new double[] {t}, false)[0].freeEnergy();
+    }
+}

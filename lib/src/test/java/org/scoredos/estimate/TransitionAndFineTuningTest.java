@@ -1,0 +1,60 @@
+package org.scoredos.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+
+/** T_c and the fine-tuning trajectory of the reference (α–γ iron, θ_ref → target 1063 K). */
+class TransitionAndFineTuningTest {
+    private static final double[] GRID = grid();
+
+    private static double[] grid() {
+        double[] t = new double[31];
+        for (int i = 0; i < 31; i++) t[i] = 500 + 2000.0 * i / 30;
+        return t;
+    }
+
+    private static PhaseTransition fccOverBcc(Mode mode) {
+        return new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), mode), FreeEnergyEstimator.of(IronCampaigns.bcc(), mode));
+    }
+
+    @Test
+    void referenceTransitionTemperatureAndDeltaF() {
+        JsonNode x = IronCampaigns.expected();
+        PhaseTransition.Table table = fccOverBcc(Mode.REFERENCE).table(IronCampaigns.thetaRef(), GRID);
+        for (int i = 0; i < GRID.length; i++) assertEquals(x.get("dF").get(i).asDouble(), table.deltaF()[i], 1e-8);
+        assertEquals(x.get("Tc_ref").asDouble(), table.tc(), 1e-3);
+    }
+
+    @Test
+    void referenceFineTuningTrajectory() {
+        JsonNode ft = IronCampaigns.expected().get("fine_tuning");
+        FineTuner tuner = new FineTuner(fccOverBcc(Mode.REFERENCE), GRID);
+        FineTuner.Trajectory run = tuner.run(IronCampaigns.thetaRef(), FineTuner.Settings.reference(1063.0), null);
+        double[] expected = IronCampaigns.vector(ft.get("Tc_trajectory"));
+        assertEquals(21, run.tc().length);
+        for (int s = 0; s < expected.length; s++) assertEquals(expected[s], run.tc()[s], 1e-3, "step " + s);
+        double[] dF = IronCampaigns.vector(ft.get("dF_at_target_trajectory"));
+        for (int s = 0; s < dF.length; s++) assertEquals(dF[s], run.deltaFAtTarget()[s], 1e-8, "ΔF(T*) step " + s);
+        double[] thetaFinal = IronCampaigns.vector(ft.get("theta_final"));
+        double[] mine = run.finalTheta();
+        for (int i = 0; i < mine.length; i++) assertEquals(thetaFinal[i], mine[i], 1e-10, "θ[" + i + "]");
+        // the 0 K energy difference is held fixed
+        FreeEnergyEstimator fcc = FreeEnergyEstimator.of(IronCampaigns.fcc(), Mode.REFERENCE);
+        FreeEnergyEstimator bcc = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE);
+        double dE0 = fcc.latticeEnergy(mine) - bcc.latticeEnergy(mine);
+        assertEquals(ft.get("dE0_final").asDouble(), dE0, 1e-13);
+    }
+
+    @Test
+    void criticalTemperatureInterpolatesTheFirstSignChangeEitherWay() {
+        double[] t = {100, 200, 300, 400};
+        assertEquals(250, PhaseTransition.criticalTemperature(t, new double[] {2, 1, -1, -3}), 1e-12);
+        assertEquals(225, PhaseTransition.criticalTemperature(t, new double[] {-2, -1, 3, 1}), 1e-12);
+        assertTrue(Double.isNaN(PhaseTransition.criticalTemperature(t, new double[] {1, 2, 3, 4})));
+        assertTrue(Double.isNaN(PhaseTransition.criticalTemperature(t, new double[] {-1, -2, -3, -4})));
+    }
+}
