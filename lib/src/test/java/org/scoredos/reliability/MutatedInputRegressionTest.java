@@ -18,9 +18,13 @@ import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.harmonic.DynamicalMatrixReader;
 import org.scoredos.io.BadInputException;
+import org.scoredos.neighbor.CoordinationShells;
+import org.scoredos.neighbor.NeighborList;
+import org.scoredos.structure.Cell;
 import org.scoredos.structure.ExtendedXyzReader;
 import org.scoredos.structure.LammpsDataReader;
 import org.scoredos.structure.LammpsDumpReader;
+import org.scoredos.structure.Structure;
 
 /** The inputs {@link ReaderFuzzTest} found that broke a reader, each now a clean one-line refusal. */
 class MutatedInputRegressionTest {
@@ -56,6 +60,17 @@ class MutatedInputRegressionTest {
                 name(assertThrows(BadInputException.class, () -> LammpsDataReader.read(data))));
         Path xyz = edited("W-bcc.extxyz", "W 0.000000 0.000000 0.000000", "W 0.000000 0.000000 -2000");
         assertStartsWith("W-bcc.extxyz:3: atom 1: lies -314 cells outside the box along lattice vector c", () -> ExtendedXyzReader.read(xyz));
+    }
+
+    /** Two atoms at one position: the neighbour list dropped the pair as if it were an atom's own entry. */
+    @Test
+    void coincidentAtomsAreRefusedNotIgnored() {
+        Cell box = Cell.orthogonal(3.1856, 3.1856, 3.1856);
+        Structure twoOnOneSite = new Structure(box, new double[] {0, 0, 0, 0, 0, 0}, new int[] {1, 1}, new double[] {183.84});
+        assertEquals("atoms 1 and 2 sit at the same position",
+                assertThrows(BadInputException.class, () -> NeighborList.build(twoOnOneSite, 4.7)).getMessage());
+        Structure acrossTheBoundary = new Structure(box, new double[] {0, 0, 0, 3.1856, 0, 0}, new int[] {1, 1}, new double[] {183.84});
+        assertThrows(BadInputException.class, () -> CoordinationShells.of(acrossTheBoundary, 3, 0.1));
     }
 
     /** Cell and Structure refusals came without the file name. */
