@@ -96,8 +96,9 @@ public final class SnapBispectrum {
 
     /** The full neighbour list this bispectrum needs, after checking the structure's types. */
     public NeighborList neighbors(Structure structure) {
-        if (structure.typeCount() > radius.length && maxType(structure) > radius.length) {
-            throw new BadInputException("the structure has atom type " + maxType(structure) + " but the SNAP model defines "
+        int maxType = maxType(structure);
+        if (maxType > radius.length) {
+            throw new BadInputException("the structure has atom type " + maxType + " but the SNAP model defines "
                     + radius.length + " element(s)");
         }
         return NeighborList.build(structure, cutoff());
@@ -303,6 +304,7 @@ public final class SnapBispectrum {
     // ---------------------------------------------------------------- neighbours
 
     private void load(Structure structure, NeighborList list, int i, SnapWorkspace ws) {
+        if (ws.owner != this) throw new IllegalArgumentException("the workspace belongs to another SnapBispectrum");
         int start = list.start(i);
         int count = list.count(i);
         ws.ensureNeighbors(count);
@@ -320,7 +322,6 @@ public final class SnapBispectrum {
                 throw new BadInputException(String.format("atoms %d and %d are only %.4g Å apart (SNAP needs at least %s Å)",
                         i + 1, j + 1, r, MIN_DISTANCE));
             }
-            ws.pair[n] = p;
             ws.nbr[n] = j;
             ws.x[n] = dx;
             ws.y[n] = dy;
