@@ -37,6 +37,12 @@ public final class SnapBispectrum {
         for (double rad : radius) {
             if (!(rad > 0) || !Double.isFinite(rad)) throw new IllegalArgumentException("radius must be positive, got " + rad);
         }
+        double smallest = Double.MAX_VALUE;
+        for (double rad : radius) smallest = Math.min(smallest, 2 * rad * params.rcutfac());
+        if (params.rmin0() >= smallest) {
+            throw new BadInputException("rmin0 (" + params.rmin0() + " Å) must be below the smallest pair cutoff rcutfac·2R ("
+                    + smallest + " Å)");
+        }
         this.params = params;
         this.index = new BispectrumIndex(params.twojmax());
         this.harmonics = new HypersphericalHarmonics(index, params);

@@ -100,6 +100,13 @@ class SnapBispectrumTest {
     }
 
     @Test
+    void innerRadiusBeyondTheCutoffIsAnError() {
+        SnapParameters p = new SnapParameters(2.0, 0.99363, 4, 2.5, true, false, true, false);
+        BadInputException e = assertThrows(BadInputException.class, () -> SnapBispectrum.singleElement(p, 0.5, 1));
+        assertTrue(e.getMessage().startsWith("rmin0"), e.getMessage());
+    }
+
+    @Test
     void unknownTypesAreAnError() {
         SnapBispectrum b = SnapBispectrum.singleElement(W, 0.5, 1);
         Structure two = new Structure(Cell.orthogonal(20, 20, 20), new double[] {0, 0, 0, 2, 0, 0}, new int[] {1, 2},
