@@ -39,6 +39,22 @@ class SnapBispectrumTest {
     }
 
     @Test
+    void quadraticComponentsFollowTheLinearOnesInLammpsOrder() throws IOException {
+        Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-a15.dat"), 0.1, 4);
+        SnapParameters linear = new SnapParameters(4.7, 0.99363, 4, 0.0, true, false, true, false);
+        SnapParameters quadratic = new SnapParameters(4.7, 0.99363, 4, 0.0, true, true, true, false);
+        double[] b = SnapBispectrum.singleElement(linear, 0.5, 1).perAtom(s)[7];
+        double[] q = SnapBispectrum.singleElement(quadratic, 0.5, 1).perAtom(s)[7];
+        assertEquals(14 + 14 * 15 / 2, q.length);
+        int k = 0;
+        for (; k < 14; k++) assertEquals(b[k], q[k], 0.0);
+        for (int a = 0; a < 14; a++) {
+            assertEquals(0.5 * b[a] * b[a], q[k++], 1e-12);
+            for (int c = a + 1; c < 14; c++) assertEquals(b[a] * b[c], q[k++], 1e-12);
+        }
+    }
+
+    @Test
     void isolatedAtomIsZeroWithBzeroAndJPlusOneWithout() {
         Structure lone = new Structure(Cell.orthogonal(20, 20, 20), new double[] {1, 2, 3}, new int[] {1}, new double[] {1});
         SnapBispectrum with = SnapBispectrum.singleElement(W, 0.5, 1);
