@@ -311,6 +311,9 @@ public final class SnapBispectrum {
 
     private void load(Structure structure, NeighborList list, int i, SnapWorkspace ws) {
         if (ws.owner != this) throw new IllegalArgumentException("the workspace belongs to another SnapBispectrum");
+        if (list.cutoff() < cutoff()) {
+            throw new IllegalArgumentException("the neighbour list's cutoff " + list.cutoff() + " Å is below the SNAP cutoff " + cutoff() + " Å");
+        }
         int start = list.start(i);
         int count = list.count(i);
         ws.ensureNeighbors(count);
