@@ -6,7 +6,8 @@ import org.scoredos.structure.Structure;
 
 /**
  * The SNAP bispectrum exactly as LAMMPS computes it ({@code compute sna/atom}, {@code pair_style
- * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, cosine switching,
+ * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, optionally divided
+ * by j+1 (bnormflag), cosine switching,
  * element radii and weights, optional quadratic products, and the derivatives needed for forces.
  *
  * <p>One instance per parameter set holds only immutable tables (Clebsch–Gordan coefficients,
@@ -46,12 +47,13 @@ public final class SnapBispectrum {
         this.params = params;
         this.index = new BispectrumIndex(params.twojmax());
         this.harmonics = new HypersphericalHarmonics(index, params);
-        this.contraction = new BispectrumContraction(index);
+        this.contraction = new BispectrumContraction(index, params.bnorm());
         this.radius = radius.clone();
         this.weight = weight.clone();
         this.bzero = new double[index.bCount];
         if (params.bzero()) {
-            for (int b = 0; b < index.bCount; b++) bzero[b] = index.bj[b] + 1; // self term w_self = 1
+            // the isolated atom (self term w_self = 1): Σ over the identity's diagonal, j + 1
+            for (int b = 0; b < index.bCount; b++) bzero[b] = params.bnorm() ? 1 : index.bj[b] + 1;
         }
     }
 
@@ -276,9 +278,10 @@ public final class SnapBispectrum {
             }
             for (int k = 0; k < nb; k++) {
                 int t0 = ix.bZ[k], t1 = ix.bZ1[k], t2 = ix.bZ2[k];
-                ws.dbx[k] = ws.gx[t0] + ix.bF1[k] * ws.gx[t1] + ix.bF2[k] * ws.gx[t2];
-                ws.dby[k] = ws.gy[t0] + ix.bF1[k] * ws.gy[t1] + ix.bF2[k] * ws.gy[t2];
-                ws.dbz[k] = ws.gz[t0] + ix.bF1[k] * ws.gz[t1] + ix.bF2[k] * ws.gz[t2];
+                double f0 = contraction.componentScale(k), f1 = f0 * ix.bF1[k], f2 = f0 * ix.bF2[k];
+                ws.dbx[k] = f0 * ws.gx[t0] + f1 * ws.gx[t1] + f2 * ws.gx[t2];
+                ws.dby[k] = f0 * ws.gy[t0] + f1 * ws.gy[t1] + f2 * ws.gy[t2];
+                ws.dbz[k] = f0 * ws.gz[t0] + f1 * ws.gz[t1] + f2 * ws.gz[t2];
             }
             int j = ws.nbr[n];
             for (int k = 0; k < nb; k++) addPair(jacobian[k], i, j, scale, ws.dbx[k], ws.dby[k], ws.dbz[k]);

@@ -55,6 +55,16 @@ class SnapBispectrumTest {
     }
 
     @Test
+    void bnormDividesEachComponentByJPlusOne() throws IOException {
+        Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-a15.dat"), 0.1, 6);
+        SnapBispectrum plain = SnapBispectrum.singleElement(W, 0.5, 1);
+        SnapBispectrum normed = SnapBispectrum.singleElement(
+                new SnapParameters(4.7, 0.99363, 8, 0.0, true, false, true, false, true), 0.5, 1);
+        double[] b = plain.perAtom(s)[3], n = normed.perAtom(s)[3];
+        for (int k = 0; k < b.length; k++) assertEquals(b[k] / (plain.triple(k)[2] + 1), n[k], 1e-12);
+    }
+
+    @Test
     void isolatedAtomIsZeroWithBzeroAndJPlusOneWithout() {
         Structure lone = new Structure(Cell.orthogonal(20, 20, 20), new double[] {1, 2, 3}, new int[] {1}, new double[] {1});
         SnapBispectrum with = SnapBispectrum.singleElement(W, 0.5, 1);
