@@ -19,11 +19,15 @@ class SnapBispectrumTest {
     private static final SnapParameters W = new SnapParameters(4.7, 0.99363, 8, 0.0, true, false, true, false);
 
     @ParameterizedTest
-    @CsvSource({"2, 5", "4, 14", "6, 30", "8, 55", "10, 91"})
+    @CsvSource({"0, 1", "1, 2", "2, 5", "3, 8", "4, 14", "6, 30", "8, 55", "10, 91"})
     void componentCountsFollowLammpsFormula(int twojmax, int count) {
         SnapParameters p = new SnapParameters(4.7, 0.99363, twojmax, 0.0, true, false, true, false);
         assertEquals(count, p.bispectrumCount());
-        assertEquals(count, SnapBispectrum.singleElement(p, 0.5, 1).bispectrumCount());
+        SnapBispectrum b = SnapBispectrum.singleElement(p, 0.5, 1);
+        assertEquals(count, b.bispectrumCount());
+        double[] dimer = dimer(b, 2.5);
+        assertEquals(count, dimer.length);
+        for (double v : dimer) assertTrue(Double.isFinite(v));
         SnapParameters q = new SnapParameters(4.7, 0.99363, twojmax, 0.0, true, true, true, false);
         assertEquals(count + count * (count + 1) / 2, q.descriptorCount());
     }
