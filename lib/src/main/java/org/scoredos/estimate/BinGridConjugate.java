@@ -52,15 +52,19 @@ final class BinGridConjugate {
         edge = java.util.Arrays.copyOf(he, used);
     }
 
-    /** min_j (s·x_j − S_j) of table t. */
+    /**
+     * min_j (s·x_j − S_j) of table t: the first hull vertex whose right edge is at least as
+     * steep as −s, by a binary search whose steps are conditional moves, not branches (their
+     * outcome is a coin toss, which branch prediction cannot learn).
+     */
     double min(int t, double s) {
-        int lo = start[t], hi = start[t + 1] - 1;
+        int base = start[t], n = start[t + 1] - base;
         double slope = -s;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edge[mid] < slope) lo = mid + 1;
-            else hi = mid;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = edge[base + half - 1] < slope ? base + half : base;
+            n -= half;
         }
-        return s * vx[lo] + vf[lo];
+        return s * vx[base] + vf[base];
     }
 }

@@ -234,6 +234,13 @@ public final class FreeEnergyEstimator {
         return out;
     }
 
+    /** The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j. */
+    public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
+        FreeEnergy[][] out = new FreeEnergy[thetas.length][];
+        for (int i = 0; i < thetas.length; i++) out[i] = estimate(thetas[i], temperatures, gradient);
+        return out;
+    }
+
     /** Evaluates θ at T into the workspace; allocates nothing. */
     public void evaluate(double[] theta, double temperature, boolean gradient, Workspace w) {
         checkTheta(theta);
