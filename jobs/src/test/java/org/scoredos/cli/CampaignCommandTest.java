@@ -78,5 +78,11 @@ class CampaignCommandTest {
 
         Ran missing = run("campaign", "--config", tmp.resolve("nope.yaml").toString());
         assertEquals(2, missing.code());
+
+        Ran master = run("campaign", "--config", good.toString(), "--out", tmp.resolve("m").toString(),
+                "--master", "nowhere://x", "--hessian-cache", tmp.resolve("h").toString());
+        assertEquals(2, master.code(), master.err());
+        assertEquals("scoredos campaign: --master: 'nowhere://x' is not a Spark master URL "
+                + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)\n", master.err());
     }
 }
