@@ -15,12 +15,16 @@ public final class SnapWorkspace {
     // U of one neighbour and its derivative with respect to r_ij (x, y, z)
     final double[] ur, ui;
     final double[] dxr, dxi, dyr, dyi, dzr, dzi;
-    // Y = Σ dE/dB · ∂B/∂U, half layers
+    // Y = Σ dE/dB · ∂B/∂U, half layers, and G_α†·Y for the three rotation generators
     final double[] yr, yi;
+    final double[][] wr, wi;
+    final double[] generator = new double[9];
     // Z of every triple, half layers (only filled for descriptor gradients)
     final double[] zr, zi;
     // bispectrum of the current atom (bzero subtracted)
     final double[] b;
+    // per Z triple: Σ_half Re[conj(∂U)·Z] along x, y, z for one neighbour; ∂B along x, y, z
+    final double[] gx, gy, gz, dbx, dby, dbz;
 
     // neighbours of the current atom inside their pair cutoff
     int atom = -1;
@@ -47,9 +51,17 @@ public final class SnapWorkspace {
         dzi = new double[n];
         yr = new double[n];
         yi = new double[n];
+        wr = new double[3][n];
+        wi = new double[3][n];
         zr = new double[index.zStoreSize];
         zi = new double[index.zStoreSize];
         b = new double[index.bCount];
+        gx = new double[index.zCount];
+        gy = new double[index.zCount];
+        gz = new double[index.zCount];
+        dbx = new double[index.bCount];
+        dby = new double[index.bCount];
+        dbz = new double[index.bCount];
     }
 
     void ensureNeighbors(int n) {

@@ -64,8 +64,9 @@ public final class FreeEnergyEstimator {
     private final PolynomialConjugate entropy;
     /** Per (a, k): y of u = 0 relative to y0 (centre − y0) and the scale dy/du. */
     private final double[] offset, scale;
-    /** Per (a, k): power series of δS² in u, degree 2·deg. */
-    private final double[][] band;
+    /** Per (a, k): power series of δS² in u (degree 2·deg), flattened with stride bandStride. */
+    private final double[] band;
+    private final int bandStride;
 
     private FreeEnergyEstimator(PhaseSummary phaseSummary, Mode mode) {
         this.mode = mode;
@@ -92,7 +93,7 @@ public final class FreeEnergyEstimator {
         double[] lower = new double[tables], upper = new double[tables];
         offset = new double[tables];
         scale = new double[tables];
-        band = new double[tables][];
+        double[][] bands = new double[tables][];
         for (int a = 0; a < cells; a++) {
             CellSummary cell = list.get(a);
             if (cell.components() != d) {
@@ -150,9 +151,14 @@ public final class FreeEnergyEstimator {
                 polynomial[t][0] -= shift;
                 lower[t] = (0.5 * (edges[0] + edges[1]) - centre) / s;
                 upper[t] = (0.5 * (edges[nb - 1] + edges[nb]) - centre) / s;
-                band[t] = basis.quadraticForm(cov);
+                bands[t] = basis.quadraticForm(cov);
             }
         }
+        int stride = 0;
+        for (double[] b : bands) stride = Math.max(stride, b.length);
+        bandStride = stride;
+        band = new double[tables * stride];
+        for (int t = 0; t < tables; t++) System.arraycopy(bands[t], 0, band, t * stride, bands[t].length);
         fit = new AlphaFit(alphas, ALPHA_DEGREE);
         if (mode == Mode.REFERENCE) {
             bins = new BinGridConjugate(gridX, gridS);
@@ -299,15 +305,15 @@ public final class FreeEnergyEstimator {
 
     private void smooth(double temperature, boolean gradient, Workspace w) {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
-        double[] rotated = w.rotated, ustar = w.ustar;
+        double[] rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
+        for (int t = 0; t < slopes.length; t++) slopes[t] = rotated[t] * beta * scale[t];
+        entropy.argminAll(slopes, ustar, w.pending);
         for (int a = 0; a < cells; a++) {
             double g = 0, q = 0;
             for (int k = 0, t = a * d; k < d; k++, t++) {
-                double s = rotated[t] * beta, sp = s * scale[t];
-                double u = entropy.argmin(t, sp);
-                ustar[t] = u;
-                g += s * offset[t] + sp * u - entropy.value(t, u);
-                q += Math.sqrt(Math.abs(AlphaFit.horner(band[t], u)));
+                double u = ustar[t];
+                g += rotated[t] * beta * offset[t] + slopes[t] * u - entropy.value(t, u);
+                q += Math.sqrt(Math.abs(PolynomialConjugate.horner(band, t * bandStride, bandStride, u)));
             }
             w.g[a] = g;
             w.gPlus[a] = q;
@@ -416,7 +422,8 @@ public final class FreeEnergyEstimator {
     /** Per-thread scratch and the last evaluation's results. */
     public final class Workspace {
         private final double[] rotated = new double[cells * d];
-        private final double[] ustar = new double[cells * d];
+        private final double[] ustar = new double[cells * d], slopes = new double[cells * d];
+        private final boolean[] pending = new boolean[cells * d];
         private final double[] g = new double[cells], gPlus = new double[cells], gMinus = new double[cells];
         private final double[] weights = new double[cells];
         private final double[] coef = new double[ALPHA_DEGREE + 1], coefPlus = new double[ALPHA_DEGREE + 1],

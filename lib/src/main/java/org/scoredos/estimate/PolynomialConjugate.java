@@ -13,6 +13,8 @@ package org.scoredos.estimate;
  */
 final class PolynomialConjugate {
     private static final int SCAN = 256;
+    /** Intervals of the per-piece inverse-slope table that seeds Newton. */
+    private static final int KNOTS = 32;
 
     private final int deg;
     /** Per table: S coefficients (deg+1), S' (deg), S'' (deg−1), flattened. */
@@ -23,6 +25,8 @@ final class PolynomialConjugate {
     private final double[] pieceL, pieceR, slopeL, slopeR;
     /** True when one decreasing piece spans the whole range (S concave there). */
     private final boolean[] concave;
+    /** Per piece, KNOTS+1 roots u_i of S'(u) = s'_i at equal steps of s', and Hermite tangents du/di. */
+    private final double[] knotU, knotM;
 
     /** coefficients[t]: power series of S_t in u; lower/upper: the sampled range in u. */
     PolynomialConjugate(double[][] coefficients, double[] lower, double[] upper) {
@@ -56,6 +60,33 @@ final class PolynomialConjugate {
             pieceR[p] = pieces.get(p)[1];
             slopeL[p] = pieces.get(p)[2];
             slopeR[p] = pieces.get(p)[3];
+        }
+        knotU = new double[pieces.size() * (KNOTS + 1)];
+        knotM = new double[pieces.size() * (KNOTS + 1)];
+        for (int t = 0; t < tables; t++) {
+            for (int p = pieceStart[t]; p < pieceStart[t + 1]; p++) tabulate(t, p);
+        }
+    }
+
+    /**
+     * The inverse of S' on piece p at KNOTS+1 equally spaced slopes, with tangents limited so
+     * that the cubic Hermite interpolant stays monotone and inside each bracket (near an
+     * inflection point du/ds' diverges; the limiter keeps the seed sane there).
+     */
+    private void tabulate(int t, int p) {
+        int o = p * (KNOTS + 1);
+        double step = (slopeL[p] - slopeR[p]) / KNOTS;
+        for (int i = 0; i <= KNOTS; i++) {
+            double sp = i == KNOTS ? slopeR[p] : slopeL[p] - i * step;
+            knotU[o + i] = i == 0 ? pieceL[p] : i == KNOTS ? pieceR[p] : solve(t, p, sp, pieceL[p] + (pieceR[p] - pieceL[p]) * i / KNOTS);
+        }
+        for (int i = 0; i <= KNOTS; i++) {
+            double curvature = second(t, knotU[o + i]);
+            double m = curvature < 0 ? -step / curvature : Double.POSITIVE_INFINITY;
+            double left = i > 0 ? knotU[o + i] - knotU[o + i - 1] : Double.POSITIVE_INFINITY;
+            double right = i < KNOTS ? knotU[o + i + 1] - knotU[o + i] : Double.POSITIVE_INFINITY;
+            m = Math.min(m, 3 * Math.min(left, right));
+            knotM[o + i] = Double.isFinite(m) && m >= 0 ? m : 0;
         }
     }
 
@@ -96,6 +127,54 @@ final class PolynomialConjugate {
         return hi[t];
     }
 
+    /**
+     * The minimisers of all tables at once: u[t] = argmin over [lo, hi] of sp[t]·u − S_t(u).
+     * Done in passes (seeds, one Newton step, the rare rest) so that the short, independent
+     * polynomial evaluations of many tables overlap in the processor instead of waiting on each
+     * other. {@code pending}: scratch, one flag per table.
+     */
+    void argminAll(double[] sp, double[] u, boolean[] pending) {
+        int tables = u.length;
+        for (int t = 0; t < tables; t++) {
+            pending[t] = false;
+            if (!concave[t]) continue;
+            int p = pieceStart[t];
+            double s = sp[t];
+            if (s >= slopeL[p]) u[t] = lo[t];
+            else if (s <= slopeR[p]) u[t] = hi[t];
+            else {
+                u[t] = seed(p, s);
+                pending[t] = true;
+            }
+        }
+        for (int t = 0; t < tables; t++) {
+            if (!pending[t]) continue;
+            double x = u[t];
+            double step = (horner(ds, t * deg, deg, x) - sp[t]) / horner(dds, t * (deg - 1), deg - 1, x);
+            double next = Math.max(lo[t], Math.min(hi[t], x - step));
+            // quadratic convergence: after a step δ ≤ 1e-6 the error is ~δ² ≤ 1e-12
+            if (Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x))) {
+                u[t] = next;
+                pending[t] = false;
+            }
+        }
+        for (int t = 0; t < tables; t++) {
+            if (pending[t]) u[t] = root(t, pieceStart[t], sp[t]);
+            else if (!concave[t]) u[t] = argmin(t, sp[t]);
+        }
+    }
+
+    /** Cubic Hermite interpolation of the inverse slope table of piece p at s'. */
+    private double seed(int p, double sp) {
+        double x = (slopeL[p] - sp) * KNOTS / (slopeL[p] - slopeR[p]);
+        int i = Math.max(0, Math.min((int) x, KNOTS - 1));
+        double tau = x - i;
+        int k = p * (KNOTS + 1) + i;
+        double t2 = tau * tau, t3 = t2 * tau;
+        return (2 * t3 - 3 * t2 + 1) * knotU[k] + (t3 - 2 * t2 + tau) * knotM[k]
+                + (-2 * t3 + 3 * t2) * knotU[k + 1] + (t3 - t2) * knotM[k + 1];
+    }
+
     /** The minimiser over [lo, hi] of s'·u − S_t(u). */
     double argmin(int t, double sp) {
         if (concave[t]) {
@@ -122,13 +201,33 @@ final class PolynomialConjugate {
         return best;
     }
 
-    /** Safeguarded Newton for S'(u) = s' on the decreasing piece p. */
+    /**
+     * The root of S'(u) = s' on the decreasing piece p: a cubic Hermite seed from the knot table,
+     * then Newton, which from the seed's small error reaches rounding level in one or two steps;
+     * the safeguarded iteration takes over in the rare case it has not.
+     */
     private double root(int t, int p, double sp) {
+        double u = seed(p, sp);
+        int o1 = t * deg, o2 = t * (deg - 1);
+        double l = pieceL[p], r = pieceR[p];
+        for (int it = 0; it < 3; it++) {
+            double step = (horner(ds, o1, deg, u) - sp) / horner(dds, o2, deg - 1, u);
+            double next = Math.max(l, Math.min(r, u - step));
+            // quadratic convergence: after a step δ ≤ 1e-6 the error is ~δ² ≤ 1e-12, far below
+            // what F (error ~S''δ²) or the gradient (~δ) can notice
+            if (Math.abs(next - u) <= 1e-6 * (1 + Math.abs(u))) return next;
+            u = next;
+        }
+        return solve(t, p, sp, u);
+    }
+
+    /** Safeguarded Newton for S'(u) = s' on the decreasing piece p from the guess u. */
+    private double solve(int t, int p, double sp, double u) {
         double a = pieceL[p], b = pieceR[p];
         double fa = slopeL[p] - sp, fb = slopeR[p] - sp;
         if (fa == 0) return a;
         if (fb == 0) return b;
-        double u = a + fa / (fa - fb) * (b - a);
+        if (!(u > a && u < b)) u = a + fa / (fa - fb) * (b - a);
         int o1 = t * deg, o2 = t * (deg - 1);
         for (int it = 0; it < 100; it++) {
             double f = horner(ds, o1, deg, u) - sp;
@@ -165,9 +264,9 @@ final class PolynomialConjugate {
         return deg < 2 ? 0 : horner(dds, t * (deg - 1), deg - 1, u);
     }
 
-    private static double horner(double[] c, int offset, int n, double u) {
+    static double horner(double[] c, int offset, int n, double u) {
         double v = c[offset + n - 1];
-        for (int i = offset + n - 2; i >= offset; i--) v = v * u + c[i];
+        for (int i = offset + n - 2; i >= offset; i--) v = Math.fma(v, u, c[i]);
         return v;
     }
 }

@@ -10,7 +10,7 @@ import org.scoredos.summary.CellSummary;
 
 /**
  * cells-G.parquet: one row per isosurface cell, in increasing α. Matrices are row-major;
- * the covariance is its upper triangle when exactly symmetric (else all d² values); the bin
+ * the covariance is kept as integer residuals against R diag(λ) Rᵀ ({@link EigenResidual}); the bin
  * edges are only first/last per component when {@link UniformEdges} reproduces them (else
  * the {@code edges} column holds all d·(bins+1)); counts are INT64 (delta-packed, so small).
  */
@@ -25,7 +25,7 @@ final class CellsFile {
               repeated double mean;
               repeated double eigenvalues;
               repeated double rotation;
-              repeated double covariance;
+              repeated int64 covarianceResidual;
               repeated double edgeFirst;
               repeated double edgeLast;
               repeated double edges;
@@ -48,10 +48,7 @@ final class CellsFile {
             double[] rotation = new double[d * d];
             Triangles.packFull(c.rotation(), rotation, 0);
             addAll(g, "rotation", rotation);
-            double[] covariance = new double[Triangles.isSymmetric(c.covariance()) ? Triangles.size(d) : d * d];
-            if (covariance.length == d * d) Triangles.packFull(c.covariance(), covariance, 0);
-            else Triangles.packUpper(c.covariance(), covariance, 0);
-            addAll(g, "covariance", covariance);
+            for (long r : EigenResidual.encode(c.covariance(), c.rotation(), c.eigenvalues())) g.add("covarianceResidual", r);
             boolean uniform = true;
             for (double[] e : c.binEdges()) {
                 g.add("edgeFirst", e[0]);
@@ -79,8 +76,8 @@ final class CellsFile {
             double[] mean = shapes.list("mean", r, d);
             double[] eigenvalues = shapes.list("eigenvalues", r, d);
             double[][] rotation = Triangles.unpackFull(shapes.list("rotation", r, d * d), 0, d, d);
-            double[] cov = shapes.listOf("covariance", r, Triangles.size(d), d * d);
-            double[][] covariance = cov.length == d * d && d > 1 ? Triangles.unpackFull(cov, 0, d, d) : Triangles.unpackUpper(cov, 0, d);
+            long[] residuals = shapes.longListOf("covarianceResidual", r, Triangles.size(d), d * d);
+            double[][] covariance = EigenResidual.decode(residuals, rotation, eigenvalues);
             double[][] edges = edges(shapes, r, d, bins);
             long[] flat = shapes.longList("counts", r, d * bins);
             long[][] counts = new long[d][];

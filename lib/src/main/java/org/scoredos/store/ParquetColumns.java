@@ -5,11 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -17,9 +22,9 @@ import org.apache.parquet.schema.Type;
 import org.scoredos.io.BadInputException;
 
 /**
- * A flat Parquet file (top-level primitive columns, required or repeated) decoded column by
- * column straight into primitive arrays, without per-value objects: that is what makes a
- * phase load in milliseconds. Accessors check names, types and repetition, and name the file
+ * A flat Parquet file (top-level primitive columns, required or repeated) decoded page by
+ * page straight into primitive arrays, without per-value objects or record assembly: that is
+ * what makes a phase load in milliseconds. Accessors check names, types and repetition, and name the file
  * and column in their errors.
  */
 final class ParquetColumns {
@@ -39,7 +44,6 @@ final class ParquetColumns {
     static ParquetColumns read(String file, byte[] bytes) {
         try (ParquetFileReader reader = ParquetFileReader.open(ParquetBytes.input(bytes), ParquetBytes.readOptions())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             long total = reader.getRecordCount();
             if (total > Integer.MAX_VALUE) throw new BadInputException(file + ": too many rows (" + total + ")");
             Map<String, Builder> builders = new HashMap<>();
@@ -48,8 +52,7 @@ final class ParquetColumns {
             }
             PageReadStore rowGroup;
             while ((rowGroup = reader.readNextRowGroup()) != null) {
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
-                for (Builder b : builders.values()) b.readAll(store.getColumnReader(b.descriptor));
+                for (Builder b : builders.values()) b.readPages(rowGroup.getPageReader(b.descriptor));
             }
             Map<String, Column> columns = new HashMap<>();
             for (Map.Entry<String, Builder> e : builders.entrySet()) {
@@ -150,13 +153,34 @@ final class ParquetColumns {
             this.repeated = descriptor.getPrimitiveType().getRepetition() == Type.Repetition.REPEATED;
         }
 
-        void readAll(ColumnReader reader) {
+        /**
+         * Decodes the column's pages directly (levels, then values), which is several times
+         * faster than Parquet's record-assembly column readers. Stores write v2 data pages only.
+         */
+        void readPages(PageReader pages) throws IOException {
+            int maxRepetition = descriptor.getMaxRepetitionLevel();
             int maxDefinition = descriptor.getMaxDefinitionLevel();
-            for (long i = 0, n = reader.getTotalValueCount(); i < n; i++) {
-                if (reader.getCurrentRepetitionLevel() == 0) startRow();
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) append(reader);
-                reader.consume();
+            DataPage page;
+            while ((page = pages.readPage()) != null) {
+                if (!(page instanceof DataPageV2 v2)) throw new IOException("column " + name() + ": not a v2 data page");
+                int n = v2.getValueCount();
+                RunLengthBitPackingHybridDecoder repetition = levels(v2.getRepetitionLevels(), maxRepetition);
+                RunLengthBitPackingHybridDecoder definition = levels(v2.getDefinitionLevels(), maxDefinition);
+                ValuesReader values = v2.getDataEncoding().getValuesReader(descriptor, ValuesType.VALUES);
+                values.initFromPage(n - v2.getNullCount(), v2.getData().toInputStream());
+                for (int i = 0; i < n; i++) {
+                    if (repetition == null || repetition.readInt() == 0) startRow();
+                    if (definition == null || definition.readInt() == maxDefinition) append(values);
+                }
             }
+        }
+
+        private String name() {
+            return String.join(".", descriptor.getPath());
+        }
+
+        private static RunLengthBitPackingHybridDecoder levels(BytesInput bytes, int max) throws IOException {
+            return max == 0 ? null : new RunLengthBitPackingHybridDecoder(BytesUtils.getWidthFromMaxInt(max), bytes.toInputStream());
         }
 
         private void startRow() {
@@ -164,19 +188,19 @@ final class ParquetColumns {
             start[rows++] = size;
         }
 
-        private void append(ColumnReader reader) {
+        private void append(ValuesReader reader) {
             switch (type) {
                 case DOUBLE -> {
                     if (size == doubles.length) doubles = Arrays.copyOf(doubles, Math.max(64, 2 * size));
-                    doubles[size] = reader.getDouble();
+                    doubles[size] = reader.readDouble();
                 }
                 case INT64, INT32 -> {
                     if (size == longs.length) longs = Arrays.copyOf(longs, Math.max(64, 2 * size));
-                    longs[size] = type == PrimitiveTypeName.INT64 ? reader.getLong() : reader.getInteger();
+                    longs[size] = type == PrimitiveTypeName.INT64 ? reader.readLong() : reader.readInteger();
                 }
                 case BINARY -> {
                     if (size == strings.length) strings = Arrays.copyOf(strings, Math.max(16, 2 * size));
-                    strings[size] = new String(reader.getBinary().getBytes(), StandardCharsets.UTF_8);
+                    strings[size] = new String(reader.readBytes().getBytes(), StandardCharsets.UTF_8);
                 }
                 default -> throw new BadInputException("column " + descriptor + ": unsupported type " + type);
             }

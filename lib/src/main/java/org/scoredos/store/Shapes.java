@@ -36,6 +36,14 @@ final class Shapes {
         return v;
     }
 
+    long[] longListOf(String column, int row, int length, int otherLength) {
+        long[] v = table.longList(column, row);
+        if (v.length != length && v.length != otherLength) {
+            throw mismatch(row, column, "expected " + length + " or " + otherLength + " values, got " + v.length);
+        }
+        return v;
+    }
+
     long[] longList(String column, int row, int length) {
         long[] v = table.longList(column, row);
         if (v.length != length) throw mismatch(row, column, "expected " + length + " values, got " + v.length);

@@ -89,7 +89,7 @@ public record StoreManifest(
             n.put("crc32c", f.crc32c());
         });
         try {
-            return MAPPER.writeValueAsBytes(root);
+            return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,176 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.summary.DescriptorDosReader;
+
+/** estimate, transition and finetune on the two iron phases, as a user runs them. */
+class EstimationCommandsTest {
+    private static final Path IRON = Path.of("../lib/src/test/resources/descriptordos-fe").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path stores;
+
+    private static Path bcc, fcc, coeff;
+    private static JsonNode expected;
+
+    @BeforeAll
+    static void importTheCampaigns() throws Exception {
+        bcc = stores.resolve("fe-bcc");
+        fcc = stores.resolve("fe-fcc");
+        SummaryStore.write(DescriptorDosReader.read(IRON.resolve("fe_bcc_444.json.gz")), bcc);
+        SummaryStore.write(DescriptorDosReader.read(IRON.resolve("fe_fcc_333.json.gz")), fcc);
+        coeff = IRON.resolve("X_Fe.snapcoeff");
+        expected = JSON.readTree(IRON.resolve("expected_results.json").toFile());
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void estimateReferenceModeReproducesTheReferenceAt1000K() throws Exception {
+        Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
+                "--mode", "reference", "--gradient", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        JsonNode x = expected.get("at_1000K").get("bcc");
+        assertEquals(expected.get("E0_bcc").asDouble(), root.get("latticeEnergy").asDouble(), 1e-14);
+        JsonNode row = root.get("results").get(0);
+        assertEquals(1000.0, row.get("temperature").asDouble());
+        assertEquals(x.get("F").asDouble(), row.get("freeEnergy").asDouble(), 1e-8);
+        assertEquals(x.get("errorF").asDouble(), row.get("error").asDouble(), 1e-4 * x.get("errorF").asDouble());
+        assertEquals(x.get("alpha_star").asDouble(), row.get("alphaStar").asDouble(), 1e-13);
+        assertTrue(row.get("solved").asBoolean());
+        for (int i = 0; i < 55; i++) assertEquals(x.get("D").get(i).asDouble(), row.get("gradient").get(i).asDouble(), 1e-10);
+    }
+
+    @Test
+    void estimateSmoothModeTextCsvAndPlot(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("f.png");
+        Run r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:2500:5",
+                "--format", "csv", "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals("temperature,freeEnergy,error,alphaStar,solved", lines[0]);
+        assertEquals(6, lines.length);
+        // 500 K: smooth mode within 0.5 meV/atom of the reference's F
+        assertEquals(expected.get("F_fcc").get(0).asDouble(), Double.parseDouble(lines[1].split(",")[1]), 5e-4);
+        assertTrue(lines[5].endsWith(",false"), "2500 K is beyond the sampled range: " + lines[5]);
+        byte[] head = Files.readAllBytes(png);
+        assertEquals((byte) 0x89, head[0]);
+        assertEquals('P', head[1]);
+
+        Run text = run("estimate", "--summaries", IRON.resolve("fe_fcc_333.json.gz").toString(), "--coeff", coeff.toString(),
+                "--temperatures", "1000", "--basis", "monomial", "--order", "4");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("smooth mode"), text.out());
+        assertTrue(text.err().contains("fitting monomial order 4"), text.err());
+    }
+
+    @Test
+    void transitionFindsTheReferenceTcInBothModes(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("dF.png");
+        Run r = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
+                "--temperatures", "500:2500:31", "--mode", "reference", "--format", "json", "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals(expected.get("Tc_ref").asDouble(), root.get("tc").asDouble(), 1e-3);
+        assertEquals(31, root.get("table").size());
+        assertEquals(expected.get("dF").get(3).asDouble(), root.get("table").get(3).get("deltaF").asDouble(), 1e-8);
+        assertTrue(Files.size(png) > 1000);
+
+        Run smooth = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--format", "json");
+        assertEquals(0, smooth.code(), smooth.err());
+        assertEquals(expected.get("Tc_ref").asDouble(), JSON.readTree(smooth.out()).get("tc").asDouble(), 1.0);
+
+        Run none = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
+                "--temperatures", "300:900:4", "--format", "json");
+        assertEquals(0, none.code(), none.err());
+        JsonNode n = JSON.readTree(none.out());
+        assertTrue(n.get("tc").isNull());
+        assertTrue(n.get("message").asText().startsWith("no transition in range"));
+    }
+
+    @Test
+    void finetuneReproducesTheReferenceTrajectory(@TempDir Path dir) throws Exception {
+        Path tuned = dir.resolve("tuned.snapcoeff"), png = dir.resolve("tc.png");
+        Run r = run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
+                "--target-tc", "1063", "--mode", "reference", "--out", tuned.toString(), "--format", "json", "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        JsonNode traj = expected.get("fine_tuning").get("Tc_trajectory");
+        assertEquals(21, root.get("trajectory").size());
+        for (int s = 0; s < 21; s++) assertEquals(traj.get(s).asDouble(), root.get("trajectory").get(s).asDouble(), 1e-3, "step " + s);
+        double[] theta = CoefficientFile.read(tuned, 55).theta();
+        for (int i = 0; i < 55; i++) assertEquals(root.get("theta").get(i).asDouble(), theta[i], 0);
+        assertEquals(expected.get("fine_tuning").get("theta_final").get(7).asDouble(), theta[7], 1e-10);
+        assertTrue(r.err().contains("step 20/20"), r.err());
+        assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine(@TempDir Path dir) throws Exception {
+        Path shortTheta = dir.resolve("theta.txt");
+        Files.writeString(shortTheta, "0.1 0.2 0.3\n");
+        Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", shortTheta.toString(), "--temperatures", "1000");
+        assertBad(r, "expected 55 values of θ");
+
+        assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "-5:100:3"), "above 0 K");
+        assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "0"), "above 0 K");
+        assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "100:x:3"), "not a number");
+        assertBad(run("estimate", "--summaries", dir.resolve("nowhere").toString(), "--coeff", coeff.toString(), "--temperatures", "1000"),
+                "no such summary store");
+        assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--mode", "fast"),
+                "--mode");
+        assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--basis", "legendre"),
+                "unknown polynomial basis");
+        assertBad(run("transition", "--phase", "fcc=" + fcc, "--coeff", coeff.toString()), "exactly two phases");
+        assertBad(run("transition", "--phase", "fcc" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString()), "NAME=DIR");
+        assertBad(run("transition", "--phase", "fcc=" + dir.resolve("missing"), "--phase", "bcc=" + bcc, "--coeff", coeff.toString()),
+                "no such summary store");
+        Path out = dir.resolve("never.snapcoeff");
+        assertBad(run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", shortTheta.toString(),
+                "--target-tc", "1063", "--out", out.toString()), "expected 55 values of θ");
+        assertBad(run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
+                "--target-tc", "-3", "--out", out.toString()), "target-tc");
+        assertFalse(Files.exists(out), "no output file after bad input");
+    }
+
+    private static void assertBad(Run r, String reason) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(reason), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertTrue(r.err().strip().lines().count() <= 2, r.err());
+    }
+
+    @Test
+    void helpForEveryCommand() {
+        for (String c : new String[] {"estimate", "transition", "finetune"}) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("--format"), r.out());
+            assertTrue(r.out().contains("--mode"), r.out());
+        }
+        assertArrayEquals(new int[] {0}, new int[] {run("estimate", "--help").code()});
+    }
+}

@@ -1,0 +1,87 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.store.StoreManifest;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.summary.PhaseSummary;
+
+class ImportDescriptorDosCommandTest {
+    private static final String BCC = Path.of("..", "lib", "src", "test", "resources", "descriptordos-fe", "fe_bcc_444.json.gz").toString();
+
+    @TempDir
+    Path tmp;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void importsTheIronBccCampaignIntoAReadableStoreWithScores() throws IOException {
+        Path dir = tmp.resolve("bcc");
+        assertEquals(0, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--format", "json"), err.toString());
+        JsonNode o = new ObjectMapper().readTree(out.toString());
+        assertEquals("fe_bcc_444", o.get("phase").asText());
+        assertEquals(20, o.get("cells").asInt());
+        assertEquals(55, o.get("components").asInt());
+        assertEquals(99, o.get("bins").asInt());
+        assertEquals("chebyshev", o.get("basis").asText());
+        assertEquals(7, o.get("order").asInt());
+        assertTrue(o.get("bytes").asLong() > 100_000 && o.get("bytes").asLong() <= 1_000_000, o.toString());
+        assertTrue(o.get("source").asText().matches("descriptordos:sha256:[0-9a-f]{64}"), o.toString());
+
+        PhaseSummary phase = SummaryStore.read(dir);
+        assertEquals(20, phase.cells().size());
+        assertEquals(128, phase.reference().atoms());
+        assertEquals(6, phase.cells().get(0).scores().coefficients()[0].length);
+        assertEquals(dir.toAbsolutePath().normalize().toString(), o.get("path").asText());
+    }
+
+    @Test
+    void refusesToOverwriteWithoutForceThenReplacesWithIt() throws IOException {
+        Path dir = tmp.resolve("bcc");
+        assertEquals(0, run("import-descriptordos", "--input", BCC, "--out", dir.toString()));
+        assertTrue(out.toString().contains("phase      fe_bcc_444"), out.toString());
+        assertEquals(2, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--basis", "monomial", "--order", "4"));
+        assertTrue(err.toString().contains("already exists"), err.toString());
+        assertEquals(0, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--basis", "monomial",
+                "--order", "4", "--name", "bcc", "--force"), err.toString());
+        StoreManifest m = SummaryStore.manifest(dir);
+        assertEquals(new StoreManifest.Scores("monomial", 4, 4), m.scores());
+        assertEquals("bcc", m.phase());
+        assertEquals(2, m.generation());
+    }
+
+    @Test
+    void badInputFileIsExitTwoWithOneLineAndNoStore() throws IOException {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "[{\"N\": 128, \"mass\": 55.85}]");
+        Path dir = tmp.resolve("out");
+        assertEquals(2, run("import-descriptordos", "--input", bad.toString(), "--out", dir.toString()));
+        String[] lines = err.toString().strip().split("\n");
+        assertTrue(lines[lines.length - 1].startsWith("scoredos import-descriptordos: " + bad), err.toString());
+        assertEquals(1, err.toString().lines().filter(l -> l.contains(bad.toString())).count(), err.toString());
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void missingInputAndBadBasisAreBadInput() {
+        assertEquals(2, run("import-descriptordos", "--input", tmp.resolve("none.json").toString(), "--out", tmp.resolve("o").toString()));
+        assertEquals(2, run("import-descriptordos", "--input", BCC, "--out", tmp.resolve("o").toString(), "--basis", "fourier"));
+        assertTrue(err.toString().contains("fourier"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+}
