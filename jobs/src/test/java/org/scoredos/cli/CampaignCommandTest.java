@@ -40,6 +40,7 @@ class CampaignCommandTest {
         assertEquals(2, json.get("cells").size());
         assertEquals(32, json.get("cells").get(1).get("summarised").asInt());
         assertTrue(first.err().contains("campaign tiny: histograms + commit: 2 cells, shards 4/4"), first.err());
+        assertTrue(first.err().contains("warning: 32 samples per cell do not span the 55 descriptor components"), first.err());
         PhaseSummary phase = SummaryStore.read(tmp.resolve("out/summaries/tiny"));
         assertEquals(2, phase.cells().size());
         assertEquals(16, phase.reference().atoms());
