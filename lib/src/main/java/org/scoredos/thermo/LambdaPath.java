@@ -1,5 +1,7 @@
 package org.scoredos.thermo;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
@@ -20,7 +22,7 @@ public final class LambdaPath {
         weights = new double[count];
         Integer[] order = new Integer[count];
         for (int i = 0; i < count; i++) order[i] = i;
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(rule::getPoint));
+        Arrays.sort(order, Comparator.comparingDouble(rule::getPoint));
         for (int i = 0; i < count; i++) {
             nodes[i] = rule.getPoint(order[i]);
             weights[i] = rule.getWeight(order[i]);
