@@ -22,7 +22,7 @@ public final class SnapParameterReader {
     private SnapParameterReader() {}
 
     public static SnapParameters read(Path file) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), lines(file));
     }
 
     /** Parses the lines of a file called {@code source} (used in error messages). */
@@ -75,6 +75,11 @@ public final class SnapParameterReader {
     private static final List<String> KNOWN = List.of(
             "rcutfac", "twojmax", "rfac0", "rmin0", "switchflag", "bzeroflag", "quadraticflag",
             "wselfallflag", "chemflag", "bnormflag", "switchinnerflag", "chunksize", "parallelthresh");
+
+    /** The file's lines; bytes that are not UTF-8 become U+FFFD, so the parser names the line instead of an I/O error. */
+    static List<String> lines(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+    }
 
     static String stripComment(String line) {
         int hash = line.indexOf('#');
