@@ -62,7 +62,10 @@ class TiPlanTest {
         assertEquals(1, s.node());
         assertEquals(1200, s.temperature());
         assertEquals(0.5, s.lambda(), 1e-15); // middle node of 3-point Gauss–Legendre
-        assertTrue(Math.abs(s.kineticTemperature() - 1200) < 200, "kinetic temperature " + s.kineticTemperature());
+        // A sanity check that the task ran at its temperature: 32 atoms over 100 correlated steps
+        // fluctuate by ~20 %, so a tighter bound would test the trajectory, not the plan
+        // (equipartition is tested with proper statistics in LangevinIntegratorTest).
+        assertTrue(Math.abs(s.kineticTemperature() - 1200) < 0.5 * 1200, "kinetic temperature " + s.kineticTemperature());
         assertThrows(IndexOutOfBoundsException.class, () -> plan.run(6));
     }
 
