@@ -85,6 +85,11 @@ public final class CampaignJob {
         List<Shard> missing = plan.missing(committed);
         progress.say(String.format(java.util.Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
                 plan.cells().size(), plan.samplesPerCell(), plan.shards().size(), config.samplesPerShard(), missing.size()));
+        if (plan.samplesPerCell() <= source.components()) {
+            progress.say(String.format(java.util.Locale.ROOT, "warning: %d samples per cell do not span the %d descriptor "
+                    + "components: the covariance is rank-deficient (use more than %d samples)",
+                    plan.samplesPerCell(), source.components(), source.components()));
+        }
         long samples = missing.stream().mapToLong(Shard::size).sum();
         if (!missing.isEmpty()) compute(plan, missing, frames, samples);
         List<PhaseSummary> summaries = summarise(plan, frames);

@@ -67,9 +67,17 @@ public final class CampaignStore implements Serializable {
         for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
     }
 
-    /** A Hadoop URI for a location: URIs are kept, plain paths are local files (relative to the working directory). */
+    /**
+     * A Hadoop URI for a location: URIs are kept, plain paths are local files (relative to the
+     * working directory; a one-letter scheme is a Windows drive, not a file system).
+     */
     public static String uriOf(String location) {
-        URI u = URI.create(location.replace(" ", "%20"));
+        URI u;
+        try {
+            u = new URI(location.replace(" ", "%20"));
+        } catch (java.net.URISyntaxException e) {
+            throw BadInputException.at(location, 0, "output", "not a path or URI: " + e.getReason());
+        }
         if (u.getScheme() != null && u.getScheme().length() > 1) return location;
         return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString();
     }
@@ -113,11 +121,6 @@ public final class CampaignStore implements Serializable {
 
     public String root() {
         return root;
-    }
-
-    /** Where the summary store of a phase goes. */
-    public String summaries(String phase) {
-        return path("summaries/" + phase).toString();
     }
 
     /**

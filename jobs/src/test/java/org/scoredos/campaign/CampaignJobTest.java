@@ -46,10 +46,14 @@ class CampaignJobTest {
     }
 
     static CampaignConfig config(int samples, long seed) {
+        return config(samples, 16, seed);
+    }
+
+    static CampaignConfig config(int samples, int samplesPerShard, long seed) {
         return CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL
                 .replace("tau: [0.5, 1.0]", "tau: [0.5, 1.0, 2.0]")
                 .replace("seed: 3", "seed: " + seed)
-                + "samples: " + samples + "\nsamplesPerShard: 16\nhistogram: {bins: 12}\n", "test.yaml");
+                + "samples: " + samples + "\nsamplesPerShard: " + samplesPerShard + "\nhistogram: {bins: 12}\n", "test.yaml");
     }
 
     static ReferenceConstants reference() {
@@ -118,29 +122,29 @@ class CampaignJobTest {
     @Test
     void topUpAddsOnlyNewShardsAndEqualsAFreshRun() throws IOException {
         Path topped = tmp.resolve("topped");
-        Run first = run(config(64, 9), topped, 3);
+        Run first = run(config(256, 64, 9), topped, 3);
         assertEquals(12, first.result().shardsComputed());
-        Run topUp = run(config(128, 9), topped, 2);
+        Run topUp = run(config(512, 64, 9), topped, 2);
         assertEquals(12, topUp.result().shardsComputed(), "only shards 4..7 of each cell");
-        assertEquals(192, topUp.result().samplesComputed());
-        Run fresh = run(config(128, 9), tmp.resolve("fresh"), 4);
+        assertEquals(768, topUp.result().samplesComputed());
+        Run fresh = run(config(512, 64, 9), tmp.resolve("fresh"), 5);
         PhaseSummary t = topUp.result().phases().get(0), f = fresh.result().phases().get(0);
         assertSameSummaries(t, f, false);
         for (int i = 0; i < 3; i++) {
             CellSummary before = first.result().phases().get(0).cells().get(i), after = t.cells().get(i);
-            assertEquals(128, after.samples());
+            assertEquals(512, after.samples());
             assertArrayEquals(before.eigenvalues(), after.eigenvalues(), 0.0, "the frame stays fixed");
             long total = 0, earlier = 0;
             for (long n : after.counts()[D - 1]) total += n;
             for (long n : before.counts()[D - 1]) earlier += n;
             assertTrue(total > earlier, "counts only grow");
         }
-        Run again = run(config(128, 9), topped, 2);
+        Run again = run(config(512, 64, 9), topped, 2);
         assertEquals(0, again.result().shardsComputed(), "nothing left to do");
         assertSameSummaries(t, again.result().phases().get(0), true);
         CampaignManifest m = CampaignStore.existing(topped.toString(), sc.hadoopConfiguration()).manifest();
-        assertEquals(128, m.samplesPerCell());
-        assertEquals(List.of(128L, 128L, 128L), m.cells().stream().map(CampaignManifest.CellCount::samples).toList());
+        assertEquals(512, m.samplesPerCell());
+        assertEquals(List.of(512L, 512L, 512L), m.cells().stream().map(CampaignManifest.CellCount::samples).toList());
     }
 
     @Test
