@@ -11,7 +11,7 @@ import java.util.Random;
  * something enormous, a line pasted twice). Each call applies one to four mutations; the same
  * seed gives the same sequence, so a failure found once is found again.
  */
-public final class Mutator {
+final class Mutator {
     /** Replacements for a number: the values readers must refuse or survive. */
     private static final String[] NUMBERS = {
         "NaN", "nan", "Infinity", "-Infinity", "inf", "1e308", "-1e308", "1e999", "0", "-0", "-1", "-99999999",
@@ -23,11 +23,11 @@ public final class Mutator {
 
     private final Random rng;
 
-    public Mutator(long seed) {
+    Mutator(long seed) {
         rng = new Random(seed);
     }
 
-    public byte[] mutate(byte[] seed) {
+    byte[] mutate(byte[] seed) {
         byte[] b = seed.clone();
         int rounds = 1 + rng.nextInt(4);
         for (int r = 0; r < rounds; r++) b = once(b);
