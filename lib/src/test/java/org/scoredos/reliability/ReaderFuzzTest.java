@@ -42,8 +42,9 @@ import org.scoredos.summary.DescriptorDosReader;
  * is kept under {@code target/fuzz-failures/} to replay.
  *
  * <p>Bounded for the unit suite: {@value #DEFAULT_ITERATIONS} mutations per reader
- * ({@value #PARQUET_ITERATIONS} per Parquet member of a store) with a fixed seed. Run longer by hand with {@code -Dfuzz.seconds=60} (per reader, seed from the clock
- * unless {@code -Dfuzz.seed=N}) or more iterations with {@code -Dfuzz.iterations=N}.
+ * ({@value #PARQUET_ITERATIONS} per Parquet member of a store) with a fixed seed. Run longer by
+ * hand with {@code -Dfuzz.seconds=60} (per reader, seed from the clock unless
+ * {@code -Dfuzz.seed=N}) or more iterations with {@code -Dfuzz.iterations=N}.
  */
 class ReaderFuzzTest {
     static final int DEFAULT_ITERATIONS = 1000;
