@@ -179,6 +179,13 @@ class CampaignJobTest {
     }
 
     @Test
+    void aFirstRunThatDiedBeforeItsManifestStartsAfresh() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("died/_tmp"));
+        Files.writeString(out.resolve("half.json"), "{\"format\": \"scoredos-camp");
+        assertEquals(6, run(config(32, 1), tmp.resolve("died"), 2).result().shardsComputed());
+    }
+
+    @Test
     void foreignDirectoryIsRefusedUntouched() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("foreign"));
         Files.writeString(out.resolve("notes.txt"), "mine");
