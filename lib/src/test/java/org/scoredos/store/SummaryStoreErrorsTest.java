@@ -115,6 +115,14 @@ class SummaryStoreErrorsTest {
     }
 
     @Test
+    void dataFileOfAnotherLayoutVersion() throws IOException {
+        byte[] other = ParquetBytes.write(ReferenceFile.SCHEMA, ReferenceFile.rows(phase.reference()),
+                java.util.Map.of(StoreCodec.FORMAT_KEY, SchemaVersion.FORMAT, StoreCodec.VERSION_KEY, "2"));
+        rewrite("reference", other);
+        assertBad(dir, "reference-1.parquet: not a file of this store layout (footer says format scoredos-summary, schema version 2");
+    }
+
+    @Test
     void moreCellsInTheManifestThanInTheFiles() throws IOException {
         editManifest(m -> m.put("cells", 3));
         assertBad(dir, "cells-1.parquet: 2 rows, the manifest says 3");
