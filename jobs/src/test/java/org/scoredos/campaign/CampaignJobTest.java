@@ -179,6 +179,20 @@ class CampaignJobTest {
     }
 
     @Test
+    void aRerunWithAnotherScoreModelRefitsWithoutSampling() throws IOException {
+        Path out = tmp.resolve("refit");
+        run(config(32, 21), out, 2);
+        CampaignConfig hermite = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL
+                .replace("tau: [0.5, 1.0]", "tau: [0.5, 1.0, 2.0]").replace("seed: 3", "seed: 21")
+                + "samples: 32\nsamplesPerShard: 16\nhistogram: {bins: 12}\nscore: {basis: hermite, order: 4}\n", "test.yaml");
+        Run refit = run(hermite, out, 2);
+        assertEquals(0, refit.result().shardsComputed());
+        ScoreTable scores = SummaryStore.read(out.resolve("summaries/t")).cells().get(0).scores();
+        assertEquals("hermite", scores.basis());
+        assertEquals(4, scores.order());
+    }
+
+    @Test
     void aFirstRunThatDiedBeforeItsManifestStartsAfresh() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("died/_tmp"));
         Files.writeString(out.resolve("half.json"), "{\"format\": \"scoredos-camp");
