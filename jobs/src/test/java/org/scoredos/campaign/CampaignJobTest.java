@@ -64,9 +64,13 @@ class CampaignJobTest {
     private record Run(CampaignJob.Result result, String log) {}
 
     private Run run(CampaignConfig c, Path out, int partitions) throws IOException {
+        return run(c, out.toString(), partitions);
+    }
+
+    private Run run(CampaignConfig c, String out, int partitions) throws IOException {
         StringWriter err = new StringWriter();
         String identity = "test-identity-" + c.seed();
-        CampaignStore store = CampaignStore.open(out.toString(), sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
+        CampaignStore store = CampaignStore.open(out, sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
         Progress progress = new Progress(new PrintWriter(err, true), c.name(), Duration.ofMinutes(1));
         CampaignJob job = new CampaignJob(sc, c, identity, List.of(reference()), new GaussianDescriptors(c.seed(), D),
                 store, progress, partitions);
@@ -176,6 +180,20 @@ class CampaignJobTest {
         Run resumed = run(c, out, 3);
         assertEquals(7, resumed.result().shardsComputed());
         assertSameSummaries(complete.result().phases().get(0), resumed.result().phases().get(0), true);
+    }
+
+    @Test
+    void anyHadoopFileSystemWillDo() throws IOException {
+        MockSchemeFileSystem.register(sc.hadoopConfiguration());
+        Path local = tmp.resolve("remote");
+        Run remote = run(config(32, 23), "mock://" + local, 2);
+        Run again = run(config(48, 23), "mock://" + local, 2);
+        assertEquals(3, again.result().shardsComputed());
+        assertTrue(Files.isRegularFile(local.resolve("manifest.json")));
+        PhaseSummary stored = SummaryStore.read(local.resolve("summaries/t"));
+        assertSameSummaries(again.result().phases().get(0), stored, true);
+        assertEquals(32, remote.result().phases().get(0).cells().get(0).samples());
+        assertEquals(48, stored.cells().get(0).samples());
     }
 
     @Test
