@@ -19,17 +19,20 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the bad-input corpus ({@code src/test/resources/bad-inputs/<group>/cases.tsv}) through
- * the command line. Each row names a case file, the {@code scoredos} arguments
- * ({@code {file}} is the case file, {@code {companions}} the folder of valid files the cases lean
- * on) and substrings the error must contain ({@code {name}} is the case file's name). Every case
- * must exit 2 with one line on stderr (two for a picocli usage error: the message and
- * "Try ... --help") that names the case file, shows no stack trace, and print nothing on stdout.
- * Adding a case is adding a file and a row.
+ * the command line. Each row names a case (a file or a directory in the group's folder, or just
+ * a name when the case is a command line), the {@code scoredos} arguments ({@code {file}} is the
+ * case, {@code {companions}} the folder of valid inputs the cases lean on, {@code {out}} an output
+ * path) and substrings the error must contain ({@code {name}} is the case's name: the rows about
+ * a file's content name the file, and its line and field where the reader knows them). Every
+ * case must exit 2 with one error line on stderr (after any progress lines; followed by
+ * "Try ... --help" for a picocli usage error), show no stack trace, print nothing on stdout and leave nothing at
+ * {@code {out}}. Adding a case is adding a file and a row.
  */
 class BadInputCorpusTest {
     /** One row of a manifest. */
@@ -42,6 +45,13 @@ class BadInputCorpusTest {
         boolean usesFile() {
             return args.contains("{file}");
         }
+    }
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
 
     static Path corpus() {
@@ -70,25 +80,30 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void exitsTwoWithOneLineNamingTheFile(Case c) throws Exception {
+    void exitsTwoWithOneLineAndNoOutput(Case c, @TempDir Path tmp) throws Exception {
         Path dir = corpus().resolve(c.group);
+        Path output = tmp.resolve("out");
         String[] args = c.args.isBlank() ? new String[0] : Arrays.stream(c.args.trim().split(" "))
-                .map(a -> a.replace("{file}", dir.resolve(c.name).toString()).replace("{companions}", corpus().resolve("companions").toString()))
+                .map(a -> a.replace("{file}", dir.resolve(c.name).toString())
+                        .replace("{companions}", corpus().resolve("companions").toString())
+                        .replace("{out}", output.toString()))
                 .toArray(String[]::new);
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ReaderProbe.withProbe(ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))).execute(args);
+        int code = run(args);
 
         String stderr = err.toString();
         List<String> lines = stderr.lines().toList();
         assertEquals(ExitCodes.BAD_INPUT, code, stderr);
         assertEquals("", out.toString(), "no partial output on stdout");
-        assertTrue(lines.size() == 1 || (lines.size() == 2 && lines.get(1).startsWith("Try '")),
-                "one line (two for a usage error):\n" + stderr);
+        assertFalse(Files.exists(output), "nothing left at --out");
+        // Progress lines ("harmonic: Hessian of ...") may come first; the error is one line (and "Try ..." after a usage error).
+        List<String> error = lines.stream().filter(l -> l.startsWith("scoredos")).toList();
+        assertEquals(1, error.size(), "one error line:\n" + stderr);
+        List<String> rest = lines.subList(lines.indexOf(error.get(0)) + 1, lines.size());
+        assertTrue(rest.isEmpty() || (rest.size() == 1 && rest.get(0).startsWith("Try '")), "nothing after the error but 'Try ... --help':\n" + stderr);
         for (String want : c.expected) {
             String w = want.replace("{name}", c.name);
             assertTrue(stderr.contains(w), "expected '" + w + "' in:\n" + stderr);
         }
-        if (c.usesFile()) assertTrue(stderr.contains(c.name), "the message names the file:\n" + stderr);
         for (String trace : List.of("Exception", "\tat ", "at org.", "at java.", "internal error")) {
             assertFalse(stderr.contains(trace), "no stack trace or internal error:\n" + stderr);
         }
@@ -96,31 +111,31 @@ class BadInputCorpusTest {
 
     /** The companions are valid (else the cases that lean on them would prove nothing). */
     @Test
-    void companionsReadCleanly() throws Exception {
-        Path comp = corpus().resolve("companions");
-        String params = comp.resolve("D.snapparam").toString();
-        for (String[] args : List.of(
-                new String[] {"inspect", "--structure", comp.resolve("W-bcc-2.dat").toString()},
-                new String[] {"probe", "snapparam", params},
-                new String[] {"probe", "snapcoeff", comp.resolve("X_W.snapcoeff").toString(), "--params", params})) {
-            StringWriter out = new StringWriter(), err = new StringWriter();
-            int code = ReaderProbe.withProbe(ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))).execute(args);
-            assertEquals(0, code, String.join(" ", args) + ": " + err);
-            assertFalse(out.toString().isBlank());
+    void companionsAreValidInputs() {
+        String comp = corpus().resolve("companions").toString();
+        for (String line : List.of(
+                "inspect --structure C/W-bcc-2.dat",
+                "energy --structure C/W-bcc-2.dat --params C/D.snapparam --coeff C/X_W.snapcoeff",
+                "estimate --summaries C/w-tiny-store --coeff C/theta.txt --temperatures 300")) {
+            out.getBuffer().setLength(0);
+            String[] args = line.replace("C/", comp + "/").split(" ");
+            assertEquals(0, run(args), line + ": " + err);
+            assertFalse(out.toString().isBlank(), line);
         }
     }
 
-    /** Every file in a case folder has a row, and every row that names a file has one. */
+    /** Every file or folder in a case folder has a row, and every row about a file has one. */
     @Test
-    void everyCaseFileIsInItsManifest() throws Exception {
+    void everyCaseIsInItsManifest() throws Exception {
         Set<String> listed = cases().filter(Case::usesFile).map(Case::toString).collect(Collectors.toCollection(TreeSet::new));
         Set<String> present = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(corpus(), 2)) {
-            files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equals("cases.tsv"))
-                    .filter(p -> !p.getParent().getFileName().toString().equals("companions"))
-                    .filter(p -> !p.getParent().equals(corpus()))
-                    .forEach(p -> present.add(p.getParent().getFileName() + "/" + p.getFileName()));
+        try (Stream<Path> groups = Files.list(corpus())) {
+            for (Path g : groups.filter(p -> Files.exists(p.resolve("cases.tsv"))).toList()) {
+                try (Stream<Path> entries = Files.list(g)) {
+                    entries.filter(p -> !p.getFileName().toString().equals("cases.tsv"))
+                            .forEach(p -> present.add(g.getFileName() + "/" + p.getFileName()));
+                }
+            }
         }
         assertEquals(present, listed);
         System.out.println("bad-input corpus: " + cases().count() + " cases in " + cases().map(Case::group).distinct().count() + " groups");

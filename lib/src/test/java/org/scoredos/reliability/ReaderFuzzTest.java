@@ -17,10 +17,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.zip.CRC32C;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.harmonic.DynamicalMatrixReader;
+import org.scoredos.store.SummaryStore;
 import org.scoredos.io.BadInputException;
 import org.scoredos.neighbor.NeighborList;
 import org.scoredos.structure.ExtendedXyzReader;
@@ -46,6 +51,9 @@ class ReaderFuzzTest {
     private static final Duration PER_CALL = Duration.ofSeconds(10);
     /** The cutoff of the bundled tungsten SNAP: what every command builds next from a structure. */
     private static final double CUTOFF = 4.7;
+    private static final String STORE = "/fuzz-seeds/w-tiny-store";
+    private static final List<String> STORE_FILES = List.of("manifest.json", "reference-1.parquet", "cells-1.parquet", "scores-1.parquet");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @FunctionalInterface
     interface Read {
@@ -57,13 +65,31 @@ class ReaderFuzzTest {
         void accept(Object result) throws Exception;
     }
 
+    @FunctionalInterface
+    interface Prepare {
+        void accept(Path file, byte[] input) throws IOException;
+    }
+
     /**
      * A reader under test: its seed file (a test resource), how to call it, and what a command
      * does next with what it read (whose refusals need not name the file: it is not at hand there).
+     * Store members are mutated in a copy of the whole store, their checksum in the manifest
+     * brought up to date ({@code prepare}) so that the mutation reaches the decoder; the store's
+     * refusals name the store.
      */
-    record Target(String name, String seed, Read read, Use then) {
+    record Target(String name, String seed, Read read, Use then, Prepare prepare, String mustName) {
+        Target(String name, String seed, Read read, Use then) {
+            this(name, seed, read, then, (f, b) -> {}, Path.of(seed).getFileName().toString());
+        }
+
         Target(String name, String seed, Read read) {
             this(name, seed, read, result -> {});
+        }
+
+        static Target storeMember(String member) {
+            String seed = STORE + "/" + member;
+            Prepare prepare = member.endsWith(".parquet") ? ReaderFuzzTest::updateChecksum : (f, b) -> {};
+            return new Target("summary store: " + member, seed, f -> SummaryStore.read(f.getParent()), r -> {}, prepare, "w-tiny-store");
         }
 
         @Override
@@ -83,7 +109,12 @@ class ReaderFuzzTest {
                 new Target("snapcoeff", "/fuzz-seeds/X_W.snapcoeff", f -> SnapCoefficientReader.read(f, params)),
                 new Target("dynamical matrix", "/fuzz-seeds/W-2atom.dynmat",
                         f -> DynamicalMatrixReader.read(f, new double[] {183.84, 183.84}, DynamicalMatrixReader.Style.REGULAR)),
-                new Target("DescriptorDOS JSON", "/fuzz-seeds/tiny-campaign.json", DescriptorDosReader::read));
+                new Target("DescriptorDOS JSON", "/fuzz-seeds/tiny-campaign.json", DescriptorDosReader::read),
+                new Target("θ file (.snapcoeff)", "/fuzz-seeds/X_W.snapcoeff", f -> CoefficientFile.read(f, params.descriptorCount())),
+                Target.storeMember("manifest.json"),
+                Target.storeMember("reference-1.parquet"),
+                Target.storeMember("cells-1.parquet"),
+                Target.storeMember("scores-1.parquet"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,6 +123,11 @@ class ReaderFuzzTest {
         byte[] seed = bytes(target.seed);
         String fileName = Path.of(target.seed).getFileName().toString();
         Path file = dir.resolve(fileName);
+        if (target.seed.startsWith(STORE + "/")) {
+            Path store = Files.createDirectories(dir.resolve("w-tiny-store"));
+            for (String m : STORE_FILES) Files.write(store.resolve(m), bytes(STORE + "/" + m));
+            file = store.resolve(fileName);
+        }
         long seconds = Long.getLong("fuzz.seconds", 0);
         long seedValue = Long.getLong("fuzz.seed", seconds > 0 ? System.nanoTime() : DEFAULT_SEED);
         int iterations = Integer.getInteger("fuzz.iterations", DEFAULT_ITERATIONS);
@@ -99,16 +135,18 @@ class ReaderFuzzTest {
 
         Files.write(file, seed);
         target.then.accept(target.read.apply(file)); // the seed itself must read
+        Path at = file;
 
         Mutator mutator = new Mutator(seedValue ^ target.name.hashCode());
         List<String> failures = new ArrayList<>();
         int ran = 0, accepted = 0;
         while (seconds > 0 ? System.nanoTime() < deadline : ran < iterations) {
             byte[] input = mutator.mutate(seed);
-            Files.write(file, input);
+            Files.write(at, input);
+            target.prepare.accept(at, input);
             ran++;
             try {
-                String problem = assertTimeoutPreemptively(PER_CALL, () -> readAndUse(target, file, fileName));
+                String problem = assertTimeoutPreemptively(PER_CALL, () -> readAndUse(target, at, target.mustName));
                 if (problem == null) accepted++;
                 else if (!problem.isEmpty()) failures.add(keep(target, ran, input, problem));
             } catch (Throwable t) {
@@ -138,6 +176,19 @@ class ReaderFuzzTest {
             String m = e.getMessage();
             return m != null && !m.isBlank() && !m.contains("\n") ? "" : "message is not one line: " + m;
         }
+    }
+
+    /** The manifest's size and CRC-32C of a mutated store member, so that the checksum lets it through. */
+    private static void updateChecksum(Path member, byte[] input) throws IOException {
+        Path manifest = member.resolveSibling("manifest.json");
+        ObjectNode root = (ObjectNode) JSON.readTree(manifest.toFile());
+        String kind = member.getFileName().toString().replaceFirst("-\\d+\\.parquet$", "");
+        CRC32C crc = new CRC32C();
+        crc.update(input);
+        ObjectNode entry = (ObjectNode) root.get("files").get(kind);
+        entry.put("bytes", input.length);
+        entry.put("crc32c", String.format("%08x", crc.getValue()));
+        JSON.writeValue(manifest.toFile(), root);
     }
 
     /** Every command builds a neighbour list next: the structures read must survive it. */
