@@ -79,6 +79,12 @@ class SummaryStoreErrorsTest {
     }
 
     @Test
+    void absurdSizesInTheManifest() throws IOException {
+        editManifest(m -> m.put("bins", 2_000_000_000));
+        assertBad(dir, "manifest.json: bins: must be between 1 and 100000, got 2000000000");
+    }
+
+    @Test
     void truncatedParquetFile() throws IOException {
         Path cells = file("cells");
         byte[] bytes = Files.readAllBytes(cells);
