@@ -27,15 +27,24 @@ class SummaryStoreErrorsTest {
     private Path dir;
     private StoreManifest manifest;
 
+    /** Written once; every test damages its own copy. */
+    @TempDir
+    static Path template;
+    private static StoreManifest written;
+
     @BeforeAll
     static void load() throws IOException {
         phase = StoreFixtures.withScores(StoreFixtures.firstCells(StoreFixtures.bcc(), 2), 3);
+        written = SummaryStore.write(phase, template.resolve("store"), "test");
     }
 
     @BeforeEach
-    void writeStore() throws IOException {
-        dir = tmp.resolve("store");
-        manifest = SummaryStore.write(phase, dir, "test");
+    void copyStore() throws IOException {
+        dir = Files.createDirectory(tmp.resolve("store"));
+        try (var files = Files.list(template.resolve("store"))) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        manifest = written;
     }
 
     @Test
