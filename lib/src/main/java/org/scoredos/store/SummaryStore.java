@@ -94,6 +94,7 @@ public final class SummaryStore {
             Files.deleteIfExists(target); // a leftover of an interrupted replacement, never named by the manifest
             writeSynced(target, f.getValue());
         }
+        syncDirectory(dir); // the new files' entries are durable before the manifest names them
         Path manifestTmp = dir.resolve(Generations.MANIFEST_TMP + Generations.randomSuffix());
         try {
             writeSynced(manifestTmp, encoded.manifest().toJson());
