@@ -1,11 +1,13 @@
 package org.scoredos.campaign;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
@@ -83,8 +85,13 @@ public final class CampaignJob {
             }
         }
         List<Shard> missing = plan.missing(committed);
-        progress.say(String.format(java.util.Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
+        progress.say(String.format(Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
                 plan.cells().size(), plan.samplesPerCell(), plan.shards().size(), config.samplesPerShard(), missing.size()));
+        if (plan.samplesPerCell() <= source.components()) {
+            progress.say(String.format(Locale.ROOT, "warning: %d samples per cell do not span the %d descriptor "
+                    + "components: the covariance is rank-deficient (use more than %d samples)",
+                    plan.samplesPerCell(), source.components(), source.components()));
+        }
         long samples = missing.stream().mapToLong(Shard::size).sum();
         if (!missing.isEmpty()) compute(plan, missing, frames, samples);
         List<PhaseSummary> summaries = summarise(plan, frames);
@@ -98,7 +105,7 @@ public final class CampaignJob {
             }
         }
         store.writeManifest(store.manifest().withCounts(plan.samplesPerCell(), counts,
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(config)));
+                new ObjectMapper().valueToTree(config)));
         return new Result(summaries, missing.size(), samples);
     }
 
@@ -114,7 +121,7 @@ public final class CampaignJob {
                     double[][] d = descriptors.value().descriptors(cells.value().get(s.cell()), s);
                     if (d.length > s.size()) throw new IllegalStateException("shard " + s + " gave " + d.length + " descriptors");
                     shardsDone.add(1);
-                    samplesDone.add(d.length);
+                    samplesDone.add(s.size());
                     return new ShardDescriptors(s, d);
                 })
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -218,7 +225,7 @@ public final class CampaignJob {
     /** The campaign name, with the strain when a campaign has several. */
     String phaseName(int phase) {
         return config.strains().size() == 1 ? config.name()
-                : String.format(java.util.Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
+                : String.format(Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
     }
 
     private static DescriptorMoments mergeInShardOrder(Iterable<IndexedMoments> shards) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,17 @@ public final class CampaignStore implements Serializable {
         for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
     }
 
-    /** A Hadoop URI for a location: URIs are kept, plain paths are local files (relative to the working directory). */
+    /**
+     * A Hadoop URI for a location: URIs are kept, plain paths are local files (relative to the
+     * working directory; a one-letter scheme is a Windows drive, not a file system).
+     */
     public static String uriOf(String location) {
-        URI u = URI.create(location.replace(" ", "%20"));
+        URI u;
+        try {
+            u = new URI(location.replace(" ", "%20"));
+        } catch (java.net.URISyntaxException e) {
+            throw BadInputException.at(location, 0, "output", "not a path or URI: " + e.getReason());
+        }
         if (u.getScheme() != null && u.getScheme().length() > 1) return location;
         return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString();
     }
@@ -86,7 +95,9 @@ public final class CampaignStore implements Serializable {
         if (fs.exists(rootPath) && !fs.getFileStatus(rootPath).isDirectory()) {
             throw BadInputException.at(store.root, 0, null, "the output is a file, not a directory");
         }
-        boolean empty = !fs.exists(rootPath) || fs.listStatus(rootPath).length == 0;
+        // only _tmp/: a first run died before its manifest was renamed into place
+        boolean empty = !fs.exists(rootPath)
+                || Arrays.stream(fs.listStatus(rootPath)).allMatch(st -> st.getPath().getName().equals("_tmp"));
         if (empty) {
             store.writeManifest(expected);
             return store;
@@ -113,11 +124,6 @@ public final class CampaignStore implements Serializable {
 
     public String root() {
         return root;
-    }
-
-    /** Where the summary store of a phase goes. */
-    public String summaries(String phase) {
-        return path("summaries/" + phase).toString();
     }
 
     /**

@@ -27,6 +27,18 @@ class ProgressTest {
     }
 
     @Test
+    void countLines() {
+        StringWriter err = new StringWriter();
+        Progress p = new Progress(new PrintWriter(err, true), "w", Duration.ofHours(1));
+        AtomicLong done = new AtomicLong();
+        try (Progress.Stage s = p.count("Hessian of 16 atoms", "coordinates", 48, done::get)) {
+            done.set(48);
+        }
+        assertEquals("campaign w: Hessian of 16 atoms: 0/48 coordinates, ETA ?\ncampaign w: Hessian of 16 atoms: 48/48 coordinates, ETA 0:00:00\n",
+                err.toString());
+    }
+
+    @Test
     void clockShowsHoursMinutesSeconds() {
         assertEquals("0:00:07", Progress.clock(7.4));
         assertEquals("1:01:01", Progress.clock(3661));

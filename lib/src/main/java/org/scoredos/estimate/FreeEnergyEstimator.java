@@ -234,8 +234,24 @@ public final class FreeEnergyEstimator {
         return out;
     }
 
-    /** Evaluates θ at T into the workspace; allocates nothing. */
+    /** The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j. */
+    public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
+        FreeEnergy[][] out = new FreeEnergy[thetas.length][];
+        for (int i = 0; i < thetas.length; i++) out[i] = estimate(thetas[i], temperatures, gradient);
+        return out;
+    }
+
+    /** Evaluates θ at T into the workspace, error bar included; allocates nothing. */
     public void evaluate(double[] theta, double temperature, boolean gradient, Workspace w) {
+        evaluate(theta, temperature, gradient, true, w);
+    }
+
+    /**
+     * Evaluates θ at T into the workspace; allocates nothing. Without {@code error} the error
+     * bar is left NaN and its entropy-band minimisations are skipped (what transitions and
+     * fine-tuning need).
+     */
+    public void evaluate(double[] theta, double temperature, boolean gradient, boolean error, Workspace w) {
         checkTheta(theta);
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new BadInputException("temperature: must be finite and above 0 K, got " + temperature);
@@ -249,8 +265,8 @@ public final class FreeEnergyEstimator {
         }
         w.temperature = temperature;
         w.hasGradient = gradient;
-        if (mode == Mode.REFERENCE) reference(temperature, gradient, w);
-        else smooth(temperature, gradient, w);
+        if (mode == Mode.REFERENCE) reference(temperature, gradient, error, w);
+        else smooth(temperature, gradient, error, w);
     }
 
     /** ln-volume term of the isosurface entropy: βF gains −S_0 = (3/2)[ln(3βħ²/m) + ⟨ln ν⟩ − 1 − α]. */
@@ -258,16 +274,18 @@ public final class FreeEnergyEstimator {
         return 1.5 * (Math.log(3.0 * beta * hbarSqOverMass) + logDet - 1.0);
     }
 
-    private void reference(double temperature, boolean gradient, Workspace w) {
+    private void reference(double temperature, boolean gradient, boolean error, Workspace w) {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         double[] rotated = w.rotated;
         for (int a = 0; a < cells; a++) {
             double g = 0, gp = 0, gm = 0;
-            for (int k = 0, t = a * d; k < d; k++, t++) {
-                double s = rotated[t] * beta;
-                g += bins.min(t, s);
-                gp += binsPlus.min(t, s);
-                gm += binsMinus.min(t, s);
+            for (int k = 0, t = a * d; k < d; k++, t++) g += bins.min(t, rotated[t] * beta);
+            if (error) {
+                for (int k = 0, t = a * d; k < d; k++, t++) {
+                    double s = rotated[t] * beta;
+                    gp += binsPlus.min(t, s);
+                    gm += binsMinus.min(t, s);
+                }
             }
             w.g[a] = g;
             w.gPlus[a] = gp;
@@ -291,7 +309,7 @@ public final class FreeEnergyEstimator {
         }
         double alphaStar = denseAlpha[best];
         w.freeEnergy = f;
-        w.error = 0.5 * (Math.abs(fPlus - f) + Math.abs(fMinus - f));
+        w.error = error ? 0.5 * (Math.abs(fPlus - f) + Math.abs(fMinus - f)) : Double.NaN;
         w.alphaStar = alphaStar;
         w.solved = best > 1 && best < denseT.length - 1;
         if (gradient) {
@@ -303,7 +321,7 @@ public final class FreeEnergyEstimator {
         }
     }
 
-    private void smooth(double temperature, boolean gradient, Workspace w) {
+    private void smooth(double temperature, boolean gradient, boolean error, Workspace w) {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         double[] rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
         for (int t = 0; t < slopes.length; t++) slopes[t] = rotated[t] * beta * scale[t];
@@ -313,7 +331,11 @@ public final class FreeEnergyEstimator {
             for (int k = 0, t = a * d; k < d; k++, t++) {
                 double u = ustar[t];
                 g += rotated[t] * beta * offset[t] + slopes[t] * u - entropy.value(t, u);
-                q += Math.sqrt(Math.abs(PolynomialConjugate.horner(band, t * bandStride, bandStride, u)));
+            }
+            if (error) {
+                for (int k = 0, t = a * d; k < d; k++, t++) {
+                    q += Math.sqrt(Math.abs(PolynomialConjugate.horner(band, t * bandStride, bandStride, ustar[t])));
+                }
             }
             w.g[a] = g;
             w.gPlus[a] = q;
@@ -326,7 +348,7 @@ public final class FreeEnergyEstimator {
         double tStar = minimiseOnUnitInterval(c, w.slope);
         w.freeEnergy = kT * AlphaFit.horner(c, tStar);
         fit.fit(w.gPlus, w.coefPlus);
-        w.error = kT * Math.abs(AlphaFit.horner(w.coefPlus, tStar));
+        w.error = error ? kT * Math.abs(AlphaFit.horner(w.coefPlus, tStar)) : Double.NaN;
         w.alphaStar = fit.alpha(tStar);
         w.solved = tStar > -1 && tStar < 1;
         if (gradient) {

@@ -25,13 +25,19 @@ final class PolynomialConjugate {
     private final double[] pieceL, pieceR, slopeL, slopeR;
     /** True when one decreasing piece spans the whole range (S concave there). */
     private final boolean[] concave;
-    /** Per piece, KNOTS+1 roots u_i of S'(u) = s'_i at equal steps of s', and Hermite tangents du/di. */
-    private final double[] knotU, knotM;
+    /**
+     * Per piece, KNOTS+1 roots u_i of S'(u) = s'_i at equal steps of s', and Hermite tangents
+     * du/di. Single precision: they only seed Newton, and half the bytes keep the tables in cache.
+     */
+    private final float[] knotU, knotM;
 
     /** coefficients[t]: power series of S_t in u; lower/upper: the sampled range in u. */
     PolynomialConjugate(double[][] coefficients, double[] lower, double[] upper) {
         int tables = coefficients.length;
-        deg = coefficients[0].length - 1;
+        int longest = 0;
+        for (double[] c : coefficients) longest = Math.max(longest, c.length);
+        // cells may carry fits of different orders: pad every series to the longest
+        deg = longest - 1;
         s = new double[tables * (deg + 1)];
         ds = new double[tables * Math.max(deg, 1)];
         dds = new double[tables * Math.max(deg - 1, 1)];
@@ -41,7 +47,7 @@ final class PolynomialConjugate {
         pieceStart = new int[tables + 1];
         java.util.List<double[]> pieces = new java.util.ArrayList<>();
         for (int t = 0; t < tables; t++) {
-            double[] c = coefficients[t];
+            double[] c = java.util.Arrays.copyOf(coefficients[t], deg + 1);
             for (int m = 0; m <= deg; m++) s[t * (deg + 1) + m] = c[m];
             for (int m = 1; m <= deg; m++) ds[t * deg + m - 1] = m * c[m];
             for (int m = 2; m <= deg; m++) dds[t * (deg - 1) + m - 2] = m * (m - 1.0) * c[m];
@@ -61,8 +67,8 @@ final class PolynomialConjugate {
             slopeL[p] = pieces.get(p)[2];
             slopeR[p] = pieces.get(p)[3];
         }
-        knotU = new double[pieces.size() * (KNOTS + 1)];
-        knotM = new double[pieces.size() * (KNOTS + 1)];
+        knotU = new float[pieces.size() * (KNOTS + 1)];
+        knotM = new float[pieces.size() * (KNOTS + 1)];
         for (int t = 0; t < tables; t++) {
             for (int p = pieceStart[t]; p < pieceStart[t + 1]; p++) tabulate(t, p);
         }
@@ -78,7 +84,7 @@ final class PolynomialConjugate {
         double step = (slopeL[p] - slopeR[p]) / KNOTS;
         for (int i = 0; i <= KNOTS; i++) {
             double sp = i == KNOTS ? slopeR[p] : slopeL[p] - i * step;
-            knotU[o + i] = i == 0 ? pieceL[p] : i == KNOTS ? pieceR[p] : solve(t, p, sp, pieceL[p] + (pieceR[p] - pieceL[p]) * i / KNOTS);
+            knotU[o + i] = (float) (i == 0 ? pieceL[p] : i == KNOTS ? pieceR[p] : solve(t, p, sp, pieceL[p] + (pieceR[p] - pieceL[p]) * i / KNOTS));
         }
         for (int i = 0; i <= KNOTS; i++) {
             double curvature = second(t, knotU[o + i]);
@@ -86,7 +92,7 @@ final class PolynomialConjugate {
             double left = i > 0 ? knotU[o + i] - knotU[o + i - 1] : Double.POSITIVE_INFINITY;
             double right = i < KNOTS ? knotU[o + i + 1] - knotU[o + i] : Double.POSITIVE_INFINITY;
             m = Math.min(m, 3 * Math.min(left, right));
-            knotM[o + i] = Double.isFinite(m) && m >= 0 ? m : 0;
+            knotM[o + i] = (float) (Double.isFinite(m) && m >= 0 ? m : 0);
         }
     }
 
