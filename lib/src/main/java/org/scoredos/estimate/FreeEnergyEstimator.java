@@ -325,7 +325,7 @@ public final class FreeEnergyEstimator {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         double[] rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
         for (int t = 0; t < slopes.length; t++) slopes[t] = rotated[t] * beta * scale[t];
-        entropy.argminAll(slopes, ustar, w.pending);
+        entropy.argminAll(slopes, ustar, w.piece);
         for (int a = 0; a < cells; a++) {
             double g = 0, q = 0;
             for (int k = 0, t = a * d; k < d; k++, t++) {
@@ -445,7 +445,7 @@ public final class FreeEnergyEstimator {
     public final class Workspace {
         private final double[] rotated = new double[cells * d];
         private final double[] ustar = new double[cells * d], slopes = new double[cells * d];
-        private final boolean[] pending = new boolean[cells * d];
+        private final int[] piece = new int[cells * d];
         private final double[] g = new double[cells], gPlus = new double[cells], gMinus = new double[cells];
         private final double[] weights = new double[cells];
         private final double[] coef = new double[ALPHA_DEGREE + 1], coefPlus = new double[ALPHA_DEGREE + 1],
