@@ -207,7 +207,7 @@ final class PolynomialConjugate {
 
     /**
      * The minimisers of all tables at once: u[t] = argmin over [lo, hi] of sp[t]·u − S_t(u).
-     * Done in passes (seeds, two Newton steps, the rare rest) so that the short, independent
+     * Done in passes (seeds, one or two Newton steps, the rare rest) so that the short, independent
      * polynomial evaluations of many tables overlap in the processor instead of waiting on each
      * other. Tables with a non-concave entropy look up which candidate wins at s' (thresholds
      * found once) and solve only that one. {@code piece}: scratch, one entry per table.
@@ -235,13 +235,17 @@ final class PolynomialConjugate {
         for (int t = 0; t < tables; t++) {
             int p = piece[t];
             if (p < 0) continue;
-            // two Newton steps from the seed (error ~1e-5 → ~1e-10 → rounding level)
+            // Newton from the seed; quadratic convergence: after a step δ the error is about
+            // |S'''/2S''|·δ², so δ ≤ 1e-5 leaves ~1e-10, far below anything F (error ~S''·1e-20)
+            // or the gradient (relative ~1e-10) can notice
             int o1 = t * deg, o2 = t * (deg - 1);
             double s = sp[t], x = u[t], l = pieceL[p], r = pieceR[p];
-            x = Math.max(l, Math.min(r, x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x)));
             double next = Math.max(l, Math.min(r, x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x)));
-            // quadratic convergence: after a step δ ≤ 1e-6 the error is ~δ² ≤ 1e-12
-            if (Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x))) {
+            if (Math.abs(next - x) > 1e-5 * (1 + Math.abs(x))) {
+                x = next;
+                next = Math.max(l, Math.min(r, x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x)));
+            }
+            if (Math.abs(next - x) <= 1e-5 * (1 + Math.abs(x))) {
                 u[t] = next;
                 piece[t] = -1;
             }
