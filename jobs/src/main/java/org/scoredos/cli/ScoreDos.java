@@ -15,12 +15,17 @@ import picocli.CommandLine.Command;
         description = "Free energies as differentiable functions of interatomic-potential parameters, "
                 + "from one descriptor-density-of-states sampling campaign.",
         subcommands = {
-            CommandLine.HelpCommand.class,
-            InspectCommand.class,
+            QuickstartCommand.class,
+            CampaignCommand.class,
             ImportDescriptorDosCommand.class,
             EstimateCommand.class,
             TransitionCommand.class,
             FinetuneCommand.class,
+            InspectCommand.class,
+            DescriptorsCommand.class,
+            EnergyCommand.class,
+            HarmonicCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class ScoreDos implements Runnable {
 

@@ -75,6 +75,30 @@ class InspectCommandTest {
     }
 
     @Test
+    void everyKindOfBadFileIsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
+        String dumpHead = "ITEM: TIMESTEP\n0\nITEM: NUMBER OF ATOMS\n2\nITEM: BOX BOUNDS pp pp pp\n0 3\n0 3\n0 3\n";
+        String[][] cases = {
+            {"truncated.dump", dumpHead + "ITEM: ATOMS id type x y z\n1 1 0 0 0\n", ":10: timestep 0: expected 2 atom lines"},
+            {"flat.lammpstrj", dumpHead.replace("0 3\n0 3\n0 3", "0 3\n0 0\n0 3") + "ITEM: ATOMS x y z\n", ":7: timestep 0: BOX BOUNDS: box length along y"},
+            {"nolattice.xyz", "1\nProperties=species:S:1:pos:R:3\nW 0 0 0\n", ":2: Lattice: no Lattice"},
+            {"short.extxyz", "2\nLattice=\"3 0 0 0 3 0 0 0 3\"\nW 0 0 0\n", ":3: expected 2 atom lines"},
+            {"noatoms.lmp", "t\n2 atoms\n1 atom types\n0 3 xlo xhi\n0 3 ylo yhi\n0 3 zlo zhi\n", ":6: no Atoms section"},
+            {"negative.data", "t\n2 atoms\n1 atom types\n0 3 xlo xhi\n0 -3 ylo yhi\n", ":5: ylo yhi: box length must be positive"},
+        };
+        for (String[] c : cases) {
+            Path file = dir.resolve(c[0]);
+            Files.writeString(file, c[1]);
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("inspect", "--structure", file.toString()), c[0]);
+            String line = err.toString().strip();
+            assertTrue(line.startsWith("scoredos inspect: " + file + c[2]), line);
+            assertEquals(1, line.lines().count(), line);
+            assertEquals("", out.toString());
+        }
+    }
+
+    @Test
     void missingFileUnknownExtensionAndBadOptionsAreExitTwo(@TempDir Path dir) {
         assertEquals(2, run("inspect", "--structure", dir.resolve("none.data").toString()));
         assertTrue(err.toString().strip().endsWith("none.data: no such file"), err.toString());

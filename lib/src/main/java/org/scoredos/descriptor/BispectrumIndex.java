@@ -20,16 +20,20 @@ final class BispectrumIndex {
     final int zCount;
     final int[] zj1, zj2, zj;
     final int[] zCg;           // offset of the triple's (j1+1)×(j2+1) CG block
-    final int[] zStore;        // offset of the triple's half layer in the Z store
+    final int[] zStore;        // offset of the triple's half layer in the Z store: components' triples first
     final int zStoreSize;
+    final int zComponentStoreSize; // the Z store entries of the components' triples
     final int[] zBeta;         // the bispectrum component whose derivative uses this Z as its Y term
-    final double[] zBetaFactor;
+    final double[] zBetaFactor;      // multiplicity × (j1+1)/(j+1) where the component's third index is j1
+    final int[] zBetaMultiplicity;   // 1, 2 or 3 where indices coincide
     final int[][][] zIndex;    // [j1][j2][j] → triple, j1 ≥ j2
 
     final int bCount;
     final int[] bj1, bj2, bj;
     final int[] bZ;            // the Z triple of each component
-    final int[] zExtra;        // the Z triples that are no component (j < j1): only forces need them
+    // ∂B_{j1 j2 j} = ∂U_j·Z_{j1 j2 j} + (j+1)/(j1+1) ∂U_j1·Z_{j j2 j1} + (j+1)/(j2+1) ∂U_j2·Z_{j j1 j2}
+    final int[] bZ1, bZ2;
+    final double[] bF1, bF2;
     final double[] cg;
 
     BispectrumIndex(int twojmax) {
@@ -61,6 +65,7 @@ final class BispectrumIndex {
         zStore = new int[nz];
         zBeta = new int[nz];
         zBetaFactor = new double[nz];
+        zBetaMultiplicity = new int[nz];
         zIndex = new int[twojmax + 1][twojmax + 1][twojmax + 1];
         bj1 = new int[nb];
         bj2 = new int[nb];
@@ -79,8 +84,6 @@ final class BispectrumIndex {
                     zj[t] = j;
                     zCg[t] = cgSize;
                     cgSize += (j1 + 1) * (j2 + 1);
-                    zStore[t] = store;
-                    store += half(j);
                     zIndex[j1][j2][j] = t;
                     if (j >= j1) {
                         bj1[b] = j1;
@@ -94,9 +97,31 @@ final class BispectrumIndex {
                 }
             }
         }
+        for (int k = 0; k < nz; k++) {
+            if (zj[k] >= zj1[k]) {
+                zStore[k] = store;
+                store += half(zj[k]);
+            }
+        }
+        zComponentStoreSize = store;
+        for (int k = 0; k < nz; k++) {
+            if (zj[k] < zj1[k]) {
+                zStore[k] = store;
+                store += half(zj[k]);
+            }
+        }
         zStoreSize = store;
-        zExtra = new int[nz - nb];
-        for (int k = 0, e = 0; k < nz; k++) if (zj[k] < zj1[k]) zExtra[e++] = k;
+        bZ1 = new int[nb];
+        bZ2 = new int[nb];
+        bF1 = new double[nb];
+        bF2 = new double[nb];
+        for (int k = 0; k < nb; k++) {
+            int j1 = bj1[k], j2 = bj2[k], j = bj[k];
+            bZ1[k] = zIndex[j][j2][j1];
+            bZ2[k] = zIndex[j][j1][j2];
+            bF1[k] = (j + 1.0) / (j1 + 1);
+            bF2[k] = (j + 1.0) / (j2 + 1);
+        }
         cg = new double[cgSize];
         for (t = 0; t < nz; t++) {
             int j1 = zj1[t], j2 = zj2[t], j = zj[t];
@@ -119,13 +144,12 @@ final class BispectrumIndex {
     private void assignBeta(int t, int j1, int j2, int j, int[][][] bIndex) {
         if (j >= j1) {
             zBeta[t] = bIndex[j1][j2][j];
-            zBetaFactor[t] = j1 == j ? (j2 == j ? 3 : 2) : 1;
-        } else if (j >= j2) {
-            zBeta[t] = bIndex[j][j2][j1];
-            zBetaFactor[t] = (j2 == j ? 2.0 : 1.0) * (j1 + 1) / (j + 1.0);
+            zBetaMultiplicity[t] = j1 == j ? (j2 == j ? 3 : 2) : 1;
+            zBetaFactor[t] = zBetaMultiplicity[t];
         } else {
-            zBeta[t] = bIndex[j2][j][j1];
-            zBetaFactor[t] = (j1 + 1) / (j + 1.0);
+            zBeta[t] = j >= j2 ? bIndex[j][j2][j1] : bIndex[j2][j][j1];
+            zBetaMultiplicity[t] = j2 == j ? 2 : 1;
+            zBetaFactor[t] = zBetaMultiplicity[t] * (j1 + 1) / (j + 1.0);
         }
     }
 

@@ -6,7 +6,8 @@ import org.scoredos.structure.Structure;
 
 /**
  * The SNAP bispectrum exactly as LAMMPS computes it ({@code compute sna/atom}, {@code pair_style
- * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, cosine switching,
+ * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, optionally divided
+ * by j+1 (bnormflag), cosine switching,
  * element radii and weights, optional quadratic products, and the derivatives needed for forces.
  *
  * <p>One instance per parameter set holds only immutable tables (Clebsch–Gordan coefficients,
@@ -37,15 +38,22 @@ public final class SnapBispectrum {
         for (double rad : radius) {
             if (!(rad > 0) || !Double.isFinite(rad)) throw new IllegalArgumentException("radius must be positive, got " + rad);
         }
+        double smallest = Double.MAX_VALUE;
+        for (double rad : radius) smallest = Math.min(smallest, 2 * rad * params.rcutfac());
+        if (params.rmin0() >= smallest) {
+            throw new BadInputException("rmin0 (" + params.rmin0() + " Å) must be below the smallest pair cutoff rcutfac·2R ("
+                    + smallest + " Å)");
+        }
         this.params = params;
         this.index = new BispectrumIndex(params.twojmax());
         this.harmonics = new HypersphericalHarmonics(index, params);
-        this.contraction = new BispectrumContraction(index);
+        this.contraction = new BispectrumContraction(index, params.bnorm());
         this.radius = radius.clone();
         this.weight = weight.clone();
         this.bzero = new double[index.bCount];
         if (params.bzero()) {
-            for (int b = 0; b < index.bCount; b++) bzero[b] = index.bj[b] + 1; // self term w_self = 1
+            // the isolated atom (self term w_self = 1): Σ over the identity's diagonal, j + 1
+            for (int b = 0; b < index.bCount; b++) bzero[b] = params.bnorm() ? 1 : index.bj[b] + 1;
         }
     }
 
@@ -96,8 +104,9 @@ public final class SnapBispectrum {
 
     /** The full neighbour list this bispectrum needs, after checking the structure's types. */
     public NeighborList neighbors(Structure structure) {
-        if (structure.typeCount() > radius.length && maxType(structure) > radius.length) {
-            throw new BadInputException("the structure has atom type " + maxType(structure) + " but the SNAP model defines "
+        int maxType = maxType(structure);
+        if (maxType > radius.length) {
+            throw new BadInputException("the structure has atom type " + maxType + " but the SNAP model defines "
                     + radius.length + " element(s)");
         }
         return NeighborList.build(structure, cutoff());
@@ -168,28 +177,32 @@ public final class SnapBispectrum {
         checkLoaded(list, i, ws);
         completeZ(ws);
         contraction.y(dEdB, ws.zr, ws.zi, ws.yr, ws.yi);
-        double[] yr = ws.yr, yi = ws.yi;
+        // ∂U/∂r_k = Σ_α c_kα G_α·U, so ∂E/∂r_k needs only U and the per-atom W_α = G_α†·Y
+        harmonics.adjointGenerators(ws.yr, ws.yi, ws.wr, ws.wi);
+        double[] ur = ws.ur, ui = ws.ui, yr = ws.yr, yi = ws.yi;
+        double[] w0r = ws.wr[0], w0i = ws.wi[0], w1r = ws.wr[1], w1i = ws.wi[1], w2r = ws.wr[2], w2i = ws.wi[2];
+        double[] c = ws.generator;
         int[] uOffset = index.uOffset;
         for (int n = 0; n < ws.count; n++) {
             double r = ws.r[n];
-            harmonics.valuesAndDerivatives(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ws);
-            double s0 = 0, sx = 0, sy = 0, sz = 0;
+            harmonics.valuesAndGeneratorCoefficients(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ur, ui, c);
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             for (int j = 0; j <= index.twojmax; j++) {
                 int o = uOffset[j];
-                int end = o + BispectrumIndex.half(j);
+                int end = o + (j / 2 + 1) * (j + 1);
                 for (int e = o; e < end; e++) {
-                    double a = yr[e], b = yi[e];
-                    s0 += ws.ur[e] * a + ws.ui[e] * b;
-                    sx += ws.dxr[e] * a + ws.dxi[e] * b;
-                    sy += ws.dyr[e] * a + ws.dyi[e] * b;
-                    sz += ws.dzr[e] * a + ws.dzi[e] * b;
+                    double a = ur[e], b = ui[e];
+                    s0 += a * yr[e] + b * yi[e];
+                    s1 += a * w0r[e] + b * w0i[e];
+                    s2 += a * w1r[e] + b * w1i[e];
+                    s3 += a * w2r[e] + b * w2i[e];
                 }
             }
             double sfac = ws.w[n] * switching(r, ws.rcut[n]);
             double dsfac = ws.w[n] * switchingDerivative(r, ws.rcut[n]) / r * s0;
-            double fx = dsfac * ws.x[n] + sfac * sx;
-            double fy = dsfac * ws.y[n] + sfac * sy;
-            double fz = dsfac * ws.z[n] + sfac * sz;
+            double fx = dsfac * ws.x[n] + sfac * (c[0] * s1 + c[1] * s2 + c[2] * s3);
+            double fy = dsfac * ws.y[n] + sfac * (c[3] * s1 + c[4] * s2 + c[5] * s3);
+            double fz = dsfac * ws.z[n] + sfac * (c[6] * s1 + c[7] * s2 + c[8] * s3);
             int j = ws.nbr[n];
             forces[3 * i] += fx;
             forces[3 * i + 1] += fy;
@@ -209,13 +222,101 @@ public final class SnapBispectrum {
     /** Z of the triples that are no component, once per atom. */
     private void completeZ(SnapWorkspace ws) {
         if (ws.zComplete) return;
-        for (int t : index.zExtra) contraction.z(t, ws.utr, ws.uti, ws.zr, ws.zi);
+        contraction.remainingZ(ws.utr, ws.uti, ws.zr, ws.zi);
         ws.zComplete = true;
+    }
+
+    /**
+     * ∂D/∂x of the per-structure descriptor D (the mean over atoms), [component][3N]: the
+     * descriptor gradients behind forces of any linear model (F = −N θ·∂D/∂x) and, by finite
+     * differences of this Jacobian, descriptor Hessians.
+     */
+    public double[][] averageJacobian(Structure structure) {
+        NeighborList list = neighbors(structure);
+        SnapWorkspace ws = local.get();
+        double[][] jacobian = new double[descriptorCount()][3 * structure.size()];
+        double[] atom = new double[descriptorCount()];
+        for (int i = 0; i < structure.size(); i++) {
+            compute(structure, list, i, ws, atom);
+            addGradient(list, i, ws, 1.0 / structure.size(), jacobian);
+        }
+        return jacobian;
+    }
+
+    /**
+     * Adds scale·∂D^i/∂x (atom i's descriptor, quadratic products included) to
+     * {@code jacobian[component][3N]}. Call right after {@link #compute} of the same atom with
+     * the same workspace.
+     */
+    public void addGradient(NeighborList list, int i, SnapWorkspace ws, double scale, double[][] jacobian) {
+        checkLoaded(list, i, ws);
+        completeZ(ws);
+        BispectrumIndex ix = index;
+        int nb = ix.bCount;
+        for (int n = 0; n < ws.count; n++) {
+            double r = ws.r[n];
+            harmonics.valuesAndDerivatives(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ws);
+            double sfac = ws.w[n] * switching(r, ws.rcut[n]);
+            double dsfac = ws.w[n] * switchingDerivative(r, ws.rcut[n]) / r;
+            for (int t = 0; t < ix.zCount; t++) {
+                int j = ix.zj[t];
+                int o = ix.uOffset[j];
+                int st = ix.zStore[t];
+                int h = BispectrumIndex.half(j);
+                double a0 = 0, ax = 0, ay = 0, az = 0;
+                for (int e = 0; e < h; e++) {
+                    double w = (j & 1) == 0 && e == h - 1 ? 0.5 : 1;
+                    double zr = w * ws.zr[st + e], zi = w * ws.zi[st + e];
+                    a0 += ws.ur[o + e] * zr + ws.ui[o + e] * zi;
+                    ax += ws.dxr[o + e] * zr + ws.dxi[o + e] * zi;
+                    ay += ws.dyr[o + e] * zr + ws.dyi[o + e] * zi;
+                    az += ws.dzr[o + e] * zr + ws.dzi[o + e] * zi;
+                }
+                ws.gx[t] = 2 * (dsfac * ws.x[n] * a0 + sfac * ax);
+                ws.gy[t] = 2 * (dsfac * ws.y[n] * a0 + sfac * ay);
+                ws.gz[t] = 2 * (dsfac * ws.z[n] * a0 + sfac * az);
+            }
+            for (int k = 0; k < nb; k++) {
+                int t0 = ix.bZ[k], t1 = ix.bZ1[k], t2 = ix.bZ2[k];
+                double f0 = contraction.componentScale(k), f1 = f0 * ix.bF1[k], f2 = f0 * ix.bF2[k];
+                ws.dbx[k] = f0 * ws.gx[t0] + f1 * ws.gx[t1] + f2 * ws.gx[t2];
+                ws.dby[k] = f0 * ws.gy[t0] + f1 * ws.gy[t1] + f2 * ws.gy[t2];
+                ws.dbz[k] = f0 * ws.gz[t0] + f1 * ws.gz[t1] + f2 * ws.gz[t2];
+            }
+            int j = ws.nbr[n];
+            for (int k = 0; k < nb; k++) addPair(jacobian[k], i, j, scale, ws.dbx[k], ws.dby[k], ws.dbz[k]);
+            if (params.quadratic()) {
+                int c = nb;
+                for (int a = 0; a < nb; a++) {
+                    double ba = ws.b[a];
+                    addPair(jacobian[c++], i, j, scale * ba, ws.dbx[a], ws.dby[a], ws.dbz[a]);
+                    for (int q = a + 1; q < nb; q++) {
+                        double bq = ws.b[q];
+                        addPair(jacobian[c++], i, j, scale, ba * ws.dbx[q] + bq * ws.dbx[a],
+                                ba * ws.dby[q] + bq * ws.dby[a], ba * ws.dbz[q] + bq * ws.dbz[a]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A derivative with respect to r_ij = x_j − x_i: +scale·d on atom j, −scale·d on atom i. */
+    private static void addPair(double[] row, int i, int j, double scale, double dx, double dy, double dz) {
+        row[3 * j] += scale * dx;
+        row[3 * j + 1] += scale * dy;
+        row[3 * j + 2] += scale * dz;
+        row[3 * i] -= scale * dx;
+        row[3 * i + 1] -= scale * dy;
+        row[3 * i + 2] -= scale * dz;
     }
 
     // ---------------------------------------------------------------- neighbours
 
     private void load(Structure structure, NeighborList list, int i, SnapWorkspace ws) {
+        if (ws.owner != this) throw new IllegalArgumentException("the workspace belongs to another SnapBispectrum");
+        if (list.cutoff() < cutoff()) {
+            throw new IllegalArgumentException("the neighbour list's cutoff " + list.cutoff() + " Å is below the SNAP cutoff " + cutoff() + " Å");
+        }
         int start = list.start(i);
         int count = list.count(i);
         ws.ensureNeighbors(count);
@@ -233,7 +334,6 @@ public final class SnapBispectrum {
                 throw new BadInputException(String.format("atoms %d and %d are only %.4g Å apart (SNAP needs at least %s Å)",
                         i + 1, j + 1, r, MIN_DISTANCE));
             }
-            ws.pair[n] = p;
             ws.nbr[n] = j;
             ws.x[n] = dx;
             ws.y[n] = dy;
@@ -286,10 +386,8 @@ public final class SnapBispectrum {
 
     /** Z of the component triples and B (bzero subtracted) into ws.b. */
     private void bispectrum(SnapWorkspace ws) {
-        for (int k = 0; k < index.bCount; k++) {
-            contraction.z(index.bZ[k], ws.utr, ws.uti, ws.zr, ws.zi);
-            ws.b[k] = contraction.b(k, ws.utr, ws.uti, ws.zr, ws.zi) - bzero[k];
-        }
+        contraction.componentZ(ws.utr, ws.uti, ws.zr, ws.zi);
+        for (int k = 0; k < index.bCount; k++) ws.b[k] = contraction.b(k, ws.utr, ws.uti, ws.zr, ws.zi) - bzero[k];
         ws.zComplete = false;
     }
 }

@@ -15,19 +15,23 @@ public final class SnapWorkspace {
     // U of one neighbour and its derivative with respect to r_ij (x, y, z)
     final double[] ur, ui;
     final double[] dxr, dxi, dyr, dyi, dzr, dzi;
-    // Y = Σ dE/dB · ∂B/∂U, half layers
+    // Y = Σ dE/dB · ∂B/∂U, half layers, and G_α†·Y for the three rotation generators
     final double[] yr, yi;
-    // Z of every triple, half layers (only filled for descriptor gradients)
+    final double[][] wr, wi;
+    final double[] generator = new double[9];
+    // Z of every triple on half layers: the components' triples by compute(), the rest when
+    // forces or gradients need them (zComplete)
     final double[] zr, zi;
     // bispectrum of the current atom (bzero subtracted)
     final double[] b;
+    // per Z triple: Σ_half Re[conj(∂U)·Z] along x, y, z for one neighbour; ∂B along x, y, z
+    final double[] gx, gy, gz, dbx, dby, dbz;
 
     // neighbours of the current atom inside their pair cutoff
     int atom = -1;
     boolean zComplete;
     Object list;
     int count;
-    int[] pair = new int[64];
     int[] nbr = new int[64];
     double[] x = new double[64], y = new double[64], z = new double[64], r = new double[64];
     double[] rcut = new double[64], w = new double[64];
@@ -47,15 +51,22 @@ public final class SnapWorkspace {
         dzi = new double[n];
         yr = new double[n];
         yi = new double[n];
+        wr = new double[3][n];
+        wi = new double[3][n];
         zr = new double[index.zStoreSize];
         zi = new double[index.zStoreSize];
         b = new double[index.bCount];
+        gx = new double[index.zCount];
+        gy = new double[index.zCount];
+        gz = new double[index.zCount];
+        dbx = new double[index.bCount];
+        dby = new double[index.bCount];
+        dbz = new double[index.bCount];
     }
 
     void ensureNeighbors(int n) {
-        if (n <= pair.length) return;
-        int cap = Math.max(n, 2 * pair.length);
-        pair = Arrays.copyOf(pair, cap);
+        if (n <= nbr.length) return;
+        int cap = Math.max(n, 2 * nbr.length);
         nbr = Arrays.copyOf(nbr, cap);
         x = Arrays.copyOf(x, cap);
         y = Arrays.copyOf(y, cap);

@@ -1,5 +1,6 @@
 package org.scoredos.harmonic;
 
+import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.io.BadInputException;
 import org.scoredos.potential.Potential;
 import org.scoredos.structure.Structure;
@@ -25,7 +26,8 @@ public final class HarmonicReference {
      * @param structure     the strained reference lattice X_0
      * @param mass          atomic mass, amu
      * @param strain        the linear strain ε that produced {@code structure}
-     * @param latticeEnergy potential energy of X_0, eV (total)
+     * @param latticeEnergy potential energy of X_0, eV (total); NaN when unknown (an imported
+     *                      dynamical matrix)
      * @param modes         the modes of the Hessian at X_0
      */
     public HarmonicReference(Structure structure, double mass, double strain, double latticeEnergy, HarmonicModes modes) {
@@ -176,6 +178,11 @@ public final class HarmonicReference {
             s += Math.log(Units.HBAR * Math.sqrt(modes.omega(l) * Units.EV_PER_AMU_A2_IN_PS2 / mass) / kT);
         }
         return kT * s / atoms();
+    }
+
+    /** The per-phase constants for the summaries, D_0 the per-atom average SNAP descriptor of X_0. */
+    public ReferenceConstants constants(SnapBispectrum bispectrum) {
+        return constants(bispectrum.average(structure));
     }
 
     /** The per-phase constants for the summaries, with D_0 the per-atom descriptor of X_0. */

@@ -1,6 +1,7 @@
 package org.scoredos.neighbor;
 
 import java.util.Arrays;
+import org.scoredos.io.BadInputException;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 
@@ -22,6 +23,8 @@ public final class NeighborList {
     private static final int IMAGE_BITS = 11;
     private static final int IMAGE_BIAS = 1 << (IMAGE_BITS - 1);
     private static final int MAX_ATOMS = 1 << (63 - 3 * IMAGE_BITS - 1);
+    /** Atoms may sit this many cells outside the box (unwrapped trajectories); keys stay in range. */
+    private static final int MAX_SHIFT = IMAGE_BIAS / 4;
     /** Candidates are screened on wrapped coordinates with this slack, then checked exactly. */
     private static final double SCREEN_SLACK = 1e-9;
 
@@ -102,6 +105,10 @@ public final class NeighborList {
                 double dy = by + na * h[0][1] + nb * h[1][1] + nc * h[2][1];
                 double dz = bz + na * h[0][2] + nb * h[1][2] + nc * h[2][2];
                 double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 == 0 && j != i) {
+                    // Zero distance is how an atom's own entry is recognised: another atom there would vanish silently.
+                    throw new BadInputException("atoms " + (i + 1) + " and " + (j + 1) + " sit at the same position");
+                }
                 if (r2 > 0 && r2 < rc2) b.add(j, dx, dy, dz);
             }
         }
@@ -121,6 +128,10 @@ public final class NeighborList {
                     u = 0.0;
                     f += 1.0;
                 }
+                if (Math.abs(f) > MAX_SHIFT) {
+                    throw new BadInputException("atom " + (i + 1) + " lies " + (long) f + " cells outside the box along lattice vector "
+                            + "abc".charAt(d) + " (at most " + MAX_SHIFT + " are followed): wrap its coordinates");
+                }
                 shift[3 * i + d] = (int) f;
                 frac[3 * i + d] = u;
             }
@@ -132,8 +143,8 @@ public final class NeighborList {
     private static long key(int i, int j, int na, int nb, int nc) {
         int lim = IMAGE_BIAS - 1;
         if (Math.abs(na) > lim || Math.abs(nb) > lim || Math.abs(nc) > lim) {
-            throw new IllegalArgumentException("atom " + (i + 1) + " or " + (j + 1)
-                    + " lies more than " + lim + " cells outside the box");
+            throw new IllegalArgumentException("atoms " + (i + 1) + " and " + (j + 1) + " are more than " + lim
+                    + " cells apart within the cutoff: the cutoff is far larger than the cell");
         }
         return ((long) j << (3 * IMAGE_BITS))
                 | ((long) (na + IMAGE_BIAS) << (2 * IMAGE_BITS))

@@ -23,4 +23,9 @@ public interface IsosurfaceSampler {
         for (int j = 0; j < count; j++) out.add(sample(alpha, shard, first + j));
         return out;
     }
+
+    /** As {@link #sample(double, ShardKey, long, int)}, split into accepted snapshots and a rejected count. */
+    default SampleBatch batch(double alpha, ShardKey shard, long first, int count) {
+        return SampleBatch.of(sample(alpha, shard, first, count));
+    }
 }

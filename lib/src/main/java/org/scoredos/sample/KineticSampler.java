@@ -34,6 +34,10 @@ public final class KineticSampler implements IsosurfaceSampler {
         if (!(timestep > 0) || stride < 1 || equilibration < 0) {
             throw new IllegalArgumentException("kinetic sampler needs timestep > 0, stride ≥ 1, equilibration ≥ 0");
         }
+        if (!Double.isFinite(reference.latticeEnergy())) {
+            throw new IllegalArgumentException("the kinetic sampler needs the reference's lattice energy under its potential"
+                    + " (a reference imported from a dynamical matrix has none)");
+        }
         this.reference = reference;
         this.potential = potential;
         this.start = new HessianSampler(reference);

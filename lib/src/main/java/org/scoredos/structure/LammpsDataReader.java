@@ -3,8 +3,6 @@ package org.scoredos.structure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +23,8 @@ public final class LammpsDataReader {
             "atom types", "bond types", "angle types", "dihedral types", "improper types",
             "atoms", "bonds", "angles", "dihedrals", "impropers", "ellipsoids", "lines", "triangles", "bodies");
 
+    private static final int MAX_TYPES = 100_000;
+
     private final TextSource src;
     private long atoms = -1;
     private int types = -1;
@@ -33,16 +33,14 @@ public final class LammpsDataReader {
     private final boolean[] haveBounds = new boolean[3];
     private double xy, xz, yz;
     private double[] masses;
-    private long[] ids;
-    private int[] atomTypes;
-    private double[] positions;
+    private AtomBuffer atomBuffer;
 
     private LammpsDataReader(TextSource src) {
         this.src = src;
     }
 
     public static Structure read(Path path) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextSource.open(path)) {
             return read(in, path.toString());
         }
     }
@@ -60,7 +58,7 @@ public final class LammpsDataReader {
             section = section(section);
         }
         checkHeader();
-        if (positions == null) throw src.error(null, "no Atoms section");
+        if (atomBuffer == null) throw src.error(null, "no Atoms section");
         return build();
     }
 
@@ -77,8 +75,15 @@ public final class LammpsDataReader {
             }
             String[] v = Arrays.copyOf(f, f.length - key.split(" ").length);
             switch (key) {
-                case "atoms" -> atoms = count(v, key);
-                case "atom types" -> types = (int) Math.min(count(v, key), Integer.MAX_VALUE);
+                case "atoms" -> {
+                    atoms = count(v, key);
+                    if (atoms > Integer.MAX_VALUE / 3) throw src.error(key, atoms + " atoms is too many");
+                }
+                case "atom types" -> {
+                    long t = count(v, key);
+                    if (t > MAX_TYPES) throw src.error(key, t + " types is more than " + MAX_TYPES);
+                    types = (int) t;
+                }
                 case "xlo xhi" -> bounds(v, 0, key);
                 case "ylo yhi" -> bounds(v, 1, key);
                 case "zlo zhi" -> bounds(v, 2, key);
@@ -134,7 +139,6 @@ public final class LammpsDataReader {
         for (int d = 0; d < 3; d++) {
             if (!haveBounds[d]) throw src.error(null, "the header has no '" + names[d] + "' line");
         }
-        if (atoms > Integer.MAX_VALUE / 3) throw src.error("atoms", atoms + " atoms is too many");
     }
 
     private void masses(int headerLine) throws IOException {
@@ -146,6 +150,7 @@ public final class LammpsDataReader {
             int t = src.integer(f[0], "Masses: type", 1, types);
             double m = src.number(f[1], "Masses: type " + t);
             if (!(m > 0)) throw src.error("Masses: type " + t, "mass must be positive, got " + f[1]);
+            if (!Double.isNaN(masses[t - 1])) throw src.error("Masses: type " + t, "given twice");
             masses[t - 1] = m;
         }
     }
@@ -158,12 +163,10 @@ public final class LammpsDataReader {
                 throw src.error("Atoms", "atom style '" + style + "' is not supported (only atomic)");
             }
         }
-        int n = (int) atoms;
-        ids = new long[n];
-        atomTypes = new int[n];
-        positions = new double[3 * n];
-        for (int k = 0; k < n; k++) {
-            String[] f = dataLine("Atoms", n, k, headerLine);
+        atomBuffer = new AtomBuffer(atoms);
+        double[] x = new double[3];
+        for (long k = 0; k < atoms; k++) {
+            String[] f = dataLine("Atoms", atoms, k, headerLine);
             if (f.length != 5 && f.length != 8) {
                 throw src.error("Atoms", "an atomic-style atom line is 'id type x y z' with optional image flags 'ix iy iz', got "
                         + f.length + " fields");
@@ -171,10 +174,10 @@ public final class LammpsDataReader {
             long id = src.integer(f[0], "Atoms: id");
             if (id < 1) throw src.error("Atoms", "atom id must be ≥ 1, got " + id);
             String atom = "atom " + id;
-            ids[k] = id;
-            atomTypes[k] = src.integer(f[1], atom + ": type", 1, types);
-            for (int d = 0; d < 3; d++) positions[3 * k + d] = src.number(f[2 + d], atom);
+            int type = src.integer(f[1], atom + ": type", 1, types);
+            for (int d = 0; d < 3; d++) x[d] = src.number(f[2 + d], atom);
             for (int d = 5; d < f.length; d++) src.integer(f[d], atom + ": image flag");
+            atomBuffer.add(id, type, x[0], x[1], x[2], src.line());
         }
     }
 
@@ -194,27 +197,19 @@ public final class LammpsDataReader {
     }
 
     private Structure build() {
-        int n = (int) atoms;
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) order[k] = k;
-        Arrays.sort(order, (p, q) -> Long.compare(ids[p], ids[q]));
-        double[] pos = new double[3 * n];
-        int[] t = new int[n];
-        for (int k = 0; k < n; k++) {
-            int from = order[k];
-            if (k > 0 && ids[from] == ids[order[k - 1]]) {
-                throw BadInputException.at(src.file(), 0, "Atoms", "atom id " + ids[from] + " appears twice");
-            }
-            System.arraycopy(positions, 3 * from, pos, 3 * k, 3);
-            t[k] = atomTypes[from];
-        }
         double[] m = masses;
         if (m == null) {
             m = new double[types];
             Arrays.fill(m, Double.NaN);
         }
         double[][] h = {{hi[0] - lo[0], 0, 0}, {xy, hi[1] - lo[1], 0}, {xz, yz, hi[2] - lo[2]}};
-        return new Structure(new Cell(h, lo.clone()), pos, t, m);
+        Cell cell;
+        try {
+            cell = new Cell(h, lo.clone());
+        } catch (BadInputException e) {
+            throw BadInputException.at(src.file(), 0, "box", e.getMessage());
+        }
+        return atomBuffer.toStructure(cell, m, src.file());
     }
 
     private void bounds(String[] f, int d, String key) {

@@ -5,8 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -32,6 +30,9 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
     /** One frame: the timestep and the atoms in their cell. */
     public record Frame(long timestep, Structure structure) {}
 
+    /** Types are numbered densely from 1; a larger number is a corrupt column, not a real type. */
+    private static final int MAX_TYPES = 100_000;
+
     private final TextSource src;
 
     private LammpsDumpReader(TextSource src) {
@@ -39,7 +40,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
     }
 
     public static LammpsDumpReader open(Path path) throws IOException {
-        return new LammpsDumpReader(new TextSource(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString()));
+        return new LammpsDumpReader(new TextSource(TextSource.open(path), path.toString()));
     }
 
     /** A reader over {@code in}; {@code file} names the source in error messages. */
@@ -97,28 +98,27 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         int n = (int) count;
         Cell cell = box(frame);
         Columns columns = columns(frame);
-        long[] ids = new long[n];
-        int[] types = new int[n];
-        double[] pos = new double[3 * n];
+        AtomBuffer atoms = new AtomBuffer(n);
         double[] s = new double[3];
-        int maxType = 1;
         for (int i = 0; i < n; i++) {
             String line = src.next();
             if (line == null) throw src.error(frame, "expected " + n + " atom lines, the file ends after " + i);
             String[] f = TextSource.fields(line);
             if (f.length > 0 && f[0].equals("ITEM:")) throw src.error(frame, "expected " + n + " atom lines, found " + i + " before '" + line.trim() + "'");
             if (f.length != columns.count) throw src.error(frame, "atom line has " + f.length + " fields, the ATOMS line names " + columns.count);
-            ids[i] = columns.id < 0 ? i + 1 : src.integer(f[columns.id], frame + ": id");
-            String atom = frame + ": atom " + ids[i];
-            types[i] = columns.type < 0 ? 1 : src.integer(f[columns.type], atom + ": type", 1, Integer.MAX_VALUE);
-            maxType = Math.max(maxType, types[i]);
+            long id = columns.id < 0 ? i + 1 : src.integer(f[columns.id], frame + ": id");
+            String atom = frame + ": atom " + id;
+            int type = columns.type < 0 ? 1 : src.integer(f[columns.type], atom + ": type", 1, MAX_TYPES);
             for (int d = 0; d < 3; d++) s[d] = src.number(f[columns.xyz[d]], atom);
-            if (columns.scaled) cell.toCartesian(s[0], s[1], s[2], s);
-            System.arraycopy(s, 0, pos, 3 * i, 3);
+            if (columns.scaled) {
+                cell.toCartesian(s[0], s[1], s[2], s);
+                if (!Double.isFinite(s[0] + s[1] + s[2])) throw src.error(atom, "scaled coordinates give a position that is not finite");
+            }
+            atoms.add(id, type, s[0], s[1], s[2], src.line());
         }
-        double[] masses = new double[maxType];
+        double[] masses = new double[atoms.maxType()];
         Arrays.fill(masses, Double.NaN);
-        return new Frame(timestep, sortById(cell, ids, types, pos, masses, frame));
+        return new Frame(timestep, atoms.toStructure(cell, masses, src.file()));
     }
 
     /** Reads the BOX BOUNDS item; triclinic bounds are the bounding box, converted per the LAMMPS docs. */
@@ -162,7 +162,11 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             }
         }
         double[][] h = {{hi[0] - lo[0], 0, 0}, {xy, hi[1] - lo[1], 0}, {xz, yz, hi[2] - lo[2]}};
-        return new Cell(h, lo);
+        try {
+            return new Cell(h, lo);
+        } catch (BadInputException e) {
+            throw BadInputException.at(src.file(), lines[0], frame + ": BOX BOUNDS", e.getMessage());
+        }
     }
 
     /** Where the id, type and coordinate columns sit in the atom lines. */
@@ -179,22 +183,6 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             }
         }
         throw src.error(frame + ": ATOMS", "no coordinate columns (x y z, xu yu zu, xs ys zs or xsu ysu zsu)");
-    }
-
-    private Structure sortById(Cell cell, long[] ids, int[] types, double[] pos, double[] masses, String frame) {
-        int n = ids.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (p, q) -> Long.compare(ids[p], ids[q]));
-        double[] sortedPos = new double[3 * n];
-        int[] sortedTypes = new int[n];
-        for (int k = 0; k < n; k++) {
-            int from = order[k];
-            if (k > 0 && ids[from] == ids[order[k - 1]]) throw src.error(frame, "atom id " + ids[from] + " appears twice");
-            sortedTypes[k] = types[from];
-            System.arraycopy(pos, 3 * from, sortedPos, 3 * k, 3);
-        }
-        return new Structure(cell, sortedPos, sortedTypes, masses);
     }
 
     /** The next "ITEM: NAME" line's NAME. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ class HessianCacheTest {
         bytes[100] ^= 1;
         Files.write(entry, bytes);
         assertNull(cache.load(key));
-        Files.write(entry, java.util.Arrays.copyOf(bytes, 50));
+        Files.write(entry, Arrays.copyOf(bytes, 50));
         assertNull(cache.load(key));
         assertArrayEquals(h.toFlat(), cache.getOrCompute(key, () -> h).toFlat());
         assertArrayEquals(h.toFlat(), cache.load(key).toFlat());

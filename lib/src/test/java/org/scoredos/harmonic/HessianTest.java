@@ -109,9 +109,32 @@ class HessianTest {
 
     @Test
     void parallelColumnsGiveTheSameBits() {
-        Hessian serial = new HessianCalculator(1e-4, false).compute(CU, FCC);
-        Hessian parallel = new HessianCalculator(1e-4, true).compute(CU, FCC);
+        Hessian serial = new HessianCalculator(1e-4, false, false).compute(CU, FCC);
+        Hessian parallel = new HessianCalculator(1e-4, true, false).compute(CU, FCC);
         assertArrayEquals(serial.toFlat(), parallel.toFlat());
+    }
+
+    @Test
+    void latticeTranslationsSpareAllButOneAtomPerPrimitiveSite() {
+        HessianCalculator reduced = new HessianCalculator();
+        HessianCalculator full = new HessianCalculator(1e-4, false, false);
+        assertEquals(3, reduced.displacedCoordinates(FCC)); // fcc: one atom per primitive cell
+        assertEquals(3 * FCC.size(), full.displacedCoordinates(FCC));
+        Structure a15 = org.scoredos.structure.Lattices.a15(5.05, 2, 2, 2).withMassByType(new double[] {TestCrystals.W_MASS});
+        assertEquals(3 * 8, reduced.displacedCoordinates(a15));
+        double[] x = FCC.positions();
+        x[7] += 0.01; // a rattled crystal has no translations left
+        assertEquals(3 * FCC.size(), reduced.displacedCoordinates(FCC.withPositions(x)));
+
+        double[] a = reduced.compute(CU, FCC).toFlat(), b = full.compute(CU, FCC).toFlat();
+        double max = 0;
+        for (int k = 0; k < a.length; k++) max = Math.max(max, Math.abs(a[k] - b[k]));
+        assertTrue(max < 1e-9, "reduced vs full " + max);
+        Hessian ha = reduced.compute(CU, a15.withMassByType(new double[] {TestCrystals.CU_MASS}));
+        Hessian hb = full.compute(CU, a15.withMassByType(new double[] {TestCrystals.CU_MASS}));
+        max = 0;
+        for (int k = 0; k < ha.dimension(); k++) for (int m = 0; m < ha.dimension(); m++) max = Math.max(max, Math.abs(ha.get(k, m) - hb.get(k, m)));
+        assertTrue(max < 1e-9, "A15 reduced vs full " + max);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scoredos.io.BadInputException;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
@@ -158,6 +159,17 @@ class NeighborListTest {
         Structure w = Lattices.bcc(A_W, 1, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> NeighborList.build(w, 0));
         assertThrows(IllegalArgumentException.class, () -> NeighborList.build(w, Double.NaN));
+    }
+
+    @Test
+    void atomsFarOutsideTheBoxAreRefusedClearly() {
+        Structure w = Lattices.bcc(A_W, 2, 2, 2);
+        double[] p = w.positions();
+        p[3] += 1000 * 2 * A_W;
+        String msg = assertThrows(BadInputException.class, () -> NeighborList.build(w.withPositions(p), 4.7)).getMessage();
+        assertEquals("atom 2 lies 1000 cells outside the box along lattice vector a (at most 256 are followed): wrap its coordinates", msg);
+        p[3] -= 900 * 2 * A_W; // 100 cells out is an ordinary unwrapped trajectory
+        assertEquals(26, NeighborList.build(w.withPositions(p), 4.7).count(1));
     }
 
     /** Neighbours of atom i at distance r (within 1e-9 Å). */

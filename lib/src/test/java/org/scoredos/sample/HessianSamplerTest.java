@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -90,7 +91,7 @@ class HessianSamplerTest {
             assertArrayEquals(batch.get(j).structure().positions(), parallel.get(j).structure().positions());
             assertArrayEquals(batch.get(j).structure().positions(), other.sample(alpha, shard, 10 + j).structure().positions());
         }
-        assertFalse(java.util.Arrays.equals(batch.get(0).structure().positions(), sampler.sample(alpha, new ShardKey(99, 7, 5), 10).structure().positions()));
+        assertFalse(Arrays.equals(batch.get(0).structure().positions(), sampler.sample(alpha, new ShardKey(99, 7, 5), 10).structure().positions()));
     }
 
     @Test
@@ -101,6 +102,22 @@ class HessianSamplerTest {
         long rejected = snaps.stream().filter(s -> !s.accepted()).count();
         assertTrue(rejected > 0 && rejected < 40, "rejected " + rejected);
         for (Snapshot s : snaps) assertEquals(s.accepted(), closestPair(s.structure()) >= Snapshot.MIN_SEPARATION);
+        SampleBatch batch = sampler.batch(alpha, new ShardKey(1, 0, 0), 0, 40);
+        assertEquals(rejected, batch.rejected());
+        assertEquals(40 - rejected, batch.accepted().size());
+        assertTrue(batch.accepted().stream().allMatch(Snapshot::accepted));
+    }
+
+    @Test
+    void strainedReferencesAreSampledInTheirOwnCell() {
+        Structure fcc = TestCrystals.fcc(3.61, 2, TestCrystals.CU_MASS);
+        HarmonicReference strained = HarmonicReference.compute(fcc, TestCrystals.morseCopper(), 0.02, Double.NaN, new HessianCalculator());
+        HessianSampler s = new HessianSampler(strained);
+        double alpha = strained.alphaOfTau(1);
+        Snapshot snap = s.sample(alpha, new ShardKey(3, 0, 0), 0);
+        assertEquals(fcc.cell().volume() * Math.pow(1.02, 3), snap.structure().cell().volume(), 1e-9);
+        double[] u = Displacements.of(strained.structure(), snap.structure());
+        assertEquals(1, strained.modes().weightedSquare(u) / strained.atoms() / Math.exp(alpha), 1e-12);
     }
 
     /** Brute-force closest distance over pairs and the 27 nearest images. */

@@ -178,7 +178,11 @@ class LammpsDataTest {
                 error(HEADER + "Atoms\n\n1 1 0 0 0\n\nMasses\n\n1 1.0\n"));
         assertEquals("test.data:12: Atoms: more than the 2 lines the header announces",
                 error(HEADER + "Atoms\n\n1 1 0 0 0\n2 1 1 1 1\n3 1 2 2 2\n"));
-        assertTrue(error(HEADER + "Atoms\n\n1 1 0 0 0\n1 1 1 1 1\n").contains("atom id 1 appears twice"));
+        assertEquals("test.data:11: atom 1: id already used on line 10", error(HEADER + "Atoms\n\n1 1 0 0 0\n1 1 1 1 1\n"));
+        assertEquals("test.data:11: Masses: type 1: given twice", error(HEADER.replace("1 atom types", "2 atom types") + "Masses\n\n1 1.0\n1 2.0\n"));
+        // A header that promises more atoms than the file holds fails on the count, not on memory.
+        assertEquals("test.data:10: Atoms: expected 200000000 lines after line 8, the file ends after 1",
+                error(HEADER.replace("2 atoms", "200000000 atoms") + "Atoms\n\n1 1 0 0 0\n"));
         assertTrue(error(HEADER + "Atoms\n\n1 1 0 0\n2 1 1 1 1\n").contains("test.data:10: Atoms: an atomic-style atom line"));
         assertTrue(error(HEADER + "Atoms\n\n1 2 0 0 0\n2 1 1 1 1\n").contains("test.data:10: atom 1: type: 2 is out of range (1 to 1)"));
     }
@@ -190,5 +194,6 @@ class LammpsDataTest {
                 error("t\n2 atoms\n1 atom types\n0 1 xlo xhi\n3 -1 ylo yhi\n"));
         assertTrue(error("t\n2 atoms\n1 atom types\n0 1 xlo xhi\n").contains("no 'ylo yhi'"));
         assertTrue(error(HEADER.replace("2 atoms", "-2 atoms")).contains("atoms: must not be negative"));
+        assertEquals("test.data:2: atoms: 2000000000 atoms is too many", error(HEADER.replace("2 atoms", "2000000000 atoms")));
     }
 }

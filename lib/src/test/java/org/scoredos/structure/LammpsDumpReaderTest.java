@@ -192,6 +192,7 @@ class LammpsDumpReaderTest {
         assertTrue(error(HEAD + "ITEM: ATOMS x y z\n1 1 inf\n1 1 1\n1 1 1\n").contains("is not a number"));
         assertTrue(error("ITEM: TIMESTEP\nfive\n").contains("test.dump:2: TIMESTEP: 'five' is not a whole number"));
         assertTrue(error("hello\n").contains("test.dump:1: expected an 'ITEM:' line, got 'hello'"));
-        assertTrue(error(HEAD + "ITEM: ATOMS id type x y z\n1 1 0 0 0\n1 1 1 1 1\n3 1 2 2 2\n").contains("atom id 1 appears twice"));
+        assertEquals("test.dump:11: atom 1: id already used on line 10",
+                error(HEAD + "ITEM: ATOMS id type x y z\n1 1 0 0 0\n1 1 1 1 1\n3 1 2 2 2\n"));
     }
 }

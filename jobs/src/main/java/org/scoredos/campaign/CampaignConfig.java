@@ -1,0 +1,194 @@
+package org.scoredos.campaign;
+
+import static org.scoredos.campaign.ConfigError.require;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A sampling campaign (conf/campaigns/README.md): what to sample, how densely, and where the
+ * summaries go. Read with {@link CampaignConfigReader}; every check lives in the constructors
+ * so that a bad value is reported with its file, line and key.
+ *
+ * @param name            campaign name (labels the phase summaries)
+ * @param structure       the reference crystal: a structure file or a lattice builder
+ * @param mass            atomic mass, amu
+ * @param descriptor      SNAP descriptor parameters (.snapparam), relative to the config file
+ * @param reference       the reference potential whose Hessian shapes the isosurfaces
+ * @param sampler         isosurface sampler
+ * @param tau             isosurface grid τ = H_e/U_0: a list, or {from, to, count}
+ * @param strains         isotropic linear strains of the reference cell, one phase summary each
+ * @param samples         samples per cell (cell = one strain and one τ)
+ * @param samplesPerShard samples per shard, the unit of work and of resumable commits; fixed for
+ *                        the life of a campaign so that top-ups only add shards
+ * @param histogram       bins and clipping of the rotated-component histograms
+ * @param score           score-matching basis and order
+ * @param seed            campaign seed: samples are a function of (seed, cell, index)
+ * @param output          output directory: a path or any Hadoop file-system URI
+ */
+public record CampaignConfig(
+        String name,
+        StructureSpec structure,
+        Double mass,
+        String descriptor,
+        ReferenceSpec reference,
+        Sampler sampler,
+        TauGrid tau,
+        List<Double> strains,
+        Integer samples,
+        Integer samplesPerShard,
+        HistogramSpec histogram,
+        ScoreSpec score,
+        Long seed,
+        String output) {
+
+    public static final int DEFAULT_SAMPLES = 256;
+    public static final int DEFAULT_SAMPLES_PER_SHARD = 16;
+
+    public CampaignConfig {
+        require(name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"), "name",
+                "required; letters, digits, '.', '_' or '-'");
+        require(structure != null, "structure", "required (file: PATH, or lattice: TYPE with a and repeat)");
+        require(mass != null && mass > 0 && Double.isFinite(mass), "mass", "required, a positive mass in amu");
+        require(descriptor != null && !descriptor.isBlank(), "descriptor", "required, a .snapparam file");
+        require(reference != null, "reference", "required (coeff: FILE.snapcoeff)");
+        sampler = sampler == null ? Sampler.HESSIAN : sampler;
+        require(tau != null, "tau", "required, a list of τ values or {from, to, count}");
+        strains = strains == null ? List.of(0.0) : List.copyOf(strains);
+        require(!strains.isEmpty(), "strains", "empty list");
+        for (double s : strains) require(s > -0.5 && s < 0.5, "strains", "strain " + s + " outside (−0.5, 0.5)");
+        require(strains.stream().distinct().count() == strains.size(), "strains", "repeated value");
+        samples = samples == null ? DEFAULT_SAMPLES : samples;
+        require(samples >= 2, "samples", "at least 2 samples per cell, got " + samples);
+        samplesPerShard = samplesPerShard == null ? DEFAULT_SAMPLES_PER_SHARD : samplesPerShard;
+        require(samplesPerShard >= 1, "samplesPerShard", "must be positive, got " + samplesPerShard);
+        histogram = histogram == null ? new HistogramSpec(null, null) : histogram;
+        score = score == null ? new ScoreSpec(null, null) : score;
+        require(seed != null, "seed", "required (an integer)");
+        require(output != null && !output.isBlank(), "output", "required, a directory path or URI");
+    }
+
+    /** The same campaign with another sample count per cell (a top-up) or output. */
+    public CampaignConfig with(int newSamples, String newOutput) {
+        return new CampaignConfig(name, structure, mass, descriptor, reference, sampler, tau, strains,
+                newSamples, samplesPerShard, histogram, score, seed, newOutput);
+    }
+
+    /** A structure file, or a perfect lattice built from its type, parameter(s) and repeats. */
+    public record StructureSpec(String file, String lattice, Double a, Double c, List<Integer> repeat) {
+        static final List<String> LATTICES = List.of("bcc", "fcc", "diamond", "a15", "hcp");
+
+        public StructureSpec {
+            require((file == null) != (lattice == null), "file", "give exactly one of 'file' and 'lattice'");
+            if (file != null) {
+                require(a == null && c == null && repeat == null, "file",
+                        "'a', 'c' and 'repeat' belong to a lattice, not a file");
+            } else {
+                lattice = lattice.toLowerCase(Locale.ROOT);
+                require(LATTICES.contains(lattice), "lattice", "unknown lattice '" + lattice + "', expected one of " + LATTICES);
+                require(a != null && a > 0, "a", "the lattice needs a positive lattice parameter a (Å)");
+                require("hcp".equals(lattice) == (c != null), "c", "c is given for hcp and only for hcp");
+                require(c == null || c > 0, "c", "must be positive");
+                require(repeat != null && repeat.size() == 3, "repeat", "three positive repeats [nx, ny, nz]");
+                for (int n : repeat) require(n >= 1, "repeat", "repeats must be positive");
+                repeat = List.copyOf(repeat);
+            }
+        }
+    }
+
+    /** The potential whose Hessian defines the isosurfaces; its parameters default to the descriptor's. */
+    public record ReferenceSpec(String coeff, String params) {
+        public ReferenceSpec {
+            require(coeff != null && !coeff.isBlank(), "coeff", "required, a .snapcoeff file");
+        }
+    }
+
+    /** The τ grid, from a list or {from, to, count} (both ends included). */
+    public record TauGrid(List<Double> values) {
+        public TauGrid {
+            require(values != null && !values.isEmpty(), "", "empty grid");
+            for (int i = 0; i < values.size(); i++) {
+                double t = values.get(i);
+                require(t > 0 && Double.isFinite(t), "", "values must be positive, got " + t);
+                if (i > 0 && t <= values.get(i - 1)) {
+                    throw new ConfigError("", "values must increase, got " + values.get(i - 1) + " then " + t);
+                }
+            }
+            values = List.copyOf(values);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static TauGrid of(JsonNode node) {
+            if (node.isArray()) {
+                List<Double> v = new ArrayList<>();
+                for (JsonNode x : node) {
+                    require(x.isNumber(), "", "expected numbers, got '" + x.asText() + "'");
+                    v.add(x.doubleValue());
+                }
+                return new TauGrid(v);
+            }
+            require(node.isObject(), "", "expected a list or {from, to, count}");
+            node.fieldNames().forEachRemaining(k -> require(List.of("from", "to", "count").contains(k),
+                    k, "unknown key (known: from, to, count)"));
+            JsonNode from = node.get("from"), to = node.get("to"), count = node.get("count");
+            require(from != null && from.isNumber(), "from", "required, a number");
+            require(to != null && to.isNumber(), "to", "required, a number");
+            require(count != null && count.isIntegralNumber(), "count", "required, an integer");
+            int n = count.intValue();
+            require(n >= 1, "count", "empty grid");
+            require(n == 1 || to.doubleValue() > from.doubleValue(), "to", "must exceed tau.from");
+            List<Double> v = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                v.add(n == 1 ? from.doubleValue() : from.doubleValue() + (to.doubleValue() - from.doubleValue()) * i / (n - 1));
+            }
+            return new TauGrid(v);
+        }
+
+        @JsonValue
+        List<Double> json() {
+            return values;
+        }
+    }
+
+    /** Histogram bins per rotated component and the clipped tail, in percent per side. */
+    public record HistogramSpec(Integer bins, Double clipPercentile) {
+        public HistogramSpec {
+            bins = bins == null ? 99 : bins;
+            clipPercentile = clipPercentile == null ? 0.5 : clipPercentile;
+            require(bins >= 2 && bins <= 10_000, "bins", "between 2 and 10000, got " + bins);
+            require(clipPercentile > 0 && clipPercentile < 50, "clipPercentile", "in (0, 50) percent per side, got " + clipPercentile);
+        }
+    }
+
+    /** Polynomial basis and order of the score-matching entropy models. */
+    public record ScoreSpec(Basis basis, Integer order) {
+        public ScoreSpec {
+            basis = basis == null ? Basis.CHEBYSHEV : basis;
+            order = order == null ? 6 : order;
+            int min = basis == Basis.MONOMIAL ? 2 : 3;
+            require(order >= min && order <= 12, "order", "between " + min + " and 12 for the " + basis.key() + " basis, got " + order);
+        }
+    }
+
+    public enum Sampler {
+        HESSIAN, EINSTEIN, KINETIC;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Basis {
+        CHEBYSHEV, HERMITE, MONOMIAL;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.scoredos.campaign;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
+import org.scoredos.summary.CellFrame;
+import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.DescriptorMoments;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.summary.RotatedHistogram;
+import scala.Tuple2;
+
+/**
+ * The sampling campaign on Spark (architecture.md §1). Only shards travel to executors; they
+ * regenerate their samples, compute descriptors and commit per-shard statistics themselves.
+ *
+ * <ol>
+ *   <li>descriptors of the shards not yet committed (kept on the executors for pass 2);</li>
+ *   <li>pass 1, for cells without a frame: moments per shard, merged per cell in shard order;
+ *       the driver fixes each such cell's rotation and bin edges;</li>
+ *   <li>pass 2: moments and histogram counts per shard, committed atomically;</li>
+ *   <li>per cell, the committed shards of the plan merged in shard order into a cell summary;
+ *       score models fitted per (cell, component) and the phases written to the summary store.</li>
+ * </ol>
+ *
+ * Because every merge runs in shard order, the summaries are bit-identical for any number of
+ * partitions or executors, and a top-up merges to exactly the moments of a fresh run. The
+ * driver holds per-cell statistics only, never samples.
+ */
+public final class CampaignJob {
+    private static final int MAX_DEFAULT_PARTITIONS = 10_000;
+    private final JavaSparkContext sc;
+    private final CampaignConfig config;
+    private final String identity;
+    private final List<ReferenceConstants> phases;
+    private final SnapshotDescriptors source;
+    private final CampaignStore store;
+    private final Progress progress;
+    private final int partitions;
+
+    /** What a run did and what it produced. */
+    public record Result(List<PhaseSummary> phases, int shardsComputed, long samplesComputed) {}
+
+    /**
+     * @param phases     the reference of each strain of the config, in order
+     * @param partitions Spark partitions for the shards (0: one per shard, at most 10 000)
+     */
+    public CampaignJob(JavaSparkContext sc, CampaignConfig config, String identity, List<ReferenceConstants> phases,
+            SnapshotDescriptors source, CampaignStore store, Progress progress, int partitions) {
+        if (phases.size() != config.strains().size()) throw new IllegalArgumentException("one reference per strain");
+        this.sc = sc;
+        this.config = config;
+        this.identity = identity;
+        this.phases = List.copyOf(phases);
+        this.source = source;
+        this.store = store;
+        this.progress = progress;
+        this.partitions = partitions;
+    }
+
+    public Result run() throws IOException {
+        ShardPlan plan = ShardPlan.of(config);
+        Map<Integer, CellFrame> frames = new HashMap<>(store.frames());
+        List<Shard> committed = store.committedShards();
+        for (Shard s : committed) {
+            if (!frames.containsKey(s.cell())) {
+                throw BadInputException.at(store.root(), 0, null,
+                        "corrupted campaign output: shard " + s.index() + " of cell " + s.cell() + " has no frame");
+            }
+        }
+        List<Shard> missing = plan.missing(committed);
+        progress.say(String.format(Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
+                plan.cells().size(), plan.samplesPerCell(), plan.shards().size(), config.samplesPerShard(), missing.size()));
+        if (plan.samplesPerCell() <= source.components()) {
+            progress.say(String.format(Locale.ROOT, "warning: %d samples per cell do not span the %d descriptor "
+                    + "components: the covariance is rank-deficient (use more than %d samples)",
+                    plan.samplesPerCell(), source.components(), source.components()));
+        }
+        long samples = missing.stream().mapToLong(Shard::size).sum();
+        if (!missing.isEmpty()) compute(plan, missing, frames, samples);
+        List<PhaseSummary> summaries = summarise(plan, frames);
+        progress.say("score models fitted; writing the summary store");
+        store.writeSummaries(summaries, "scoredos campaign " + config.name() + " " + identity);
+        List<CampaignManifest.CellCount> counts = new ArrayList<>();
+        for (PhaseSummary ph : summaries) {
+            for (CellSummary c : ph.cells()) {
+                CampaignCell cell = plan.cells().get(counts.size());
+                counts.add(new CampaignManifest.CellCount(cell.index(), cell.strain(), c.tau(), c.samples()));
+            }
+        }
+        store.writeManifest(store.manifest().withCounts(plan.samplesPerCell(), counts,
+                new ObjectMapper().valueToTree(config)));
+        return new Result(summaries, missing.size(), samples);
+    }
+
+    private void compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples) throws IOException {
+        Broadcast<SnapshotDescriptors> descriptors = sc.broadcast(source);
+        Broadcast<List<CampaignCell>> cells = sc.broadcast(plan.cells());
+        LongAccumulator shardsDone = sc.sc().longAccumulator("shards described");
+        LongAccumulator samplesDone = sc.sc().longAccumulator("samples described");
+        // by default one task per shard: progress advances shard by shard and retries stay small
+        int slices = partitions > 0 ? partitions : Math.min(missing.size(), MAX_DEFAULT_PARTITIONS);
+        JavaRDD<ShardDescriptors> described = sc.parallelize(missing, Math.max(1, Math.min(slices, missing.size())))
+                .map(s -> {
+                    double[][] d = descriptors.value().descriptors(cells.value().get(s.cell()), s);
+                    if (d.length > s.size()) throw new IllegalStateException("shard " + s + " gave " + d.length + " descriptors");
+                    shardsDone.add(1);
+                    samplesDone.add(s.size());
+                    return new ShardDescriptors(s, d);
+                })
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Set<Integer> frameless = new HashSet<>();
+            for (Shard s : missing) if (!frames.containsKey(s.cell())) frameless.add(s.cell());
+            int describedCells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
+            try (Progress.Stage stage = progress.stage("descriptors", describedCells, missing.size(), samples,
+                    shardsDone::value, samplesDone::value)) {
+                if (frameless.isEmpty()) {
+                    described.count();
+                } else {
+                    frames.putAll(fixFrames(described, frameless));
+                }
+            }
+            commitShards(described, frames, missing, samples);
+        } finally {
+            described.unpersist(false);
+            descriptors.destroy();
+            cells.destroy();
+        }
+    }
+
+    /** Pass 1: per frameless cell, the moments of all its shards merged in shard order, then its frame. */
+    private Map<Integer, CellFrame> fixFrames(JavaRDD<ShardDescriptors> described, Set<Integer> frameless) throws IOException {
+        int components = source.components();
+        Map<Integer, DescriptorMoments> merged = described
+                .filter(sd -> frameless.contains(sd.shard().cell()))
+                .mapToPair(sd -> new Tuple2<>(sd.shard().cell(), new IndexedMoments(sd.shard().index(),
+                        ShardStatistics.moments(sd.descriptors(), components))))
+                .groupByKey()
+                .mapValues(CampaignJob::mergeInShardOrder)
+                .collectAsMap();
+        Map<Integer, CellFrame> fixed = new HashMap<>();
+        for (Map.Entry<Integer, DescriptorMoments> e : merged.entrySet()) {
+            CellFrame f = CellFrame.of(e.getValue(), config.histogram().bins(), config.histogram().clipPercentile());
+            store.writeFrame(e.getKey(), f);
+            fixed.put(e.getKey(), f);
+        }
+        return fixed;
+    }
+
+    /** Pass 2: each shard's moments and histogram in its cell's frame, committed by the executor. */
+    private void commitShards(JavaRDD<ShardDescriptors> described, Map<Integer, CellFrame> frames, List<Shard> missing, long samples) {
+        Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
+        LongAccumulator shardsDone = sc.sc().longAccumulator("shards committed");
+        LongAccumulator samplesDone = sc.sc().longAccumulator("samples committed");
+        CampaignStore out = store;
+        String id = identity;
+        int cells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
+        try (Progress.Stage stage = progress.stage("histograms + commit", cells, missing.size(), samples,
+                shardsDone::value, samplesDone::value)) {
+            described.foreach(sd -> {
+                CellFrame f = frameBroadcast.value().get(sd.shard().cell());
+                out.commit(ShardStatistics.of(id, sd.shard(), sd.descriptors(), f));
+                shardsDone.add(1);
+                samplesDone.add(sd.shard().size());
+            });
+        } finally {
+            frameBroadcast.destroy();
+        }
+    }
+
+    /** Every cell's committed plan shards merged in shard order, on the executors; then the summaries. */
+    private List<PhaseSummary> summarise(ShardPlan plan, Map<Integer, CellFrame> frames) throws IOException {
+        List<Integer> cellIndices = plan.cells().stream().map(CampaignCell::index).toList();
+        Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
+        CampaignStore in = store;
+        String id = identity;
+        ShardPlan p = plan;
+        List<MergedCell> merged = sc.parallelize(cellIndices, Math.max(1, Math.min(cellIndices.size(), sc.defaultParallelism())))
+                .map(cell -> MergedCell.of(in, id, p.shardsOf(cell), frameBroadcast.value().get(cell)))
+                .collect();
+        frameBroadcast.destroy();
+        for (MergedCell m : merged) if (m.error() != null) throw new BadInputException(m.error());
+
+        List<List<CellSummary>> byPhase = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) byPhase.add(new ArrayList<>());
+        for (MergedCell m : merged) {
+            CampaignCell cell = plan.cells().get(m.cell());
+            ReferenceConstants ref = phases.get(cell.phase());
+            CellFrame f = frames.get(m.cell());
+            double[] mean = m.moments().mean();
+            byPhase.get(cell.phase()).add(new CellSummary(cell.tau(), ref.alphaOfTau(cell.tau()), m.moments().count(),
+                    mean, m.moments().covariance(), f.eigenvalues().clone(), f.rotation(), f.edgesAbout(mean),
+                    m.histogram().counts(), null));
+        }
+        PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
+        ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis));
+        List<PhaseSummary> out = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            int atoms = phases.get(i).atoms();
+            // one fit per (cell, component); cells in parallel, each result independent of the others
+            List<CellSummary> fitted = byPhase.get(i).parallelStream()
+                    .map(c -> c.withScores(matchers.get().fit(c, atoms))).toList();
+            out.add(new PhaseSummary(phaseName(i), phases.get(i), fitted));
+        }
+        return out;
+    }
+
+    /** The campaign name, with the strain when a campaign has several. */
+    String phaseName(int phase) {
+        return config.strains().size() == 1 ? config.name()
+                : String.format(Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
+    }
+
+    private static DescriptorMoments mergeInShardOrder(Iterable<IndexedMoments> shards) {
+        List<IndexedMoments> sorted = new ArrayList<>();
+        shards.forEach(sorted::add);
+        sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        DescriptorMoments total = new DescriptorMoments(sorted.get(0).moments().components());
+        for (IndexedMoments m : sorted) total.merge(m.moments());
+        return total;
+    }
+
+    record ShardDescriptors(Shard shard, double[][] descriptors) implements Serializable {}
+
+    record IndexedMoments(int index, DescriptorMoments moments) implements Serializable {}
+
+    /** One cell's merged statistics, or why its committed shards could not be read. */
+    record MergedCell(int cell, DescriptorMoments moments, RotatedHistogram histogram, String error) implements Serializable {
+        static MergedCell of(CampaignStore store, String identity, List<Shard> shards, CellFrame frame) throws IOException {
+            int cell = shards.get(0).cell();
+            DescriptorMoments moments = new DescriptorMoments(frame.components());
+            RotatedHistogram histogram = new RotatedHistogram(frame.components(), frame.bins());
+            try {
+                for (Shard s : shards) {
+                    ShardStatistics st = store.read(s, identity, frame.components(), frame.bins());
+                    moments.merge(st.moments());
+                    histogram.merge(st.histogram());
+                }
+            } catch (BadInputException e) {
+                return new MergedCell(cell, null, null, e.getMessage());
+            }
+            return new MergedCell(cell, moments, histogram, null);
+        }
+    }
+}

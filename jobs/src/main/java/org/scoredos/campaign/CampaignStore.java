@@ -1,0 +1,315 @@
+package org.scoredos.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.scoredos.io.BadInputException;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.summary.CellFrame;
+import org.scoredos.summary.PhaseSummary;
+
+/**
+ * A campaign's output directory on any Hadoop file system:
+ *
+ * <pre>
+ *   manifest.json                                   campaign identity and per-cell counts
+ *   frames/cell-00003.json                          a cell's fixed rotation and bin edges
+ *   shards/cell-00003/shard-000012-192-208.json     a committed shard: moments + counts
+ *   summaries/                                      the phase summaries (summary store)
+ *   _tmp/                                           files being written
+ * </pre>
+ *
+ * Every file is written under _tmp and renamed into place, so a file that exists is complete:
+ * an interrupted run loses no committed shard and leaves no half-written one. The store is
+ * serialisable so that executors commit their shards themselves.
+ */
+public final class CampaignStore implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String MANIFEST = "manifest.json";
+    private static final Pattern SHARD = Pattern.compile("shard-(\\d{6})-(\\d+)-(\\d+)\\.json");
+    private static final Pattern CELL_DIR = Pattern.compile("cell-(\\d{5})");
+    private static final Pattern FRAME = Pattern.compile("cell-(\\d{5})\\.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String root;
+    private final HashMap<String, String> hadoop;
+    private transient FileSystem fs;
+
+    private CampaignStore(String root, Configuration conf) {
+        this.root = root;
+        this.hadoop = new HashMap<>();
+        for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
+    }
+
+    /**
+     * A Hadoop URI for a location: URIs are kept, plain paths are local files (relative to the
+     * working directory; a one-letter scheme is a Windows drive, not a file system).
+     */
+    public static String uriOf(String location) {
+        URI u;
+        try {
+            u = new URI(location.replace(" ", "%20"));
+        } catch (java.net.URISyntaxException e) {
+            throw BadInputException.at(location, 0, "output", "not a path or URI: " + e.getReason());
+        }
+        if (u.getScheme() != null && u.getScheme().length() > 1) return location;
+        return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString();
+    }
+
+    /**
+     * Opens the output of the campaign {@code expected} describes: a new or empty directory gets
+     * its manifest at once; an existing one must hold this very campaign. Anything else (files
+     * without a manifest, an unreadable manifest, another campaign) is refused untouched.
+     */
+    public static CampaignStore open(String location, Configuration conf, CampaignManifest expected) throws IOException {
+        CampaignStore store = new CampaignStore(uriOf(location), conf);
+        FileSystem fs = store.fs();
+        Path rootPath = new Path(store.root);
+        if (fs.exists(rootPath) && !fs.getFileStatus(rootPath).isDirectory()) {
+            throw BadInputException.at(store.root, 0, null, "the output is a file, not a directory");
+        }
+        // only _tmp/: a first run died before its manifest was renamed into place
+        boolean empty = !fs.exists(rootPath)
+                || Arrays.stream(fs.listStatus(rootPath)).allMatch(st -> st.getPath().getName().equals("_tmp"));
+        if (empty) {
+            store.writeManifest(expected);
+            return store;
+        }
+        CampaignManifest found = store.manifest();
+        if (!found.identity().equals(expected.identity())) {
+            throw BadInputException.at(store.path(MANIFEST).toString(), 0, "identity",
+                    "this directory holds campaign '" + found.name() + "' (identity " + abbrev(found.identity())
+                            + "), not this campaign (" + abbrev(expected.identity())
+                            + "); only the sample count may change between runs: choose another output");
+        }
+        return store;
+    }
+
+    /** An existing campaign output, for reading (--status). */
+    public static CampaignStore existing(String location, Configuration conf) throws IOException {
+        CampaignStore store = new CampaignStore(uriOf(location), conf);
+        if (!store.fs().exists(new Path(store.root))) {
+            throw BadInputException.at(store.root, 0, null, "no campaign output here yet");
+        }
+        store.manifest();
+        return store;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    /**
+     * Writes every phase's summary store under summaries/, replacing the previous generation
+     * (a top-up). Local outputs are replaced atomically by the store itself; on other file
+     * systems the store is built locally, copied under _tmp and renamed into place.
+     */
+    public void writeSummaries(List<PhaseSummary> phases, String source) throws IOException {
+        for (PhaseSummary phase : phases) {
+            Path target = path("summaries/" + phase.name());
+            if ("file".equals(fs().getUri().getScheme())) {
+                SummaryStore.writeReplacing(phase, java.nio.file.Path.of(target.toUri()), source);
+                continue;
+            }
+            java.nio.file.Path local = Files.createTempDirectory("scoredos-summary");
+            try {
+                java.nio.file.Path dir = local.resolve(phase.name());
+                SummaryStore.write(phase, dir, source);
+                Path staged = path("_tmp/" + UUID.randomUUID());
+                fs().copyFromLocalFile(false, true, new Path(dir.toUri()), staged);
+                fs().mkdirs(target.getParent());
+                if (fs().exists(target)) fs().delete(target, true);
+                if (!fs().rename(staged, target)) throw new IOException("cannot commit " + target);
+            } finally {
+                try (var walk = Files.walk(local)) {
+                    for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The manifest; a missing one means a foreign directory, an unreadable one a corrupted one. */
+    public CampaignManifest manifest() throws IOException {
+        Path p = path(MANIFEST);
+        if (!fs().exists(p)) {
+            throw BadInputException.at(root, 0, null,
+                    "not a campaign output directory (it holds files but no " + MANIFEST + "); refusing to write there");
+        }
+        CampaignManifest m;
+        try (InputStream in = fs().open(p)) {
+            m = JSON.readValue(in, CampaignManifest.class);
+        } catch (JsonProcessingException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted campaign manifest: " + firstLine(e.getOriginalMessage()));
+        } catch (ChecksumException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted campaign manifest: checksum mismatch");
+        }
+        if (m == null || !CampaignManifest.FORMAT.equals(m.format()) || m.identity() == null) {
+            throw BadInputException.at(p.toString(), 0, "format", "not a " + CampaignManifest.FORMAT + " manifest");
+        }
+        if (m.formatVersion() != CampaignManifest.VERSION) {
+            throw BadInputException.at(p.toString(), 0, "formatVersion",
+                    "version " + m.formatVersion() + " is not supported (this code reads " + CampaignManifest.VERSION + ")");
+        }
+        return m;
+    }
+
+    public void writeManifest(CampaignManifest m) throws IOException {
+        Path tmp = writeTemporary(JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m));
+        FileContext.getFileContext(fs().getUri(), fs().getConf()).rename(tmp, path(MANIFEST), Options.Rename.OVERWRITE);
+    }
+
+    /** Every committed shard, whatever the current plan; a stray file in shards/ is corruption. */
+    public List<Shard> committedShards() throws IOException {
+        List<Shard> shards = new ArrayList<>();
+        Path dir = path("shards");
+        if (!fs().exists(dir)) return shards;
+        RemoteIterator<LocatedFileStatus> it = fs().listFiles(dir, true);
+        while (it.hasNext()) {
+            Path p = it.next().getPath();
+            Matcher cell = CELL_DIR.matcher(p.getParent().getName());
+            Matcher shard = SHARD.matcher(p.getName());
+            if (!cell.matches() || !shard.matches() || !p.getParent().getParent().getName().equals("shards")) {
+                throw BadInputException.at(p.toString(), 0, null, "corrupted campaign output: unexpected file");
+            }
+            shards.add(new Shard(Integer.parseInt(cell.group(1)), Integer.parseInt(shard.group(1)),
+                    Integer.parseInt(shard.group(2)), Integer.parseInt(shard.group(3))));
+        }
+        shards.sort(null);
+        return shards;
+    }
+
+    /** The fixed frames of the cells committed so far, by cell. */
+    public Map<Integer, CellFrame> frames() throws IOException {
+        Map<Integer, CellFrame> frames = new TreeMap<>();
+        Path dir = path("frames");
+        if (!fs().exists(dir)) return frames;
+        for (FileStatus st : fs().listStatus(dir)) {
+            Matcher m = FRAME.matcher(st.getPath().getName());
+            if (!m.matches()) throw BadInputException.at(st.getPath().toString(), 0, null, "corrupted campaign output: unexpected file");
+            try (InputStream in = fs().open(st.getPath())) {
+                CellFrame f = JSON.readValue(in, CellFrame.class);
+                checkFrame(f, st.getPath());
+                frames.put(Integer.parseInt(m.group(1)), f);
+            } catch (JsonProcessingException e) {
+                throw BadInputException.at(st.getPath().toString(), 0, null, "corrupted cell frame: " + firstLine(e.getOriginalMessage()));
+            } catch (ChecksumException e) {
+                throw BadInputException.at(st.getPath().toString(), 0, null, "corrupted cell frame: checksum mismatch");
+            }
+        }
+        return frames;
+    }
+
+    public void writeFrame(int cell, CellFrame frame) throws IOException {
+        Path tmp = writeTemporary(JSON.writeValueAsBytes(frame));
+        Path dst = path(String.format(java.util.Locale.ROOT, "frames/cell-%05d.json", cell));
+        fs().mkdirs(dst.getParent());
+        if (!fs().rename(tmp, dst)) throw new IOException("cannot commit " + dst);
+    }
+
+    /** Commits a shard atomically; committing the same shard twice (a retried task) keeps the first copy. */
+    public void commit(ShardStatistics s) {
+        try {
+            Path tmp = writeTemporary(JSON.writeValueAsBytes(s));
+            Path dst = shardPath(s.shard());
+            fs().mkdirs(dst.getParent());
+            if (!fs().rename(tmp, dst)) {
+                if (!fs().exists(dst)) throw new IOException("cannot commit " + dst);
+                fs().delete(tmp, false); // the same samples give the same statistics
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A committed shard, checked against the campaign and the range its name promises. */
+    public ShardStatistics read(Shard shard, String identity, int components, int bins) throws IOException {
+        Path p = shardPath(shard);
+        ShardStatistics s;
+        try (InputStream in = fs().open(p)) {
+            s = JSON.readValue(in, ShardStatistics.class);
+        } catch (JsonProcessingException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + firstLine(e.getOriginalMessage()));
+        } catch (ChecksumException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: checksum mismatch");
+        } catch (FileNotFoundException e) {
+            throw BadInputException.at(p.toString(), 0, null, "committed shard disappeared");
+        }
+        String problem = null;
+        if (s == null || !identity.equals(s.identity())) problem = "written by another campaign";
+        else if (!shard.equals(s.shard())) problem = "its contents are for another shard";
+        else if (s.count() < 0 || s.count() > shard.size()) problem = "holds " + s.count() + " samples, at most " + shard.size() + " expected";
+        else if (s.mean() == null || s.mean().length != components || s.comoment() == null || s.comoment().length != components
+                || s.counts() == null || s.counts().length != components || s.counts()[0].length != bins) {
+            problem = "wrong shape";
+        }
+        if (problem != null) throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + problem);
+        return s;
+    }
+
+    private Path shardPath(Shard s) {
+        return path(String.format(java.util.Locale.ROOT, "shards/cell-%05d/shard-%06d-%d-%d.json", s.cell(), s.index(), s.start(), s.end()));
+    }
+
+    private Path writeTemporary(byte[] bytes) throws IOException {
+        Path tmp = path("_tmp/" + UUID.randomUUID() + ".json");
+        try (OutputStream out = fs().create(tmp, false)) {
+            out.write(bytes);
+        }
+        return tmp;
+    }
+
+    private static void checkFrame(CellFrame f, Path p) {
+        int d = f.centre() == null ? 0 : f.centre().length;
+        boolean ok = d > 0 && f.eigenvalues() != null && f.eigenvalues().length == d && f.rotation() != null
+                && f.rotation().length == d && f.binEdges() != null && f.binEdges().length == d;
+        if (!ok) throw BadInputException.at(p.toString(), 0, null, "corrupted cell frame: wrong shape");
+    }
+
+    private Path path(String relative) {
+        return new Path(new Path(root), relative);
+    }
+
+    private FileSystem fs() throws IOException {
+        if (fs == null) {
+            Configuration conf = new Configuration(false);
+            hadoop.forEach(conf::set);
+            fs = FileSystem.get(URI.create(root), conf);
+        }
+        return fs;
+    }
+
+    private static String abbrev(String identity) {
+        return identity.substring(0, Math.min(12, identity.length()));
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unreadable" : Objects.requireNonNullElse(s.lines().findFirst().orElse(null), "unreadable");
+    }
+}

@@ -1,0 +1,107 @@
+package org.scoredos.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scoredos.campaign.CampaignLauncher;
+import org.scoredos.io.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scoredos campaign}: the sampling campaign on Spark, resumable; or its status. */
+@Command(
+        name = "campaign",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Samples the descriptor density of states of a crystal on a grid of harmonic isosurfaces "
+                    + "(config: conf/campaigns/README.md), compresses every cell into moments, a PCA frame and "
+                    + "histograms, and commits them shard by shard. Running it again resumes an interrupted run; "
+                    + "with more samples it adds only the missing shards (a top-up). Progress goes to stderr."
+        })
+public final class CampaignCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "campaign config (YAML)")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR|URI", description = "output directory or Hadoop URI (default: the config's output)")
+    String out;
+
+    @Option(names = "--samples", paramLabel = "N", description = "samples per cell (default: the config's); more than before tops up")
+    Integer samples;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+            description = "Spark partitions for the shards (default: one per shard)")
+    int partitions;
+
+    @Option(names = "--hessian-cache", paramLabel = "DIR", description = "where reference Hessians are kept (default: ~/.cache/scoredos/hessians)")
+    Path hessianCache;
+
+    @Option(names = "--status", description = "print the per-cell sample counts of the output and exit (no Spark)")
+    boolean status;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (partitions < 0) throw new BadInputException("--partitions must not be negative, got " + partitions);
+        if (samples != null && samples < 2) throw new BadInputException("--samples must be at least 2, got " + samples);
+        CampaignLauncher.Options options = new CampaignLauncher.Options(out, samples, master, partitions,
+                hessianCache != null ? hessianCache : defaultHessianCache(), Duration.ofSeconds(5));
+        PrintWriter err = spec.commandLine().getErr();
+        CampaignLauncher.Outcome outcome = status
+                ? CampaignLauncher.status(config, options)
+                : CampaignLauncher.run(config, options, err);
+        print(spec.commandLine().getOut(), outcome, format);
+        return ExitCodes.OK;
+    }
+
+    static Path defaultHessianCache() {
+        return Path.of(System.getProperty("user.home"), ".cache", "scoredos", "hessians");
+    }
+
+    static void print(PrintWriter out, CampaignLauncher.Outcome o, OutputFormat format) {
+        switch (format) {
+            case JSON -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("campaign", o.name());
+                json.put("output", o.output());
+                if (o.result() != null) {
+                    json.put("shardsComputed", o.result().shardsComputed());
+                    json.put("samplesComputed", o.result().samplesComputed());
+                }
+                json.put("cells", o.cells());
+                JsonOutput.print(out, json);
+            }
+            case CSV -> {
+                out.println("cell,strain,tau,shards,committedSamples,summarised");
+                for (CampaignLauncher.CellStatus c : o.cells()) {
+                    out.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                }
+            }
+            case TEXT -> {
+                out.printf(java.util.Locale.ROOT, "campaign %s at %s%n", o.name(), o.output());
+                if (o.result() != null) {
+                    out.printf(java.util.Locale.ROOT, "computed %d shards (%d samples) in this run%n", o.result().shardsComputed(), o.result().samplesComputed());
+                }
+                out.printf(java.util.Locale.ROOT, "%5s %9s %8s %7s %10s %10s%n", "cell", "strain", "tau", "shards", "committed", "summarised");
+                for (CampaignLauncher.CellStatus c : o.cells()) {
+                    out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                }
+            }
+        }
+        out.flush();
+    }
+}

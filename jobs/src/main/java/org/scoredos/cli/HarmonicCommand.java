@@ -1,0 +1,195 @@
+package org.scoredos.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.harmonic.DynamicalMatrixReader;
+import org.scoredos.harmonic.HarmonicModes;
+import org.scoredos.harmonic.HarmonicReference;
+import org.scoredos.harmonic.Hessian;
+import org.scoredos.harmonic.HessianCache;
+import org.scoredos.harmonic.HessianCalculator;
+import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.structure.Structure;
+import org.scoredos.structure.StructureFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scoredos harmonic}: the classical harmonic free energy of a model's own Hessian. */
+@Command(
+        name = "harmonic",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Classical harmonic free energy per atom, relative to the lattice energy, of the Hessian of a linear SNAP "
+                    + "model at a structure: F(T) = (k_B T/N) Σ_l ln(ħ Ω_l / k_B T) over the stable modes (zero modes dropped).",
+            "The Hessian comes from central differences of the SNAP forces (only translation-inequivalent atoms are "
+                    + "displaced) or from a LAMMPS dynamical_matrix file (--dynmat). A structure with negative eigenvalues "
+                    + "beyond the zero modes is refused."
+        })
+final class HarmonicCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--structure", required = true, paramLabel = "FILE",
+            description = "reference structure: LAMMPS data (.data/.dat/.lmp), dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz)")
+    Path structure;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        Snap snap;
+
+        @ArgGroup(exclusive = false)
+        Dynmat dynmat;
+    }
+
+    static final class Snap {
+        @Option(names = "--coeff", required = true, paramLabel = "FILE", description = "LAMMPS .snapcoeff file or plain coefficient list")
+        Path coeff;
+
+        @Option(names = "--params", required = true, paramLabel = "FILE", description = "LAMMPS .snapparam file")
+        Path params;
+    }
+
+    static final class Dynmat {
+        @Option(names = "--dynmat", required = true, paramLabel = "FILE",
+                description = "LAMMPS dynamical_matrix output for group all (text, .gz or binary), instead of --coeff/--params")
+        Path file;
+
+        @Option(names = "--dynmat-style", defaultValue = "regular", paramLabel = "STYLE",
+                description = "the dynamical_matrix style it was written with: regular (eV/(Å² amu)) or eskm (ps⁻²); default ${DEFAULT-VALUE}")
+        DynamicalMatrixReader.Style style;
+    }
+
+    @Option(names = "--temperatures", required = true, paramLabel = "T",
+            description = "LO:HI:N (N evenly spaced, ends included) or a comma-separated list, K")
+    String temperatures;
+
+    @Option(names = "--mass", paramLabel = "AMU", description = "atomic mass, amu (default: the structure's masses, which must be one value)")
+    Double mass;
+
+    @Option(names = "--strain", defaultValue = "0", paramLabel = "EPS",
+            description = "isotropic linear strain of the structure: lengths × (1 + EPS) (default ${DEFAULT-VALUE})")
+    double strain;
+
+    @Option(names = "--step", defaultValue = "1e-4", paramLabel = "Å", description = "finite-difference displacement, Å (default ${DEFAULT-VALUE})")
+    double step;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "keep computed Hessians in DIR and reuse them")
+    Path cache;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        double[] ts;
+        try {
+            ts = Temperatures.parse(temperatures);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--temperatures: " + e.getMessage());
+        }
+        if (!(step > 0 && step <= 0.1)) throw new CommandLine.ParameterException(spec.commandLine(), "--step must be in (0, 0.1] Å, got " + step);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (source.dynmat != null && (parsed.hasMatchedOption("--step") || parsed.hasMatchedOption("--cache"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--step and --cache apply to Hessians computed from --coeff/--params, not to --dynmat");
+        }
+        Structure lattice = StructureFiles.read(structure);
+        double m = HarmonicReference.resolveMass(lattice, mass == null ? Double.NaN : mass);
+        Structure x0 = HarmonicReference.strained(lattice, strain);
+
+        PrintWriter err = spec.commandLine().getErr();
+        HarmonicReference reference;
+        if (source.snap != null) {
+            SnapParameters p = SnapParameterReader.read(source.snap.params);
+            LinearSnapPotential potential = LinearSnapPotential.of(p, SnapCoefficientReader.read(source.snap.coeff, p));
+            Hessian h = snapHessian(potential, lattice, x0, err);
+            reference = new HarmonicReference(x0, m, strain, potential.energy(x0), HarmonicModes.of(h));
+        } else {
+            double[] masses = new double[lattice.size()];
+            Arrays.fill(masses, m);
+            Hessian h = DynamicalMatrixReader.read(source.dynmat.file, masses, source.dynmat.style);
+            reference = new HarmonicReference(x0, m, strain, Double.NaN, HarmonicModes.of(h));
+        }
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (double t : ts) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("temperature", t);
+            row.put("freeEnergy", reference.harmonicFreeEnergy(t));
+            rows.add(row);
+        }
+        print(reference, rows);
+        return ExitCodes.OK;
+    }
+
+    private Hessian snapHessian(LinearSnapPotential potential, Structure lattice, Structure x0, PrintWriter err) throws IOException {
+        HessianCalculator calculator = new HessianCalculator(step, false);
+        int coordinates = calculator.displacedCoordinates(x0);
+        Supplier<Hessian> compute = () -> {
+            err.printf(Locale.ROOT, "harmonic: Hessian of %d atoms by central differences: %d displaced coordinates, %d force evaluations%n",
+                    x0.size(), coordinates, 2 * coordinates);
+            err.flush();
+            long start = System.nanoTime();
+            int every = Math.max(10, coordinates / 10);
+            Hessian h = calculator.compute(potential, x0, done -> {
+                if (done % every == 0 && done < coordinates) {
+                    err.printf(Locale.ROOT, "harmonic: %d/%d coordinates%n", done, coordinates);
+                    err.flush();
+                }
+            });
+            err.printf(Locale.ROOT, "harmonic: Hessian done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            err.flush();
+            return h;
+        };
+        if (cache == null) return compute.get();
+        String key = HessianCache.key(lattice, strain, step,
+                List.of(Files.readAllBytes(source.snap.params), Files.readAllBytes(source.snap.coeff)));
+        return new HessianCache(cache).getOrCompute(key, compute);
+    }
+
+    private void print(HarmonicReference reference, List<Map<String, Object>> rows) {
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case JSON -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("results", rows);
+                json.put("zeroModes", reference.zeroModes());
+                json.put("omegaBar", reference.omegaBar());
+                JsonOutput.print(out, json);
+            }
+            case CSV -> {
+                out.println("temperature,freeEnergy");
+                for (Map<String, Object> r : rows) out.println(r.get("temperature") + "," + r.get("freeEnergy"));
+            }
+            case TEXT -> {
+                out.printf(Locale.ROOT, "# %d atoms, mass %s amu, strain %s: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%n",
+                        reference.atoms(), reference.mass(), reference.strain(), reference.zeroModes(), reference.stableModes(),
+                        reference.omegaBar(), reference.meanLogNu());
+                out.printf(Locale.ROOT, "%12s %20s%n", "T (K)", "F_harm (eV/atom)");
+                for (Map<String, Object> r : rows) out.printf(Locale.ROOT, "%12.2f %20.12f%n", r.get("temperature"), r.get("freeEnergy"));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,155 @@
+package org.scoredos.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scoredos.campaign.CampaignConfig;
+import org.scoredos.campaign.CampaignLauncher;
+import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.estimate.FreeEnergy;
+import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.io.BadInputException;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.units.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scoredos quickstart}: the bundled small W bcc campaign in Spark local mode, then F(T)
+ * of its own SNAP potential from the summaries, beside the classical harmonic free energy of
+ * the same potential (the low-temperature limit F must approach), and a PNG plot.
+ */
+@Command(
+        name = "quickstart",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the bundled W bcc campaign (conf/campaigns/quickstart.yaml: 16 atoms, 8 isosurfaces, "
+                    + "128 samples each; about a minute on two cores) in Spark local mode, estimates F(T) of the "
+                    + "bundled W SNAP potential from its summaries and writes a PNG plot. Running it again reuses "
+                    + "the committed shards."
+        })
+public final class QuickstartCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "scoredos-quickstart", paramLabel = "DIR",
+            description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master (default ${DEFAULT-VALUE})")
+    String master;
+
+    @Option(names = "--temperatures", defaultValue = "200:1600:8", paramLabel = "LO:HI:N|T1,T2,...",
+            description = "temperatures, K (default ${DEFAULT-VALUE})")
+    String temperatures;
+
+    @Option(names = "--hessian-cache", paramLabel = "DIR", description = "where reference Hessians are kept (default: ~/.cache/scoredos/hessians)")
+    Path hessianCache;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    /** One row of the result: the estimate beside the harmonic free energy of the same potential. */
+    record Row(double temperature, double freeEnergy, double error, double alphaStar, boolean solved, double harmonicFreeEnergy) {}
+
+    @Override
+    public Integer call() throws Exception {
+        double[] grid = parseTemperatures();
+        Path config = bundledConfig();
+        PrintWriter err = spec.commandLine().getErr();
+        CampaignLauncher.Options options = new CampaignLauncher.Options(out.toString(), null, master, 0,
+                hessianCache != null ? hessianCache : CampaignCommand.defaultHessianCache(), Duration.ofSeconds(5));
+        CampaignLauncher.run(config, options, err);
+
+        CampaignConfig c = CampaignLauncher.config(config, options);
+        PhaseSummary phase = SummaryStore.read(out.resolve("summaries").resolve(c.name()));
+        Path base = config.toAbsolutePath().getParent();
+        SnapParameters params = SnapParameterReader.read(base.resolve(c.descriptor()).normalize());
+        double[] theta = SnapCoefficientReader.read(base.resolve(c.reference().coeff()).normalize(), params).element(1).linear();
+        FreeEnergyEstimator estimator = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH);
+        FreeEnergy[] f = estimator.estimate(theta, grid, false);
+
+        List<Row> rows = new ArrayList<>();
+        for (FreeEnergy e : f) {
+            rows.add(new Row(e.temperature(), e.freeEnergy(), e.error(), e.alphaStar(), e.solved(),
+                    harmonicFreeEnergy(phase.reference(), e.temperature())));
+        }
+        Path png = out.resolve("free-energy.png");
+        FreeEnergyPlot.write(png, "W bcc, " + phase.reference().atoms() + " atoms: quickstart campaign",
+                rows.stream().mapToDouble(Row::temperature).toArray(), rows.stream().mapToDouble(Row::freeEnergy).toArray(),
+                rows.stream().mapToDouble(Row::error).toArray(), "harmonic", rows.stream().mapToDouble(Row::harmonicFreeEnergy).toArray());
+        print(spec.commandLine().getOut(), phase.name(), estimator.latticeEnergy(theta), rows, png);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * F_harm = (k_B T/N) Σ_l ln(ħΩ_l/k_B T) from the stored constants alone: Σ_l ln ω_l =
+     * M (ln ω̄ + ⟨ln ν⟩), Ω_l = √(ω_l c/m).
+     */
+    static double harmonicFreeEnergy(ReferenceConstants r, double temperature) {
+        double kT = Units.KB * temperature;
+        double meanLogOmega = Math.log(r.omegaBar()) + r.meanLogNu();
+        double perMode = 0.5 * (meanLogOmega + Math.log(Units.EV_PER_AMU_A2_IN_PS2 / r.mass())) + Math.log(Units.HBAR / kT);
+        return kT * r.stableModes() * perMode / r.atoms();
+    }
+
+    private double[] parseTemperatures() {
+        try {
+            return Temperatures.parse(temperatures);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--temperatures: " + e.getMessage());
+        }
+    }
+
+    private static Path bundledConfig() {
+        String home = System.getProperty("scoredos.home");
+        List<Path> candidates = new ArrayList<>();
+        if (home != null) candidates.add(Path.of(home, "conf", "campaigns", "quickstart.yaml"));
+        candidates.add(Path.of("conf", "campaigns", "quickstart.yaml"));
+        candidates.add(Path.of("..", "conf", "campaigns", "quickstart.yaml"));
+        for (Path p : candidates) if (Files.isRegularFile(p)) return p;
+        throw new BadInputException("conf/campaigns/quickstart.yaml not found (run from the ScoreDOS directory, or through deploy/bin/scoredos)");
+    }
+
+    private void print(PrintWriter o, String phase, double latticeEnergy, List<Row> rows, Path png) {
+        switch (format) {
+            case JSON -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("phase", phase);
+                json.put("latticeEnergy", latticeEnergy);
+                json.put("results", rows);
+                json.put("plot", png.toString());
+                JsonOutput.print(o, json);
+            }
+            case CSV -> {
+                o.println("temperature,freeEnergy,error,alphaStar,solved,harmonicFreeEnergy");
+                for (Row r : rows) {
+                    o.printf(java.util.Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(), r.solved(), r.harmonicFreeEnergy());
+                }
+            }
+            case TEXT -> {
+                o.printf(java.util.Locale.ROOT, "phase %s: lattice energy θ·D0 = %.6f eV/atom; F relative to it, eV/atom%n", phase, latticeEnergy);
+                o.printf(java.util.Locale.ROOT, "%8s %12s %10s %9s %7s %12s%n", "T (K)", "F", "error", "alpha*", "solved", "F_harmonic");
+                for (Row r : rows) {
+                    o.printf(java.util.Locale.ROOT, "%8.1f %12.6f %10.6f %9.4f %7s %12.6f%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(),
+                            r.solved() ? "yes" : "no", r.harmonicFreeEnergy());
+                }
+                o.printf(java.util.Locale.ROOT, "plot: %s%n", png);
+            }
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,112 @@
+package org.scoredos.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scoredos.io.BadInputException;
+
+class CampaignConfigReaderTest {
+
+    static final String MINIMAL = """
+            name: t
+            structure: {lattice: bcc, a: 3.18, repeat: [2, 2, 2]}
+            mass: 183.84
+            descriptor: D.snapparam
+            reference: {coeff: X.snapcoeff}
+            tau: [0.5, 1.0]
+            seed: 3
+            output: out
+            """;
+
+    private static String error(String yaml) {
+        return assertThrows(BadInputException.class, () -> CampaignConfigReader.parse(yaml, "c.yaml")).getMessage();
+    }
+
+    private static void assertContains(String msg, String part) {
+        assertTrue(msg.contains(part), msg);
+    }
+
+    private static void assertStarts(String msg, String start) {
+        assertTrue(msg.startsWith(start), msg);
+    }
+
+    @Test
+    void minimalConfigTakesTheDefaults() {
+        CampaignConfig c = CampaignConfigReader.parse(MINIMAL, "c.yaml");
+        assertEquals(CampaignConfig.Sampler.HESSIAN, c.sampler());
+        assertEquals(List.of(0.0), c.strains());
+        assertEquals(256, c.samples());
+        assertEquals(16, c.samplesPerShard());
+        assertEquals(99, c.histogram().bins());
+        assertEquals(0.5, c.histogram().clipPercentile());
+        assertEquals(CampaignConfig.Basis.CHEBYSHEV, c.score().basis());
+        assertEquals(6, c.score().order());
+        assertEquals(List.of(2, 2, 2), c.structure().repeat());
+    }
+
+    @Test
+    void tauRangeIncludesBothEnds() {
+        CampaignConfig c = CampaignConfigReader.parse(MINIMAL.replace("tau: [0.5, 1.0]", "tau: {from: 0.5, to: 4.0, count: 8}"), "c.yaml");
+        assertEquals(8, c.tau().values().size());
+        assertEquals(0.5, c.tau().values().get(0));
+        assertEquals(4.0, c.tau().values().get(7), 1e-15);
+        assertEquals(1.0, c.tau().values().get(1), 1e-15);
+    }
+
+    @Test
+    void bundledCampaignsParse() throws Exception {
+        for (String f : List.of("w-bcc.yaml", "w-a15.yaml", "quickstart.yaml")) {
+            CampaignConfig c = CampaignConfigReader.read(Path.of("../conf/campaigns", f));
+            assertTrue(c.tau().values().size() >= 8, f);
+        }
+        CampaignConfig bcc = CampaignConfigReader.read(Path.of("../conf/campaigns/w-bcc.yaml"));
+        assertEquals(0.5, bcc.tau().values().get(0));
+        assertEquals(4.0, bcc.tau().values().get(bcc.tau().values().size() - 1), 1e-12);
+        assertEquals(256, bcc.samples());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithFileAndLine() {
+        String msg = error(MINIMAL + "sampels: 12\n");
+        assertTrue(msg.startsWith("c.yaml:9: sampels: unknown key (known: "), msg);
+        assertTrue(msg.contains("samples"), msg);
+        String nested = error(MINIMAL.replace("reference: {coeff: X.snapcoeff}", "reference:\n  coeff: X\n  cof: Y"));
+        assertTrue(nested.startsWith("c.yaml:7: reference.cof: unknown key"), nested);
+    }
+
+    @Test
+    void wrongTypesAreRefused() {
+        assertStarts(error(MINIMAL + "samples: \"256\"\n"), "c.yaml:9: samples: expected an integer");
+        assertStarts(error(MINIMAL + "samples: 2.5\n"), "c.yaml:9: samples: expected an integer");
+        assertStarts(error(MINIMAL.replace("mass: 183.84", "mass: heavy")), "c.yaml:3: mass: expected a number");
+        assertContains(error(MINIMAL + "strains: 0.01\n"), "strains: expected a list");
+        String sampler = error(MINIMAL + "sampler: langevin\n");
+        assertTrue(sampler.startsWith("c.yaml:9: sampler: 'langevin' is not one of hessian, einstein, kinetic"), sampler);
+    }
+
+    @Test
+    void emptyGridsAndNegativeCountsAreRefused() {
+        assertContains(error(MINIMAL.replace("tau: [0.5, 1.0]", "tau: []")), "tau: empty grid");
+        assertContains(error(MINIMAL.replace("tau: [0.5, 1.0]", "tau: {from: 1, to: 2, count: 0}")), "tau.count: empty grid");
+        assertContains(error(MINIMAL.replace("tau: [0.5, 1.0]", "tau: [1.0, 0.5]")), "tau: values must increase");
+        assertContains(error(MINIMAL + "samples: -4\n"), "samples: at least 2");
+        assertContains(error(MINIMAL + "strains: []\n"), "strains: empty list");
+        String bins = error(MINIMAL + "histogram: {bins: 0}\n");
+        assertTrue(bins.startsWith("c.yaml:") && bins.contains("histogram.bins: between 2 and 10000"), bins);
+        assertContains(error(MINIMAL + "samplesPerShard: 0\n"), "samplesPerShard: must be positive");
+    }
+
+    @Test
+    void missingRequiredKeysAndInconsistentStructuresAreNamed() {
+        assertContains(error(MINIMAL.replace("seed: 3\n", "")), "seed: required");
+        assertTrue(error(MINIMAL.replace("structure: {lattice: bcc, a: 3.18, repeat: [2, 2, 2]}",
+                "structure: {file: W.dat, lattice: bcc}")).contains("structure.file: give exactly one"));
+        assertContains(error(MINIMAL.replace("bcc", "bct")), "structure.lattice: unknown lattice 'bct'");
+        assertContains(error(""), "c.yaml: empty campaign config");
+        assertContains(error(MINIMAL + "seed: 4\n"), "seed");
+    }
+}

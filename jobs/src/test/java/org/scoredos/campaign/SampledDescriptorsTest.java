@@ -1,0 +1,102 @@
+package org.scoredos.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.io.BadInputException;
+import org.scoredos.summary.ReferenceConstants;
+
+public class SampledDescriptorsTest {
+    @TempDir
+    Path tmp;
+
+    @TempDir
+    static Path hessians;
+
+    /** A 16-atom W bcc campaign with the bundled SNAP potential as reference and descriptor. */
+    public static Path tinyConfig(Path dir, String extra) throws Exception {
+        Path conf = Path.of("../conf/potentials/w-snap").toAbsolutePath().normalize();
+        Path yaml = dir.resolve("tiny.yaml");
+        Files.writeString(yaml, """
+                name: tiny
+                structure: {lattice: bcc, a: 3.1803, repeat: [2, 2, 2]}
+                mass: 183.84
+                descriptor: %s/D.snapparam
+                reference: {coeff: %s/X_W.snapcoeff}
+                tau: [0.0001, 1.0]
+                samples: 32
+                samplesPerShard: 16
+                histogram: {bins: 20}
+                seed: 11
+                output: %s
+                """.formatted(conf, conf, dir.resolve("out")) + extra);
+        return yaml;
+    }
+
+    private CampaignSetup.Prepared prepare(Path yaml) throws Exception {
+        CampaignConfig c = CampaignConfigReader.read(yaml);
+        return CampaignSetup.prepare(c, yaml, hessians, new Progress(new PrintWriter(new StringWriter()), "tiny", Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void samplesAreReproducibleAndShrinkOntoTheLatticeDescriptorAtSmallTau() throws Exception {
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, ""));
+        ReferenceConstants ref = p.phases().get(0);
+        assertEquals(16, ref.atoms());
+        assertEquals(45, ref.stableModes());
+        assertEquals(55, p.source().components());
+        CampaignCell cold = new CampaignCell(0, 0, 0.0, 1e-4), hot = new CampaignCell(1, 0, 0.0, 1.0);
+        Shard first = new Shard(0, 0, 0, 16);
+        double[][] a = p.source().descriptors(cold, first), b = p.source().descriptors(cold, first);
+        assertEquals(16, a.length);
+        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], 0.0, "same shard, same bits");
+        double coldSpread = spread(a, ref.d0()), hotSpread = spread(p.source().descriptors(hot, new Shard(1, 0, 0, 16)), ref.d0());
+        double scale = 0;
+        for (double v : ref.d0()) scale = Math.max(scale, Math.abs(v));
+        assertTrue(coldSpread < 1e-2 * scale, "at τ = 1e-4 the samples sit next to the lattice: " + coldSpread);
+        // displacements grow as √τ, descriptors to first order with them
+        assertTrue(hotSpread > 30 * coldSpread, coldSpread + " vs " + hotSpread);
+        double[][] other = prepare(tinyConfig(tmp, "")).source().descriptors(cold, new Shard(0, 1, 16, 32));
+        assertTrue(other[0][3] != a[0][3], "another shard, other samples");
+        // the Hessian came from the cache the second time
+        try (var files = Files.list(hessians)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void einsteinShellsAreIsotropic() throws Exception {
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "sampler: einstein\n"));
+        ReferenceConstants ref = p.phases().get(0);
+        assertEquals(0.0, ref.meanLogNu());
+        assertEquals(45, ref.stableModes());
+        double[][] d = p.source().descriptors(new CampaignCell(1, 0, 0.0, 1.0), new Shard(1, 0, 0, 4));
+        assertEquals(4, d.length);
+        for (double[] row : d) for (double v : row) assertTrue(Double.isFinite(v));
+        double moved = 0;
+        for (int k = 0; k < 55; k++) moved = Math.max(moved, Math.abs(d[0][k] - ref.d0()[k]));
+        assertTrue(moved > 0, "samples leave the lattice");
+    }
+
+    @Test
+    void kineticCampaignsAreRefusedWithTheKey() throws Exception {
+        Path yaml = tinyConfig(tmp, "sampler: kinetic\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> prepare(yaml));
+        assertTrue(e.getMessage().contains("sampler: the kinetic sampler is not available"), e.getMessage());
+    }
+
+    private static double spread(double[][] x, double[] d0) {
+        double max = 0;
+        for (double[] row : x) for (int k = 0; k < row.length; k++) max = Math.max(max, Math.abs(row[k] - d0[k]));
+        return max;
+    }
+}

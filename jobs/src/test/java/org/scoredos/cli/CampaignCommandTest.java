@@ -1,0 +1,106 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.PhaseSummary;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Ran(int code, String out, String err) {}
+
+    private Ran run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runsATinyTungstenCampaignThenTopsItUpAndReportsItsStatus() throws Exception {
+        Path yaml = org.scoredos.campaign.SampledDescriptorsTest.tinyConfig(tmp, "");
+        String cache = tmp.resolve("hessians").toString();
+        Ran first = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache", cache, "--format", "json");
+        assertEquals(0, first.code(), first.err());
+        JsonNode json = new ObjectMapper().readTree(first.out());
+        assertEquals(4, json.get("shardsComputed").asInt());
+        assertEquals(2, json.get("cells").size());
+        assertEquals(32, json.get("cells").get(1).get("summarised").asInt());
+        assertTrue(first.err().contains("campaign tiny: histograms + commit: 2 cells, shards 4/4"), first.err());
+        assertTrue(first.err().contains("warning: 32 samples per cell do not span the 55 descriptor components"), first.err());
+        PhaseSummary phase = SummaryStore.read(tmp.resolve("out/summaries/tiny"));
+        assertEquals(2, phase.cells().size());
+        assertEquals(16, phase.reference().atoms());
+        assertEquals(55, phase.cells().get(0).components());
+        assertEquals(20, phase.cells().get(0).bins());
+        assertEquals(32, phase.cells().get(1).samples());
+        assertTrue(phase.cells().get(1).scores() != null);
+        // the hotter shell spreads the descriptors more: larger variances of the rotated components
+        assertTrue(phase.cells().get(1).eigenvalues()[54] > 100 * phase.cells().get(0).eigenvalues()[54]);
+
+        // one thread and one partition give the very same bits as two threads and a task per shard
+        Ran serial = run("campaign", "--config", yaml.toString(), "--out", tmp.resolve("serial").toString(), "--master", "local[1]",
+                "--partitions", "1", "--hessian-cache", cache);
+        assertEquals(0, serial.code(), serial.err());
+        PhaseSummary again = SummaryStore.read(tmp.resolve("serial/summaries/tiny"));
+        for (int i = 0; i < 2; i++) {
+            CellSummary a = phase.cells().get(i), b = again.cells().get(i);
+            assertArrayEquals(a.mean(), b.mean(), 0.0);
+            for (int k = 0; k < 55; k++) {
+                assertArrayEquals(a.covariance()[k], b.covariance()[k], 0.0);
+                assertArrayEquals(a.counts()[k], b.counts()[k]);
+                assertArrayEquals(a.scores().coefficients()[k], b.scores().coefficients()[k], 0.0);
+            }
+        }
+
+        Ran topUp = run("campaign", "--config", yaml.toString(), "--samples", "48", "--master", "local[2]",
+                "--hessian-cache", cache, "--format", "csv");
+        assertEquals(0, topUp.code(), topUp.err());
+        assertTrue(topUp.out().startsWith("cell,strain,tau,shards,committedSamples,summarised\n0,0.0,1.0E-4,3,48,48\n"), topUp.out());
+
+        Ran status = run("campaign", "--config", yaml.toString(), "--status");
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().contains("summarised"), status.out());
+        assertTrue(status.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\+0\\.0000\\s+1\\.0000\\s+3\\s+48\\s+48")), status.out());
+    }
+
+    @Test
+    void badConfigOrForeignOutputExitsTwoWithOneLine() throws Exception {
+        Path yaml = org.scoredos.campaign.SampledDescriptorsTest.tinyConfig(tmp, "bins: 3\n");
+        Ran bad = run("campaign", "--config", yaml.toString());
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().startsWith("scoredos campaign: " + yaml + ":12: bins: unknown key"), bad.err());
+
+        Path good = org.scoredos.campaign.SampledDescriptorsTest.tinyConfig(tmp, "");
+        Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+        Files.writeString(foreign.resolve("keep.txt"), "x");
+        Ran refused = run("campaign", "--config", good.toString(), "--out", foreign.toString(),
+                "--master", "local[1]", "--hessian-cache", tmp.resolve("h").toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("not a campaign output directory"), refused.err());
+        assertFalse(Files.exists(foreign.resolve("manifest.json")));
+
+        Ran missing = run("campaign", "--config", tmp.resolve("nope.yaml").toString());
+        assertEquals(2, missing.code());
+
+        Ran master = run("campaign", "--config", good.toString(), "--out", tmp.resolve("m").toString(),
+                "--master", "nowhere://x", "--hessian-cache", tmp.resolve("h").toString());
+        assertEquals(2, master.code(), master.err());
+        assertEquals("scoredos campaign: --master: 'nowhere://x' is not a Spark master URL "
+                + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)\n", master.err());
+    }
+}

@@ -1,0 +1,151 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.units.Units;
+
+class HarmonicCommandTest {
+    private static final String W_BCC = "../conf/structures/W-bcc.dat";
+    private static final String COEFF = "../conf/potentials/w-snap/X_W.snapcoeff";
+    private static final String PARAMS = "../conf/potentials/w-snap/D.snapparam";
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void tungstenSnapHarmonicFreeEnergyAsJson() throws IOException {
+        Result r = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+                "--temperatures", "500,1000,2000", "--format", "json", "--cache", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(3, json.get("zeroModes").asInt());
+        double omegaBar = json.get("omegaBar").asDouble();
+        assertTrue(omegaBar > 10 && omegaBar < 30, "ω̄ " + omegaBar);
+        JsonNode results = json.get("results");
+        assertEquals(3, results.size());
+        assertEquals(1000.0, results.get(1).get("temperature").asDouble());
+        // F/T is linear in ln T with slope −(M/N) k_B: F(2T)/2T − F(T)/T = −(381/128) k_B ln 2
+        double f1 = results.get(1).get("freeEnergy").asDouble(), f2 = results.get(2).get("freeEnergy").asDouble();
+        assertEquals(-381.0 / 128 * Units.KB * Math.log(2), f2 / 2000 - f1 / 1000, 1e-12);
+        assertTrue(f1 < 0 && f2 < f1);
+        assertTrue(r.err().contains("3 displaced coordinates"), r.err());
+
+        // the second run finds the Hessian in the cache and gives the same numbers
+        Result again = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+                "--temperatures", "500,1000,2000", "--format", "json", "--cache", dir.toString());
+        assertEquals(r.out(), again.out());
+        assertFalse(again.err().contains("central differences"), again.err());
+    }
+
+    @Test
+    void textAndCsv() {
+        Result text = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+                "--temperatures", "300:900:3", "--strain", "0.005");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("# 128 atoms, mass 183.84 amu, strain 0.005: 3 zero modes, 381 stable"), text.out());
+        assertEquals(5, text.out().lines().count());
+        Result csv = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+                "--temperatures", "300", "--format", "csv", "--strain", "0.005");
+        assertEquals(0, csv.code(), csv.err());
+        String[] lines = csv.out().split("\n");
+        assertEquals("temperature,freeEnergy", lines[0]);
+        double f = Double.parseDouble(lines[1].split(",")[1]);
+        String fromText = text.out().lines().skip(2).findFirst().orElseThrow().trim().split("\\s+")[1];
+        assertEquals(Double.parseDouble(fromText), f, 1e-12);
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() throws IOException {
+        Result noMass = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "300");
+        assertEquals(2, noMass.code());
+        assertTrue(noMass.err().contains("give --mass"), noMass.err());
+        assertEquals(1, noMass.err().lines().count(), noMass.err());
+
+        Result badT = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "-3");
+        assertEquals(2, badT.code());
+
+        Result neither = run("harmonic", "--structure", W_BCC, "--temperatures", "300", "--mass", "183.84");
+        assertEquals(2, neither.code());
+
+        Path dynmat = dir.resolve("dynmat.dyn");
+        Files.writeString(dynmat, "1.0 0.0 0.0\n0.0 1.0 0.0\n");
+        Result ignored = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300",
+                "--cache", dir.toString());
+        assertEquals(2, ignored.code());
+        assertTrue(ignored.err().contains("not to --dynmat"), ignored.err());
+        Result wrongSize = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300");
+        assertEquals(2, wrongSize.code());
+        assertTrue(wrongSize.err().contains("holds 6 values, but a dynamical matrix of the 128-atom structure has 9N² = 147456"), wrongSize.err());
+    }
+
+    @Test
+    void anUnstableDynamicalMatrixIsRefusedNamingHowManyModes() throws IOException {
+        // two atoms: D = −k (1 − translations): three modes at −k, three zero modes
+        Path data = dir.resolve("pair.data");
+        Files.writeString(data, """
+                two atoms
+
+                2 atoms
+                1 atom types
+
+                0 3 xlo xhi
+                0 3 ylo yhi
+                0 3 zlo zhi
+
+                Masses
+
+                1 50.0
+
+                Atoms # atomic
+
+                1 1 0 0 0
+                2 1 1.5 1.5 1.5
+                """);
+        Path dynmat = dir.resolve("dynmat.dyn");
+        Files.writeString(dynmat, pairMatrix(-0.2));
+        Result r = run("harmonic", "--structure", data.toString(), "--dynmat", dynmat.toString(), "--temperatures", "300");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("scoredos harmonic: unstable reference: 3 Hessian eigenvalues below"), r.err());
+
+        // with +k it is a stable pair: F = (k_B T/N) Σ_l ln(ħ Ω_l/k_B T) over its three stable modes
+        Files.writeString(dynmat, pairMatrix(0.2));
+        Result ok = run("harmonic", "--structure", data.toString(), "--dynmat", dynmat.toString(), "--temperatures", "300", "--format", "csv");
+        assertEquals(0, ok.code(), ok.err());
+        double kT = Units.KB * 300;
+        // D eigenvalue 0.2 eV/(Å² amu) → Ω = sqrt(0.2 c) rad/ps for every stable mode
+        double expected = 3 * kT * Math.log(Units.HBAR * Math.sqrt(0.2 * Units.EV_PER_AMU_A2_IN_PS2) / kT) / 2;
+        assertEquals(expected, Double.parseDouble(ok.out().split("\n")[1].split(",")[1]), 1e-10);
+    }
+
+    /** LAMMPS layout of D = k (1 − T Tᵀ) for two atoms, eV/(Å² amu). */
+    private static String pairMatrix(double k) {
+        StringBuilder sb = new StringBuilder();
+        for (int a = 0; a < 6; a++) {
+            for (int b = 0; b < 6; b++) {
+                double p = (a == b ? 1 : 0) - (a % 3 == b % 3 ? 0.5 : 0);
+                sb.append(String.format(Locale.ROOT, "%4.8f", k * p)).append(b % 3 == 2 ? "\n" : " ");
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.harmonic.HarmonicReference;
+import org.scoredos.harmonic.HessianCalculator;
+import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.structure.Lattices;
+
+class QuickstartCommandTest {
+
+    @Test
+    void harmonicFreeEnergyFromTheStoredConstantsEqualsTheModeSum() throws Exception {
+        Path w = Path.of("../conf/potentials/w-snap");
+        SnapParameters params = SnapParameterReader.read(w.resolve("D.snapparam"));
+        LinearSnapPotential snap = LinearSnapPotential.of(params, SnapCoefficientReader.read(w.resolve("X_W.snapcoeff"), params));
+        HarmonicReference ref = HarmonicReference.compute(Lattices.bcc(3.1803, 2, 2, 2), snap, 0.0, 183.84, new HessianCalculator());
+        var constants = ref.constants(new double[55]);
+        for (double t : new double[] {100, 700, 2500}) {
+            double modeSum = ref.harmonicFreeEnergy(t);
+            assertEquals(modeSum, QuickstartCommand.harmonicFreeEnergy(constants, t), 1e-12 * Math.abs(modeSum));
+        }
+    }
+
+    @Test
+    void badTemperaturesExitTwo() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("quickstart", "--temperatures", "300:200:x");
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("scoredos quickstart: --temperatures: invalid temperatures"), err.toString());
+    }
+}

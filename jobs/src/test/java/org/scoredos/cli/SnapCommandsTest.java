@@ -1,0 +1,161 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The descriptors and energy commands on the bundled tungsten files, and their bad-input paths. */
+class SnapCommandsTest {
+    private static final Path CONF = Path.of("..", "conf");
+    private static final String BCC = CONF.resolve("structures/W-bcc.dat").toString();
+    private static final String PARAMS = CONF.resolve("potentials/w-snap/D.snapparam").toString();
+    private static final String COEFF = CONF.resolve("potentials/w-snap/X_W.snapcoeff").toString();
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void energyOfTheBundledTungstenExampleIsLammps() throws IOException {
+        assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--forces", "--format", "json"), err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(128, json.get("natoms").asInt());
+        assertEquals(-544.12179, json.get("energy").asDouble(), 1e-5);
+        assertEquals(128, json.get("forces").size());
+        for (JsonNode f : json.get("forces")) {
+            assertEquals(3, f.size());
+            for (JsonNode c : f) assertEquals(0, c.asDouble(), 1e-9); // a perfect lattice
+        }
+    }
+
+    @Test
+    void energyTextAndCsv() {
+        assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS));
+        assertTrue(out.toString().startsWith("energy -544.121785"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--format", "csv"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("natoms,energy", lines.get(0));
+        assertTrue(lines.get(1).startsWith("128,-544.121785"), lines.get(1));
+    }
+
+    @Test
+    void aPlainCoefficientListWorksForEnergy(@TempDir Path dir) throws IOException {
+        List<String> snapcoeff = Files.readAllLines(Path.of(COEFF));
+        Path theta = dir.resolve("theta.txt");
+        Files.writeString(theta, String.join(" ", snapcoeff.subList(6, snapcoeff.size())));
+        assertEquals(0, run("energy", "--structure", BCC, "--coeff", theta.toString(), "--params", PARAMS, "--format", "json"), err.toString());
+        assertEquals(-544.12179, new ObjectMapper().readTree(out.toString()).get("energy").asDouble(), 1e-5);
+    }
+
+    @Test
+    void descriptorsAverageAndPerAtom() throws IOException {
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--per-atom", "--format", "json"), err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(128, json.get("natoms").asInt());
+        assertEquals(55, json.get("components").asInt());
+        assertEquals(55, json.get("average").size());
+        assertEquals(128, json.get("perAtom").size());
+        // every site of a perfect bcc lattice is the same
+        for (JsonNode atom : json.get("perAtom")) {
+            for (int k = 0; k < 55; k++) assertEquals(json.get("average").get(k).asDouble(), atom.get(k).asDouble(), 1e-10);
+        }
+        // β·D times N is the energy
+        List<String> snapcoeff = Files.readAllLines(Path.of(COEFF));
+        double e = 0;
+        for (int k = 0; k < 55; k++) e += Double.parseDouble(snapcoeff.get(6 + k).trim()) * json.get("average").get(k).asDouble();
+        assertEquals(-544.12179, 128 * e, 1e-5);
+    }
+
+    @Test
+    void descriptorsTakeRadiiFromACoefficientFile(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", COEFF, "--format", "json"));
+        JsonNode same = new ObjectMapper().readTree(out.toString()).get("average");
+        out.getBuffer().setLength(0);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(COEFF)));
+        lines.set(4, "W 0.4 1.0"); // rcut 3.76 Å: the third shell (4.5 Å) drops out
+        Path smaller = dir.resolve("small.snapcoeff");
+        Files.write(smaller, lines);
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", smaller.toString(), "--format", "json"));
+        JsonNode shorter = new ObjectMapper().readTree(out.toString()).get("average");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "json"));
+        JsonNode plain = new ObjectMapper().readTree(out.toString()).get("average");
+        assertEquals(plain, same);
+        assertTrue(Math.abs(plain.get(1).asDouble() - shorter.get(1).asDouble()) > 1e-3);
+    }
+
+    @Test
+    void descriptorsTextAndCsv() {
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS));
+        assertTrue(out.toString().contains("55 components"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "csv", "--per-atom"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(130, lines.size());
+        assertTrue(lines.get(0).startsWith("atom,B1,B2"));
+        assertTrue(lines.get(1).startsWith("average,"));
+    }
+
+    @Test
+    void coefficientCountNotMatchingTwojmaxIsBadInput(@TempDir Path dir) throws IOException {
+        Path six = dir.resolve("six.snapparam");
+        Files.writeString(six, "rcutfac 4.7\ntwojmax 6\n");
+        assertEquals(2, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", six.toString()));
+        assertOneLine("needs 31");
+    }
+
+    @Test
+    void nonNumericCoefficientIsBadInput(@TempDir Path dir) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(COEFF)));
+        lines.set(20, "0.0x1");
+        Path bad = dir.resolve("bad.snapcoeff");
+        Files.write(bad, lines);
+        assertEquals(2, run("energy", "--structure", BCC, "--coeff", bad.toString(), "--params", PARAMS));
+        assertOneLine("bad.snapcoeff:21: coefficient: '0.0x1' is not a finite number");
+    }
+
+    @Test
+    void negativeCutoffIsBadInput(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("neg.snapparam");
+        Files.writeString(p, "rcutfac -4.7\ntwojmax 8");
+        assertEquals(2, run("descriptors", "--structure", BCC, "--params", p.toString()));
+        assertOneLine("neg.snapparam:1: rcutfac: must be positive");
+    }
+
+    @Test
+    void atomsTooCloseAreBadInputNotNaN(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("close.data");
+        Files.writeString(data, "two atoms\n\n2 atoms\n1 atom types\n\n0 10 xlo xhi\n0 10 ylo yhi\n0 10 zlo zhi\n\n"
+                + "Atoms # atomic\n\n1 1 5 5 5\n2 1 5 5 5.05\n");
+        assertEquals(2, run("energy", "--structure", data.toString(), "--coeff", COEFF, "--params", PARAMS));
+        assertOneLine("only 0.05");
+    }
+
+    @Test
+    void missingFilesAreBadInput() {
+        assertEquals(2, run("descriptors", "--structure", BCC, "--params", "no-such.snapparam"));
+        assertEquals(2, run("energy", "--structure", "none.dat", "--coeff", COEFF, "--params", PARAMS));
+        assertEquals(2, run("energy", "--structure", BCC, "--params", PARAMS)); // --coeff missing
+    }
+
+    private void assertOneLine(String fragment) {
+        String e = err.toString();
+        assertTrue(e.contains(fragment), e);
+        assertEquals(1, e.lines().count(), e);
+        assertEquals("", out.toString());
+    }
+}

@@ -1,0 +1,56 @@
+package org.scoredos.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.structure.Structure;
+
+/** The descriptor Jacobian ∂D/∂x against finite differences and against the forces. */
+class SnapJacobianTest {
+    private static final double H = 1e-5;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void jacobianMatchesFiniteDifferencesOfTheAverage(boolean bnorm) throws IOException {
+        SnapBispectrum b = SnapBispectrum.singleElement(
+                new SnapParameters(4.7, 0.99363, 6, 0.0, true, true, true, false, bnorm), 0.5, 1);
+        Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-a15.dat"), 0.15, 31);
+        double[][] jac = b.averageJacobian(s);
+        assertEquals(b.descriptorCount(), jac.length);
+        Random rng = new Random(2);
+        double[] x = s.positions();
+        for (int c = 0; c < 4; c++) {
+            int m = rng.nextInt(x.length);
+            double[] plus = x.clone(), minus = x.clone();
+            plus[m] += H;
+            minus[m] -= H;
+            double[] dp = b.average(s.withPositions(plus)), dm = b.average(s.withPositions(minus));
+            for (int k = 0; k < jac.length; k++) {
+                double fd = (dp[k] - dm[k]) / (2 * H);
+                assertEquals(fd, jac[k][m], 1e-7 * Math.max(1, Math.abs(fd)), "component " + k + ", coordinate " + m);
+            }
+        }
+    }
+
+    @Test
+    void forcesAreMinusNThetaDotJacobian() throws IOException {
+        SnapParameters p = SnapLammpsReferenceTest.wParams();
+        SnapCoefficients c = SnapLammpsReferenceTest.wCoefficients(p);
+        LinearSnapPotential w = LinearSnapPotential.of(p, c);
+        Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-bcc.dat"), 0.1, 32);
+        double[] f = new double[3 * s.size()];
+        w.energyAndForces(s, f);
+        double[][] jac = w.bispectrum().averageJacobian(s);
+        double[] theta = c.element(1).linear();
+        for (int m = 0; m < f.length; m++) {
+            double g = 0;
+            for (int k = 0; k < theta.length; k++) g += theta[k] * jac[k][m];
+            assertEquals(f[m], -s.size() * g, 1e-10);
+        }
+    }
+}
