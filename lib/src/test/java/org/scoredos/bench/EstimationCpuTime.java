@@ -10,12 +10,11 @@ import org.scoredos.summary.PhaseSummary;
 /**
  * The same operations as {@link FreeEnergyBenchmark} and {@link ScoreFitBenchmark}, timed in
  * this thread's CPU time instead of wall-clock time: on a shared, loaded machine JMH's
- * wall-clock figures include the time other processes hold the core. Run after
- * {@code deploy/bin/bench} has built the class path:
- * {@code java -cp "lib/target/test-classes:lib/target/classes:$(cat lib/target/bench-classpath.txt)" org.scoredos.bench.CpuTimeProbe}
+ * wall-clock figures include the time other processes hold the core:
+ * {@code deploy/bin/bench --cpu-time Estimation}.
  */
-public final class CpuTimeProbe {
-    private CpuTimeProbe() {}
+public final class EstimationCpuTime {
+    private EstimationCpuTime() {}
 
     public static void main(String[] args) throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
