@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,9 @@ public final class CampaignStore implements Serializable {
         if (fs.exists(rootPath) && !fs.getFileStatus(rootPath).isDirectory()) {
             throw BadInputException.at(store.root, 0, null, "the output is a file, not a directory");
         }
-        boolean empty = !fs.exists(rootPath) || fs.listStatus(rootPath).length == 0;
+        // only _tmp/: a first run died before its manifest was renamed into place
+        boolean empty = !fs.exists(rootPath)
+                || Arrays.stream(fs.listStatus(rootPath)).allMatch(st -> st.getPath().getName().equals("_tmp"));
         if (empty) {
             store.writeManifest(expected);
             return store;

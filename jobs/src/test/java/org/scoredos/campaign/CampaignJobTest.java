@@ -64,9 +64,13 @@ class CampaignJobTest {
     private record Run(CampaignJob.Result result, String log) {}
 
     private Run run(CampaignConfig c, Path out, int partitions) throws IOException {
+        return run(c, out.toString(), partitions);
+    }
+
+    private Run run(CampaignConfig c, String out, int partitions) throws IOException {
         StringWriter err = new StringWriter();
         String identity = "test-identity-" + c.seed();
-        CampaignStore store = CampaignStore.open(out.toString(), sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
+        CampaignStore store = CampaignStore.open(out, sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
         Progress progress = new Progress(new PrintWriter(err, true), c.name(), Duration.ofMinutes(1));
         CampaignJob job = new CampaignJob(sc, c, identity, List.of(reference()), new GaussianDescriptors(c.seed(), D),
                 store, progress, partitions);
@@ -176,6 +180,41 @@ class CampaignJobTest {
         Run resumed = run(c, out, 3);
         assertEquals(7, resumed.result().shardsComputed());
         assertSameSummaries(complete.result().phases().get(0), resumed.result().phases().get(0), true);
+    }
+
+    @Test
+    void anyHadoopFileSystemWillDo() throws IOException {
+        MockSchemeFileSystem.register(sc.hadoopConfiguration());
+        Path local = tmp.resolve("remote");
+        Run remote = run(config(32, 23), "mock://" + local, 2);
+        Run again = run(config(48, 23), "mock://" + local, 2);
+        assertEquals(3, again.result().shardsComputed());
+        assertTrue(Files.isRegularFile(local.resolve("manifest.json")));
+        PhaseSummary stored = SummaryStore.read(local.resolve("summaries/t"));
+        assertSameSummaries(again.result().phases().get(0), stored, true);
+        assertEquals(32, remote.result().phases().get(0).cells().get(0).samples());
+        assertEquals(48, stored.cells().get(0).samples());
+    }
+
+    @Test
+    void aRerunWithAnotherScoreModelRefitsWithoutSampling() throws IOException {
+        Path out = tmp.resolve("refit");
+        run(config(32, 21), out, 2);
+        CampaignConfig hermite = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL
+                .replace("tau: [0.5, 1.0]", "tau: [0.5, 1.0, 2.0]").replace("seed: 3", "seed: 21")
+                + "samples: 32\nsamplesPerShard: 16\nhistogram: {bins: 12}\nscore: {basis: hermite, order: 4}\n", "test.yaml");
+        Run refit = run(hermite, out, 2);
+        assertEquals(0, refit.result().shardsComputed());
+        ScoreTable scores = SummaryStore.read(out.resolve("summaries/t")).cells().get(0).scores();
+        assertEquals("hermite", scores.basis());
+        assertEquals(4, scores.order());
+    }
+
+    @Test
+    void aFirstRunThatDiedBeforeItsManifestStartsAfresh() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("died/_tmp"));
+        Files.writeString(out.resolve("half.json"), "{\"format\": \"scoredos-camp");
+        assertEquals(6, run(config(32, 1), tmp.resolve("died"), 2).result().shardsComputed());
     }
 
     @Test
