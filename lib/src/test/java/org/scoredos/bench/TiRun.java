@@ -2,6 +2,7 @@ package org.scoredos.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ import org.scoredos.thermo.TiSettings;
 /**
  * A measured TI run of bcc W with the bundled SNAP, for runs too long for the unit suite:
  * prints F_harm, F_TI ± error and F_TI − F_harm per temperature (meV/atom), the integrand at
- * each λ node, and the wall time of the Hessian and of each temperature point. Options
+ * each λ node, and the wall and CPU time of the Hessian and of each temperature point (CPU time
+ * stays meaningful on a shared machine). Options
  * {@code key=value}: cells (n for 2n³ atoms, 4), temperatures (comma list, 300), nodes,
  * equilibration, production, stride, blocks, timestep, friction (TiSettings.defaults()
  * otherwise), seed (1), parallel (true). See the README for the command.
@@ -50,25 +52,34 @@ public final class TiRun {
         boolean parallel = Boolean.parseBoolean(o.getOrDefault("parallel", "true"));
 
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         LinearSnapPotential w = tungstenSnap();
         Hessian h = new HessianCalculator(HessianCalculator.DEFAULT_STEP, parallel).compute(w, x0);
         long seed = (long) num(o, "seed", 1);
-        System.out.printf("%d atoms, %d cores, %s%nHessian: %.1f s%n", x0.size(), Runtime.getRuntime().availableProcessors(),
-                settings, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("%d atoms, %d cores, %s%nHessian: %.1f s wall, %.1f s CPU%n", x0.size(),
+                Runtime.getRuntime().availableProcessors(), settings, (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
         for (double t : temperatures) {
             long start = System.nanoTime();
+            long cpu = cpuNanos();
             TiPlan one = new TiPlan(w, x0, h, W_MASS, new double[] {t}, settings, seed);
             List<TiResult> r = ThermodynamicIntegration.run(one, parallel,
                     done -> System.err.printf("  T = %.0f K: %d/%d λ nodes%n", t, done, one.size()));
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (cpuNanos() - cpu) / 1e9;
             TiResult res = r.get(0);
-            System.out.printf("T = %6.0f K  F_harm = %9.4f  F_TI = %9.4f ± %.4f  F_TI − F_harm = %8.4f meV/atom  (%.0f s, %.2f ms/step)%n",
+            System.out.printf("T = %6.0f K  F_harm = %9.4f  F_TI = %9.4f ± %.4f  F_TI − F_harm = %8.4f meV/atom"
+                            + "  (%.0f s wall, %.0f s CPU, %.2f ms CPU/step)%n",
                     t, 1e3 * res.harmonicFreeEnergy(), 1e3 * res.freeEnergy(), 1e3 * res.error(), 1e3 * res.anharmonic(),
-                    seconds, 1e3 * seconds / (one.size() * settings.stepsPerNode()) * (parallel ? Runtime.getRuntime().availableProcessors() : 1));
+                    seconds, cpuSeconds, 1e3 * cpuSeconds / (one.size() * settings.stepsPerNode()));
             for (int k = 0; k < res.lambdas().length; k++) {
                 System.out.printf("    λ = %.4f  ⟨ΔU⟩ = %9.4f ± %.4f meV/atom%n", res.lambdas()[k], 1e3 * res.integrand()[k], 1e3 * res.integrandErrors()[k]);
             }
         }
+    }
+
+    /** CPU time of this JVM, all threads: the cost on a loaded machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double num(Map<String, String> o, String key, double fallback) {
