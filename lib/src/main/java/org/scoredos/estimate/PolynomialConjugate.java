@@ -5,11 +5,13 @@ package org.scoredos.estimate;
  * for every (cell, component) table t with S_t(u) a polynomial in the standardised coordinate
  * u ∈ [u_lo, u_hi] (first and last bin centre), the minimiser of h(u) = s'·u − S_t(u).
  *
- * <p>A minimiser is an end of the range or a root of S'(u) = s' where S' decreases. The
- * inflection points of S split the range into monotone pieces of S' once per phase; each query
- * then needs at most one safeguarded Newton solve per decreasing piece (one, for the usual
- * concave entropy). The minimiser moves continuously with s' except where two local minima
- * swap, so G(α) is smooth in θ almost everywhere.
+ * <p>A minimiser is an end of the range or a root of S'(u) = s' where S' decreases. Once per
+ * phase, the inflection points of S split the range into monotone pieces of S', each decreasing
+ * piece gets a table of its inverse slope (the Newton seed), and for a non-concave S the slopes
+ * s' at which the global minimiser jumps from one candidate to the next are located. A query is
+ * then a lookup, a seed and one or two Newton steps (a safeguarded solve in the rare case that
+ * is not enough). The minimiser moves continuously with s' except where two local minima swap,
+ * so G(α) is smooth in θ almost everywhere.
  */
 final class PolynomialConjugate {
     private static final int SCAN = 256;
