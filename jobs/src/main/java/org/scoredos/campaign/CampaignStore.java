@@ -86,7 +86,9 @@ public final class CampaignStore implements Serializable {
         if (fs.exists(rootPath) && !fs.getFileStatus(rootPath).isDirectory()) {
             throw BadInputException.at(store.root, 0, null, "the output is a file, not a directory");
         }
-        boolean empty = !fs.exists(rootPath) || fs.listStatus(rootPath).length == 0;
+        // the lock and the run log of the run opening it are not campaign contents
+        boolean empty = !fs.exists(rootPath) || fs.listStatus(rootPath,
+                p -> !p.getName().equals(CampaignLock.FILE) && !p.getName().equals(RunLog.FILE)).length == 0;
         if (empty) {
             store.writeManifest(expected);
             return store;
