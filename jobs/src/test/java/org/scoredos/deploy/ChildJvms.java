@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Java processes started by an integration test from its own class path, with their output in
+ * Processes (Java ones from the test's own class path) started by an integration test from its own class path, with their output in
  * log files. {@link #close()} ends them and every process they started (a Spark worker's
  * executors), and a shutdown hook does so too if the test JVM itself is stopped.
  */
@@ -44,6 +44,11 @@ final class ChildJvms implements AutoCloseable {
         cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(args);
+        return startCommand(name, cmd, env);
+    }
+
+    /** Starts any command (a submission script), its output going to logs/name.log. */
+    synchronized Process startCommand(String name, List<String> cmd, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(name).toFile());
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -29,8 +29,8 @@ import org.scoredos.store.SummaryStore;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: a master and two one-core workers started from
- * the test class path (no Spark download), the shaded jobs jar submitted through SparkSubmit in
- * client mode, a small campaign spread over both workers' executors; its summaries must equal
+ * the test class path (no Spark download), the shaded jobs jar submitted by
+ * deploy/submit/standalone.sh through SparkSubmit in client mode, a small campaign spread over both workers' executors; its summaries must equal
  * a local[2] run's bit for bit. Every process is ended in the end, whatever happens.
  */
 class StandaloneClusterIT {
@@ -65,16 +65,16 @@ class StandaloneClusterIT {
             }
             await("two workers registered with the master", 90, () -> aliveWorkers(masterUi) == 2);
 
-            Process submit = jvms.start("submit", List.of("-Xmx1g"), sparkClassPath, "org.apache.spark.deploy.SparkSubmit",
-                    List.of("--master", master, "--deploy-mode", "client", "--class", "org.scoredos.cli.ScoreDos",
-                            "--conf", "spark.executor.memory=768m", "--conf", "spark.cores.max=2",
-                            // both executors up before the first job, so the shards spread over both
-                            "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",
-                            "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=120s",
-                            "--conf", "spark.ui.enabled=false",
-                            sparkJar.toAbsolutePath().toString(),
-                            "campaign", "--config", yaml.toString(), "--out", tmp.resolve("cluster").toString(),
-                            "--hessian-cache", cache, "--format", "json"), env);
+            // the user's way in: deploy/submit/standalone.sh, which runs SPARK_HOME/bin/spark-submit
+            Path script = Path.of("").toAbsolutePath().getParent().resolve("deploy/submit/standalone.sh");
+            Map<String, String> submitEnv = new java.util.HashMap<>(env);
+            submitEnv.put("SCOREDOS_JAR", sparkJar.toAbsolutePath().toString());
+            submitEnv.put("SCOREDOS_SPARK_ARGS", "--conf spark.executor.memory=768m --conf spark.cores.max=2"
+                    // both executors up before the first job, so the shards spread over both
+                    + " --conf spark.scheduler.minRegisteredResourcesRatio=1.0"
+                    + " --conf spark.scheduler.maxRegisteredResourcesWaitingTime=120s --conf spark.ui.enabled=false");
+            Process submit = jvms.startCommand("submit", List.of("bash", script.toString(), master, yaml.toString(),
+                    tmp.resolve("cluster").toString(), "--hessian-cache", cache, "--format", "json"), submitEnv);
             boolean finished = submit.waitFor(200, TimeUnit.SECONDS);
             String log = Files.readString(jvms.log("submit"));
             assertTrue(finished, "the submitted campaign finishes in time: " + tail(log));
@@ -95,7 +95,8 @@ class StandaloneClusterIT {
     }
 
     /**
-     * A stand-in SPARK_HOME for the workers, which launch executors on SPARK_HOME/jars/*: links to
+     * A stand-in SPARK_HOME (the workers launch executors on SPARK_HOME/jars/*; the script runs
+     * SPARK_HOME/bin/spark-submit): links to
      * the jars of the test class path, Spark's and Hadoop's among them, but not this project's
      * (the executors get it from the submitted shaded jar) nor the test libraries.
      */
@@ -109,6 +110,13 @@ class StandaloneClusterIT {
             Path link = jars.resolve(name);
             if (!Files.exists(link)) Files.createSymbolicLink(link, p.toAbsolutePath());
         }
+        // bin/spark-submit reduced to what Spark's does: SparkSubmit on SPARK_HOME/jars, with the JVM flags Spark needs
+        Path bin = Files.createDirectories(tmp.resolve("spark-home/bin"));
+        Path submit = bin.resolve("spark-submit");
+        Files.writeString(submit, "#!/usr/bin/env bash\nexec '" + ChildJvms.javaBinary() + "' "
+                + String.join(" ", ChildJvms.sparkJvmFlags()) + " -Xmx1g -cp \"$SPARK_HOME/jars/*\" "
+                + "org.apache.spark.deploy.SparkSubmit \"$@\"\n");
+        submit.toFile().setExecutable(true);
         return tmp.resolve("spark-home");
     }
 
