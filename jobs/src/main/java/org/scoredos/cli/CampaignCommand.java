@@ -44,6 +44,10 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", description = "samples per cell (default: the config's); more than before tops up")
     Integer samples;
 
+    @Option(names = "--add-samples", defaultValue = "0", paramLabel = "N",
+            description = "top up: raise the samples per cell by N over what the output holds (scheduled runs)")
+    int addSamples;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
     String master;
 
@@ -77,6 +81,8 @@ public final class CampaignCommand implements Callable<Integer> {
         if (samples != null && samples < 2) throw new BadInputException("--samples must be at least 2, got " + samples);
         CampaignLauncher.Options options = new CampaignLauncher.Options(out, samples, master, partitions,
                 hessianCache != null ? hessianCache : defaultHessianCache(), Duration.ofSeconds(5));
+        if (addSamples < 0) throw new BadInputException("--add-samples must not be negative, got " + addSamples);
+        if (addSamples > 0 && samples != null) throw new BadInputException("--add-samples and --samples exclude each other");
         if (waitLock < 0) throw new BadInputException("--wait-lock must not be negative, got " + waitLock);
         if (lockMaxAge < 1) throw new BadInputException("--lock-max-age must be at least 1 minute, got " + lockMaxAge);
         PrintWriter err = spec.commandLine().getErr();
@@ -85,7 +91,8 @@ public final class CampaignCommand implements Callable<Integer> {
             outcome = status
                     ? CampaignLauncher.status(config, options)
                     : LockedCampaignRun.run(config, options,
-                            new CampaignLock.Policy(Duration.ofSeconds(waitLock), Duration.ofMinutes(lockMaxAge), breakLock), err);
+                            new CampaignLock.Policy(Duration.ofSeconds(waitLock), Duration.ofMinutes(lockMaxAge), breakLock),
+                            addSamples, err);
         } catch (CampaignLock.LockedException e) {
             err.println(spec.qualifiedName(" ") + ": " + e.getMessage());
             return LOCKED;
