@@ -44,14 +44,15 @@ class CampaignLockIT {
             while (!Files.exists(lock) && first.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
             assertTrue(Files.exists(lock), "the first run takes the lock: " + Files.readString(jvms.log("first")));
 
+            // both start while the first holds the lock
             Process refused = campaign(jvms, "refused", yaml, shared, cache);
+            Process waiting = campaign(jvms, "waiting", yaml, shared, cache, "--wait-lock", "180");
             assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
             assertTrue(first.isAlive(), "the first run outlasts the refused one");
             String refusedLog = Files.readString(jvms.log("refused"));
             assertEquals(3, refused.exitValue(), refusedLog);
             assertTrue(refusedLog.contains("scoredos campaign: another run is using this output (host "), refusedLog);
 
-            Process waiting = campaign(jvms, "waiting", yaml, shared, cache, "--wait-lock", "180");
             assertTrue(first.waitFor(150, TimeUnit.SECONDS), "first run finishes");
             assertEquals(0, first.exitValue(), Files.readString(jvms.log("first")));
             assertTrue(waiting.waitFor(120, TimeUnit.SECONDS), "waiting run finishes");
