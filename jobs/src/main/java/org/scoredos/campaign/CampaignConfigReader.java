@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ public final class CampaignConfigReader {
 
     public static CampaignConfig read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such campaign config");
-        return parse(Files.readString(file), file.toString());
+        // Bytes that are not UTF-8 become U+FFFD, so the parser names the line instead of an I/O error.
+        return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString());
     }
 
     static CampaignConfig parse(String yaml, String source) {

@@ -11,9 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The identity of a campaign: SHA-256 of its canonical config without {@code samples} and
- * {@code output} (the two things a rerun may change), and of the contents of every file the
- * config names. Two runs with the same identity produce the same sample i of cell K.
+ * The identity of a campaign: SHA-256 of its canonical config without {@code samples},
+ * {@code output} and {@code score} (what a rerun may change: more samples, another place, a
+ * refit of the score models from the same histograms), and of the contents of every file the
+ * config names. Two runs with the same identity produce the same sample i of cell K and the
+ * same histograms.
  */
 public final class CampaignIdentity {
     private CampaignIdentity() {}
@@ -24,6 +26,7 @@ public final class CampaignIdentity {
         ObjectNode tree = json.valueToTree(config);
         tree.remove("samples");
         tree.remove("output");
+        tree.remove("score");
         MessageDigest sha = sha256();
         sha.update(json.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
         for (String file : CampaignFiles.referenced(config)) {

@@ -1,11 +1,13 @@
 package org.scoredos.campaign;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
@@ -83,8 +85,13 @@ public final class CampaignJob {
             }
         }
         List<Shard> missing = plan.missing(committed);
-        progress.say(String.format(java.util.Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
+        progress.say(String.format(Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
                 plan.cells().size(), plan.samplesPerCell(), plan.shards().size(), config.samplesPerShard(), missing.size()));
+        if (plan.samplesPerCell() <= source.components()) {
+            progress.say(String.format(Locale.ROOT, "warning: %d samples per cell do not span the %d descriptor "
+                    + "components: the covariance is rank-deficient (use more than %d samples)",
+                    plan.samplesPerCell(), source.components(), source.components()));
+        }
         long samples = missing.stream().mapToLong(Shard::size).sum();
         if (!missing.isEmpty()) compute(plan, missing, frames, samples);
         List<PhaseSummary> summaries = summarise(plan, frames);
@@ -98,10 +105,11 @@ public final class CampaignJob {
             }
         }
         store.writeManifest(store.manifest().withCounts(plan.samplesPerCell(), counts,
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(config)));
+                new ObjectMapper().valueToTree(config)));
         return new Result(summaries, missing.size(), samples);
     }
 
+    @SuppressWarnings("try") // the stage only reports while the work runs
     private void compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples) throws IOException {
         Broadcast<SnapshotDescriptors> descriptors = sc.broadcast(source);
         Broadcast<List<CampaignCell>> cells = sc.broadcast(plan.cells());
@@ -114,7 +122,7 @@ public final class CampaignJob {
                     double[][] d = descriptors.value().descriptors(cells.value().get(s.cell()), s);
                     if (d.length > s.size()) throw new IllegalStateException("shard " + s + " gave " + d.length + " descriptors");
                     shardsDone.add(1);
-                    samplesDone.add(d.length);
+                    samplesDone.add(s.size());
                     return new ShardDescriptors(s, d);
                 })
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -158,6 +166,7 @@ public final class CampaignJob {
     }
 
     /** Pass 2: each shard's moments and histogram in its cell's frame, committed by the executor. */
+    @SuppressWarnings("try") // the stage only reports while the work runs
     private void commitShards(JavaRDD<ShardDescriptors> described, Map<Integer, CellFrame> frames, List<Shard> missing, long samples) {
         Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards committed");
@@ -218,7 +227,7 @@ public final class CampaignJob {
     /** The campaign name, with the strain when a campaign has several. */
     String phaseName(int phase) {
         return config.strains().size() == 1 ? config.name()
-                : String.format(java.util.Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
+                : String.format(Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
     }
 
     private static DescriptorMoments mergeInShardOrder(Iterable<IndexedMoments> shards) {

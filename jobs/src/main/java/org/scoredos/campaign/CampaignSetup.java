@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapCoefficients;
@@ -33,6 +35,7 @@ final class CampaignSetup {
 
     private CampaignSetup() {}
 
+    @SuppressWarnings("try") // the stage only reports while the work runs
     static Prepared prepare(CampaignConfig c, Path configFile, Path hessianCache, Progress progress) throws IOException {
         if (c.sampler() == CampaignConfig.Sampler.KINETIC) {
             throw BadInputException.at(configFile.toString(), 0, "sampler",
@@ -61,8 +64,11 @@ final class CampaignSetup {
             Structure x0 = HarmonicReference.strained(lattice, strain);
             String key = HessianCache.key(lattice, strain, calculator.step(), potentialIdentity);
             Hessian h = cache.getOrCompute(key, () -> {
-                progress.say(String.format(java.util.Locale.ROOT, "Hessian of %d atoms at strain %+.4f (%d force evaluations)", x0.size(), strain, 6 * x0.size()));
-                return calculator.compute(potential, x0);
+                AtomicLong done = new AtomicLong();
+                String what = String.format(Locale.ROOT, "Hessian of %d atoms at strain %+.4f", x0.size(), strain);
+                try (Progress.Stage stage = progress.count(what, "displaced coordinates", calculator.displacedCoordinates(x0), done::get)) {
+                    return calculator.compute(potential, x0, finished -> done.accumulateAndGet(finished, Math::max));
+                }
             });
             HarmonicReference ref = new HarmonicReference(x0, HarmonicReference.resolveMass(lattice, c.mass()), strain,
                     potential.energy(x0), HarmonicModes.of(h));

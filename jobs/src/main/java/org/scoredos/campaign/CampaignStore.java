@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class CampaignStore implements Serializable {
     private static final Pattern CELL_DIR = Pattern.compile("cell-(\\d{5})");
     private static final Pattern FRAME = Pattern.compile("cell-(\\d{5})\\.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("_tmp", CampaignLock.FILE, RunLog.FILE);
 
     private final String root;
     private final HashMap<String, String> hadoop;
@@ -67,9 +69,17 @@ public final class CampaignStore implements Serializable {
         for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
     }
 
-    /** A Hadoop URI for a location: URIs are kept, plain paths are local files (relative to the working directory). */
+    /**
+     * A Hadoop URI for a location: URIs are kept, plain paths are local files (relative to the
+     * working directory; a one-letter scheme is a Windows drive, not a file system).
+     */
     public static String uriOf(String location) {
-        URI u = URI.create(location.replace(" ", "%20"));
+        URI u;
+        try {
+            u = new URI(location.replace(" ", "%20"));
+        } catch (java.net.URISyntaxException e) {
+            throw BadInputException.at(location, 0, "output", "not a path or URI: " + e.getReason());
+        }
         if (u.getScheme() != null && u.getScheme().length() > 1) return location;
         return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString();
     }
@@ -86,9 +96,10 @@ public final class CampaignStore implements Serializable {
         if (fs.exists(rootPath) && !fs.getFileStatus(rootPath).isDirectory()) {
             throw BadInputException.at(store.root, 0, null, "the output is a file, not a directory");
         }
-        // the lock and the run log of the run opening it are not campaign contents
-        boolean empty = !fs.exists(rootPath) || fs.listStatus(rootPath,
-                p -> !p.getName().equals(CampaignLock.FILE) && !p.getName().equals(RunLog.FILE)).length == 0;
+        // only _tmp/ (a first run died before its manifest was renamed into place), and the lock
+        // and run log of the run opening it, which are not campaign contents
+        boolean empty = !fs.exists(rootPath) || Arrays.stream(fs.listStatus(rootPath))
+                .allMatch(st -> BOOKKEEPING.contains(st.getPath().getName()));
         if (empty) {
             store.writeManifest(expected);
             return store;
@@ -115,11 +126,6 @@ public final class CampaignStore implements Serializable {
 
     public String root() {
         return root;
-    }
-
-    /** Where the summary store of a phase goes. */
-    public String summaries(String phase) {
-        return path("summaries/" + phase).toString();
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,25 +35,30 @@ public final class Progress {
 
     /** Reports a stage over {@code shards} shards of {@code samples} samples while it runs; close it when done. */
     public Stage stage(String name, int cells, long shards, long samples, LongSupplier shardsDone, LongSupplier samplesDone) {
-        return new Stage(name, cells, shards, samples, shardsDone, samplesDone);
+        return new Stage(seconds -> {
+            long n = samplesDone.getAsLong();
+            return String.format(Locale.ROOT, "%s: %d cells, shards %d/%d, %.1f samples/s, ETA %s",
+                    name, cells, shardsDone.getAsLong(), shards, seconds > 0 ? n / seconds : 0.0, eta(n, samples, seconds));
+        });
     }
 
+    /** Reports {@code done} out of {@code total} {@code unit} while it runs; close it when done. */
+    public Stage count(String name, String unit, long total, LongSupplier done) {
+        return new Stage(seconds -> {
+            long n = done.getAsLong();
+            return String.format(Locale.ROOT, "%s: %d/%d %s, ETA %s", name, n, total, unit, eta(n, total, seconds));
+        });
+    }
+
+    /** A progress line now and every interval until closed, then a last one. */
     public final class Stage implements AutoCloseable {
-        private final String name;
-        private final int cells;
-        private final long shards, samples;
-        private final LongSupplier shardsDone, samplesDone;
+        private final DoubleFunction<String> line;
         private final long started = System.nanoTime();
         private final ScheduledExecutorService ticker;
         private final ScheduledFuture<?> tick;
 
-        private Stage(String name, int cells, long shards, long samples, LongSupplier shardsDone, LongSupplier samplesDone) {
-            this.name = name;
-            this.cells = cells;
-            this.shards = shards;
-            this.samples = samples;
-            this.shardsDone = shardsDone;
-            this.samplesDone = samplesDone;
+        private Stage(DoubleFunction<String> line) {
+            this.line = line;
             report();
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "campaign-progress");
@@ -63,11 +70,7 @@ public final class Progress {
         }
 
         private void report() {
-            long done = shardsDone.getAsLong(), n = samplesDone.getAsLong();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double rate = seconds > 0 ? n / seconds : 0;
-            String eta = rate > 0 && n < samples ? clock((samples - n) / rate) : (n >= samples ? "0:00:00" : "?");
-            say(String.format(java.util.Locale.ROOT, "%s: %d cells, shards %d/%d, %.1f samples/s, ETA %s", name, cells, done, shards, rate, eta));
+            say(line.apply((System.nanoTime() - started) / 1e9));
         }
 
         @Override
@@ -78,8 +81,14 @@ public final class Progress {
         }
     }
 
+    private static String eta(long done, long total, double seconds) {
+        if (done >= total) return "0:00:00";
+        double rate = seconds > 0 ? done / seconds : 0;
+        return rate > 0 ? clock((total - done) / rate) : "?";
+    }
+
     static String clock(double seconds) {
         long s = Math.round(seconds);
-        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }

@@ -53,6 +53,7 @@ final class DescriptorsCommand implements Callable<Integer> {
         SnapParameters p = SnapModelFiles.parameters(params);
         SnapBispectrum bispectrum = SnapModelFiles.bispectrum(p, coeff == null ? null : SnapModelFiles.coefficients(coeff, p));
         Structure s = StructureFiles.read(structure);
+        SnapModelFiles.announce(spec.commandLine().getErr(), "descriptors", s.size(), false);
         double[][] atoms = bispectrum.perAtom(s);
         double[] average = new double[bispectrum.descriptorCount()];
         for (double[] atom : atoms) for (int k = 0; k < average.length; k++) average[k] += atom[k];

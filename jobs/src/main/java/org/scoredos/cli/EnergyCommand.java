@@ -55,6 +55,7 @@ final class EnergyCommand implements Callable<Integer> {
         SnapCoefficients c = SnapModelFiles.coefficients(coeff, p);
         LinearSnapPotential potential = LinearSnapPotential.of(p, c);
         Structure s = StructureFiles.read(structure);
+        SnapModelFiles.announce(spec.commandLine().getErr(), "energy", s.size(), forces);
         double[] f = forces ? new double[3 * s.size()] : null;
         double energy = forces ? potential.energyAndForces(s, f) : potential.energy(s);
 

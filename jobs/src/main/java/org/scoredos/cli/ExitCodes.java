@@ -19,7 +19,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         if (debug()) ex.printStackTrace(cl.getErr());
         if (isBadInput(ex)) {
-            cl.getErr().println(prefix(cl) + ex.getMessage());
+            cl.getErr().println(prefix(cl) + badInputMessage(ex));
             return BAD_INPUT;
         }
         cl.getErr().println(prefix(cl) + "internal error: " + ex
@@ -36,14 +36,26 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
 
     static boolean isBadInput(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException
-                    || t instanceof NoSuchFileException
-                    || t instanceof FileNotFoundException
-                    || t instanceof AccessDeniedException) {
-                return true;
-            }
+            if (isBadInputItself(t)) return true;
         }
         return false;
+    }
+
+    /**
+     * The message of the bad input in the cause chain (a wrapper's message may be another's);
+     * the file system's exceptions hold only the path, so the reason is added.
+     */
+    static String badInputMessage(Throwable ex) {
+        Throwable t = ex;
+        while (!isBadInputItself(t)) t = t.getCause();
+        if (t instanceof NoSuchFileException e) return e.getFile() + ": no such file";
+        if (t instanceof AccessDeniedException e) return e.getFile() + ": permission denied";
+        return t.getMessage();
+    }
+
+    private static boolean isBadInputItself(Throwable t) {
+        return t instanceof BadInputException || t instanceof NoSuchFileException
+                || t instanceof FileNotFoundException || t instanceof AccessDeniedException;
     }
 
     /** "scoredos estimate: " — the command the message is about. */

@@ -10,7 +10,18 @@ import org.scoredos.descriptor.SnapParameters;
 
 /** The SNAP files the descriptor and energy commands share. */
 final class SnapModelFiles {
+    /** From this size on, the commands say on stderr what they are doing (about 0.1 ms per atom). */
+    static final int LARGE = 100_000;
+
     private SnapModelFiles() {}
+
+    /** One progress line on stderr for large structures. */
+    static void announce(java.io.PrintWriter err, String command, int natoms, boolean forces) {
+        if (natoms < LARGE) return;
+        err.printf(java.util.Locale.ROOT, "scoredos %s: %d atoms, about %.0f s%n", command, natoms,
+                natoms * (forces ? 1e-4 : 4e-5));
+        err.flush();
+    }
 
     static SnapParameters parameters(Path file) throws IOException {
         return SnapParameterReader.read(file);

@@ -46,10 +46,14 @@ class CampaignJobTest {
     }
 
     static CampaignConfig config(int samples, long seed) {
+        return config(samples, 16, seed);
+    }
+
+    static CampaignConfig config(int samples, int samplesPerShard, long seed) {
         return CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL
                 .replace("tau: [0.5, 1.0]", "tau: [0.5, 1.0, 2.0]")
                 .replace("seed: 3", "seed: " + seed)
-                + "samples: " + samples + "\nsamplesPerShard: 16\nhistogram: {bins: 12}\n", "test.yaml");
+                + "samples: " + samples + "\nsamplesPerShard: " + samplesPerShard + "\nhistogram: {bins: 12}\n", "test.yaml");
     }
 
     static ReferenceConstants reference() {
@@ -60,9 +64,13 @@ class CampaignJobTest {
     private record Run(CampaignJob.Result result, String log) {}
 
     private Run run(CampaignConfig c, Path out, int partitions) throws IOException {
+        return run(c, out.toString(), partitions);
+    }
+
+    private Run run(CampaignConfig c, String out, int partitions) throws IOException {
         StringWriter err = new StringWriter();
         String identity = "test-identity-" + c.seed();
-        CampaignStore store = CampaignStore.open(out.toString(), sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
+        CampaignStore store = CampaignStore.open(out, sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
         Progress progress = new Progress(new PrintWriter(err, true), c.name(), Duration.ofMinutes(1));
         CampaignJob job = new CampaignJob(sc, c, identity, List.of(reference()), new GaussianDescriptors(c.seed(), D),
                 store, progress, partitions);
@@ -118,29 +126,29 @@ class CampaignJobTest {
     @Test
     void topUpAddsOnlyNewShardsAndEqualsAFreshRun() throws IOException {
         Path topped = tmp.resolve("topped");
-        Run first = run(config(64, 9), topped, 3);
+        Run first = run(config(256, 64, 9), topped, 3);
         assertEquals(12, first.result().shardsComputed());
-        Run topUp = run(config(128, 9), topped, 2);
+        Run topUp = run(config(512, 64, 9), topped, 2);
         assertEquals(12, topUp.result().shardsComputed(), "only shards 4..7 of each cell");
-        assertEquals(192, topUp.result().samplesComputed());
-        Run fresh = run(config(128, 9), tmp.resolve("fresh"), 4);
+        assertEquals(768, topUp.result().samplesComputed());
+        Run fresh = run(config(512, 64, 9), tmp.resolve("fresh"), 5);
         PhaseSummary t = topUp.result().phases().get(0), f = fresh.result().phases().get(0);
         assertSameSummaries(t, f, false);
         for (int i = 0; i < 3; i++) {
             CellSummary before = first.result().phases().get(0).cells().get(i), after = t.cells().get(i);
-            assertEquals(128, after.samples());
+            assertEquals(512, after.samples());
             assertArrayEquals(before.eigenvalues(), after.eigenvalues(), 0.0, "the frame stays fixed");
             long total = 0, earlier = 0;
             for (long n : after.counts()[D - 1]) total += n;
             for (long n : before.counts()[D - 1]) earlier += n;
             assertTrue(total > earlier, "counts only grow");
         }
-        Run again = run(config(128, 9), topped, 2);
+        Run again = run(config(512, 64, 9), topped, 2);
         assertEquals(0, again.result().shardsComputed(), "nothing left to do");
         assertSameSummaries(t, again.result().phases().get(0), true);
         CampaignManifest m = CampaignStore.existing(topped.toString(), sc.hadoopConfiguration()).manifest();
-        assertEquals(128, m.samplesPerCell());
-        assertEquals(List.of(128L, 128L, 128L), m.cells().stream().map(CampaignManifest.CellCount::samples).toList());
+        assertEquals(512, m.samplesPerCell());
+        assertEquals(List.of(512L, 512L, 512L), m.cells().stream().map(CampaignManifest.CellCount::samples).toList());
     }
 
     @Test
@@ -172,6 +180,41 @@ class CampaignJobTest {
         Run resumed = run(c, out, 3);
         assertEquals(7, resumed.result().shardsComputed());
         assertSameSummaries(complete.result().phases().get(0), resumed.result().phases().get(0), true);
+    }
+
+    @Test
+    void anyHadoopFileSystemWillDo() throws IOException {
+        MockSchemeFileSystem.register(sc.hadoopConfiguration());
+        Path local = tmp.resolve("remote");
+        Run remote = run(config(32, 23), "mock://" + local, 2);
+        Run again = run(config(48, 23), "mock://" + local, 2);
+        assertEquals(3, again.result().shardsComputed());
+        assertTrue(Files.isRegularFile(local.resolve("manifest.json")));
+        PhaseSummary stored = SummaryStore.read(local.resolve("summaries/t"));
+        assertSameSummaries(again.result().phases().get(0), stored, true);
+        assertEquals(32, remote.result().phases().get(0).cells().get(0).samples());
+        assertEquals(48, stored.cells().get(0).samples());
+    }
+
+    @Test
+    void aRerunWithAnotherScoreModelRefitsWithoutSampling() throws IOException {
+        Path out = tmp.resolve("refit");
+        run(config(32, 21), out, 2);
+        CampaignConfig hermite = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL
+                .replace("tau: [0.5, 1.0]", "tau: [0.5, 1.0, 2.0]").replace("seed: 3", "seed: 21")
+                + "samples: 32\nsamplesPerShard: 16\nhistogram: {bins: 12}\nscore: {basis: hermite, order: 4}\n", "test.yaml");
+        Run refit = run(hermite, out, 2);
+        assertEquals(0, refit.result().shardsComputed());
+        ScoreTable scores = SummaryStore.read(out.resolve("summaries/t")).cells().get(0).scores();
+        assertEquals("hermite", scores.basis());
+        assertEquals(4, scores.order());
+    }
+
+    @Test
+    void aFirstRunThatDiedBeforeItsManifestStartsAfresh() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("died/_tmp"));
+        Files.writeString(out.resolve("half.json"), "{\"format\": \"scoredos-camp");
+        assertEquals(6, run(config(32, 1), tmp.resolve("died"), 2).result().shardsComputed());
     }
 
     @Test

@@ -106,6 +106,23 @@ class CampaignLockTest {
     }
 
     @Test
+    void onAHadoopFileSystemTheLockIsCreatedWithoutOverwriteAndTheLogRewrittenAside() throws Exception {
+        Configuration conf = new Configuration();
+        MockSchemeFileSystem.register(conf);
+        String out = "mock://" + tmp.resolve("remote");
+        PrintWriter quiet = new PrintWriter(err, true);
+        try (CampaignLock first = CampaignLock.acquire(out, conf, CampaignLock.Policy.failFast(), quiet)) {
+            assertTrue(Files.readString(tmp.resolve("remote").resolve(CampaignLock.FILE)).contains(first.holder().token()));
+            CampaignLock.LockedException e = assertThrows(CampaignLock.LockedException.class,
+                    () -> CampaignLock.acquire(out, conf, CampaignLock.Policy.failFast(), quiet));
+            assertTrue(e.getMessage().contains("mock:"), e.getMessage());
+            RunLog.append(out, conf, new RunLog.Entry("2026-01-01T00:00:00Z", "h", 16, 1, 1, 16, 2.0));
+        }
+        assertFalse(Files.exists(tmp.resolve("remote").resolve(CampaignLock.FILE)));
+        assertEquals(2, Files.readAllLines(tmp.resolve("remote").resolve(RunLog.FILE)).size());
+    }
+
+    @Test
     void theRunLogGainsOneTabSeparatedLinePerRun() throws Exception {
         String out = tmp.resolve("out").toString();
         RunLog.append(out, new Configuration(), new RunLog.Entry("2026-01-01T00:00:00Z", "h", 64, 4, 2, 32, 12.34));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
 
     @Test
+    @SuppressWarnings("try") // the stage only reports while the work runs
     void stageLinesCountShardsAndEndComplete() {
         StringWriter err = new StringWriter();
         Progress p = new Progress(new PrintWriter(err, true), "w", Duration.ofHours(1));
@@ -24,6 +25,19 @@ class ProgressTest {
         assertEquals(2, lines.length);
         assertEquals("campaign w: descriptors: 3 cells, shards 0/12, 0.0 samples/s, ETA ?", lines[0]);
         assertTrue(lines[1].startsWith("campaign w: descriptors: 3 cells, shards 12/12, ") && lines[1].endsWith("ETA 0:00:00"), lines[1]);
+    }
+
+    @Test
+    @SuppressWarnings("try") // the stage only reports while the work runs
+    void countLines() {
+        StringWriter err = new StringWriter();
+        Progress p = new Progress(new PrintWriter(err, true), "w", Duration.ofHours(1));
+        AtomicLong done = new AtomicLong();
+        try (Progress.Stage s = p.count("Hessian of 16 atoms", "coordinates", 48, done::get)) {
+            done.set(48);
+        }
+        assertEquals("campaign w: Hessian of 16 atoms: 0/48 coordinates, ETA ?\ncampaign w: Hessian of 16 atoms: 48/48 coordinates, ETA 0:00:00\n",
+                err.toString());
     }
 
     @Test

@@ -19,6 +19,9 @@ public class SampledDescriptorsTest {
     @TempDir
     Path tmp;
 
+    @TempDir
+    static Path hessians;
+
     /** A 16-atom W bcc campaign with the bundled SNAP potential as reference and descriptor. */
     public static Path tinyConfig(Path dir, String extra) throws Exception {
         Path conf = Path.of("../conf/potentials/w-snap").toAbsolutePath().normalize();
@@ -41,7 +44,7 @@ public class SampledDescriptorsTest {
 
     private CampaignSetup.Prepared prepare(Path yaml) throws Exception {
         CampaignConfig c = CampaignConfigReader.read(yaml);
-        return CampaignSetup.prepare(c, yaml, tmp.resolve("hessians"), new Progress(new PrintWriter(new StringWriter()), "tiny", Duration.ofMinutes(1)));
+        return CampaignSetup.prepare(c, yaml, hessians, new Progress(new PrintWriter(new StringWriter()), "tiny", Duration.ofMinutes(1)));
     }
 
     @Test
@@ -65,9 +68,23 @@ public class SampledDescriptorsTest {
         double[][] other = prepare(tinyConfig(tmp, "")).source().descriptors(cold, new Shard(0, 1, 16, 32));
         assertTrue(other[0][3] != a[0][3], "another shard, other samples");
         // the Hessian came from the cache the second time
-        try (var files = Files.list(tmp.resolve("hessians"))) {
+        try (var files = Files.list(hessians)) {
             assertEquals(1, files.count());
         }
+    }
+
+    @Test
+    void einsteinShellsAreIsotropic() throws Exception {
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "sampler: einstein\n"));
+        ReferenceConstants ref = p.phases().get(0);
+        assertEquals(0.0, ref.meanLogNu());
+        assertEquals(45, ref.stableModes());
+        double[][] d = p.source().descriptors(new CampaignCell(1, 0, 0.0, 1.0), new Shard(1, 0, 0, 4));
+        assertEquals(4, d.length);
+        for (double[] row : d) for (double v : row) assertTrue(Double.isFinite(v));
+        double moved = 0;
+        for (int k = 0; k < 55; k++) moved = Math.max(moved, Math.abs(d[0][k] - ref.d0()[k]));
+        assertTrue(moved > 0, "samples leave the lattice");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.scoredos.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.scoredos.store.SummaryStore;
+import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.PhaseSummary;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,7 @@ class CampaignCommandTest {
         assertEquals(2, json.get("cells").size());
         assertEquals(32, json.get("cells").get(1).get("summarised").asInt());
         assertTrue(first.err().contains("campaign tiny: histograms + commit: 2 cells, shards 4/4"), first.err());
+        assertTrue(first.err().contains("warning: 32 samples per cell do not span the 55 descriptor components"), first.err());
         PhaseSummary phase = SummaryStore.read(tmp.resolve("out/summaries/tiny"));
         assertEquals(2, phase.cells().size());
         assertEquals(16, phase.reference().atoms());
@@ -47,6 +50,21 @@ class CampaignCommandTest {
         assertTrue(phase.cells().get(1).scores() != null);
         // the hotter shell spreads the descriptors more: larger variances of the rotated components
         assertTrue(phase.cells().get(1).eigenvalues()[54] > 100 * phase.cells().get(0).eigenvalues()[54]);
+
+        // one thread and one partition give the very same bits as two threads and a task per shard
+        Ran serial = run("campaign", "--config", yaml.toString(), "--out", tmp.resolve("serial").toString(), "--master", "local[1]",
+                "--partitions", "1", "--hessian-cache", cache);
+        assertEquals(0, serial.code(), serial.err());
+        PhaseSummary again = SummaryStore.read(tmp.resolve("serial/summaries/tiny"));
+        for (int i = 0; i < 2; i++) {
+            CellSummary a = phase.cells().get(i), b = again.cells().get(i);
+            assertArrayEquals(a.mean(), b.mean(), 0.0);
+            for (int k = 0; k < 55; k++) {
+                assertArrayEquals(a.covariance()[k], b.covariance()[k], 0.0);
+                assertArrayEquals(a.counts()[k], b.counts()[k]);
+                assertArrayEquals(a.scores().coefficients()[k], b.scores().coefficients()[k], 0.0);
+            }
+        }
 
         Ran topUp = run("campaign", "--config", yaml.toString(), "--samples", "48", "--master", "local[2]",
                 "--hessian-cache", cache, "--format", "csv");
@@ -78,5 +96,11 @@ class CampaignCommandTest {
 
         Ran missing = run("campaign", "--config", tmp.resolve("nope.yaml").toString());
         assertEquals(2, missing.code());
+
+        Ran master = run("campaign", "--config", good.toString(), "--out", tmp.resolve("m").toString(),
+                "--master", "nowhere://x", "--hessian-cache", tmp.resolve("h").toString());
+        assertEquals(2, master.code(), master.err());
+        assertEquals("scoredos campaign: --master: 'nowhere://x' is not a Spark master URL "
+                + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)\n", master.err());
     }
 }

@@ -81,6 +81,24 @@ class SnapCommandsTest {
     }
 
     @Test
+    void descriptorsTakeRadiiFromACoefficientFile(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", COEFF, "--format", "json"));
+        JsonNode same = new ObjectMapper().readTree(out.toString()).get("average");
+        out.getBuffer().setLength(0);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(COEFF)));
+        lines.set(4, "W 0.4 1.0"); // rcut 3.76 Å: the third shell (4.5 Å) drops out
+        Path smaller = dir.resolve("small.snapcoeff");
+        Files.write(smaller, lines);
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", smaller.toString(), "--format", "json"));
+        JsonNode shorter = new ObjectMapper().readTree(out.toString()).get("average");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "json"));
+        JsonNode plain = new ObjectMapper().readTree(out.toString()).get("average");
+        assertEquals(plain, same);
+        assertTrue(Math.abs(plain.get(1).asDouble() - shorter.get(1).asDouble()) > 1e-3);
+    }
+
+    @Test
     void descriptorsTextAndCsv() {
         assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS));
         assertTrue(out.toString().contains("55 components"), out.toString());

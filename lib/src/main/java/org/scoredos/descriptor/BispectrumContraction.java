@@ -11,10 +11,24 @@ import java.util.Arrays;
 final class BispectrumContraction {
     private final BispectrumIndex ix;
     private final ContractionPlan plan;
+    private final double[] componentScale; // 1/(j+1) with bnormflag, else 1
+    private final double[] yFactor;        // what multiplies dE/dB·Z_t in Y_j
 
-    BispectrumContraction(BispectrumIndex ix) {
+    BispectrumContraction(BispectrumIndex ix, boolean bnorm) {
         this.ix = ix;
         this.plan = new ContractionPlan(ix);
+        componentScale = new double[ix.bCount];
+        for (int k = 0; k < ix.bCount; k++) componentScale[k] = bnorm ? 1.0 / (ix.bj[k] + 1) : 1;
+        // with bnormflag every B_{j1 j2 j} carries 1/(j+1), which cancels the CG-symmetry factor
+        yFactor = new double[ix.zCount];
+        for (int t = 0; t < ix.zCount; t++) {
+            yFactor[t] = bnorm ? ix.zBetaMultiplicity[t] / (ix.zj[t] + 1.0) : ix.zBetaFactor[t];
+        }
+    }
+
+    /** 1/(j+1) for component k with bnormflag, else 1. */
+    double componentScale(int k) {
+        return componentScale[k];
     }
 
     /** Z of the components' triples (what B needs), from the total U. */
@@ -27,7 +41,7 @@ final class BispectrumContraction {
         plan.z(ix.zComponentStoreSize, ix.zStoreSize, ur, ui, zr, zi);
     }
 
-    /** B of component k (before bzero) from the stored Z of its triple. */
+    /** B of component k (before bzero; divided by j+1 with bnormflag) from the stored Z of its triple. */
     double b(int k, double[] ur, double[] ui, double[] zr, double[] zi) {
         int t = ix.bZ[k];
         int j = ix.zj[t];
@@ -38,7 +52,7 @@ final class BispectrumContraction {
         double sum = 0;
         for (int e = 0; e < full; e++) sum += ur[o + e] * zr[s + e] + ui[o + e] * zi[s + e];
         if (full < h) sum += 0.5 * (ur[o + full] * zr[s + full] + ui[o + full] * zi[s + full]);
-        return 2 * sum;
+        return 2 * sum * componentScale[k];
     }
 
     /**
@@ -49,7 +63,7 @@ final class BispectrumContraction {
         Arrays.fill(yr, 0);
         Arrays.fill(yi, 0);
         for (int t = 0; t < ix.zCount; t++) {
-            double f = ix.zBetaFactor[t] * dEdB[ix.zBeta[t]];
+            double f = yFactor[t] * dEdB[ix.zBeta[t]];
             if (f == 0) continue;
             int j = ix.zj[t];
             int o = ix.uOffset[j];

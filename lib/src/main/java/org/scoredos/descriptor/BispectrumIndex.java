@@ -24,7 +24,8 @@ final class BispectrumIndex {
     final int zStoreSize;
     final int zComponentStoreSize; // the Z store entries of the components' triples
     final int[] zBeta;         // the bispectrum component whose derivative uses this Z as its Y term
-    final double[] zBetaFactor;
+    final double[] zBetaFactor;      // multiplicity × (j1+1)/(j+1) where the component's third index is j1
+    final int[] zBetaMultiplicity;   // 1, 2 or 3 where indices coincide
     final int[][][] zIndex;    // [j1][j2][j] → triple, j1 ≥ j2
 
     final int bCount;
@@ -64,6 +65,7 @@ final class BispectrumIndex {
         zStore = new int[nz];
         zBeta = new int[nz];
         zBetaFactor = new double[nz];
+        zBetaMultiplicity = new int[nz];
         zIndex = new int[twojmax + 1][twojmax + 1][twojmax + 1];
         bj1 = new int[nb];
         bj2 = new int[nb];
@@ -142,13 +144,12 @@ final class BispectrumIndex {
     private void assignBeta(int t, int j1, int j2, int j, int[][][] bIndex) {
         if (j >= j1) {
             zBeta[t] = bIndex[j1][j2][j];
-            zBetaFactor[t] = j1 == j ? (j2 == j ? 3 : 2) : 1;
-        } else if (j >= j2) {
-            zBeta[t] = bIndex[j][j2][j1];
-            zBetaFactor[t] = (j2 == j ? 2.0 : 1.0) * (j1 + 1) / (j + 1.0);
+            zBetaMultiplicity[t] = j1 == j ? (j2 == j ? 3 : 2) : 1;
+            zBetaFactor[t] = zBetaMultiplicity[t];
         } else {
-            zBeta[t] = bIndex[j2][j][j1];
-            zBetaFactor[t] = (j1 + 1) / (j + 1.0);
+            zBeta[t] = j >= j2 ? bIndex[j][j2][j1] : bIndex[j2][j][j1];
+            zBetaMultiplicity[t] = j2 == j ? 2 : 1;
+            zBetaFactor[t] = zBetaMultiplicity[t] * (j1 + 1) / (j + 1.0);
         }
     }
 

@@ -6,7 +6,8 @@ import org.scoredos.structure.Structure;
 
 /**
  * The SNAP bispectrum exactly as LAMMPS computes it ({@code compute sna/atom}, {@code pair_style
- * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, cosine switching,
+ * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, optionally divided
+ * by j+1 (bnormflag), cosine switching,
  * element radii and weights, optional quadratic products, and the derivatives needed for forces.
  *
  * <p>One instance per parameter set holds only immutable tables (Clebsch–Gordan coefficients,
@@ -37,15 +38,22 @@ public final class SnapBispectrum {
         for (double rad : radius) {
             if (!(rad > 0) || !Double.isFinite(rad)) throw new IllegalArgumentException("radius must be positive, got " + rad);
         }
+        double smallest = Double.MAX_VALUE;
+        for (double rad : radius) smallest = Math.min(smallest, 2 * rad * params.rcutfac());
+        if (params.rmin0() >= smallest) {
+            throw new BadInputException("rmin0 (" + params.rmin0() + " Å) must be below the smallest pair cutoff rcutfac·2R ("
+                    + smallest + " Å)");
+        }
         this.params = params;
         this.index = new BispectrumIndex(params.twojmax());
         this.harmonics = new HypersphericalHarmonics(index, params);
-        this.contraction = new BispectrumContraction(index);
+        this.contraction = new BispectrumContraction(index, params.bnorm());
         this.radius = radius.clone();
         this.weight = weight.clone();
         this.bzero = new double[index.bCount];
         if (params.bzero()) {
-            for (int b = 0; b < index.bCount; b++) bzero[b] = index.bj[b] + 1; // self term w_self = 1
+            // the isolated atom (self term w_self = 1): Σ over the identity's diagonal, j + 1
+            for (int b = 0; b < index.bCount; b++) bzero[b] = params.bnorm() ? 1 : index.bj[b] + 1;
         }
     }
 
@@ -96,8 +104,9 @@ public final class SnapBispectrum {
 
     /** The full neighbour list this bispectrum needs, after checking the structure's types. */
     public NeighborList neighbors(Structure structure) {
-        if (structure.typeCount() > radius.length && maxType(structure) > radius.length) {
-            throw new BadInputException("the structure has atom type " + maxType(structure) + " but the SNAP model defines "
+        int maxType = maxType(structure);
+        if (maxType > radius.length) {
+            throw new BadInputException("the structure has atom type " + maxType + " but the SNAP model defines "
                     + radius.length + " element(s)");
         }
         return NeighborList.build(structure, cutoff());
@@ -269,9 +278,10 @@ public final class SnapBispectrum {
             }
             for (int k = 0; k < nb; k++) {
                 int t0 = ix.bZ[k], t1 = ix.bZ1[k], t2 = ix.bZ2[k];
-                ws.dbx[k] = ws.gx[t0] + ix.bF1[k] * ws.gx[t1] + ix.bF2[k] * ws.gx[t2];
-                ws.dby[k] = ws.gy[t0] + ix.bF1[k] * ws.gy[t1] + ix.bF2[k] * ws.gy[t2];
-                ws.dbz[k] = ws.gz[t0] + ix.bF1[k] * ws.gz[t1] + ix.bF2[k] * ws.gz[t2];
+                double f0 = contraction.componentScale(k), f1 = f0 * ix.bF1[k], f2 = f0 * ix.bF2[k];
+                ws.dbx[k] = f0 * ws.gx[t0] + f1 * ws.gx[t1] + f2 * ws.gx[t2];
+                ws.dby[k] = f0 * ws.gy[t0] + f1 * ws.gy[t1] + f2 * ws.gy[t2];
+                ws.dbz[k] = f0 * ws.gz[t0] + f1 * ws.gz[t1] + f2 * ws.gz[t2];
             }
             int j = ws.nbr[n];
             for (int k = 0; k < nb; k++) addPair(jacobian[k], i, j, scale, ws.dbx[k], ws.dby[k], ws.dbz[k]);
@@ -303,6 +313,10 @@ public final class SnapBispectrum {
     // ---------------------------------------------------------------- neighbours
 
     private void load(Structure structure, NeighborList list, int i, SnapWorkspace ws) {
+        if (ws.owner != this) throw new IllegalArgumentException("the workspace belongs to another SnapBispectrum");
+        if (list.cutoff() < cutoff()) {
+            throw new IllegalArgumentException("the neighbour list's cutoff " + list.cutoff() + " Å is below the SNAP cutoff " + cutoff() + " Å");
+        }
         int start = list.start(i);
         int count = list.count(i);
         ws.ensureNeighbors(count);
@@ -320,7 +334,6 @@ public final class SnapBispectrum {
                 throw new BadInputException(String.format("atoms %d and %d are only %.4g Å apart (SNAP needs at least %s Å)",
                         i + 1, j + 1, r, MIN_DISTANCE));
             }
-            ws.pair[n] = p;
             ws.nbr[n] = j;
             ws.x[n] = dx;
             ws.y[n] = dy;

@@ -1,8 +1,6 @@
 package org.scoredos.descriptor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ public final class SnapCoefficientReader {
     private SnapCoefficientReader() {}
 
     public static SnapCoefficients read(Path file, SnapParameters params) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8), params);
+        return parse(file.toString(), SnapParameterReader.lines(file), params);
     }
 
     public static SnapCoefficients parse(String source, List<String> lines, SnapParameters params) {

@@ -13,8 +13,8 @@ import org.scoredos.io.BadInputException;
  * Reads a LAMMPS {@code .snapparam} file: one "key value" pair per line, {@code #} starts a
  * comment (also glued to a value, as in {@code bnormflag 0#}). {@code rcutfac} and
  * {@code twojmax} are required; the rest default as in LAMMPS. Keys LAMMPS knows but whose
- * non-default values would change the numbers we cannot reproduce ({@code chemflag},
- * {@code bnormflag}, {@code switchinnerflag}) are accepted only at 0; the Kokkos tuning keys
+ * non-default values would change the numbers in ways not implemented here ({@code chemflag},
+ * {@code switchinnerflag}) are accepted only at 0; the Kokkos tuning keys
  * {@code chunksize} and {@code parallelthresh} are ignored; any other key is an error.
  */
 public final class SnapParameterReader {
@@ -22,7 +22,7 @@ public final class SnapParameterReader {
     private SnapParameterReader() {}
 
     public static SnapParameters read(Path file) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), lines(file));
     }
 
     /** Parses the lines of a file called {@code source} (used in error messages). */
@@ -62,18 +62,24 @@ public final class SnapParameterReader {
         boolean bzero = f.flag("bzeroflag", true);
         boolean quadratic = f.flag("quadraticflag", false);
         boolean wselfAll = f.flag("wselfallflag", false);
-        for (String unsupported : List.of("chemflag", "bnormflag", "switchinnerflag")) {
+        boolean bnorm = f.flag("bnormflag", false);
+        for (String unsupported : List.of("chemflag", "switchinnerflag")) {
             if (f.flag(unsupported, false)) {
                 throw f.bad(unsupported, "only 0 is supported (a non-zero value changes the bispectrum in ways not implemented here)");
             }
         }
         for (String tuning : List.of("chunksize", "parallelthresh")) f.integer(tuning, 0, false);
-        return new SnapParameters(rcutfac, rfac0, twojmax, rmin0, bzero, quadratic, switching, wselfAll);
+        return new SnapParameters(rcutfac, rfac0, twojmax, rmin0, bzero, quadratic, switching, wselfAll, bnorm);
     }
 
     private static final List<String> KNOWN = List.of(
             "rcutfac", "twojmax", "rfac0", "rmin0", "switchflag", "bzeroflag", "quadraticflag",
             "wselfallflag", "chemflag", "bnormflag", "switchinnerflag", "chunksize", "parallelthresh");
+
+    /** The file's lines; bytes that are not UTF-8 become U+FFFD, so the parser names the line instead of an I/O error. */
+    static List<String> lines(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+    }
 
     static String stripComment(String line) {
         int hash = line.indexOf('#');

@@ -2,8 +2,8 @@ package org.scoredos.descriptor;
 
 /**
  * The bispectrum settings of a LAMMPS {@code .snapparam} file. Only settings this
- * implementation reproduces exactly can be represented: {@code chemflag}, {@code bnormflag}
- * and {@code switchinnerflag} other than 0 are refused by the reader, not silently ignored.
+ * implementation reproduces exactly can be represented: {@code chemflag} and
+ * {@code switchinnerflag} other than 0 are refused by the reader, not silently ignored.
  *
  * @param rcutfac      cutoff scale: rcut = rcutfac·(R_i + R_j), Å per unit radius
  * @param rfac0        distance-to-angle factor, 0 < rfac0 ≤ 1
@@ -13,6 +13,7 @@ package org.scoredos.descriptor;
  * @param quadratic    append the products B_k B_l (qSNAP, LAMMPS quadraticflag)
  * @param switching    apply the cosine switching function (LAMMPS switchflag)
  * @param wselfAll     LAMMPS wselfallflag (only matters for multi-element bispectra)
+ * @param bnorm        divide B_{j1 j2 j} by j+1 (LAMMPS bnormflag; bzero becomes 1)
  */
 public record SnapParameters(
         double rcutfac,
@@ -22,7 +23,14 @@ public record SnapParameters(
         boolean bzero,
         boolean quadratic,
         boolean switching,
-        boolean wselfAll) {
+        boolean wselfAll,
+        boolean bnorm) {
+
+    /** Without bnormflag, the LAMMPS default for a single-element bispectrum. */
+    public SnapParameters(double rcutfac, double rfac0, int twojmax, double rmin0, boolean bzero, boolean quadratic,
+            boolean switching, boolean wselfAll) {
+        this(rcutfac, rfac0, twojmax, rmin0, bzero, quadratic, switching, wselfAll, false);
+    }
 
     /** LAMMPS defaults for everything but the two required keys. */
     public static SnapParameters of(double rcutfac, int twojmax) {

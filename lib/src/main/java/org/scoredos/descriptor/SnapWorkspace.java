@@ -19,7 +19,8 @@ public final class SnapWorkspace {
     final double[] yr, yi;
     final double[][] wr, wi;
     final double[] generator = new double[9];
-    // Z of every triple, half layers (only filled for descriptor gradients)
+    // Z of every triple on half layers: the components' triples by compute(), the rest when
+    // forces or gradients need them (zComplete)
     final double[] zr, zi;
     // bispectrum of the current atom (bzero subtracted)
     final double[] b;
@@ -31,7 +32,6 @@ public final class SnapWorkspace {
     boolean zComplete;
     Object list;
     int count;
-    int[] pair = new int[64];
     int[] nbr = new int[64];
     double[] x = new double[64], y = new double[64], z = new double[64], r = new double[64];
     double[] rcut = new double[64], w = new double[64];
@@ -65,9 +65,8 @@ public final class SnapWorkspace {
     }
 
     void ensureNeighbors(int n) {
-        if (n <= pair.length) return;
-        int cap = Math.max(n, 2 * pair.length);
-        pair = Arrays.copyOf(pair, cap);
+        if (n <= nbr.length) return;
+        int cap = Math.max(n, 2 * nbr.length);
         nbr = Arrays.copyOf(nbr, cap);
         x = Arrays.copyOf(x, cap);
         y = Arrays.copyOf(y, cap);

@@ -52,7 +52,11 @@ final class BinGridConjugate {
         edge = java.util.Arrays.copyOf(he, used);
     }
 
-    /** min_j (s·x_j − S_j) of table t. */
+    /**
+     * min_j (s·x_j − S_j) of table t: the first hull vertex whose right edge is at least as
+     * steep as −s, by binary search (branchy: measured faster than conditional moves, and than
+     * a bucket index, because successive evaluations repeat the same search paths).
+     */
     double min(int t, double s) {
         int lo = start[t], hi = start[t + 1] - 1;
         double slope = -s;

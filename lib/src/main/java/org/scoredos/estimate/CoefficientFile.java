@@ -27,7 +27,8 @@ public record CoefficientFile(List<String> comments, String element, double beta
 
     /** Reads θ of {@code components} values from {@code file}. */
     public static CoefficientFile read(Path file, int components) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // Bytes that are not UTF-8 become U+FFFD, so the parser names the line instead of an I/O error.
+        List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
         String source = file.toString();
         List<String> comments = new ArrayList<>();
         List<int[]> positions = new ArrayList<>();

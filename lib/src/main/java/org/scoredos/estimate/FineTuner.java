@@ -69,8 +69,8 @@ public final class FineTuner {
         for (int s = 0; ; s++) {
             thetas[s] = theta.clone();
             tc[s] = transition.table(theta, temperatures).tc();
-            a.evaluate(theta, settings.targetTc(), true, wa);
-            b.evaluate(theta, settings.targetTc(), true, wb);
+            a.evaluate(theta, settings.targetTc(), true, false, wa);
+            b.evaluate(theta, settings.targetTc(), true, false, wb);
             double e0 = 0;
             for (int i = 0; i < d; i++) e0 += theta[i] * dD0[i];
             double f = wa.freeEnergy() - wb.freeEnergy() + e0;

@@ -234,8 +234,24 @@ public final class FreeEnergyEstimator {
         return out;
     }
 
-    /** Evaluates θ at T into the workspace; allocates nothing. */
+    /** The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j. */
+    public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
+        FreeEnergy[][] out = new FreeEnergy[thetas.length][];
+        for (int i = 0; i < thetas.length; i++) out[i] = estimate(thetas[i], temperatures, gradient);
+        return out;
+    }
+
+    /** Evaluates θ at T into the workspace, error bar included; allocates nothing. */
     public void evaluate(double[] theta, double temperature, boolean gradient, Workspace w) {
+        evaluate(theta, temperature, gradient, true, w);
+    }
+
+    /**
+     * Evaluates θ at T into the workspace; allocates nothing. Without {@code error} the error
+     * bar is left NaN and its entropy-band minimisations are skipped (what transitions and
+     * fine-tuning need).
+     */
+    public void evaluate(double[] theta, double temperature, boolean gradient, boolean error, Workspace w) {
         checkTheta(theta);
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new BadInputException("temperature: must be finite and above 0 K, got " + temperature);
@@ -249,8 +265,8 @@ public final class FreeEnergyEstimator {
         }
         w.temperature = temperature;
         w.hasGradient = gradient;
-        if (mode == Mode.REFERENCE) reference(temperature, gradient, w);
-        else smooth(temperature, gradient, w);
+        if (mode == Mode.REFERENCE) reference(temperature, gradient, error, w);
+        else smooth(temperature, gradient, error, w);
     }
 
     /** ln-volume term of the isosurface entropy: βF gains −S_0 = (3/2)[ln(3βħ²/m) + ⟨ln ν⟩ − 1 − α]. */
@@ -258,16 +274,18 @@ public final class FreeEnergyEstimator {
         return 1.5 * (Math.log(3.0 * beta * hbarSqOverMass) + logDet - 1.0);
     }
 
-    private void reference(double temperature, boolean gradient, Workspace w) {
+    private void reference(double temperature, boolean gradient, boolean error, Workspace w) {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         double[] rotated = w.rotated;
         for (int a = 0; a < cells; a++) {
             double g = 0, gp = 0, gm = 0;
-            for (int k = 0, t = a * d; k < d; k++, t++) {
-                double s = rotated[t] * beta;
-                g += bins.min(t, s);
-                gp += binsPlus.min(t, s);
-                gm += binsMinus.min(t, s);
+            for (int k = 0, t = a * d; k < d; k++, t++) g += bins.min(t, rotated[t] * beta);
+            if (error) {
+                for (int k = 0, t = a * d; k < d; k++, t++) {
+                    double s = rotated[t] * beta;
+                    gp += binsPlus.min(t, s);
+                    gm += binsMinus.min(t, s);
+                }
             }
             w.g[a] = g;
             w.gPlus[a] = gp;
@@ -291,7 +309,7 @@ public final class FreeEnergyEstimator {
         }
         double alphaStar = denseAlpha[best];
         w.freeEnergy = f;
-        w.error = 0.5 * (Math.abs(fPlus - f) + Math.abs(fMinus - f));
+        w.error = error ? 0.5 * (Math.abs(fPlus - f) + Math.abs(fMinus - f)) : Double.NaN;
         w.alphaStar = alphaStar;
         w.solved = best > 1 && best < denseT.length - 1;
         if (gradient) {
@@ -303,17 +321,21 @@ public final class FreeEnergyEstimator {
         }
     }
 
-    private void smooth(double temperature, boolean gradient, Workspace w) {
+    private void smooth(double temperature, boolean gradient, boolean error, Workspace w) {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         double[] rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
         for (int t = 0; t < slopes.length; t++) slopes[t] = rotated[t] * beta * scale[t];
-        entropy.argminAll(slopes, ustar, w.pending);
+        entropy.argminAll(slopes, ustar, w.piece);
         for (int a = 0; a < cells; a++) {
             double g = 0, q = 0;
             for (int k = 0, t = a * d; k < d; k++, t++) {
                 double u = ustar[t];
                 g += rotated[t] * beta * offset[t] + slopes[t] * u - entropy.value(t, u);
-                q += Math.sqrt(Math.abs(PolynomialConjugate.horner(band, t * bandStride, bandStride, u)));
+            }
+            if (error) {
+                for (int k = 0, t = a * d; k < d; k++, t++) {
+                    q += Math.sqrt(Math.abs(PolynomialConjugate.horner(band, t * bandStride, bandStride, ustar[t])));
+                }
             }
             w.g[a] = g;
             w.gPlus[a] = q;
@@ -326,20 +348,28 @@ public final class FreeEnergyEstimator {
         double tStar = minimiseOnUnitInterval(c, w.slope);
         w.freeEnergy = kT * AlphaFit.horner(c, tStar);
         fit.fit(w.gPlus, w.coefPlus);
-        w.error = kT * Math.abs(AlphaFit.horner(w.coefPlus, tStar));
+        w.error = error ? kT * Math.abs(AlphaFit.horner(w.coefPlus, tStar)) : Double.NaN;
         w.alphaStar = fit.alpha(tStar);
         w.solved = tStar > -1 && tStar < 1;
         if (gradient) {
             fit.weights(tStar, w.weights);
-            double[] grad = w.gradient;
-            System.arraycopy(d0, 0, grad, 0, d);
+            double[] grad = w.gradient, v = w.slopes;
             for (int a = 0; a < cells; a++) {
                 double wa = w.weights[a];
-                for (int k = 0, t = a * d; k < d; k++, t++) {
-                    double v = wa * (offset[t] + scale[t] * ustar[t]);
-                    double[] col = column[t];
-                    for (int i = 0; i < d; i++) grad[i] += v * col[i];
-                }
+                for (int k = 0, t = a * d; k < d; k++, t++) v[t] = wa * (offset[t] + scale[t] * ustar[t]);
+            }
+            System.arraycopy(d0, 0, grad, 0, d);
+            // four columns per sweep: a quarter of the loads and stores of grad
+            int t = 0;
+            for (; t + 3 < v.length; t += 4) {
+                double v0 = v[t], v1 = v[t + 1], v2 = v[t + 2], v3 = v[t + 3];
+                double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
+                for (int i = 0; i < d; i++) grad[i] += v0 * r0[i] + v1 * r1[i] + v2 * r2[i] + v3 * r3[i];
+            }
+            for (; t < v.length; t++) {
+                double vt = v[t];
+                double[] r = column[t];
+                for (int i = 0; i < d; i++) grad[i] += vt * r[i];
             }
         }
     }
@@ -423,7 +453,7 @@ public final class FreeEnergyEstimator {
     public final class Workspace {
         private final double[] rotated = new double[cells * d];
         private final double[] ustar = new double[cells * d], slopes = new double[cells * d];
-        private final boolean[] pending = new boolean[cells * d];
+        private final int[] piece = new int[cells * d];
         private final double[] g = new double[cells], gPlus = new double[cells], gMinus = new double[cells];
         private final double[] weights = new double[cells];
         private final double[] coef = new double[ALPHA_DEGREE + 1], coefPlus = new double[ALPHA_DEGREE + 1],

@@ -50,8 +50,8 @@ public final class PhaseTransition {
         double[] delta = new double[temperatures.length];
         double e0 = a.latticeEnergy(theta) - b.latticeEnergy(theta);
         for (int i = 0; i < temperatures.length; i++) {
-            a.evaluate(theta, temperatures[i], false, wa);
-            b.evaluate(theta, temperatures[i], false, wb);
+            a.evaluate(theta, temperatures[i], false, false, wa);
+            b.evaluate(theta, temperatures[i], false, false, wb);
             delta[i] = wa.freeEnergy() - wb.freeEnergy() + e0;
         }
         return new Table(temperatures.clone(), delta, criticalTemperature(temperatures, delta));

@@ -78,7 +78,15 @@ public final class DynamicalMatrixReader {
         }
         int dim = 3 * n;
         for (int k = 0; k < dim; k++) {
-            for (int m = 0; m < dim; m++) d[k * dim + m] *= Math.sqrt(atomMasses[k / 3] * atomMasses[m / 3]) / style.factor;
+            for (int m = 0; m < dim; m++) {
+                double raw = d[k * dim + m];
+                d[k * dim + m] *= Math.sqrt(atomMasses[k / 3] * atomMasses[m / 3]) / style.factor;
+                // Binary files can hold NaN, and a huge text value can overflow once mass-weighted.
+                if (!Double.isFinite(d[k * dim + m])) {
+                    throw BadInputException.at(file.toString(), 0, "row " + (k + 1) + ", column " + (m + 1),
+                            raw + " is not a usable matrix entry (not finite once multiplied by the masses)");
+                }
+            }
         }
         return Hessian.fromRaw(n, d);
     }
@@ -112,6 +120,7 @@ public final class DynamicalMatrixReader {
                 } catch (NumberFormatException e) {
                     throw BadInputException.at(file.toString(), lineNo, null, "'" + tok + "' is not a number");
                 }
+                if (!Double.isFinite(v)) throw BadInputException.at(file.toString(), lineNo, null, "'" + tok + "' is not a finite number");
                 if (count < expected) d[count] = v;
                 count++;
             }

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
+import org.scoredos.io.BadInputException;
 import org.scoredos.structure.Structure;
 
 /**
@@ -37,6 +38,10 @@ public final class HessianCache {
     private final Path directory;
 
     public HessianCache(Path directory) {
+        // Refused up front: a file here would only fail at the first write, after the Hessian's work.
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw BadInputException.at(directory.toString(), 0, null, "the Hessian cache must be a directory, this is a file");
+        }
         this.directory = directory;
     }
 

@@ -105,6 +105,10 @@ public final class NeighborList {
                 double dy = by + na * h[0][1] + nb * h[1][1] + nc * h[2][1];
                 double dz = bz + na * h[0][2] + nb * h[1][2] + nc * h[2][2];
                 double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 == 0 && j != i) {
+                    // Zero distance is how an atom's own entry is recognised: another atom there would vanish silently.
+                    throw new BadInputException("atoms " + (i + 1) + " and " + (j + 1) + " sit at the same position");
+                }
                 if (r2 > 0 && r2 < rc2) b.add(j, dx, dy, dz);
             }
         }

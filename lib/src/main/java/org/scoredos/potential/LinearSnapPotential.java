@@ -35,6 +35,14 @@ public final class LinearSnapPotential implements Potential {
         return new LinearSnapPotential(SnapBispectrum.of(params, coefficients), beta);
     }
 
+    /** One element: E = Σ_i (beta0 + beta·D^i), beta one coefficient per descriptor component (θ). */
+    public static LinearSnapPotential singleElement(SnapBispectrum bispectrum, double beta0, double[] beta) {
+        double[] c = new double[beta.length + 1];
+        c[0] = beta0;
+        System.arraycopy(beta, 0, c, 1, beta.length);
+        return new LinearSnapPotential(bispectrum, new double[][] {c});
+    }
+
     public SnapBispectrum bispectrum() {
         return bispectrum;
     }

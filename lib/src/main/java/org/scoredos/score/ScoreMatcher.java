@@ -22,7 +22,9 @@ import org.scoredos.summary.ScoreTable;
 public final class ScoreMatcher {
     private final PolynomialBasis basis;
     private final int m;
-    private final double[] phi, dphi, ddphi;
+    private final double[] dphi, ddphi;
+    /** φ(u_j) per bin, kept from the accumulation pass for the shift. */
+    private double[][] values = new double[0][];
     private final double[][] a, q, bb, ridged, work;
     private final double[] b, w, y, column;
     private final LuSolver lu;
@@ -30,7 +32,6 @@ public final class ScoreMatcher {
     public ScoreMatcher(PolynomialBasis basis) {
         this.basis = basis;
         this.m = basis.size();
-        phi = new double[m];
         dphi = new double[m];
         ddphi = new double[m];
         a = new double[m][m];
@@ -52,7 +53,14 @@ public final class ScoreMatcher {
     /** The phase with every cell's score models (re)fitted in this basis. */
     public PhaseSummary fit(PhaseSummary phase) {
         List<CellSummary> cells = new ArrayList<>(phase.cells().size());
-        for (CellSummary cell : phase.cells()) cells.add(cell.withScores(fit(cell, phase.reference().atoms())));
+        for (int a = 0; a < phase.cells().size(); a++) {
+            CellSummary cell = phase.cells().get(a);
+            try {
+                cells.add(cell.withScores(fit(cell, phase.reference().atoms())));
+            } catch (BadInputException e) {
+                throw new BadInputException(phase.name() + ": cell " + a + ": " + e.getMessage(), e);
+            }
+        }
         return new PhaseSummary(phase.name(), phase.reference(), cells);
     }
 
@@ -92,20 +100,30 @@ public final class ScoreMatcher {
         zero(q);
         zero(bb);
         java.util.Arrays.fill(b, 0);
+        ensureBins(bins);
         for (int j = 0; j < bins; j++) {
+            basis.evaluate((x[j] - mean) / s, values[j], dphi, ddphi);
             if (counts[j] == 0) continue;
             double rho = (double) counts[j] / total;
-            basis.evaluate((x[j] - mean) / s, null, dphi, ddphi);
             double norm = 0;
             for (int i = 0; i < m; i++) norm += dphi[i] * dphi[i];
+            // A, Q and the b-covariance are symmetric: accumulate the upper triangles only
             for (int i = 0; i < m; i++) {
                 b[i] += rho * ddphi[i];
-                for (int l = 0; l < m; l++) {
-                    double pp = rho * dphi[i] * dphi[l];
+                double ri = rho * dphi[i], si = rho * ddphi[i];
+                for (int l = i; l < m; l++) {
+                    double pp = ri * dphi[l];
                     a[i][l] += pp;
                     q[i][l] += norm * pp;
-                    bb[i][l] += rho * ddphi[i] * ddphi[l];
+                    bb[i][l] += si * ddphi[l];
                 }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int l = 0; l < i; l++) {
+                a[i][l] = a[l][i];
+                q[i][l] = q[l][i];
+                bb[i][l] = bb[l][i];
             }
         }
         double n = atoms;
@@ -149,12 +167,16 @@ public final class ScoreMatcher {
 
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < bins; j++) {
-            basis.evaluate((x[j] - mean) / s, phi, null, null);
+            double[] phi = values[j];
             double v = 0;
             for (int i = 0; i < m; i++) v += c[i] * phi[i];
             max = Math.max(max, v);
         }
         shift[k] = max;
+    }
+
+    private void ensureBins(int bins) {
+        if (values.length < bins) values = new double[bins][m];
     }
 
     private static void zero(double[][] x) {

@@ -21,6 +21,10 @@ import org.scoredos.summary.ScoreTable;
  * they are kept: the local store ({@link SummaryStore}) and a later Hadoop one share it.
  */
 final class StoreCodec {
+    /** Footer key-value metadata of every data file: a file stays identifiable on its own. */
+    static final String FORMAT_KEY = "scoredos.format";
+    static final String VERSION_KEY = "scoredos.schemaVersion";
+
     private StoreCodec() {}
 
     /** The files of one store generation, by file name, and the manifest naming them. */
@@ -34,8 +38,8 @@ final class StoreCodec {
 
     static Encoded encode(PhaseSummary phase, int generation, String source) {
         PhaseShape shape = PhaseShape.of(phase);
-        Map<String, String> meta = Map.of("scoredos.format", SchemaVersion.FORMAT,
-                "scoredos.schemaVersion", Integer.toString(SchemaVersion.CURRENT), "scoredos.phase", phase.name());
+        Map<String, String> meta = Map.of(FORMAT_KEY, SchemaVersion.FORMAT,
+                VERSION_KEY, Integer.toString(SchemaVersion.CURRENT), "scoredos.phase", phase.name());
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, StoreManifest.StoredFile> entries = new LinkedHashMap<>();
         add(files, entries, ReferenceFile.ROLE, generation, ReferenceFile.SCHEMA, ReferenceFile.rows(phase.reference()), meta);
@@ -99,7 +103,13 @@ final class StoreCodec {
             throw new BadInputException(where + ": checksum mismatch (CRC-32C " + crc32c(bytes) + ", the manifest says "
                     + entry.crc32c() + "): the file is corrupted");
         }
-        return ParquetColumns.read(where, bytes);
+        ParquetColumns table = ParquetColumns.read(where, bytes);
+        String format = table.metadata(FORMAT_KEY), version = table.metadata(VERSION_KEY);
+        if (!SchemaVersion.FORMAT.equals(format) || !Integer.toString(SchemaVersion.CURRENT).equals(version)) {
+            throw new BadInputException(where + ": not a file of this store layout (footer says format " + format
+                    + ", schema version " + version + "; expected " + SchemaVersion.FORMAT + " " + SchemaVersion.CURRENT + ")");
+        }
+        return table;
     }
 
     private static void add(Map<String, byte[]> files, Map<String, StoreManifest.StoredFile> entries, String role,

@@ -8,6 +8,9 @@ import org.scoredos.io.BadInputException;
  * read rather than trusting a header's count, then sorted by id into a {@link Structure}.
  */
 final class AtomBuffer {
+    /** How far outside the box an atom may sit (unwrapped trajectories): what the neighbour list follows. */
+    private static final int MAX_CELLS_OUTSIDE = 256;
+
     private long[] ids;
     private int[] types;
     private int[] lines;
@@ -45,6 +48,19 @@ final class AtomBuffer {
         return max;
     }
 
+    /** Why a point is too far outside the cell for any command, or null when it is not. */
+    static String outside(Cell cell, double x, double y, double z) {
+        double[] f = new double[3];
+        cell.toFractional(x, y, z, f);
+        for (int d = 0; d < 3; d++) {
+            if (!(Math.abs(f[d]) <= MAX_CELLS_OUTSIDE)) {
+                return "lies " + (long) Math.floor(f[d]) + " cells outside the box along lattice vector " + "abc".charAt(d)
+                        + " (at most " + MAX_CELLS_OUTSIDE + " are followed): wrap its coordinates";
+            }
+        }
+        return null;
+    }
+
     /** The atoms sorted by id; a repeated id is an error naming both lines. */
     Structure toStructure(Cell cell, double[] massByType, String file) {
         Integer[] order = new Integer[size];
@@ -58,9 +74,15 @@ final class AtomBuffer {
                 int a = Math.min(lines[from], lines[order[k - 1]]), b = Math.max(lines[from], lines[order[k - 1]]);
                 throw BadInputException.at(file, b, "atom " + ids[from], "id already used on line " + a);
             }
+            String far = outside(cell, positions[3 * from], positions[3 * from + 1], positions[3 * from + 2]);
+            if (far != null) throw BadInputException.at(file, lines[from], "atom " + ids[from], far);
             System.arraycopy(positions, 3 * from, pos, 3 * k, 3);
             t[k] = types[from];
         }
-        return new Structure(cell, pos, t, massByType);
+        try {
+            return new Structure(cell, pos, t, massByType);
+        } catch (BadInputException e) {
+            throw BadInputException.at(file, 0, null, e.getMessage());
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class Cell {
         if (!(det > 1e-12)) {
             throw new BadInputException("cell has zero or negative volume (" + det + " Å³): box lengths must be positive");
         }
+        if (det == Double.POSITIVE_INFINITY) throw new BadInputException("cell volume overflows: the lattice vectors are impossibly long");
         this.volume = det;
         this.hInv = new double[3][3];
         hInv[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det;

@@ -3,8 +3,6 @@ package org.scoredos.structure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +26,7 @@ public final class ExtendedXyzReader {
     private record Property(String name, char type, int column, int width) {}
 
     public static Structure read(Path path) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextSource.open(path)) {
             return read(in, path.toString());
         }
     }
@@ -95,6 +93,8 @@ public final class ExtendedXyzReader {
             }
             types[i] = t;
             for (int d = 0; d < 3; d++) xyz[3 * i + d] = src.number(f[pos.column + d], atom);
+            String far = AtomBuffer.outside(cell, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+            if (far != null) throw src.error(atom, far);
         }
         double[] masses = massOf.isEmpty() ? new double[] {Double.NaN} : massOf.stream().mapToDouble(Double::doubleValue).toArray();
         for (double m : masses) {

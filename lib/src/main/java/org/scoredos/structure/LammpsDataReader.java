@@ -3,8 +3,6 @@ package org.scoredos.structure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +40,7 @@ public final class LammpsDataReader {
     }
 
     public static Structure read(Path path) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextSource.open(path)) {
             return read(in, path.toString());
         }
     }
@@ -205,7 +203,13 @@ public final class LammpsDataReader {
             Arrays.fill(m, Double.NaN);
         }
         double[][] h = {{hi[0] - lo[0], 0, 0}, {xy, hi[1] - lo[1], 0}, {xz, yz, hi[2] - lo[2]}};
-        return atomBuffer.toStructure(new Cell(h, lo.clone()), m, src.file());
+        Cell cell;
+        try {
+            cell = new Cell(h, lo.clone());
+        } catch (BadInputException e) {
+            throw BadInputException.at(src.file(), 0, "box", e.getMessage());
+        }
+        return atomBuffer.toStructure(cell, m, src.file());
     }
 
     private void bounds(String[] f, int d, String key) {

@@ -5,8 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -42,7 +40,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
     }
 
     public static LammpsDumpReader open(Path path) throws IOException {
-        return new LammpsDumpReader(new TextSource(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString()));
+        return new LammpsDumpReader(new TextSource(TextSource.open(path), path.toString()));
     }
 
     /** A reader over {@code in}; {@code file} names the source in error messages. */
@@ -112,7 +110,10 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             String atom = frame + ": atom " + id;
             int type = columns.type < 0 ? 1 : src.integer(f[columns.type], atom + ": type", 1, MAX_TYPES);
             for (int d = 0; d < 3; d++) s[d] = src.number(f[columns.xyz[d]], atom);
-            if (columns.scaled) cell.toCartesian(s[0], s[1], s[2], s);
+            if (columns.scaled) {
+                cell.toCartesian(s[0], s[1], s[2], s);
+                if (!Double.isFinite(s[0] + s[1] + s[2])) throw src.error(atom, "scaled coordinates give a position that is not finite");
+            }
             atoms.add(id, type, s[0], s[1], s[2], src.line());
         }
         double[] masses = new double[atoms.maxType()];
@@ -161,7 +162,11 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             }
         }
         double[][] h = {{hi[0] - lo[0], 0, 0}, {xy, hi[1] - lo[1], 0}, {xz, yz, hi[2] - lo[2]}};
-        return new Cell(h, lo);
+        try {
+            return new Cell(h, lo);
+        } catch (BadInputException e) {
+            throw BadInputException.at(src.file(), lines[0], frame + ": BOX BOUNDS", e.getMessage());
+        }
     }
 
     /** Where the id, type and coordinate columns sit in the atom lines. */

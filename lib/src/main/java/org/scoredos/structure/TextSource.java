@@ -3,6 +3,10 @@ package org.scoredos.structure;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -19,6 +23,14 @@ final class TextSource implements Closeable {
     TextSource(BufferedReader in, String file) {
         this.in = in;
         this.file = file;
+    }
+
+    /**
+     * The lines of a UTF-8 file. Bytes that are not UTF-8 become U+FFFD instead of an
+     * I/O error, so a garbled file is refused by the parser with its line number.
+     */
+    static BufferedReader open(Path path) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
     }
 
     String file() {

@@ -68,6 +68,13 @@ public class SnapBenchmark {
         return sum;
     }
 
+    /** End to end: neighbour list, every atom's bispectrum, the average D. */
+    @Benchmark
+    @OperationsPerInvocation(ATOMS)
+    public double averageWithNeighbourList() {
+        return bispectrum.average(structure)[0];
+    }
+
     @Benchmark
     @OperationsPerInvocation(ATOMS)
     public double descriptorsEnergyAndForces() {

@@ -19,11 +19,15 @@ class SnapBispectrumTest {
     private static final SnapParameters W = new SnapParameters(4.7, 0.99363, 8, 0.0, true, false, true, false);
 
     @ParameterizedTest
-    @CsvSource({"2, 5", "4, 14", "6, 30", "8, 55", "10, 91"})
+    @CsvSource({"0, 1", "1, 2", "2, 5", "3, 8", "4, 14", "6, 30", "8, 55", "10, 91"})
     void componentCountsFollowLammpsFormula(int twojmax, int count) {
         SnapParameters p = new SnapParameters(4.7, 0.99363, twojmax, 0.0, true, false, true, false);
         assertEquals(count, p.bispectrumCount());
-        assertEquals(count, SnapBispectrum.singleElement(p, 0.5, 1).bispectrumCount());
+        SnapBispectrum b = SnapBispectrum.singleElement(p, 0.5, 1);
+        assertEquals(count, b.bispectrumCount());
+        double[] dimer = dimer(b, 2.5);
+        assertEquals(count, dimer.length);
+        for (double v : dimer) assertTrue(Double.isFinite(v));
         SnapParameters q = new SnapParameters(4.7, 0.99363, twojmax, 0.0, true, true, true, false);
         assertEquals(count + count * (count + 1) / 2, q.descriptorCount());
     }
@@ -36,6 +40,32 @@ class SnapBispectrumTest {
         assertArrayEquals(new int[] {1, 1, 2}, b.triple(2));
         assertArrayEquals(new int[] {2, 0, 2}, b.triple(3));
         assertArrayEquals(new int[] {8, 8, 8}, b.triple(54));
+    }
+
+    @Test
+    void quadraticComponentsFollowTheLinearOnesInLammpsOrder() throws IOException {
+        Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-a15.dat"), 0.1, 4);
+        SnapParameters linear = new SnapParameters(4.7, 0.99363, 4, 0.0, true, false, true, false);
+        SnapParameters quadratic = new SnapParameters(4.7, 0.99363, 4, 0.0, true, true, true, false);
+        double[] b = SnapBispectrum.singleElement(linear, 0.5, 1).perAtom(s)[7];
+        double[] q = SnapBispectrum.singleElement(quadratic, 0.5, 1).perAtom(s)[7];
+        assertEquals(14 + 14 * 15 / 2, q.length);
+        int k = 0;
+        for (; k < 14; k++) assertEquals(b[k], q[k], 0.0);
+        for (int a = 0; a < 14; a++) {
+            assertEquals(0.5 * b[a] * b[a], q[k++], 1e-12);
+            for (int c = a + 1; c < 14; c++) assertEquals(b[a] * b[c], q[k++], 1e-12);
+        }
+    }
+
+    @Test
+    void bnormDividesEachComponentByJPlusOne() throws IOException {
+        Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-a15.dat"), 0.1, 6);
+        SnapBispectrum plain = SnapBispectrum.singleElement(W, 0.5, 1);
+        SnapBispectrum normed = SnapBispectrum.singleElement(
+                new SnapParameters(4.7, 0.99363, 8, 0.0, true, false, true, false, true), 0.5, 1);
+        double[] b = plain.perAtom(s)[3], n = normed.perAtom(s)[3];
+        for (int k = 0; k < b.length; k++) assertEquals(b[k] / (plain.triple(k)[2] + 1), n[k], 1e-12);
     }
 
     @Test
@@ -97,6 +127,13 @@ class SnapBispectrumTest {
         SnapBispectrum b = SnapBispectrum.singleElement(W, 0.5, 1);
         BadInputException e = assertThrows(BadInputException.class, () -> dimer(b, 0.05));
         assertTrue(e.getMessage().contains("0.05"), e.getMessage());
+    }
+
+    @Test
+    void innerRadiusBeyondTheCutoffIsAnError() {
+        SnapParameters p = new SnapParameters(2.0, 0.99363, 4, 2.5, true, false, true, false);
+        BadInputException e = assertThrows(BadInputException.class, () -> SnapBispectrum.singleElement(p, 0.5, 1));
+        assertTrue(e.getMessage().startsWith("rmin0"), e.getMessage());
     }
 
     @Test

@@ -31,6 +31,8 @@ class SnapFileReadersTest {
     @Test
     void lammpsDefaultsApplyAndTuningKeysAreAccepted() {
         SnapParameters p = params("rcutfac 5.0", "twojmax 6", "chunksize 2048", "switchinnerflag 0", "wselfallflag 1");
+        assertFalse(p.bnorm());
+        assertTrue(params("rcutfac 5.0", "twojmax 6", "bnormflag 1").bnorm());
         assertEquals(SnapParameters.of(5.0, 6).rfac0(), p.rfac0());
         assertTrue(p.bzero());
         assertTrue(p.wselfAll());
@@ -44,7 +46,7 @@ class SnapFileReadersTest {
         "twojmax 8",                     // rcutfac missing
         "rcutfac 4.7",                   // twojmax missing
         "rcutfac 4.7|twojmax 8|foo 1",   // unknown key
-        "rcutfac 4.7|twojmax 8|bnormflag 1",
+        "rcutfac 4.7|twojmax 8|bnormflag 2",
         "rcutfac 4.7|twojmax 8|chemflag 1",
         "rcutfac 4.7|twojmax 8|switchinnerflag 1",
         "rcutfac 4.7|twojmax 8|bzeroflag 2",

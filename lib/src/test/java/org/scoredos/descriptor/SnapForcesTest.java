@@ -36,8 +36,8 @@ class SnapForcesTest {
     }
 
     @Test
-    void switchingOffAndInnerRadiusStillGiveConsistentForces() throws IOException {
-        SnapParameters p = new SnapParameters(4.7, 0.95, 6, 0.3, false, false, false, false);
+    void switchingOffInnerRadiusAndBnormStillGiveConsistentForces() throws IOException {
+        SnapParameters p = new SnapParameters(4.7, 0.95, 6, 0.3, false, false, false, false, true);
         double[] beta = new double[1 + p.descriptorCount()];
         Random rng = new Random(4);
         for (int k = 0; k < beta.length; k++) beta[k] = 0.05 * rng.nextGaussian();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
 
@@ -12,9 +14,11 @@ import org.scoredos.structure.Structure;
 class SnapJacobianTest {
     private static final double H = 1e-5;
 
-    @Test
-    void jacobianMatchesFiniteDifferencesOfTheAverage() throws IOException {
-        SnapBispectrum b = SnapBispectrum.singleElement(new SnapParameters(4.7, 0.99363, 6, 0.0, true, true, true, false), 0.5, 1);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void jacobianMatchesFiniteDifferencesOfTheAverage(boolean bnorm) throws IOException {
+        SnapBispectrum b = SnapBispectrum.singleElement(
+                new SnapParameters(4.7, 0.99363, 6, 0.0, true, true, true, false, bnorm), 0.5, 1);
         Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-a15.dat"), 0.15, 31);
         double[][] jac = b.averageJacobian(s);
         assertEquals(b.descriptorCount(), jac.length);

@@ -40,6 +40,14 @@ class SnapLammpsReferenceTest {
         Structure bcc = TestStructures.resource("/w-snap/W-bcc.dat");
         assertEquals(128, bcc.size());
         assertEquals(-544.12179, w.energy(bcc), 1e-5);
+        // the same from θ alone, and as N θ·D
+        SnapBispectrum b = SnapBispectrum.singleElement(p, 0.5, 1.0);
+        double[] theta = wCoefficients(p).element(1).linear();
+        assertEquals(w.energy(bcc), LinearSnapPotential.singleElement(b, 0.0, theta).energy(bcc), 1e-9);
+        double[] d = b.average(bcc);
+        double e = 0;
+        for (int k = 0; k < d.length; k++) e += theta[k] * d[k];
+        assertEquals(-544.12179, bcc.size() * e, 1e-5);
     }
 
     @ParameterizedTest

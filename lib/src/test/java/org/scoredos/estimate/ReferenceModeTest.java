@@ -31,6 +31,19 @@ class ReferenceModeTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void manyThetasAtOnceMatchOneByOne() {
+        FreeEnergyEstimator est = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE);
+        double[] a = IronCampaigns.thetaRef(), b = a.clone();
+        for (int i = 0; i < b.length; i++) b[i] *= 1.01;
+        double[] temps = {700, 1300};
+        FreeEnergy[][] all = est.estimate(new double[][] {a, b}, temps, true);
+        assertEquals(est.estimate(b, 1300).freeEnergy(), all[1][1].freeEnergy(), 0);
+        assertEquals(est.estimate(a, 700).gradient()[4], all[0][0].gradient()[4], 0);
+        // a stiffer potential (θ scaled up) has a higher free energy relative to its lattice
+        assertEquals(true, all[1][0].freeEnergy() > all[0][0].freeEnergy());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bcc", "fcc"})
     void gradientAt1000KIsTheInterpolatedMeanDescriptor(String name) {

@@ -67,6 +67,25 @@ class SmoothModeTest {
     }
 
     @Test
+    void cellsFittedInDifferentBasesAndOrders() {
+        PhaseSummary phase = IronCampaigns.bcc();
+        java.util.List<org.scoredos.summary.CellSummary> cells = new java.util.ArrayList<>();
+        org.scoredos.score.ScoreMatcher monomial = new org.scoredos.score.ScoreMatcher(org.scoredos.score.PolynomialBasis.of("monomial", 4));
+        for (int a = 0; a < phase.cells().size(); a++) {
+            org.scoredos.summary.CellSummary c = phase.cells().get(a);
+            cells.add(a % 2 == 0 ? c : c.withScores(monomial.fit(c, phase.reference().atoms())));
+        }
+        PhaseSummary mixed = new PhaseSummary(phase.name(), phase.reference(), cells);
+        double[] theta = IronCampaigns.thetaRef();
+        for (Mode mode : Mode.values()) {
+            double f = FreeEnergyEstimator.of(mixed, mode).estimate(theta, 1000).freeEnergy();
+            double g = FreeEnergyEstimator.of(phase, mode).estimate(theta, 1000).freeEnergy();
+            // a quartic entropy is a coarser model of the same histograms: a few meV/atom apart
+            assertEquals(g, f, 5e-3, mode.name());
+        }
+    }
+
+    @Test
     void gradientIsNotTheReferencesApproximation() {
         // the reference's interpolated mean descriptor differs from the exact ∂F/∂θ by percents
         double[] theta = IronCampaigns.thetaRef();

@@ -27,15 +27,24 @@ class SummaryStoreErrorsTest {
     private Path dir;
     private StoreManifest manifest;
 
+    /** Written once; every test damages its own copy. */
+    @TempDir
+    static Path template;
+    private static StoreManifest written;
+
     @BeforeAll
     static void load() throws IOException {
         phase = StoreFixtures.withScores(StoreFixtures.firstCells(StoreFixtures.bcc(), 2), 3);
+        written = SummaryStore.write(phase, template.resolve("store"), "test");
     }
 
     @BeforeEach
-    void writeStore() throws IOException {
-        dir = tmp.resolve("store");
-        manifest = SummaryStore.write(phase, dir, "test");
+    void copyStore() throws IOException {
+        dir = Files.createDirectory(tmp.resolve("store"));
+        try (var files = Files.list(template.resolve("store"))) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        manifest = written;
     }
 
     @Test
@@ -79,6 +88,12 @@ class SummaryStoreErrorsTest {
     }
 
     @Test
+    void absurdSizesInTheManifest() throws IOException {
+        editManifest(m -> m.put("bins", 2_000_000_000));
+        assertBad(dir, "manifest.json: bins: must be between 1 and 100000, got 2000000000");
+    }
+
+    @Test
     void truncatedParquetFile() throws IOException {
         Path cells = file("cells");
         byte[] bytes = Files.readAllBytes(cells);
@@ -112,6 +127,14 @@ class SummaryStoreErrorsTest {
     void parquetFileWithTheWrongColumns() throws IOException {
         rewrite("cells", Files.readAllBytes(file("scores")));
         assertBad(dir, "cells-1.parquet: column tau: missing");
+    }
+
+    @Test
+    void dataFileOfAnotherLayoutVersion() throws IOException {
+        byte[] other = ParquetBytes.write(ReferenceFile.SCHEMA, ReferenceFile.rows(phase.reference()),
+                java.util.Map.of(StoreCodec.FORMAT_KEY, SchemaVersion.FORMAT, StoreCodec.VERSION_KEY, "2"));
+        rewrite("reference", other);
+        assertBad(dir, "reference-1.parquet: not a file of this store layout (footer says format scoredos-summary, schema version 2");
     }
 
     @Test

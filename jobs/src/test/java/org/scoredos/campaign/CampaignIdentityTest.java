@@ -1,0 +1,35 @@
+package org.scoredos.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignIdentityTest {
+    @TempDir
+    Path dir;
+
+    private String identity(String extra) throws Exception {
+        return CampaignIdentity.of(CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL + extra, "c.yaml"), dir);
+    }
+
+    @Test
+    void samplesOutputAndScoreModelsMayChangeAnythingElseMayNot() throws Exception {
+        Files.writeString(dir.resolve("D.snapparam"), "twojmax 8\n");
+        Files.writeString(dir.resolve("X.snapcoeff"), "1 2\nW 0.5 1\n0\n1\n");
+        String base = identity("");
+        assertEquals(base, identity("samples: 1024\n"));
+        assertEquals(base, CampaignIdentity.of(CampaignConfigReader.parse(
+                CampaignConfigReaderTest.MINIMAL.replace("output: out", "output: elsewhere"), "c.yaml"), dir));
+        assertEquals(base, identity("score: {basis: hermite, order: 8}\n"));
+        assertNotEquals(base, identity("histogram: {bins: 50}\n"));
+        assertNotEquals(base, identity("samplesPerShard: 32\n"));
+        assertNotEquals(base, CampaignIdentity.of(CampaignConfigReader.parse(
+                CampaignConfigReaderTest.MINIMAL.replace("seed: 3", "seed: 4"), "c.yaml"), dir));
+        Files.writeString(dir.resolve("X.snapcoeff"), "1 2\nW 0.5 1\n0\n2\n");
+        assertNotEquals(base, identity(""), "the files' contents count");
+    }
+}
