@@ -60,12 +60,14 @@ public final class CampaignLock implements AutoCloseable {
 
     private final LockFile file;
     private final Holder holder;
+    private final boolean createdOutput;
     private final Thread releaseOnExit;
     private boolean released;
 
-    private CampaignLock(LockFile file, Holder holder) {
+    private CampaignLock(LockFile file, Holder holder, boolean createdOutput) {
         this.file = file;
         this.holder = holder;
+        this.createdOutput = createdOutput;
         // a run stopped by SIGTERM (systemd stop, a Kubernetes pod eviction) still releases its lock
         this.releaseOnExit = new Thread(this::releaseQuietly, "scoredos-campaign-lock-release");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
@@ -79,12 +81,13 @@ public final class CampaignLock implements AutoCloseable {
      */
     public static CampaignLock acquire(String location, Configuration conf, Policy policy, PrintWriter err) throws IOException {
         LockFile file = LockFile.at(CampaignStore.uriOf(location), conf);
+        boolean outputExisted = file.rootExists();
         Holder me = new Holder(hostName(), ProcessHandle.current().pid(), Instant.now().toString(), UUID.randomUUID().toString());
         byte[] content = JSON.writeValueAsBytes(me);
         Instant deadline = Instant.now().plus(policy.maxWait());
         boolean announced = false;
         while (true) {
-            if (file.createNew(content)) return new CampaignLock(file, me);
+            if (file.createNew(content)) return new CampaignLock(file, me, !outputExisted);
             Found found = file.read();
             if (found == null) continue; // released between our create and our read: try again
             String stale = staleness(found, policy.staleAfter());
@@ -129,6 +132,8 @@ public final class CampaignLock implements AutoCloseable {
         }
         Found found = file.read();
         if (found != null && found.holder() != null && holder.token().equals(found.holder().token())) file.deleteIf(found);
+        // a run refused before it wrote anything (bad input) leaves no directory behind
+        if (createdOutput) file.deleteRootIfEmpty();
     }
 
     private void releaseQuietly() {
@@ -201,6 +206,24 @@ public final class CampaignLock implements AutoCloseable {
 
         String describe() {
             return root.resolve(FILE).toString();
+        }
+
+        boolean rootExists() throws IOException {
+            return local() ? Files.exists(java.nio.file.Path.of(root)) : FileSystem.get(root, conf).exists(new Path(root));
+        }
+
+        void deleteRootIfEmpty() throws IOException {
+            if (local()) {
+                try {
+                    Files.deleteIfExists(java.nio.file.Path.of(root));
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    // the run wrote its output: keep it
+                }
+                return;
+            }
+            FileSystem fs = FileSystem.get(root, conf);
+            Path dir = new Path(root);
+            if (fs.exists(dir) && fs.listStatus(dir).length == 0) fs.delete(dir, false);
         }
 
         boolean createNew(byte[] content) throws IOException {

@@ -48,9 +48,12 @@ class CampaignLockTest {
             assertThrows(CampaignLock.LockedException.class, () -> take(new CampaignLock.Policy(Duration.ZERO, Duration.ofMillis(1), true)));
         }
         assertFalse(Files.exists(lockFile()), "released in close");
+        assertFalse(Files.exists(lockFile().getParent()), "an output the lock created and nothing filled is removed");
         try (CampaignLock second = take(CampaignLock.Policy.failFast())) {
             assertTrue(Files.exists(lockFile()));
+            Files.writeString(lockFile().resolveSibling("manifest.json"), "{}");
         }
+        assertTrue(Files.exists(lockFile().getParent().resolve("manifest.json")), "a written output is kept");
     }
 
     @Test
