@@ -78,7 +78,7 @@ public final class CampaignLauncher {
     }
 
     /** The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings. */
-    private static Configuration hadoopConfiguration(SparkConf conf) {
+    static Configuration hadoopConfiguration(SparkConf conf) {
         Configuration h = new Configuration();
         for (scala.Tuple2<String, String> kv : conf.getAll()) {
             if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
