@@ -28,6 +28,9 @@ public final class ScoreMatcher {
     private final double[][] a, q, bb, ridged, work;
     private final double[] b, w, y, column;
     private final LuSolver lu;
+    private final FitGuard guard;
+    /** τ of the cell being fitted, for the guards' messages. */
+    private double tau;
 
     public ScoreMatcher(PolynomialBasis basis) {
         this.basis = basis;
@@ -44,6 +47,7 @@ public final class ScoreMatcher {
         y = new double[m];
         column = new double[m];
         lu = new LuSolver(m);
+        guard = new FitGuard(m);
     }
 
     public PolynomialBasis basis() {
@@ -64,6 +68,7 @@ public final class ScoreMatcher {
         double[][] coefficients = new double[d][m];
         double[][][] covariance = new double[d][m][m];
         double[] centres = new double[cell.bins()];
+        tau = cell.tau();
         for (int k = 0; k < d; k++) {
             double[] edges = cell.binEdges()[k];
             for (int j = 0; j < centres.length; j++) centres[j] = 0.5 * (edges[j] + edges[j + 1]);
@@ -86,6 +91,7 @@ public final class ScoreMatcher {
         if (total == 0 || !(s > 0)) {
             throw new BadInputException("component " + k + ": empty or degenerate histogram, no entropy model can be fitted");
         }
+        guard.checkOccupancy(counts, tau, k, basis);
         centre[k] = mean;
         scale[k] = s;
 
@@ -119,6 +125,7 @@ public final class ScoreMatcher {
                 bb[i][l] = bb[l][i];
             }
         }
+        guard.checkConditioning(a, tau, k, basis);
         double n = atoms;
         for (int i = 0; i < m; i++) for (int l = 0; l < m; l++) a[i][l] *= n;
 
