@@ -111,6 +111,7 @@ public final class CampaignJob {
         return new Result(summaries, missing.size(), samples);
     }
 
+    @SuppressWarnings("try") // the stage only reports while the work runs
     private void compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples) throws IOException {
         Broadcast<SnapshotDescriptors> descriptors = sc.broadcast(source);
         Broadcast<List<CampaignCell>> cells = sc.broadcast(plan.cells());
@@ -169,6 +170,7 @@ public final class CampaignJob {
     }
 
     /** Pass 2: each shard's moments and histogram in its cell's frame, committed by the executor. */
+    @SuppressWarnings("try") // the stage only reports while the work runs
     private void commitShards(JavaRDD<ShardDescriptors> described, Map<Integer, CellFrame> frames, List<Shard> missing, long samples) {
         Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards committed");

@@ -35,6 +35,7 @@ final class CampaignSetup {
 
     private CampaignSetup() {}
 
+    @SuppressWarnings("try") // the stage only reports while the work runs
     static Prepared prepare(CampaignConfig c, Path configFile, Path hessianCache, Progress progress) throws IOException {
         if (c.sampler() == CampaignConfig.Sampler.KINETIC) {
             throw BadInputException.at(configFile.toString(), 0, "sampler",

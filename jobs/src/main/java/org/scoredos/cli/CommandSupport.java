@@ -16,6 +16,15 @@ final class CommandSupport {
         }
     }
 
+    /** An output file's folder must exist: checked before any work, so bad input fails fast. */
+    static void checkOutput(Path file, String option) {
+        if (file == null) return;
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            throw new org.scoredos.io.BadInputException(option + ": " + file + ": no such directory " + parent);
+        }
+    }
+
     /** A NAME=DIR phase argument. */
     record NamedPhase(String name, Path path) {}
 

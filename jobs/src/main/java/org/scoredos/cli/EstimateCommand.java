@@ -54,6 +54,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
+        CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
         double[] theta = CoefficientFile.read(coeff, phase.reference().components()).theta();

@@ -1,7 +1,6 @@
 package org.scoredos.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FineTuner;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.summary.PhaseSummary;
-import org.scoredos.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,9 +65,9 @@ final class FinetuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandSupport.NamedPhase[] named = CommandSupport.twoPhases(spec, phases);
         double[] ts = CommandSupport.temperatures(spec, temperatures);
+        CommandSupport.checkOutput(plot, "--plot");
         FineTuner.Settings settings = new FineTuner.Settings(targetTc, steps, rate, ridge);
-        Path parent = outFile.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) throw new BadInputException("--out: " + outFile + ": no such directory");
+        CommandSupport.checkOutput(outFile, "--out");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         PhaseSummary second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());

@@ -50,6 +50,7 @@ final class TransitionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandSupport.NamedPhase[] named = CommandSupport.twoPhases(spec, phases);
         double[] ts = CommandSupport.temperatures(spec, temperatures);
+        CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         PhaseSummary second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
 
     @Test
+    @SuppressWarnings("try") // the stage only reports while the work runs
     void stageLinesCountShardsAndEndComplete() {
         StringWriter err = new StringWriter();
         Progress p = new Progress(new PrintWriter(err, true), "w", Duration.ofHours(1));
@@ -27,6 +28,7 @@ class ProgressTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the stage only reports while the work runs
     void countLines() {
         StringWriter err = new StringWriter();
         Progress p = new Progress(new PrintWriter(err, true), "w", Duration.ofHours(1));

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * path) and substrings the error must contain ({@code {name}} is the case's name: the rows about
  * a file's content name the file, and its line and field where the reader knows them). Every
  * case must exit 2 with one error line on stderr (after any progress lines; followed by
- * "Try ... --help" for a picocli usage error), show no stack trace, print nothing on stdout and leave nothing at
- * {@code {out}}. Adding a case is adding a file and a row.
+ * "Try ... --help" for a picocli usage error), show no stack trace, print nothing on stdout and
+ * leave nothing at {@code {out}}. Adding a case is adding a file and a row.
  */
 class BadInputCorpusTest {
     /** One row of a manifest. */

@@ -154,6 +154,8 @@ class EstimationCommandsTest {
         assertBad(run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
                 "--target-tc", "-3", "--out", out.toString()), "target-tc");
         assertFalse(Files.exists(out), "no output file after bad input");
+        assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
+                "--plot", dir.resolve("no/such/dir/f.png").toString()), "--plot");
     }
 
     private static void assertBad(Run r, String reason) {

@@ -325,7 +325,7 @@ public final class FreeEnergyEstimator {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         double[] rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
         for (int t = 0; t < slopes.length; t++) slopes[t] = rotated[t] * beta * scale[t];
-        entropy.argminAll(slopes, ustar, w.pending);
+        entropy.argminAll(slopes, ustar, w.piece);
         for (int a = 0; a < cells; a++) {
             double g = 0, q = 0;
             for (int k = 0, t = a * d; k < d; k++, t++) {
@@ -353,15 +353,23 @@ public final class FreeEnergyEstimator {
         w.solved = tStar > -1 && tStar < 1;
         if (gradient) {
             fit.weights(tStar, w.weights);
-            double[] grad = w.gradient;
-            System.arraycopy(d0, 0, grad, 0, d);
+            double[] grad = w.gradient, v = w.slopes;
             for (int a = 0; a < cells; a++) {
                 double wa = w.weights[a];
-                for (int k = 0, t = a * d; k < d; k++, t++) {
-                    double v = wa * (offset[t] + scale[t] * ustar[t]);
-                    double[] col = column[t];
-                    for (int i = 0; i < d; i++) grad[i] += v * col[i];
-                }
+                for (int k = 0, t = a * d; k < d; k++, t++) v[t] = wa * (offset[t] + scale[t] * ustar[t]);
+            }
+            System.arraycopy(d0, 0, grad, 0, d);
+            // four columns per sweep: a quarter of the loads and stores of grad
+            int t = 0;
+            for (; t + 3 < v.length; t += 4) {
+                double v0 = v[t], v1 = v[t + 1], v2 = v[t + 2], v3 = v[t + 3];
+                double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
+                for (int i = 0; i < d; i++) grad[i] += v0 * r0[i] + v1 * r1[i] + v2 * r2[i] + v3 * r3[i];
+            }
+            for (; t < v.length; t++) {
+                double vt = v[t];
+                double[] r = column[t];
+                for (int i = 0; i < d; i++) grad[i] += vt * r[i];
             }
         }
     }
@@ -445,7 +453,7 @@ public final class FreeEnergyEstimator {
     public final class Workspace {
         private final double[] rotated = new double[cells * d];
         private final double[] ustar = new double[cells * d], slopes = new double[cells * d];
-        private final boolean[] pending = new boolean[cells * d];
+        private final int[] piece = new int[cells * d];
         private final double[] g = new double[cells], gPlus = new double[cells], gMinus = new double[cells];
         private final double[] weights = new double[cells];
         private final double[] coef = new double[ALPHA_DEGREE + 1], coefPlus = new double[ALPHA_DEGREE + 1],

@@ -26,6 +26,16 @@ final class PolynomialConjugate {
     /** True when one decreasing piece spans the whole range (S concave there). */
     private final boolean[] concave;
     /**
+     * For the other tables, which candidate minimises as s' falls: below thresholds[i] (and
+     * above thresholds[i+1]) the winner is winners[i+1]: LOWER, UPPER or a piece index. Global
+     * minimisers move monotonically with s', so a table has a handful of entries.
+     */
+    private final int[] switchStart;
+    private final double[] thresholds;
+    private final int[] winners;
+    private static final int LOWER = -1, UPPER = -2;
+    private static final int SWITCH_SCAN = 256;
+    /**
      * Per piece, KNOTS+1 roots u_i of S'(u) = s'_i at equal steps of s', and Hermite tangents
      * du/di. Single precision: they only seed Newton, and half the bytes keep the tables in cache.
      */
@@ -72,6 +82,68 @@ final class PolynomialConjugate {
         for (int t = 0; t < tables; t++) {
             for (int p = pieceStart[t]; p < pieceStart[t + 1]; p++) tabulate(t, p);
         }
+        switchStart = new int[tables + 1];
+        java.util.List<double[]> switches = new java.util.ArrayList<>();
+        for (int t = 0; t < tables; t++) {
+            switchStart[t] = switches.size();
+            if (!concave[t]) winnerSwitches(t, switches);
+        }
+        switchStart[tables] = switches.size();
+        thresholds = new double[switches.size()];
+        winners = new int[switches.size()];
+        for (int i = 0; i < thresholds.length; i++) {
+            thresholds[i] = switches.get(i)[0];
+            winners[i] = (int) switches.get(i)[1];
+        }
+    }
+
+    /**
+     * Scans s' over the range of S' (above it the lower end wins, below it the upper end) and
+     * records each change of the global minimiser, located by bisection: entries
+     * {threshold, winner below it}, the first with threshold +∞ and winner LOWER.
+     */
+    private void winnerSwitches(int t, java.util.List<double[]> out) {
+        double top = Double.NEGATIVE_INFINITY, bottom = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= SCAN; i++) {
+            double v = slope(t, lo[t] + (hi[t] - lo[t]) * i / SCAN);
+            top = Math.max(top, v);
+            bottom = Math.min(bottom, v);
+        }
+        for (int p = pieceStart[t]; p < pieceStart[t + 1]; p++) {
+            top = Math.max(top, slopeL[p]);
+            bottom = Math.min(bottom, slopeR[p]);
+        }
+        double margin = 1e-9 * (Math.abs(top) + Math.abs(bottom) + 1);
+        top += margin;
+        bottom -= margin;
+        out.add(new double[] {Double.POSITIVE_INFINITY, winner(t, top)});
+        double previous = top;
+        int current = winner(t, top);
+        for (int i = 1; i <= SWITCH_SCAN; i++) {
+            double sp = top - (top - bottom) * i / SWITCH_SCAN;
+            int w = winner(t, sp);
+            if (w != current) {
+                double a = previous, b = sp;  // winner(a) = current, winner(b) = w
+                for (int it = 0; it < 200 && a - b > 1e-15 * (Math.abs(a) + Math.abs(b) + 1e-300); it++) {
+                    double mid = 0.5 * (a + b);
+                    if (winner(t, mid) == current) a = mid;
+                    else b = mid;
+                }
+                out.add(new double[] {0.5 * (a + b), w});
+                current = w;
+            }
+            previous = sp;
+        }
+        if (current != UPPER) out.add(new double[] {bottom, UPPER});
+    }
+
+    /** Which candidate the exhaustive search picks at s': LOWER, UPPER or the piece holding the root. */
+    private int winner(int t, double sp) {
+        double u = argmin(t, sp);
+        if (u == lo[t]) return LOWER;
+        if (u == hi[t]) return UPPER;
+        for (int p = pieceStart[t]; p < pieceStart[t + 1]; p++) if (u >= pieceL[p] && u <= pieceR[p]) return p;
+        return LOWER;
     }
 
     /**
@@ -135,38 +207,51 @@ final class PolynomialConjugate {
 
     /**
      * The minimisers of all tables at once: u[t] = argmin over [lo, hi] of sp[t]·u − S_t(u).
-     * Done in passes (seeds, one Newton step, the rare rest) so that the short, independent
+     * Done in passes (seeds, one or two Newton steps, the rare rest) so that the short, independent
      * polynomial evaluations of many tables overlap in the processor instead of waiting on each
-     * other. {@code pending}: scratch, one flag per table.
+     * other. Tables with a non-concave entropy look up which candidate wins at s' (thresholds
+     * found once) and solve only that one. {@code piece}: scratch, one entry per table.
      */
-    void argminAll(double[] sp, double[] u, boolean[] pending) {
+    void argminAll(double[] sp, double[] u, int[] piece) {
         int tables = u.length;
         for (int t = 0; t < tables; t++) {
-            pending[t] = false;
-            if (!concave[t]) continue;
-            int p = pieceStart[t];
             double s = sp[t];
-            if (s >= slopeL[p]) u[t] = lo[t];
-            else if (s <= slopeR[p]) u[t] = hi[t];
+            int p;
+            if (concave[t]) {
+                p = pieceStart[t];
+            } else {
+                int i = switchStart[t];
+                while (i + 1 < switchStart[t + 1] && s < thresholds[i + 1]) i++;
+                p = winners[i];
+            }
+            piece[t] = -1;
+            if (p == LOWER || (p >= 0 && s >= slopeL[p])) u[t] = p >= 0 ? pieceL[p] : lo[t];
+            else if (p == UPPER || s <= slopeR[p]) u[t] = p >= 0 ? pieceR[p] : hi[t];
             else {
                 u[t] = seed(p, s);
-                pending[t] = true;
+                piece[t] = p;
             }
         }
         for (int t = 0; t < tables; t++) {
-            if (!pending[t]) continue;
-            double x = u[t];
-            double step = (horner(ds, t * deg, deg, x) - sp[t]) / horner(dds, t * (deg - 1), deg - 1, x);
-            double next = Math.max(lo[t], Math.min(hi[t], x - step));
-            // quadratic convergence: after a step δ ≤ 1e-6 the error is ~δ² ≤ 1e-12
-            if (Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x))) {
+            int p = piece[t];
+            if (p < 0) continue;
+            // Newton from the seed; quadratic convergence: after a step δ the error is about
+            // |S'''/2S''|·δ², so δ ≤ 1e-5 leaves ~1e-10, far below anything F (error ~S''·1e-20)
+            // or the gradient (relative ~1e-10) can notice
+            int o1 = t * deg, o2 = t * (deg - 1);
+            double s = sp[t], x = u[t], l = pieceL[p], r = pieceR[p];
+            double next = Math.max(l, Math.min(r, x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x)));
+            if (Math.abs(next - x) > 1e-5 * (1 + Math.abs(x))) {
+                x = next;
+                next = Math.max(l, Math.min(r, x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x)));
+            }
+            if (Math.abs(next - x) <= 1e-5 * (1 + Math.abs(x))) {
                 u[t] = next;
-                pending[t] = false;
+                piece[t] = -1;
             }
         }
         for (int t = 0; t < tables; t++) {
-            if (pending[t]) u[t] = root(t, pieceStart[t], sp[t]);
-            else if (!concave[t]) u[t] = argmin(t, sp[t]);
+            if (piece[t] >= 0) u[t] = root(t, piece[t], sp[t]);
         }
     }
 
@@ -270,9 +355,22 @@ final class PolynomialConjugate {
         return deg < 2 ? 0 : horner(dds, t * (deg - 1), deg - 1, u);
     }
 
+    /** Σ_{i<n} c[offset+i] uⁱ; the usual lengths are unrolled (straight-line fused multiply-adds). */
     static double horner(double[] c, int offset, int n, double u) {
-        double v = c[offset + n - 1];
-        for (int i = offset + n - 2; i >= offset; i--) v = Math.fma(v, u, c[i]);
-        return v;
+        int o = offset;
+        switch (n) {
+            case 5:
+                return Math.fma(Math.fma(Math.fma(Math.fma(c[o + 4], u, c[o + 3]), u, c[o + 2]), u, c[o + 1]), u, c[o]);
+            case 6:
+                return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(c[o + 5], u, c[o + 4]), u, c[o + 3]), u, c[o + 2]), u,
+                        c[o + 1]), u, c[o]);
+            case 7:
+                return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(c[o + 6], u, c[o + 5]), u, c[o + 4]), u,
+                        c[o + 3]), u, c[o + 2]), u, c[o + 1]), u, c[o]);
+            default:
+                double v = c[o + n - 1];
+                for (int i = o + n - 2; i >= o; i--) v = Math.fma(v, u, c[i]);
+                return v;
+        }
     }
 }

@@ -57,7 +57,14 @@ public final class ScoreMatcher {
     /** The phase with every cell's score models (re)fitted in this basis. */
     public PhaseSummary fit(PhaseSummary phase) {
         List<CellSummary> cells = new ArrayList<>(phase.cells().size());
-        for (CellSummary cell : phase.cells()) cells.add(cell.withScores(fit(cell, phase.reference().atoms())));
+        for (int a = 0; a < phase.cells().size(); a++) {
+            CellSummary cell = phase.cells().get(a);
+            try {
+                cells.add(cell.withScores(fit(cell, phase.reference().atoms())));
+            } catch (BadInputException e) {
+                throw new BadInputException(phase.name() + ": cell " + a + ": " + e.getMessage(), e);
+            }
+        }
         return new PhaseSummary(phase.name(), phase.reference(), cells);
     }
 

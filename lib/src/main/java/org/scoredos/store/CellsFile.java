@@ -1,6 +1,7 @@
 package org.scoredos.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -78,10 +79,10 @@ final class CellsFile {
             double[][] rotation = Triangles.unpackFull(shapes.list("rotation", r, d * d), 0, d, d);
             long[] residuals = shapes.longListOf("covarianceResidual", r, Triangles.size(d), d * d);
             double[][] covariance = EigenResidual.decode(residuals, rotation, eigenvalues);
-            double[][] edges = edges(shapes, r, d, bins);
             long[] flat = shapes.longList("counts", r, d * bins);
+            double[][] edges = edges(shapes, r, d, bins);
             long[][] counts = new long[d][];
-            for (int k = 0; k < d; k++) counts[k] = java.util.Arrays.copyOfRange(flat, k * bins, (k + 1) * bins);
+            for (int k = 0; k < d; k++) counts[k] = Arrays.copyOfRange(flat, k * bins, (k + 1) * bins);
             cells.add(new CellSummary(tau[r], alpha[r], samples[r], mean, covariance, eigenvalues, rotation, edges, counts, null));
         }
         return cells;
@@ -95,7 +96,7 @@ final class CellsFile {
         for (int k = 0; k < d; k++) {
             edges[k] = all.length == 0
                     ? UniformEdges.generate(first[k], last[k], bins + 1)
-                    : java.util.Arrays.copyOfRange(all, k * (bins + 1), (k + 1) * (bins + 1));
+                    : Arrays.copyOfRange(all, k * (bins + 1), (k + 1) * (bins + 1));
         }
         return edges;
     }

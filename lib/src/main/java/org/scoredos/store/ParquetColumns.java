@@ -151,13 +151,13 @@ final class ParquetColumns {
         String[] strings = new String[0];
         int size;
 
-        Builder(ColumnDescriptor descriptor) {
+        Builder(ColumnDescriptor descriptor) throws IOException {
             this.descriptor = descriptor;
             this.type = descriptor.getPrimitiveType().getPrimitiveTypeName();
             this.repeated = descriptor.getPrimitiveType().getRepetition() == Type.Repetition.REPEATED;
             if (type != PrimitiveTypeName.DOUBLE && type != PrimitiveTypeName.INT64 && type != PrimitiveTypeName.INT32
                     && type != PrimitiveTypeName.BINARY) {
-                throw new BadInputException("column " + name() + ": type " + type + " is not one summary stores use");
+                throw new IOException("column " + name() + ": type " + type + " is not one summary stores use");
             }
         }
 
@@ -219,8 +219,8 @@ final class ParquetColumns {
             }
         }
 
-        private void ensureCapacity(long capacity) {
-            if (capacity > Integer.MAX_VALUE - 8) throw new BadInputException("column " + name() + ": too many values");
+        private void ensureCapacity(long capacity) throws IOException {
+            if (capacity > Integer.MAX_VALUE - 8) throw new IOException("column " + name() + ": too many values");
             int c = (int) capacity;
             switch (type) {
                 case DOUBLE -> doubles = doubles.length >= c ? doubles : Arrays.copyOf(doubles, Math.max(c, 2 * doubles.length));

@@ -1,5 +1,7 @@
 package org.scoredos.store;
 
+import java.util.Objects;
+
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ScoreTable;
@@ -34,7 +36,7 @@ record PhaseShape(int components, int bins, StoreManifest.Scores scores) {
                 require(c.binEdges()[k].length == bins + 1, where + "every component needs " + (bins + 1) + " edges");
             }
             StoreManifest.Scores s = scoresOf(c.scores(), d);
-            require(java.util.Objects.equals(s, scores), where + "every cell or none needs score models, all of one basis, order and size");
+            require(Objects.equals(s, scores), where + "every cell or none needs score models, all of one basis, order and size");
         }
         return new PhaseShape(d, bins, scores);
     }

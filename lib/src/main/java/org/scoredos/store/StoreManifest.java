@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -41,6 +42,8 @@ public record StoreManifest(
     public static final String FILE_NAME = "manifest.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Bounds that keep every list length (d², d·bins) within an int. */
+    private static final int MAX_COMPONENTS = 10_000, MAX_BINS = 100_000, MAX_CELLS = 100_000;
 
     /** Basis, order p and coefficients per component M of the fitted score models. */
     public record Scores(String basis, int order, int coefficients) {}
@@ -69,7 +72,7 @@ public record StoreManifest(
         root.put("bins", bins);
         root.put("atoms", atoms);
         ObjectNode ref = root.putObject("reference");
-        new java.util.TreeMap<>(reference).forEach((k, v) -> ref.set(k, MAPPER.valueToTree(v)));
+        new TreeMap<>(reference).forEach((k, v) -> ref.set(k, MAPPER.valueToTree(v)));
         if (scores == null) {
             root.putNull("scores");
         } else {
@@ -82,7 +85,7 @@ public record StoreManifest(
         root.put("createdBy", createdBy);
         root.put("source", source);
         ObjectNode fs = root.putObject("files");
-        new java.util.TreeMap<>(files).forEach((role, f) -> {
+        new TreeMap<>(files).forEach((role, f) -> {
             ObjectNode n = fs.putObject(role);
             n.put("path", f.path());
             n.put("bytes", f.bytes());
@@ -114,7 +117,7 @@ public record StoreManifest(
         JsonNode s = root.get("scores");
         if (s != null && !s.isNull()) {
             if (!s.isObject()) throw field(where, "scores", "expected an object or null");
-            scores = new Scores(text(s, "basis", where), integer(s, "order", where), integer(s, "coefficients", where));
+            scores = new Scores(text(s, "basis", where), integer(s, "order", where), bounded(s, "coefficients", 100, where));
         }
         Map<String, Number> reference = new LinkedHashMap<>();
         JsonNode ref = root.get("reference");
@@ -137,8 +140,9 @@ public record StoreManifest(
             files.put(e.getKey(), new StoredFile(path, bytes.asLong(), text(f, "crc32c", where)));
         });
         return new StoreManifest(text(root, "phase", where), integer(root, "generation", where),
-                positive(root, "cells", where), positive(root, "components", where), positive(root, "bins", where),
-                positive(root, "atoms", where), scores, reference, text(root, "createdAt", where),
+                bounded(root, "cells", MAX_CELLS, where), bounded(root, "components", MAX_COMPONENTS, where),
+                bounded(root, "bins", MAX_BINS, where), bounded(root, "atoms", Integer.MAX_VALUE / 3, where),
+                scores, reference, text(root, "createdAt", where),
                 text(root, "createdBy", where), text(root, "source", where), files);
     }
 
@@ -154,9 +158,10 @@ public record StoreManifest(
         return v.asInt();
     }
 
-    private static int positive(JsonNode n, String key, String where) {
+    /** A positive count no larger than {@code max}: a damaged manifest must not size absurd arrays. */
+    private static int bounded(JsonNode n, String key, int max, String where) {
         int v = integer(n, key, where);
-        if (v < 1) throw field(where, key, "must be positive, got " + v);
+        if (v < 1 || v > max) throw field(where, key, "must be between 1 and " + max + ", got " + v);
         return v;
     }
 

@@ -1,11 +1,10 @@
 package org.scoredos.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,12 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.scoredos.io.BadInputException;
 import org.scoredos.summary.PhaseSummary;
 
@@ -43,10 +40,6 @@ import org.scoredos.summary.PhaseSummary;
  * deleted by hand.
  */
 public final class SummaryStore {
-    private static final Pattern DATA_FILE = Pattern.compile("(reference|cells|scores)-(\\d+)\\.parquet");
-    private static final String MANIFEST_TMP = "." + StoreManifest.FILE_NAME + ".tmp-";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private SummaryStore() {}
 
     /** Writes a new store at {@code dir} (which must not exist, or be an empty directory). */
@@ -59,7 +52,7 @@ public final class SummaryStore {
         StoreCodec.Encoded encoded = StoreCodec.encode(phase, 1, source);
         Path parent = dir.getParent();
         Files.createDirectories(parent);
-        Path tmp = parent.resolve("." + dir.getFileName() + ".tmp-" + randomSuffix());
+        Path tmp = parent.resolve("." + dir.getFileName() + ".tmp-" + Generations.randomSuffix());
         try {
             Files.createDirectory(tmp);
             for (Map.Entry<String, byte[]> f : encoded.files().entrySet()) writeSynced(tmp.resolve(f.getKey()), f.getValue());
@@ -67,7 +60,7 @@ public final class SummaryStore {
             syncDirectory(tmp);
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
                 throw new BadInputException(dir + ": already exists (written concurrently by someone else?)", e);
             }
             syncDirectory(parent);
@@ -93,13 +86,16 @@ public final class SummaryStore {
         if (!isStore(dir)) {
             throw new BadInputException(dir + ": exists and is not a summary store (no " + StoreManifest.FILE_NAME + "); not replacing it");
         }
-        StoreCodec.Encoded encoded = StoreCodec.encode(phase, latestGeneration(dir) + 1, source);
+        Path manifestFile = dir.resolve(StoreManifest.FILE_NAME);
+        byte[] current = Files.isReadable(manifestFile) ? Files.readAllBytes(manifestFile) : null;
+        StoreCodec.Encoded encoded = StoreCodec.encode(phase, Generations.next(current, names(dir)), source);
         for (Map.Entry<String, byte[]> f : encoded.files().entrySet()) {
             Path target = dir.resolve(f.getKey());
             Files.deleteIfExists(target); // a leftover of an interrupted replacement, never named by the manifest
             writeSynced(target, f.getValue());
         }
-        Path manifestTmp = dir.resolve(MANIFEST_TMP + randomSuffix());
+        syncDirectory(dir); // the new files' entries are durable before the manifest names them
+        Path manifestTmp = dir.resolve(Generations.MANIFEST_TMP + Generations.randomSuffix());
         try {
             writeSynced(manifestTmp, encoded.manifest().toJson());
             Files.move(manifestTmp, dir.resolve(StoreManifest.FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -107,7 +103,7 @@ public final class SummaryStore {
         } finally {
             Files.deleteIfExists(manifestTmp);
         }
-        removeUnnamedFiles(dir, encoded.files().keySet());
+        for (String name : Generations.garbage(names(dir), encoded.files().keySet())) Files.deleteIfExists(dir.resolve(name));
         return encoded.manifest();
     }
 
@@ -149,35 +145,12 @@ public final class SummaryStore {
         }
     }
 
-    /** The highest generation in the manifest or among the data files (even a damaged store's). */
-    private static int latestGeneration(Path dir) throws IOException {
-        int latest = 0;
-        try {
-            JsonNode g = new ObjectMapper().readTree(dir.resolve(StoreManifest.FILE_NAME).toFile()).get("generation");
-            if (g != null && g.canConvertToInt()) latest = g.asInt();
-        } catch (IOException e) {
-            // unreadable manifest: the file names still tell
-        }
+    private static List<String> names(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                Matcher m = DATA_FILE.matcher(p.getFileName().toString());
-                if (m.matches()) latest = Math.max(latest, Integer.parseInt(m.group(2)));
-            }
+            for (Path p : s) names.add(p.getFileName().toString());
         }
-        return latest;
-    }
-
-    /** Deletes data files of other generations and stale manifest temporaries. */
-    private static void removeUnnamedFiles(Path dir, Set<String> keep) throws IOException {
-        Set<String> names = new HashSet<>(keep);
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                String name = p.getFileName().toString();
-                if ((DATA_FILE.matcher(name).matches() || name.startsWith(MANIFEST_TMP)) && !names.contains(name)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        return names;
     }
 
     private static void writeSynced(Path file, byte[] bytes) throws IOException {
@@ -200,7 +173,7 @@ public final class SummaryStore {
     private static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) return;
         try (var walk = Files.walk(path)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
@@ -208,9 +181,5 @@ public final class SummaryStore {
                 }
             });
         }
-    }
-
-    private static String randomSuffix() {
-        return Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
     }
 }

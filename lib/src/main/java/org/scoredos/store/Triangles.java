@@ -1,5 +1,7 @@
 package org.scoredos.store;
 
+import java.util.Arrays;
+
 /**
  * Symmetric matrices stored as their upper triangle (row-major, i ≤ j), which halves the
  * store. Used only when the matrix is exactly symmetric, so that the round trip is bitwise.
@@ -52,7 +54,7 @@ final class Triangles {
     static double[][] unpackFull(double[] packed, int offset, int rows, int cols) {
         double[][] m = new double[rows][];
         for (int i = 0; i < rows; i++) {
-            m[i] = java.util.Arrays.copyOfRange(packed, offset + i * cols, offset + (i + 1) * cols);
+            m[i] = Arrays.copyOfRange(packed, offset + i * cols, offset + (i + 1) * cols);
         }
         return m;
     }

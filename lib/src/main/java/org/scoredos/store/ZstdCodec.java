@@ -1,6 +1,8 @@
 package org.scoredos.store;
 
 import com.github.luben.zstd.Zstd;
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
@@ -9,9 +11,10 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * ZSTD for Parquet pages, one page at a time with the size known up front (standard ZSTD
- * frames, readable by any Parquet reader). Parquet's own codec streams, whose window and
- * tables at high levels are sized for unknown, large inputs: here high levels stay cheap
- * because zstd fits its parameters to the page, and no Hadoop codec machinery is loaded.
+ * frames, readable by any Parquet reader). Parquet's own codec streams size their window and
+ * tables at high levels for unknown, large inputs: here high levels stay cheap because zstd
+ * fits its parameters to the page, and no Hadoop codec machinery is loaded. Compression is
+ * zstd-jni's; decompression is pure Java (aircompressor), so reading loads no native library.
  */
 final class ZstdCodec implements CompressionCodecFactory {
     private final int level;
@@ -64,12 +67,16 @@ final class ZstdCodec implements CompressionCodecFactory {
         };
     }
 
+    /** Pure-Java decompression: no native library to extract and load, so a cold read starts faster. */
     private static byte[] decompressed(byte[] in, int size) throws IOException {
         byte[] out = new byte[size];
-        long n = Zstd.decompress(out, in);
-        if (Zstd.isError(n) || n != size) {
-            throw new IOException("corrupted ZSTD page" + (Zstd.isError(n) ? ": " + Zstd.getErrorName(n) : " (" + n + " of " + size + " bytes)"));
+        int n;
+        try {
+            n = new ZstdDecompressor().decompress(in, 0, in.length, out, 0, size);
+        } catch (MalformedInputException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IOException("corrupted ZSTD page: " + e.getMessage(), e);
         }
+        if (n != size) throw new IOException("corrupted ZSTD page (" + n + " of " + size + " bytes)");
         return out;
     }
 

@@ -27,15 +27,24 @@ class SummaryStoreErrorsTest {
     private Path dir;
     private StoreManifest manifest;
 
+    /** Written once; every test damages its own copy. */
+    @TempDir
+    static Path template;
+    private static StoreManifest written;
+
     @BeforeAll
     static void load() throws IOException {
         phase = StoreFixtures.withScores(StoreFixtures.firstCells(StoreFixtures.bcc(), 2), 3);
+        written = SummaryStore.write(phase, template.resolve("store"), "test");
     }
 
     @BeforeEach
-    void writeStore() throws IOException {
-        dir = tmp.resolve("store");
-        manifest = SummaryStore.write(phase, dir, "test");
+    void copyStore() throws IOException {
+        dir = Files.createDirectory(tmp.resolve("store"));
+        try (var files = Files.list(template.resolve("store"))) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        manifest = written;
     }
 
     @Test
@@ -76,6 +85,12 @@ class SummaryStoreErrorsTest {
     void manifestMissingAField() throws IOException {
         editManifest(m -> m.remove("components"));
         assertBad(dir, "manifest.json: components: missing or not an integer");
+    }
+
+    @Test
+    void absurdSizesInTheManifest() throws IOException {
+        editManifest(m -> m.put("bins", 2_000_000_000));
+        assertBad(dir, "manifest.json: bins: must be between 1 and 100000, got 2000000000");
     }
 
     @Test
