@@ -218,7 +218,8 @@ public final class CampaignJob {
                     m.histogram().counts(), null));
         }
         PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
-        ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis));
+        // the samples are paid for: a sparse or ill-conditioned fit is reported, not refused
+        ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis, progress::say));
         List<PhaseSummary> out = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) {
             int atoms = phases.get(i).atoms();

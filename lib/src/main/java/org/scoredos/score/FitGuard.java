@@ -1,6 +1,7 @@
 package org.scoredos.score;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -8,7 +9,9 @@ import org.scoredos.io.BadInputException;
  * a histogram with too few occupied bins for the basis (the M coefficients would interpolate
  * a handful of spikes), and a normal matrix A so ill-conditioned that its inverse, which sets
  * the coefficients' covariance, has lost most of its digits. The message names the cell and
- * the component and says what to change.
+ * the component and says what to change. A campaign, which has already paid for its samples,
+ * may instead have them reported as warnings and keep the fit (its shards stay committed, and
+ * a rerun with another order refits them).
  *
  * <p>One instance holds work arrays: not thread-safe; one per {@link ScoreMatcher}.
  */
@@ -21,10 +24,22 @@ final class FitGuard {
     static final double MAX_CONDITION = 1e13;
     private final int m;
     private final double[][] work;
+    private final Consumer<String> warnings;
 
-    FitGuard(int m) {
+    /** @param warnings where failed checks go instead of an exception; null to refuse */
+    FitGuard(int m, Consumer<String> warnings) {
         this.m = m;
         this.work = new double[m][m];
+        this.warnings = warnings;
+    }
+
+    FitGuard(int m) {
+        this(m, null);
+    }
+
+    private void fail(String message) {
+        if (warnings == null) throw new BadInputException(message);
+        warnings.accept("warning: " + message + "; its score model is unreliable");
     }
 
     /** At least M + 2 occupied bins for a basis of M functions (M coefficients and a shape to fit). */
@@ -36,7 +51,7 @@ final class FitGuard {
         int occupied = 0;
         for (long n : counts) if (n > 0) occupied++;
         if (occupied < minimumOccupiedBins(m)) {
-            throw new BadInputException(String.format(Locale.ROOT, "cell at tau %.4g, component %d: histogram too sparse for the %s basis of order %d: "
+            fail(String.format(Locale.ROOT, "cell at tau %.4g, component %d: histogram too sparse for the %s basis of order %d: "
                     + "%d occupied bins, at least %d needed (add samples, or lower the order)",
                     tau, k, basis.name(), basis.order(), occupied, minimumOccupiedBins(m)));
         }
@@ -46,7 +61,7 @@ final class FitGuard {
     void checkConditioning(double[][] a, double tau, int k, PolynomialBasis basis) {
         double c = condition(a);
         if (!(c <= MAX_CONDITION)) {
-            throw new BadInputException(String.format(Locale.ROOT, "cell at tau %.4g, component %d: the score fit is ill-conditioned "
+            fail(String.format(Locale.ROOT, "cell at tau %.4g, component %d: the score fit is ill-conditioned "
                     + "(condition number %.2g of A, above %.0e) for the %s basis of order %d (lower the order)",
                     tau, k, c, MAX_CONDITION, basis.name(), basis.order()));
         }

@@ -32,7 +32,16 @@ public final class ScoreMatcher {
     /** τ of the cell being fitted, for the guards' messages. */
     private double tau;
 
+    /** A matcher that refuses sparse or ill-conditioned fits ({@link BadInputException}). */
     public ScoreMatcher(PolynomialBasis basis) {
+        this(basis, null);
+    }
+
+    /**
+     * A matcher that reports sparse or ill-conditioned fits to {@code warnings} (one line each,
+     * naming cell and component) and keeps them; null refuses them instead.
+     */
+    public ScoreMatcher(PolynomialBasis basis, java.util.function.Consumer<String> warnings) {
         this.basis = basis;
         this.m = basis.size();
         dphi = new double[m];
@@ -47,7 +56,7 @@ public final class ScoreMatcher {
         y = new double[m];
         column = new double[m];
         lu = new LuSolver(m);
-        guard = new FitGuard(m);
+        guard = new FitGuard(m, warnings);
     }
 
     public PolynomialBasis basis() {

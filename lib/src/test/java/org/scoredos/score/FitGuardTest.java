@@ -51,6 +51,18 @@ class FitGuardTest {
     }
 
     @Test
+    void aCampaignGetsWarningsAndKeepsTheFit() {
+        long[] counts = new long[40];
+        for (int j = 18; j < 23; j++) counts[j] = 200;
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        ScoreMatcher lenient = new ScoreMatcher(PolynomialBasis.of("chebyshev", 5), warnings::add);
+        assertEquals(4, lenient.fit(cell(counts), 16).coefficients()[0].length);
+        assertEquals(java.util.List.of("warning: cell at tau 0.7500, component 0: histogram too sparse for the chebyshev basis "
+                + "of order 5: 5 occupied bins, at least 6 needed (add samples, or lower the order); its score model is unreliable"),
+                warnings);
+    }
+
+    @Test
     void anIllConditionedFitIsRefused() {
         // the shifted Hermite family at order 12 is nearly collinear: condition number about 2e15
         long[] counts = gaussian(99, 0.4, 4096);
