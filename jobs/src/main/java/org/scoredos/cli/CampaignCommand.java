@@ -119,9 +119,10 @@ public final class CampaignCommand implements Callable<Integer> {
                 JsonOutput.print(out, json);
             }
             case CSV -> {
-                out.println("cell,strain,tau,shards,committedSamples,summarised");
+                out.println("cell,strain,tau,shards,committedSamples,summarised,rejected");
                 for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                    out.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised(),
+                            c.rejected());
                 }
             }
             case TEXT -> {
@@ -129,9 +130,11 @@ public final class CampaignCommand implements Callable<Integer> {
                 if (o.result() != null) {
                     out.printf(java.util.Locale.ROOT, "computed %d shards (%d samples) in this run%n", o.result().shardsComputed(), o.result().samplesComputed());
                 }
-                out.printf(java.util.Locale.ROOT, "%5s %9s %8s %7s %10s %10s%n", "cell", "strain", "tau", "shards", "committed", "summarised");
+                out.printf(java.util.Locale.ROOT, "%5s %9s %8s %7s %10s %10s %8s%n", "cell", "strain", "tau", "shards", "committed", "summarised",
+                        "rejected");
                 for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                    out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d %8d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(),
+                            c.summarised(), c.rejected());
                 }
             }
         }
