@@ -107,6 +107,11 @@ public final class IngestJob {
                     throw new BadInputException(String.format(Locale.ROOT,
                             "temperature %s K: %d frame; a cell needs at least two", temperatures[c], merged[c].count()));
                 }
+                if (merged[c].count() <= components) {
+                    progress.say(String.format(Locale.ROOT, "warning: temperature %s K: %d frames do not span the %d descriptor "
+                            + "components: the covariance is rank-deficient (use more than %d frames)",
+                            temperatures[c], merged[c].count(), components, components));
+                }
                 frames.add(CellFrame.of(merged[c], compression.bins(), compression.clipPercentile()));
             }
             progress.say(String.format(Locale.ROOT, "%d cells: PCA frames and histogram edges fixed", frames.size()));

@@ -133,6 +133,7 @@ class IngestCommandTest {
         assertEquals(9, json.get("cells").get(0).get("frames").asInt());
         assertEquals(6, json.get("cells").get(1).get("frames").asInt());
         assertTrue(ran.err().contains("ingest w-md: descriptors + moments: 3/3 files"), ran.err());
+        assertTrue(ran.err().contains("warning: temperature 300.0 K: 9 frames do not span the 55 descriptor components"), ran.err());
 
         PhaseSummary phase = SummaryStore.read(Path.of(out));
         assertEquals(Conditioning.TEMPERATURE, phase.conditioning());
