@@ -102,9 +102,6 @@ public final class IngestCommand implements Callable<Integer> {
         if (!(clipPercentile > 0 && clipPercentile < 50)) {
             throw new BadInputException("--clip-percentile must lie between 0 and 50 (exclusive), got " + clipPercentile);
         }
-        if (labels.temperature != null && (!(labels.temperature > 0) || labels.temperature.isInfinite())) {
-            throw new BadInputException("--temperature: must be positive and finite, got " + labels.temperature);
-        }
         PolynomialBasis chosen;
         try {
             chosen = PolynomialBasis.of(basis, order);

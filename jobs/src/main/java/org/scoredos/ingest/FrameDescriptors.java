@@ -70,7 +70,11 @@ final class FrameDescriptors implements Serializable {
                     throw BadInputException.at(file.uri(), frames.frameLine(), "frame " + (out.size() + 1),
                             s.size() + " atoms, the first frame of the ingestion has " + atoms);
                 }
-                out.add(engine.average(s));
+                try {
+                    out.add(engine.average(s));
+                } catch (BadInputException e) { // e.g. an atom type the SNAP model does not define
+                    throw BadInputException.at(file.uri(), frames.frameLine(), "frame " + (out.size() + 1), e.getMessage());
+                }
             }
             if (out.isEmpty()) throw BadInputException.at(file.uri(), 0, null, "no frames");
         } catch (BadInputException e) {

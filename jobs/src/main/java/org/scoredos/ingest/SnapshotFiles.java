@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -106,9 +105,7 @@ public final class SnapshotFiles {
         return out;
     }
 
-    static void checkTemperature(double t, String option) {
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new BadInputException(option + ": temperature must be positive and finite, got " + String.format(Locale.ROOT, "%s", t));
-        }
+    private static void checkTemperature(double t, String option) {
+        if (!(t > 0) || Double.isInfinite(t)) throw new BadInputException(option + ": must be positive and finite, got " + t);
     }
 }
