@@ -136,7 +136,7 @@ public final class IngestJob {
             progress.say("fitting score models");
             return new ScoreMatcher(compression.basis()).fit(new PhaseSummary(name, reference, summaries, Conditioning.TEMPERATURE));
         } finally {
-            described.unpersist(false);
+            described.unpersist(true); // blocking: the context may close right after
             describer.destroy();
         }
     }

@@ -220,6 +220,11 @@ class IngestCommandTest {
         assertEquals(2, badMap.code(), badMap.err());
         assertTrue(badMap.err().contains(map + ":2: other.dump: temperature must be positive"), badMap.err());
 
+        Files.writeString(map, "other.dump 300\n");
+        Ran unlabelled = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperatures-file", map.toString()));
+        assertEquals(2, unlabelled.code(), unlabelled.err());
+        assertTrue(unlabelled.err().contains("no temperature for file:" + tmp.resolve("md/good.dump").toUri().getPath()), unlabelled.err());
+
         // a garbled coordinate in the second frame of the second file (sorted: bad-coordinate.dump, good.dump)
         Path garbled = tmp.resolve("md/bad-coordinate.dump");
         writeDump(garbled, frames(5, 3, 0.05));
@@ -245,6 +250,6 @@ class IngestCommandTest {
         assertTrue(count.err().contains(":26: frame 2: 15 atoms, the first frame of the ingestion has 16"), count.err());
 
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written on failure");
-        for (Ran r : List.of(none, badMap, malformed, count)) assertFalse(r.err().contains("\tat "), r.err());
+        for (Ran r : List.of(none, badMap, unlabelled, malformed, count)) assertFalse(r.err().contains("\tat "), r.err());
     }
 }
