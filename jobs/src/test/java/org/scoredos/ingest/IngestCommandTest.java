@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.campaign.MockSchemeFileSystem;
 import org.scoredos.cli.ScoreDos;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficientReader;
@@ -198,6 +200,28 @@ class IngestCommandTest {
         assertEquals(2, estimate.code(), estimate.err());
         assertTrue(estimate.err().contains("temperature-conditioned store"), estimate.err());
         assertEquals(1, estimate.err().strip().lines().count(), estimate.err());
+    }
+
+    @Test
+    void readsAndWritesThroughAHadoopFileSystem() throws Exception {
+        writeDump(tmp.resolve("md/a.dump"), frames(7, 3, 0.05));
+        writeXyz(tmp.resolve("md/b.xyz"), frames(8, 3, 0.05));
+        Map<String, String> mock = Map.of("spark.hadoop.fs.mock.impl", MockSchemeFileSystem.class.getName(),
+                "spark.hadoop.fs.mock.impl.disable.cache", "true",
+                "spark.hadoop.fs.AbstractFileSystem.mock.impl", MockSchemeFileSystem.Abstract.class.getName());
+        mock.forEach(System::setProperty);
+        try {
+            Ran ran = run(ingest("mock://" + tmp.resolve("store"), "--snapshots", "mock://" + tmp.resolve("md") + "/*",
+                    "--temperature", "900", "--format", "csv"));
+            assertEquals(0, ran.code(), ran.err());
+            assertEquals("temperature,files,frames\n900.0,2,6\n", ran.out());
+        } finally {
+            mock.keySet().forEach(System::clearProperty);
+        }
+        PhaseSummary phase = SummaryStore.read(tmp.resolve("store"));
+        assertEquals("store", phase.name());
+        assertEquals(6, phase.cells().get(0).samples());
+        assertTrue(Double.isNaN(phase.reference().d0()[0]), "no --reference: D_0 unknown");
     }
 
     @Test
