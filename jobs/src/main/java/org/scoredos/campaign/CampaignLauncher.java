@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoredos.io.BadInputException;
 
 /**
  * Runs a campaign from its config file: set-up on the driver, the Spark job, and the per-cell

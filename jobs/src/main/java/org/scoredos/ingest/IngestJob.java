@@ -64,7 +64,7 @@ public final class IngestJob {
     }
 
     /** How to summarise: the histogram bins and clipping, and the score basis. */
-    public record Compression(int bins, double clipPercentile, PolynomialBasis basis) implements Serializable {}
+    public record Compression(int bins, double clipPercentile, PolynomialBasis basis) {}
 
     /** One cell of the result: its temperature, files and frames. */
     public record CellCount(double temperature, int files, long frames) {}

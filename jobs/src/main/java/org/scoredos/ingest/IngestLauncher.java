@@ -52,7 +52,6 @@ public final class IngestLauncher {
     /** What was written: the store's location, its phase and per-cell counts. */
     public record Outcome(String name, String output, int files, List<IngestJob.CellCount> cells) {}
 
-    @SuppressWarnings("try") // the context is closed by try-with-resources
     public static Outcome run(Options o, PrintWriter err) throws IOException {
         SparkConf conf = SparkContexts.conf("scoredos ingest", o.master());
         Configuration hadoop = SparkContexts.hadoopConfiguration(conf);
