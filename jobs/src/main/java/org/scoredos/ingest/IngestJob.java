@@ -134,7 +134,9 @@ public final class IngestJob {
                 summaries.add(CellSummary.of(temperatures[c], Double.NaN, merged[c], frames.get(c), histograms[c]));
             }
             progress.say("fitting score models");
-            return new ScoreMatcher(compression.basis()).fit(new PhaseSummary(name, reference, summaries, Conditioning.TEMPERATURE));
+            // as in campaigns: the frames are already described, so a sparse fit is reported, not refused
+            return new ScoreMatcher(compression.basis(), progress::say)
+                    .fit(new PhaseSummary(name, reference, summaries, Conditioning.TEMPERATURE));
         } finally {
             described.unpersist(true); // blocking: the context may close right after
             describer.destroy();
