@@ -22,11 +22,11 @@ import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
-import org.scoredos.thermo.TiComparison;
 import org.scoredos.thermo.TiResult;
 import org.scoredos.thermo.TiSettings;
 import org.scoredos.verify.ModelEnsemble;
 import org.scoredos.verify.TiTasks;
+import org.scoredos.verify.Verification;
 import org.scoredos.verify.VerifyJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,9 +112,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
-    /** One model at one temperature. */
-    record Row(int model, TiComparison comparison) {}
-
     @Override
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
@@ -152,11 +149,9 @@ final class VerifyCommand implements Callable<Integer> {
             ti = VerifyJob.run(sc, tasks, partitions, err, label, Duration.ofSeconds(10));
         }
 
-        List<Row> rows = new ArrayList<>();
+        List<Verification> rows = new ArrayList<>();
         for (int m = 0; m < thetas.length; m++) {
-            for (int i = 0; i < ts.length; i++) {
-                rows.add(new Row(m, TiComparison.of(ti.get(m).get(i), ddos[m][i].freeEnergy(), ddos[m][i].error())));
-            }
+            for (int i = 0; i < ts.length; i++) rows.add(Verification.of(m, ti.get(m).get(i), ddos[m][i].freeEnergy(), ddos[m][i].error()));
         }
         switch (format) {
             case JSON -> JsonOutput.print(out, json(phase.name(), rows));
@@ -165,7 +160,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         if (plot != null) {
-            VerifyPlot.write(plot, phase.name(), thetas.length, ts, rows.stream().map(Row::comparison).toList());
+            VerifyPlot.write(plot, phase.name(), rows);
             err.println("verify: wrote " + plot);
         }
         return ExitCodes.OK;
@@ -194,53 +189,50 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> json(String phase, List<Row> rows) {
+    private static Map<String, Object> json(String phase, List<Verification> rows) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("phase", phase);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Row r : rows) {
-            TiComparison c = r.comparison();
+        for (Verification r : rows) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", r.model());
-            row.put("temperature", c.temperature());
-            row.put("freeEnergyTi", c.tiFreeEnergy());
-            row.put("errorTi", c.tiError());
-            row.put("freeEnergy", c.ddosFreeEnergy());
-            row.put("error", c.ddosError());
-            row.put("difference", c.difference());
-            row.put("covered", c.covered());
+            row.put("temperature", r.temperature());
+            row.put("freeEnergyTi", r.freeEnergyTi());
+            row.put("errorTi", r.errorTi());
+            row.put("freeEnergy", r.freeEnergy());
+            row.put("error", r.error());
+            row.put("difference", r.difference());
+            row.put("covered", r.covered());
             results.add(row);
         }
         root.put("results", results);
         return root;
     }
 
-    private static void csv(PrintWriter out, List<Row> rows) {
+    private static void csv(PrintWriter out, List<Verification> rows) {
         out.println("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,difference,covered");
-        for (Row r : rows) {
-            TiComparison c = r.comparison();
-            out.println(r.model() + "," + c.temperature() + "," + c.tiFreeEnergy() + "," + c.tiError() + "," + c.ddosFreeEnergy()
-                    + "," + c.ddosError() + "," + c.difference() + "," + c.covered());
+        for (Verification r : rows) {
+            out.println(r.model() + "," + r.temperature() + "," + r.freeEnergyTi() + "," + r.errorTi() + "," + r.freeEnergy()
+                    + "," + r.error() + "," + r.difference() + "," + r.covered());
         }
     }
 
-    private void text(PrintWriter out, String phase, TiSettings settings, List<Row> rows) {
+    private void text(PrintWriter out, String phase, TiSettings settings, List<Verification> rows) {
         out.printf(Locale.ROOT, "phase %s, %s mode; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d%n", phase,
                 model.mode.name().toLowerCase(Locale.ROOT), settings.nodes(), settings.equilibrationSteps(),
                 settings.samples() * settings.stride(), settings.timestep(), seed);
         out.println("F per atom relative to the lattice energy, meV/atom; covered: |F_DDOS − F_TI| ≤ δ + 2σ");
         int current = -1;
-        for (Row r : rows) {
+        for (Verification r : rows) {
             if (r.model() != current) {
                 current = r.model();
                 out.println(current == 0 ? "model 0 (θ as given)"
                         : String.format(Locale.ROOT, "model %d (θ perturbed, scale %s, seed %d)", current, scale, seed));
                 out.printf(Locale.ROOT, "%10s %22s %22s %12s  %s%n", "T (K)", "F_TI ± σ", "F_DDOS ± δ", "difference", "covered");
             }
-            TiComparison c = r.comparison();
-            out.printf(Locale.ROOT, "%10.2f %12.4f ± %7.4f %12.4f ± %7.4f %12.4f  %s%n", c.temperature(), 1e3 * c.tiFreeEnergy(),
-                    1e3 * c.tiError(), 1e3 * c.ddosFreeEnergy(), 1e3 * c.ddosError(), 1e3 * c.difference(),
-                    c.covered() ? "yes" : "NO");
+            out.printf(Locale.ROOT, "%10.2f %12.4f ± %7.4f %12.4f ± %7.4f %12.4f  %s%n", r.temperature(), 1e3 * r.freeEnergyTi(),
+                    1e3 * r.errorTi(), 1e3 * r.freeEnergy(), 1e3 * r.error(), 1e3 * r.difference(),
+                    r.covered() ? "yes" : Double.isNaN(r.error()) ? "no (no DDOS error bar)" : "NO");
         }
     }
 }

@@ -22,9 +22,14 @@ import org.scoredos.thermo.TiSettings;
 /**
  * Every TI task of a verification, as plain data an executor can rebuild the models from
  * (SNAP objects are not serializable): the SNAP parameter file's lines, the element's radius,
- * weight and β0, each model's θ and Hessian, the reference lattice, the mass, the temperatures,
- * the settings and the seed. Task t is task t mod P of model t / P's {@link TiPlan} (P tasks
- * per model), so a task is a pure function of this object and its number.
+ * weight and β0, each model's θ, the reference lattice, the mass, the temperatures, the
+ * settings and the seed. Task t is task t mod P of model t / P's {@link TiPlan} (P tasks per
+ * model), so a task is a pure function of this object and its number.
+ *
+ * <p>The driver takes each model's Hessian from the cache; an executor recomputes it once per
+ * model (finite differences are deterministic and the cache keeps the bits, so both have the
+ * same matrix; a Hessian read back from its entries would be re-symmetrised, and the chaotic
+ * MD would then follow other trajectories).
  */
 public final class TiTasks implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -49,7 +54,6 @@ public final class TiTasks implements Serializable {
 
     private final Snap snap;
     private final double[][] thetas;
-    private final double[][] hessians; // per model, row-major 3N × 3N
     private final double[][] cell;
     private final double[] origin;
     private final double[] positions;
@@ -60,11 +64,10 @@ public final class TiTasks implements Serializable {
     private final long seed;
     private transient TiPlan[] plans;
 
-    private TiTasks(Snap snap, double[][] thetas, double[][] hessians, Structure lattice, double mass, double[] temperatures,
+    private TiTasks(Snap snap, double[][] thetas, Structure lattice, double mass, double[] temperatures,
                     TiSettings s, long seed) {
         this.snap = snap;
         this.thetas = thetas;
-        this.hessians = hessians;
         this.cell = lattice.cell().matrix();
         this.origin = lattice.cell().origin();
         this.positions = lattice.positions();
@@ -88,14 +91,14 @@ public final class TiTasks implements Serializable {
     public static TiTasks prepare(Snap snap, double[][] thetas, Structure lattice, double mass, double[] temperatures,
                                   TiSettings settings, long seed, HessianCache cache) {
         HessianCalculator calculator = new HessianCalculator(HessianCalculator.DEFAULT_STEP, true);
-        double[][] hessians = new double[thetas.length][];
+        TiTasks tasks = new TiTasks(snap, thetas, lattice, mass, temperatures, settings, seed);
+        tasks.plans = new TiPlan[thetas.length];
         for (int m = 0; m < thetas.length; m++) {
             LinearSnapPotential model = snap.potential(thetas[m]);
             String key = HessianCache.key(lattice, 0.0, calculator.step(), identity(snap, thetas[m]));
-            hessians[m] = cache.getOrCompute(key, () -> calculator.compute(model, lattice)).toFlat();
+            Hessian h = cache.getOrCompute(key, () -> calculator.compute(model, lattice));
+            tasks.plans[m] = planOf(m, () -> new TiPlan(model, lattice, h, mass, temperatures, settings, seed));
         }
-        TiTasks tasks = new TiTasks(snap, thetas, hessians, lattice, mass, temperatures, settings, seed);
-        for (int m = 0; m < thetas.length; m++) tasks.plan(m);
         return tasks;
     }
 
@@ -141,21 +144,18 @@ public final class TiTasks implements Serializable {
         if (plans == null) plans = new TiPlan[thetas.length];
         if (plans[model] == null) {
             Structure x0 = lattice(new Cell(cell, origin), positions, mass);
-            Hessian h = Hessian.of(square(hessians[model]));
-            try {
-                plans[model] = new TiPlan(snap.potential(thetas[model]), x0, h, mass, temperatures, settings(), seed);
-            } catch (BadInputException e) {
-                throw new BadInputException("model " + model + ": " + e.getMessage(), e);
-            }
+            plans[model] = planOf(model, () -> TiPlan.ownHessian(snap.potential(thetas[model]), x0, mass, temperatures, settings(), seed));
         }
         return plans[model];
     }
 
-    private static double[][] square(double[] flat) {
-        int d = (int) Math.round(Math.sqrt(flat.length));
-        double[][] h = new double[d][d];
-        for (int k = 0; k < d; k++) System.arraycopy(flat, k * d, h[k], 0, d);
-        return h;
+    /** A model without a stable crystal is named in the refusal. */
+    private static TiPlan planOf(int model, java.util.function.Supplier<TiPlan> build) {
+        try {
+            return build.get();
+        } catch (BadInputException e) {
+            throw new BadInputException("model " + model + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs task {@code task}: one (model, T, λ) trajectory. */

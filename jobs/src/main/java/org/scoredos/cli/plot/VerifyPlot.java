@@ -12,7 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.scoredos.thermo.TiComparison;
+import org.scoredos.verify.Verification;
 
 /** F_TI and F_DDOS against T with their error bars, one pair of series per model; written atomically. */
 public final class VerifyPlot {
@@ -22,10 +22,9 @@ public final class VerifyPlot {
 
     private VerifyPlot() {}
 
-    /**
-     * @param comparisons model-major: model m at temperature i is entry m × T + i
-     */
-    public static void write(Path file, String phase, int models, double[] t, List<TiComparison> comparisons) throws IOException {
+    /** @param rows model-major, the same temperatures for every model */
+    public static void write(Path file, String phase, List<Verification> rows) throws IOException {
+        int models = rows.get(rows.size() - 1).model() + 1, n = rows.size() / models;
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("TI against DDOS, " + phase)
                 .xAxisTitle("T (K)").yAxisTitle("F − E_lattice (meV/atom)").build();
@@ -33,13 +32,14 @@ public final class VerifyPlot {
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         for (int m = 0; m < models; m++) {
-            double[] ti = new double[t.length], tiErr = new double[t.length], dd = new double[t.length], ddErr = new double[t.length];
-            for (int i = 0; i < t.length; i++) {
-                TiComparison c = comparisons.get(m * t.length + i);
-                ti[i] = 1e3 * c.tiFreeEnergy();
-                tiErr[i] = 1e3 * c.tiError();
-                dd[i] = 1e3 * c.ddosFreeEnergy();
-                ddErr[i] = 1e3 * c.ddosError();
+            double[] t = new double[n], ti = new double[n], tiErr = new double[n], dd = new double[n], ddErr = new double[n];
+            for (int i = 0; i < n; i++) {
+                Verification r = rows.get(m * n + i);
+                t[i] = r.temperature();
+                ti[i] = 1e3 * r.freeEnergyTi();
+                tiErr[i] = 1e3 * r.errorTi();
+                dd[i] = 1e3 * r.freeEnergy();
+                ddErr[i] = Double.isNaN(r.error()) ? 0 : 1e3 * r.error();
             }
             Color colour = COLOURS[m % COLOURS.length];
             XYSeries a = chart.addSeries("model " + m + ": F_TI ± σ", t, ti, tiErr);
