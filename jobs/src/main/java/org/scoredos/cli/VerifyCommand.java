@@ -44,6 +44,10 @@ import picocli.CommandLine.Option;
                 + "and CSV. Temperatures in K. TI costs about 18 ms per MD step for 128 atoms: one temperature with the "
                 + "default settings is 8 × 22 000 steps per model."})
 final class VerifyCommand implements Callable<Integer> {
+    /** Master URLs Spark accepts; anything else is refused before any work (Spark would log a stack trace). */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -116,6 +120,9 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         CommandSupport.checkOutput(plot, "--plot");
+        if (master != null && !MASTER.matcher(master).matches()) {
+            throw new BadInputException("--master: '" + master + "' is not a Spark master URL (local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)");
+        }
         if (partitions < 0) throw new BadInputException("--partitions: must be ≥ 0, got " + partitions);
         if (mass != null && !(mass > 0 && Double.isFinite(mass))) throw new BadInputException("--mass: must be positive, got " + mass);
         if (!Files.isRegularFile(params)) throw new BadInputException("--params: " + params + ": no such file");

@@ -159,6 +159,8 @@ class VerifyCommandTest {
             {"--coeff", shortTheta.toString()},
             {"--params", tmp.resolve("no.snapparam").toString()},
             {"--plot", tmp.resolve("no/such/dir/f.png").toString()},
+            {"--master", "bogus"},
+            {"--partitions", "-1"},
         };
         for (String[] c : cases) {
             Ran ran = run(verify(c));
