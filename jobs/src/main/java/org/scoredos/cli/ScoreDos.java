@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             EstimateCommand.class,
             TransitionCommand.class,
             FinetuneCommand.class,
+            VerifyCommand.class,
             InspectCommand.class,
             DescriptorsCommand.class,
             EnergyCommand.class,

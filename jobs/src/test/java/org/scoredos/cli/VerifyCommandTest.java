@@ -1,0 +1,175 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.estimate.FreeEnergy;
+import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.structure.Cell;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.thermo.ThermodynamicIntegration;
+import org.scoredos.thermo.TiPlan;
+import org.scoredos.thermo.TiResult;
+import org.scoredos.thermo.TiSettings;
+import org.scoredos.verify.ModelEnsemble;
+import org.scoredos.verify.TiTasks;
+
+/** {@code scoredos verify} on a tiny W bcc store (16 atoms, 6 isosurfaces of 32 samples) with very short TI. */
+class VerifyCommandTest {
+    private static final Path W = Path.of("../conf/potentials/w-snap").toAbsolutePath().normalize();
+    private static final String[] SHORT = {"--nodes", "2", "--steps", "40", "--equilibration", "20", "--stride", "2",
+        "--blocks", "4", "--timestep", "0.004", "--master", "local[2]"};
+
+    @TempDir
+    static Path tmp;
+    private static Path store;
+
+    private record Ran(int code, String out, String err) {}
+
+    private static Ran run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    /** The verify command line: the tiny store, the bundled model, 300 and 1000 K, short TI; {@code extra} overrides. */
+    private static String[] verify(String... extra) {
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("--summaries", store.toString());
+        options.put("--coeff", W.resolve("X_W.snapcoeff").toString());
+        options.put("--params", W.resolve("D.snapparam").toString());
+        options.put("--temperatures", "300,1000");
+        options.put("--hessian-cache", tmp.resolve("hessians").toString());
+        for (int i = 0; i < SHORT.length; i += 2) options.put(SHORT[i], SHORT[i + 1]);
+        for (int i = 0; i < extra.length; i += 2) options.put(extra[i], extra[i + 1]);
+        List<String> args = new java.util.ArrayList<>(List.of("verify"));
+        options.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        return args.toArray(String[]::new);
+    }
+
+    @BeforeAll
+    static void tinyStore() throws Exception {
+        Path yaml = tmp.resolve("tiny.yaml");
+        Files.writeString(yaml, """
+                name: tiny
+                structure: {lattice: bcc, a: 3.1803, repeat: [2, 2, 2]}
+                mass: 183.84
+                descriptor: %s/D.snapparam
+                reference: {coeff: %s/X_W.snapcoeff}
+                tau: {from: 0.25, to: 2.0, count: 6}
+                samples: 32
+                samplesPerShard: 32
+                histogram: {bins: 20}
+                score: {basis: chebyshev, order: 4}
+                seed: 11
+                output: %s
+                """.formatted(W, W, tmp.resolve("out")));
+        Ran campaign = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache",
+                tmp.resolve("hessians").toString());
+        assertEquals(0, campaign.code(), campaign.err());
+        store = tmp.resolve("out/summaries/tiny");
+    }
+
+    @Test
+    void jsonRowsAreTheSingleJvmTiAndTheEstimatorsFreeEnergyForEveryModel() throws Exception {
+        Path png = tmp.resolve("verify.png");
+        Ran ran = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json", "--plot", png.toString()));
+        assertEquals(0, ran.code(), ran.err());
+        assertTrue(ran.err().contains("verify tiny: TI tasks 8/8, ETA 0:00:00"), ran.err());
+        assertTrue(Files.size(png) > 1000);
+        JsonNode json = new ObjectMapper().readTree(ran.out());
+        assertEquals("tiny", json.get("phase").asText());
+        JsonNode rows = json.get("results");
+        assertEquals(4, rows.size());
+
+        PhaseSummary phase = SummaryStore.read(store);
+        ReferenceConstants ref = phase.reference();
+        CoefficientFile file = CoefficientFile.read(W.resolve("X_W.snapcoeff"), ref.components());
+        TiTasks.Snap snap = new TiTasks.Snap("D", Files.readAllLines(W.resolve("D.snapparam")), 0.5, 1.0, file.beta0());
+        double[][] thetas = ModelEnsemble.of(file.theta(), 1, 0.01, 4);
+        double[] ts = {300, 1000};
+        FreeEnergyEstimator estimator = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH);
+        for (int m = 0; m < 2; m++) {
+            TiPlan plan = TiPlan.ownHessian(snap.potential(thetas[m]),
+                    TiTasks.lattice(new Cell(ref.cell(), new double[3]), ref.positions(), ref.mass()), ref.mass(), ts,
+                    new TiSettings(0.004, 5.0, 20, 40, 2, 4, 2), 4);
+            List<TiResult> ti = ThermodynamicIntegration.run(plan, false);
+            FreeEnergy[] ddos = estimator.estimate(thetas[m], ts, false);
+            for (int i = 0; i < 2; i++) {
+                JsonNode row = rows.get(2 * m + i);
+                assertEquals(m, row.get("model").asInt());
+                assertEquals(ts[i], row.get("temperature").asDouble());
+                assertEquals(ti.get(i).freeEnergy(), row.get("freeEnergyTi").asDouble(), 0.0, "distribution changes no bit");
+                assertEquals(ti.get(i).error(), row.get("errorTi").asDouble(), 0.0);
+                assertEquals(ddos[i].freeEnergy(), row.get("freeEnergy").asDouble(), 0.0);
+                assertEquals(ddos[i].error(), row.get("error").asDouble(), 0.0);
+                double diff = row.get("freeEnergy").asDouble() - row.get("freeEnergyTi").asDouble();
+                assertEquals(diff, row.get("difference").asDouble(), 0.0);
+                assertEquals(Math.abs(diff) <= row.get("error").asDouble() + 2 * row.get("errorTi").asDouble(),
+                        row.get("covered").asBoolean());
+            }
+        }
+    }
+
+    @Test
+    void textAndCsvTables() {
+        Ran text = run(verify());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("phase tiny, smooth mode; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"), text.out());
+        assertTrue(text.out().contains("model 0 (θ as given)"), text.out());
+        assertEquals(2, text.out().lines().filter(l -> l.matches("\\s+(300|1000)\\.00 .*(yes|NO)")).count(), text.out());
+        Ran csv = run(verify("--format", "csv", "--partitions", "1"));
+        assertEquals(0, csv.code(), csv.err());
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,difference,covered", lines.get(0));
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(2).startsWith("0,1000.0,"), lines.get(2));
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineBeforeAnyWork() throws Exception {
+        Path shortTheta = tmp.resolve("theta.txt");
+        Files.writeString(shortTheta, "1 2 3\n");
+        String[][] cases = {
+            {"--temperatures", "0"},
+            {"--temperatures", "300,-5"},
+            {"--perturb", "-1"},
+            {"--scale", "-0.1"},
+            {"--nodes", "0"},
+            {"--blocks", "1"},
+            {"--mass", "-3"},
+            {"--summaries", tmp.resolve("no-such-store").toString()},
+            {"--coeff", shortTheta.toString()},
+            {"--params", tmp.resolve("no.snapparam").toString()},
+            {"--plot", tmp.resolve("no/such/dir/f.png").toString()},
+            {"--master", "bogus"},
+            {"--partitions", "-1"},
+        };
+        for (String[] c : cases) {
+            Ran ran = run(verify(c));
+            assertEquals(2, ran.code(), String.join(" ", c) + ": " + ran.err());
+            // one line; a picocli parameter error adds its "Try 'scoredos verify --help'." hint
+            assertTrue(ran.err().lines().count() == 1 || ran.err().lines().skip(1).allMatch(l -> l.startsWith("Try ")), ran.err());
+            assertTrue(ran.err().startsWith("scoredos verify: "), ran.err());
+            assertFalse(ran.err().contains("TI tasks"), "no Spark job started: " + ran.err());
+            assertEquals("", ran.out());
+        }
+    }
+}
