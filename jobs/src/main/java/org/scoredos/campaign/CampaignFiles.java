@@ -1,5 +1,6 @@
 package org.scoredos.campaign;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,15 @@ final class CampaignFiles {
         return files;
     }
 
+    /**
+     * A referenced file, relative to the config's directory; when it is not there but a file of
+     * that name sits beside the config, that one: spark-submit --files ships a config and its
+     * files flat into the driver's working directory (cluster deploy mode, deploy/submit/).
+     */
     static Path resolve(Path baseDir, String file) {
-        return baseDir.resolve(file).normalize();
+        Path p = baseDir.resolve(file).normalize();
+        if (Files.exists(p)) return p;
+        Path flat = baseDir.resolve(Path.of(file).getFileName().toString());
+        return Files.exists(flat) ? flat : p;
     }
 }

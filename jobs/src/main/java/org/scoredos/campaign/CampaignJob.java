@@ -75,6 +75,7 @@ public final class CampaignJob {
     }
 
     public Result run() throws IOException {
+        Leftovers.remove(store.root(), sc.hadoopConfiguration(), progress);
         ShardPlan plan = ShardPlan.of(config);
         Map<Integer, CellFrame> frames = new HashMap<>(store.frames());
         List<Shard> committed = store.committedShards();
@@ -106,6 +107,7 @@ public final class CampaignJob {
         }
         store.writeManifest(store.manifest().withCounts(plan.samplesPerCell(), counts,
                 new ObjectMapper().valueToTree(config)));
+        Leftovers.remove(store.root(), sc.hadoopConfiguration(), progress);
         return new Result(summaries, missing.size(), samples);
     }
 
@@ -115,10 +117,12 @@ public final class CampaignJob {
         Broadcast<List<CampaignCell>> cells = sc.broadcast(plan.cells());
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards described");
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples described");
+        FaultInjection faults = FaultInjection.of(sc);
         // by default one task per shard: progress advances shard by shard and retries stay small
         int slices = partitions > 0 ? partitions : Math.min(missing.size(), MAX_DEFAULT_PARTITIONS);
         JavaRDD<ShardDescriptors> described = sc.parallelize(missing, Math.max(1, Math.min(slices, missing.size())))
                 .map(s -> {
+                    faults.atFirstAttempt("describe", s);
                     double[][] d = descriptors.value().descriptors(cells.value().get(s.cell()), s);
                     if (d.length > s.size()) throw new IllegalStateException("shard " + s + " gave " + d.length + " descriptors");
                     shardsDone.add(1);
@@ -171,6 +175,7 @@ public final class CampaignJob {
         Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards committed");
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples committed");
+        FaultInjection faults = FaultInjection.of(sc);
         CampaignStore out = store;
         String id = identity;
         int cells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
@@ -179,6 +184,7 @@ public final class CampaignJob {
             described.foreach(sd -> {
                 CellFrame f = frameBroadcast.value().get(sd.shard().cell());
                 out.commit(ShardStatistics.of(id, sd.shard(), sd.descriptors(), f));
+                faults.atFirstAttempt("commit", sd.shard()); // after the commit: the retry commits it again
                 shardsDone.add(1);
                 samplesDone.add(sd.shard().size());
             });
@@ -212,7 +218,8 @@ public final class CampaignJob {
                     m.histogram().counts(), null));
         }
         PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
-        ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis));
+        // the samples are paid for: a sparse or ill-conditioned fit is reported, not refused
+        ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis, progress::say));
         List<PhaseSummary> out = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) {
             int atoms = phases.get(i).atoms();

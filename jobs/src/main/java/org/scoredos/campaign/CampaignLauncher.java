@@ -28,8 +28,11 @@ public final class CampaignLauncher {
     /** A finished run: where it wrote, what it computed and every cell's counts. */
     public record Outcome(String name, String output, CampaignJob.Result result, List<CellStatus> cells) {}
 
-    /** One cell: shards and samples committed, and samples in its summary (rejected samples excluded). */
-    public record CellStatus(int cell, double strain, double tau, int shards, long committedSamples, long summarised) {}
+    /**
+     * One cell: shards and samples committed, samples in its summary (rejected samples excluded)
+     * and samples of the committed shards the sampler rejected (atoms too close).
+     */
+    public record CellStatus(int cell, double strain, double tau, int shards, long committedSamples, long summarised, long rejected) {}
 
     public static CampaignConfig config(Path configFile, Options o) throws IOException {
         CampaignConfig c = CampaignConfigReader.read(configFile);
@@ -60,7 +63,9 @@ public final class CampaignLauncher {
             CampaignJob job = new CampaignJob(sc, c, prepared.identity(), prepared.phases(), prepared.source(), store,
                     progress, o.partitions());
             CampaignJob.Result result = job.run();
-            return new Outcome(c.name(), store.root(), result, status(c, store));
+            List<CellStatus> cells = status(c, store);
+            RejectedSamples.report(cells, progress);
+            return new Outcome(c.name(), store.root(), result, cells);
         }
     }
 
@@ -78,7 +83,7 @@ public final class CampaignLauncher {
     }
 
     /** The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings. */
-    private static Configuration hadoopConfiguration(SparkConf conf) {
+    static Configuration hadoopConfiguration(SparkConf conf) {
         Configuration h = new Configuration();
         for (scala.Tuple2<String, String> kv : conf.getAll()) {
             if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
@@ -99,16 +104,20 @@ public final class CampaignLauncher {
         // the plan of the summarised sample count (the config's may have changed since)
         CampaignConfig summarised = m.samplesPerCell() >= 2 ? c.with(m.samplesPerCell(), c.output()) : c;
         java.util.Set<Shard> planned = new java.util.HashSet<>(ShardPlan.of(summarised).shards());
+        List<Shard> counted = new ArrayList<>();
         for (Shard s : store.committedShards()) {
             if (!planned.contains(s)) continue; // a short last shard a top-up has since replaced
+            counted.add(s);
             long[] n = committed.computeIfAbsent(s.cell(), k -> new long[2]);
             n[0]++;
             n[1] += s.size();
         }
+        Map<Integer, Long> rejected = RejectedSamples.perCell(store, m.identity(), counted);
         List<CellStatus> out = new ArrayList<>();
         for (CampaignManifest.CellCount cc : m.cells()) {
             long[] n = committed.getOrDefault(cc.cell(), new long[2]);
-            out.add(new CellStatus(cc.cell(), cc.strain(), cc.tau(), (int) n[0], n[1], cc.samples()));
+            out.add(new CellStatus(cc.cell(), cc.strain(), cc.tau(), (int) n[0], n[1], cc.samples(),
+                    rejected.getOrDefault(cc.cell(), 0L)));
         }
         return out;
     }

@@ -57,6 +57,7 @@ public final class CampaignStore implements Serializable {
     private static final Pattern CELL_DIR = Pattern.compile("cell-(\\d{5})");
     private static final Pattern FRAME = Pattern.compile("cell-(\\d{5})\\.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("_tmp", CampaignLock.FILE, RunLog.FILE);
 
     private final String root;
     private final HashMap<String, String> hadoop;
@@ -95,9 +96,10 @@ public final class CampaignStore implements Serializable {
         if (fs.exists(rootPath) && !fs.getFileStatus(rootPath).isDirectory()) {
             throw BadInputException.at(store.root, 0, null, "the output is a file, not a directory");
         }
-        // only _tmp/: a first run died before its manifest was renamed into place
-        boolean empty = !fs.exists(rootPath)
-                || Arrays.stream(fs.listStatus(rootPath)).allMatch(st -> st.getPath().getName().equals("_tmp"));
+        // only _tmp/ (a first run died before its manifest was renamed into place), and the lock
+        // and run log of the run opening it, which are not campaign contents
+        boolean empty = !fs.exists(rootPath) || Arrays.stream(fs.listStatus(rootPath))
+                .allMatch(st -> BOOKKEEPING.contains(st.getPath().getName()));
         if (empty) {
             store.writeManifest(expected);
             return store;

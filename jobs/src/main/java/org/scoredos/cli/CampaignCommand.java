@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.campaign.CampaignLauncher;
+import org.scoredos.campaign.CampaignLock;
+import org.scoredos.campaign.LockedCampaignRun;
 import org.scoredos.io.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +24,13 @@ import picocli.CommandLine.Spec;
             "Samples the descriptor density of states of a crystal on a grid of harmonic isosurfaces "
                     + "(config: conf/campaigns/README.md), compresses every cell into moments, a PCA frame and "
                     + "histograms, and commits them shard by shard. Running it again resumes an interrupted run; "
-                    + "with more samples it adds only the missing shards (a top-up). Progress goes to stderr."
+                    + "with more samples it adds only the missing shards (a top-up). Progress goes to stderr. "
+                    + "A run holds the lock campaign.lock in the output and appends a line to its runs.log; "
+                    + "a second run on a locked output exits with code 3 (or waits, with --wait-lock)."
         })
 public final class CampaignCommand implements Callable<Integer> {
+    /** Exit code of a run that found its output locked by another run. */
+    static final int LOCKED = 3;
 
     @Spec
     CommandSpec spec;
@@ -37,6 +43,10 @@ public final class CampaignCommand implements Callable<Integer> {
 
     @Option(names = "--samples", paramLabel = "N", description = "samples per cell (default: the config's); more than before tops up")
     Integer samples;
+
+    @Option(names = "--add-samples", defaultValue = "0", paramLabel = "N",
+            description = "top up: raise the samples per cell by N over what the output holds (scheduled runs)")
+    int addSamples;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
     String master;
@@ -51,6 +61,17 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--status", description = "print the per-cell sample counts of the output and exit (no Spark)")
     boolean status;
 
+    @Option(names = "--wait-lock", defaultValue = "0", paramLabel = "SECONDS",
+            description = "wait up to this long for another run on the same output to finish (default: exit 3 at once)")
+    long waitLock;
+
+    @Option(names = "--lock-max-age", defaultValue = "1440", paramLabel = "MINUTES",
+            description = "a lock older than this, or held by a dead process on this host, is stale (default ${DEFAULT-VALUE})")
+    long lockMaxAge;
+
+    @Option(names = "--break-lock", description = "remove a stale lock left by a run that died, then run")
+    boolean breakLock;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -60,10 +81,22 @@ public final class CampaignCommand implements Callable<Integer> {
         if (samples != null && samples < 2) throw new BadInputException("--samples must be at least 2, got " + samples);
         CampaignLauncher.Options options = new CampaignLauncher.Options(out, samples, master, partitions,
                 hessianCache != null ? hessianCache : defaultHessianCache(), Duration.ofSeconds(5));
+        if (addSamples < 0) throw new BadInputException("--add-samples must not be negative, got " + addSamples);
+        if (addSamples > 0 && samples != null) throw new BadInputException("--add-samples and --samples exclude each other");
+        if (waitLock < 0) throw new BadInputException("--wait-lock must not be negative, got " + waitLock);
+        if (lockMaxAge < 1) throw new BadInputException("--lock-max-age must be at least 1 minute, got " + lockMaxAge);
         PrintWriter err = spec.commandLine().getErr();
-        CampaignLauncher.Outcome outcome = status
-                ? CampaignLauncher.status(config, options)
-                : CampaignLauncher.run(config, options, err);
+        CampaignLauncher.Outcome outcome;
+        try {
+            outcome = status
+                    ? CampaignLauncher.status(config, options)
+                    : LockedCampaignRun.run(config, options,
+                            new CampaignLock.Policy(Duration.ofSeconds(waitLock), Duration.ofMinutes(lockMaxAge), breakLock),
+                            addSamples, err);
+        } catch (CampaignLock.LockedException e) {
+            err.println(spec.qualifiedName(" ") + ": " + e.getMessage());
+            return LOCKED;
+        }
         print(spec.commandLine().getOut(), outcome, format);
         return ExitCodes.OK;
     }
@@ -86,9 +119,10 @@ public final class CampaignCommand implements Callable<Integer> {
                 JsonOutput.print(out, json);
             }
             case CSV -> {
-                out.println("cell,strain,tau,shards,committedSamples,summarised");
+                out.println("cell,strain,tau,shards,committedSamples,summarised,rejected");
                 for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                    out.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised(),
+                            c.rejected());
                 }
             }
             case TEXT -> {
@@ -96,9 +130,11 @@ public final class CampaignCommand implements Callable<Integer> {
                 if (o.result() != null) {
                     out.printf(java.util.Locale.ROOT, "computed %d shards (%d samples) in this run%n", o.result().shardsComputed(), o.result().samplesComputed());
                 }
-                out.printf(java.util.Locale.ROOT, "%5s %9s %8s %7s %10s %10s%n", "cell", "strain", "tau", "shards", "committed", "summarised");
+                out.printf(java.util.Locale.ROOT, "%5s %9s %8s %7s %10s %10s %8s%n", "cell", "strain", "tau", "shards", "committed", "summarised",
+                        "rejected");
                 for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised());
+                    out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d %8d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(),
+                            c.summarised(), c.rejected());
                 }
             }
         }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             QuickstartCommand.class,
             CampaignCommand.class,
+            SummariesCommand.class,
             ImportDescriptorDosCommand.class,
             EstimateCommand.class,
             TransitionCommand.class,

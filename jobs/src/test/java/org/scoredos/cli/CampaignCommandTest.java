@@ -69,12 +69,12 @@ class CampaignCommandTest {
         Ran topUp = run("campaign", "--config", yaml.toString(), "--samples", "48", "--master", "local[2]",
                 "--hessian-cache", cache, "--format", "csv");
         assertEquals(0, topUp.code(), topUp.err());
-        assertTrue(topUp.out().startsWith("cell,strain,tau,shards,committedSamples,summarised\n0,0.0,1.0E-4,3,48,48\n"), topUp.out());
+        assertTrue(topUp.out().startsWith("cell,strain,tau,shards,committedSamples,summarised,rejected\n0,0.0,1.0E-4,3,48,48,0\n"), topUp.out());
 
         Ran status = run("campaign", "--config", yaml.toString(), "--status");
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().contains("summarised"), status.out());
-        assertTrue(status.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\+0\\.0000\\s+1\\.0000\\s+3\\s+48\\s+48")), status.out());
+        assertTrue(status.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\+0\\.0000\\s+1\\.0000\\s+3\\s+48\\s+48\\s+0")), status.out());
     }
 
     @Test

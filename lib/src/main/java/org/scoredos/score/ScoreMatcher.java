@@ -28,8 +28,20 @@ public final class ScoreMatcher {
     private final double[][] a, q, bb, ridged, work;
     private final double[] b, w, y, column;
     private final LuSolver lu;
+    private final FitGuard guard;
+    /** τ of the cell being fitted, for the guards' messages. */
+    private double tau;
 
+    /** A matcher that refuses sparse or ill-conditioned fits ({@link BadInputException}). */
     public ScoreMatcher(PolynomialBasis basis) {
+        this(basis, null);
+    }
+
+    /**
+     * A matcher that reports sparse or ill-conditioned fits to {@code warnings} (one line each,
+     * naming cell and component) and keeps them; null refuses them instead.
+     */
+    public ScoreMatcher(PolynomialBasis basis, java.util.function.Consumer<String> warnings) {
         this.basis = basis;
         this.m = basis.size();
         dphi = new double[m];
@@ -44,6 +56,7 @@ public final class ScoreMatcher {
         y = new double[m];
         column = new double[m];
         lu = new LuSolver(m);
+        guard = new FitGuard(m, warnings);
     }
 
     public PolynomialBasis basis() {
@@ -71,6 +84,7 @@ public final class ScoreMatcher {
         double[][] coefficients = new double[d][m];
         double[][][] covariance = new double[d][m][m];
         double[] centres = new double[cell.bins()];
+        tau = cell.tau();
         for (int k = 0; k < d; k++) {
             double[] edges = cell.binEdges()[k];
             for (int j = 0; j < centres.length; j++) centres[j] = 0.5 * (edges[j] + edges[j + 1]);
@@ -93,6 +107,7 @@ public final class ScoreMatcher {
         if (total == 0 || !(s > 0)) {
             throw new BadInputException("component " + k + ": empty or degenerate histogram, no entropy model can be fitted");
         }
+        guard.checkOccupancy(counts, tau, k, basis);
         centre[k] = mean;
         scale[k] = s;
 
@@ -126,6 +141,7 @@ public final class ScoreMatcher {
                 bb[i][l] = bb[l][i];
             }
         }
+        guard.checkConditioning(a, tau, k, basis);
         double n = atoms;
         for (int i = 0; i < m; i++) for (int l = 0; l < m; l++) a[i][l] *= n;
 
