@@ -211,11 +211,8 @@ public final class CampaignJob {
         for (MergedCell m : merged) {
             CampaignCell cell = plan.cells().get(m.cell());
             ReferenceConstants ref = phases.get(cell.phase());
-            CellFrame f = frames.get(m.cell());
-            double[] mean = m.moments().mean();
-            byPhase.get(cell.phase()).add(new CellSummary(cell.tau(), ref.alphaOfTau(cell.tau()), m.moments().count(),
-                    mean, m.moments().covariance(), f.eigenvalues().clone(), f.rotation(), f.edgesAbout(mean),
-                    m.histogram().counts(), null));
+            byPhase.get(cell.phase()).add(CellSummary.of(cell.tau(), ref.alphaOfTau(cell.tau()), m.moments(),
+                    frames.get(m.cell()), m.histogram()));
         }
         PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
         // the samples are paid for: a sparse or ill-conditioned fit is reported, not refused

@@ -11,15 +11,12 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoredos.io.BadInputException;
 
 /**
  * Runs a campaign from its config file: set-up on the driver, the Spark job, and the per-cell
  * counts; or, without Spark, the status of an existing output.
  */
 public final class CampaignLauncher {
-    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
-            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");
     private CampaignLauncher() {}
 
     /** How to run: overrides of the config, Spark's master and the Hessian cache. */
@@ -42,21 +39,12 @@ public final class CampaignLauncher {
     public static Outcome run(Path configFile, Options o, PrintWriter err) throws IOException {
         CampaignConfig c = config(configFile, o);
         Progress progress = new Progress(err, c.name(), o.progressEvery());
-        SparkConf conf = new SparkConf().setAppName("scoredos campaign " + c.name())
-                .set("spark.ui.showConsoleProgress", "false");
-        if (o.master() != null) conf.setMaster(o.master());
-        conf.setIfMissing("spark.master", "local[*]");
-        if (conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.ui.enabled", "false");
-        String master = conf.get("spark.master");
-        if (!MASTER.matcher(master).matches()) {
-            throw new BadInputException("--master: '" + master + "' is not a Spark master URL "
-                    + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)");
-        }
+        SparkConf conf = SparkContexts.conf("scoredos campaign " + c.name(), o.master());
         // the output is checked (and claimed) before any Hessian or Spark context is paid for
         String identity = CampaignIdentity.of(c, configFile.toAbsolutePath().getParent());
-        CampaignStore.open(c.output(), hadoopConfiguration(conf), CampaignManifest.initial(c, identity));
+        CampaignStore.open(c.output(), SparkContexts.hadoopConfiguration(conf), CampaignManifest.initial(c, identity));
         CampaignSetup.Prepared prepared = CampaignSetup.prepare(c, configFile, o.hessianCache(), progress);
-        try (JavaSparkContext sc = sparkContext(conf)) {
+        try (JavaSparkContext sc = SparkContexts.start(conf)) {
             sc.setLogLevel("WARN");
             CampaignStore store = CampaignStore.open(c.output(), sc.hadoopConfiguration(),
                     CampaignManifest.initial(c, prepared.identity()));
@@ -67,28 +55,6 @@ public final class CampaignLauncher {
             RejectedSamples.report(cells, progress);
             return new Outcome(c.name(), store.root(), result, cells);
         }
-    }
-
-    /** Spark's context; a master URL it cannot use is bad input, not an internal error. */
-    private static JavaSparkContext sparkContext(SparkConf conf) {
-        try {
-            return new JavaSparkContext(conf);
-        } catch (Exception e) { // Scala throws SparkException undeclared
-            if (e instanceof org.apache.spark.SparkException && String.valueOf(e.getMessage()).contains("Master URL")) {
-                throw new BadInputException("--master: " + e.getMessage().lines().findFirst().orElse(""), e);
-            }
-            if (e instanceof RuntimeException r) throw r;
-            throw new IllegalStateException("cannot start Spark: " + e.getMessage(), e);
-        }
-    }
-
-    /** The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings. */
-    static Configuration hadoopConfiguration(SparkConf conf) {
-        Configuration h = new Configuration();
-        for (scala.Tuple2<String, String> kv : conf.getAll()) {
-            if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
-        }
-        return h;
     }
 
     /** Per-cell counts of an existing output, read without Spark. */

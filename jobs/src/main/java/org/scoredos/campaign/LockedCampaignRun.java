@@ -26,7 +26,7 @@ public final class LockedCampaignRun {
             int addSamples, PrintWriter err) throws IOException {
         CampaignConfig c = CampaignLauncher.config(configFile, o);
         // the file-system settings spark-submit passes as spark.hadoop.* apply to the lock too
-        Configuration hadoop = CampaignLauncher.hadoopConfiguration(new SparkConf());
+        Configuration hadoop = SparkContexts.hadoopConfiguration(new SparkConf());
         try (CampaignLock lock = CampaignLock.acquire(c.output(), hadoop, policy, err)) {
             CampaignLauncher.Options options = o;
             long samples = c.samples();

@@ -16,19 +16,28 @@ import java.util.function.LongSupplier;
  */
 public final class Progress {
     private final PrintWriter err;
-    private final String campaign;
+    private final String prefix;
     private final Duration interval;
 
     public Progress(PrintWriter err, String campaign, Duration interval) {
+        this(interval, err, "campaign " + campaign);
+    }
+
+    private Progress(Duration interval, PrintWriter err, String prefix) {
         this.err = err;
-        this.campaign = campaign;
+        this.prefix = prefix;
         this.interval = interval;
+    }
+
+    /** Progress of another job, its lines starting "{@code prefix}: ". */
+    public static Progress of(PrintWriter err, String prefix, Duration interval) {
+        return new Progress(interval, err, prefix);
     }
 
     /** A line of its own (a stage without shard counts). */
     public void say(String message) {
         synchronized (err) {
-            err.println("campaign " + campaign + ": " + message);
+            err.println(prefix + ": " + message);
             err.flush();
         }
     }

@@ -26,7 +26,7 @@ public record ShardStatistics(
     }
 
     /** Moments of the shard's descriptors (none when every sample was rejected), folded in sample order. */
-    static DescriptorMoments moments(double[][] descriptors, int components) {
+    public static DescriptorMoments moments(double[][] descriptors, int components) {
         DescriptorMoments m = new DescriptorMoments(components);
         for (double[] x : descriptors) {
             for (double v : x) if (!Double.isFinite(v)) throw new IllegalStateException("non-finite descriptor " + v);

@@ -10,6 +10,7 @@ import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.DescriptorDosReader;
 import org.scoredos.summary.PhaseSummary;
 import picocli.CommandLine.Option;
@@ -45,7 +46,13 @@ final class PhaseModelOptions {
             return DescriptorDosReader.read(path);
         }
         if (!Files.exists(path)) throw new BadInputException(what + ": " + path + ": no such summary store");
-        return SummaryStore.read(path);
+        PhaseSummary phase = SummaryStore.read(path);
+        if (phase.conditioning() != Conditioning.ISOSURFACE) {
+            // its cells are labelled by MD temperature, not α: reading them as isosurfaces would be wrong
+            throw new BadInputException(what + ": " + path + ": a " + phase.conditioning().key()
+                    + "-conditioned store (from scoredos ingest); the free-energy estimators need isosurface-conditioned summaries");
+        }
+        return phase;
     }
 
     /** The estimator of the phase, its score models refitted when asked for or missing. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             QuickstartCommand.class,
             CampaignCommand.class,
-            SummariesCommand.class,
+            IngestCommand.class,
             ImportDescriptorDosCommand.class,
             EstimateCommand.class,
             TransitionCommand.class,
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DescriptorsCommand.class,
             EnergyCommand.class,
             HarmonicCommand.class,
+            SummariesCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class ScoreDos implements Runnable {

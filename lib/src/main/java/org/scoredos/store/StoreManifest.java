@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scoredos.io.BadInputException;
+import org.scoredos.summary.Conditioning;
 
 /**
  * The store's manifest.json: what the store holds, where it came from, and the files that
@@ -19,6 +20,8 @@ import org.scoredos.io.BadInputException;
  *
  * @param phase      phase name
  * @param generation incremented by every replacement; part of the data file names
+ * @param conditioning what labels the cells: "isosurface" (τ, α; the default when absent) or
+ *                   "temperature" (MD snapshots; T in the cells' tau column, NaN α)
  * @param scores     the fitted score models, or null when the store has none
  * @param reference  informational copy of the scalar reference constants
  * @param createdBy  "scoredos VERSION"
@@ -32,6 +35,7 @@ public record StoreManifest(
         int components,
         int bins,
         int atoms,
+        Conditioning conditioning,
         Scores scores,
         Map<String, Number> reference,
         String createdAt,
@@ -54,6 +58,7 @@ public record StoreManifest(
     public StoreManifest {
         reference = Map.copyOf(reference);
         files = Map.copyOf(files);
+        if (conditioning == null) throw new IllegalArgumentException("a manifest needs its conditioning");
     }
 
     /** Bytes of the data files plus the manifest itself. */
@@ -71,6 +76,7 @@ public record StoreManifest(
         root.put("components", components);
         root.put("bins", bins);
         root.put("atoms", atoms);
+        root.put("conditioning", conditioning.key());
         ObjectNode ref = root.putObject("reference");
         new TreeMap<>(reference).forEach((k, v) -> ref.set(k, MAPPER.valueToTree(v)));
         if (scores == null) {
@@ -113,6 +119,12 @@ public record StoreManifest(
         }
         SchemaVersion.check(integer(root, "schemaVersion", where), where);
 
+        Conditioning conditioning = Conditioning.ISOSURFACE; // stores from before MD ingestion say nothing
+        JsonNode c = root.get("conditioning");
+        if (c != null) {
+            conditioning = c.isTextual() ? Conditioning.ofKey(c.asText()) : null;
+            if (conditioning == null) throw field(where, "conditioning", "expected \"isosurface\" or \"temperature\", got " + c);
+        }
         Scores scores = null;
         JsonNode s = root.get("scores");
         if (s != null && !s.isNull()) {
@@ -142,7 +154,7 @@ public record StoreManifest(
         return new StoreManifest(text(root, "phase", where), integer(root, "generation", where),
                 bounded(root, "cells", MAX_CELLS, where), bounded(root, "components", MAX_COMPONENTS, where),
                 bounded(root, "bins", MAX_BINS, where), bounded(root, "atoms", Integer.MAX_VALUE / 3, where),
-                scores, reference, text(root, "createdAt", where),
+                conditioning, scores, reference, text(root, "createdAt", where),
                 text(root, "createdBy", where), text(root, "source", where), files);
     }
 

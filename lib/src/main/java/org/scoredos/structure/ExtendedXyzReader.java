@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the first frame of an extended XYZ file: the atom count, a comment line of
+ * Reads the first frame of an extended XYZ file ({@link TrajectoryFrames} streams them all): the
+ * atom count, a comment line of
  * {@code key=value} pairs with {@code Lattice="ax ay az bx by bz cx cy cz"} (required: cells are
  * periodic), optional {@code Properties=name:type:columns:...} (default
  * {@code species:S:1:pos:R:3}), optional {@code pbc} (must be all true) and {@code Origin}.
@@ -33,7 +34,11 @@ public final class ExtendedXyzReader {
 
     /** Reads from {@code in}; {@code file} names the source in error messages. */
     public static Structure read(Reader in, String file) throws IOException {
-        TextSource src = new TextSource(in instanceof BufferedReader b ? b : new BufferedReader(in), file);
+        return frame(new TextSource(in instanceof BufferedReader b ? b : new BufferedReader(in), file));
+    }
+
+    /** Reads the next frame of {@code src} (a trajectory is frames one after the other). */
+    static Structure frame(TextSource src) throws IOException {
         String first = src.next();
         while (first != null && first.isBlank()) first = src.next();
         if (first == null) throw src.error(null, "empty file (an extended XYZ frame starts with the atom count)");

@@ -77,6 +77,11 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         }
     }
 
+    /** Number of the line last read (1-based; 0 before the first). */
+    int line() {
+        return src.line();
+    }
+
     @Override
     public void close() throws IOException {
         src.close();

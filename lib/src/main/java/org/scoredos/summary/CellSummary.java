@@ -36,6 +36,16 @@ public record CellSummary(
         return counts[0].length;
     }
 
+    /**
+     * A cell from its merged moments and histogram in the fixed {@code frame} (no score models
+     * yet): the edges are re-expressed about the merged mean, so they are edges of Wᵀ(D − μ).
+     */
+    public static CellSummary of(double tau, double alpha, DescriptorMoments moments, CellFrame frame, RotatedHistogram histogram) {
+        double[] mean = moments.mean();
+        return new CellSummary(tau, alpha, moments.count(), mean, moments.covariance(), frame.eigenvalues().clone(),
+                frame.rotation(), frame.edgesAbout(mean), histogram.counts(), null);
+    }
+
     /** The same cell with new score models. */
     public CellSummary withScores(ScoreTable newScores) {
         return new CellSummary(tau, alpha, samples, mean, covariance, eigenvalues, rotation, binEdges, counts, newScores);

@@ -1,0 +1,51 @@
+package org.scoredos.campaign;
+
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.scoredos.io.BadInputException;
+
+/** The Spark set-up the Spark commands share: the configuration, its master checked, and the context. */
+public final class SparkContexts {
+    private static final Pattern MASTER = Pattern.compile(
+            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");
+
+    private SparkContexts() {}
+
+    /** The configuration of an application: {@code master} if given, else spark-submit's, else local[*]. */
+    public static SparkConf conf(String appName, String master) {
+        SparkConf conf = new SparkConf().setAppName(appName).set("spark.ui.showConsoleProgress", "false");
+        if (master != null) conf.setMaster(master);
+        conf.setIfMissing("spark.master", "local[*]");
+        if (conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.ui.enabled", "false");
+        String chosen = conf.get("spark.master");
+        if (!MASTER.matcher(chosen).matches()) {
+            throw new BadInputException("--master: '" + chosen + "' is not a Spark master URL "
+                    + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)");
+        }
+        return conf;
+    }
+
+    /** Spark's context; a master URL it cannot use is bad input, not an internal error. */
+    public static JavaSparkContext start(SparkConf conf) {
+        try {
+            return new JavaSparkContext(conf);
+        } catch (Exception e) { // Scala throws SparkException undeclared
+            if (e instanceof org.apache.spark.SparkException && String.valueOf(e.getMessage()).contains("Master URL")) {
+                throw new BadInputException("--master: " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("cannot start Spark: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings. */
+    public static Configuration hadoopConfiguration(SparkConf conf) {
+        Configuration h = new Configuration();
+        for (scala.Tuple2<String, String> kv : conf.getAll()) {
+            if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+        }
+        return h;
+    }
+}

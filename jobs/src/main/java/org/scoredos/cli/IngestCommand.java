@@ -1,0 +1,142 @@
+package org.scoredos.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scoredos.ingest.IngestJob;
+import org.scoredos.ingest.IngestLauncher;
+import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scoredos ingest}: descriptors and summaries of existing MD snapshots, on Spark. */
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads existing MD trajectories (LAMMPS text dumps .dump/.lammpstrj, extended XYZ .xyz/.extxyz; "
+                    + "local paths or Hadoop URIs, globs), one Spark task per file, and writes one summary store "
+                    + "whose cells are the temperatures the frames were run at (temperature conditioning): "
+                    + "moments, PCA frame, histograms and score models per temperature, as a campaign does per "
+                    + "isosurface. The isosurface estimators (estimate, transition, finetune) refuse such a store. "
+                    + "Progress goes to stderr."
+        })
+public final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--snapshots", required = true, paramLabel = "GLOB",
+            description = "trajectory files: a path, glob or Hadoop URI (repeatable)")
+    List<String> snapshots;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Labels labels;
+
+    static final class Labels {
+        @Option(names = "--temperature", paramLabel = "K", description = "the temperature of every file, K")
+        Double temperature;
+
+        @Option(names = "--temperatures-file", paramLabel = "MAP.tsv",
+                description = "per-file temperatures: lines 'NAME TEMPERATURE', NAME a file name or a trailing part of its path")
+        Path temperaturesFile;
+    }
+
+    @Option(names = "--params", required = true, paramLabel = "FILE.snapparam", description = "SNAP descriptor parameters")
+    Path params;
+
+    @Option(names = "--coeff", paramLabel = "FILE.snapcoeff",
+            description = "element radii and weights (default: one element, radius 0.5, weight 1)")
+    Path coeff;
+
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "the static lattice (same atoms): D_0, V_0 and the reference cell (default: the first frame's cell, D_0 unknown)")
+    Path reference;
+
+    @Option(names = "--mass", paramLabel = "AMU", description = "atomic mass (default: from the files; LAMMPS dumps carry none)")
+    Double mass;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR|URI", description = "the summary store to write (new or empty)")
+    String out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "phase name (default: the output's name)")
+    String name;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions for the files (default: one per file)")
+    int partitions;
+
+    @Option(names = "--bins", defaultValue = "99", paramLabel = "N", description = "histogram bins per component (default ${DEFAULT-VALUE})")
+    int bins;
+
+    @Option(names = "--clip-percentile", defaultValue = "0.5", paramLabel = "P",
+            description = "histogram edges clipped at P %% per side (default ${DEFAULT-VALUE})")
+    double clipPercentile;
+
+    @Option(names = "--basis", defaultValue = PhaseModelOptions.DEFAULT_BASIS, paramLabel = "BASIS",
+            description = "score basis: chebyshev, hermite or monomial (default ${DEFAULT-VALUE})")
+    String basis;
+
+    @Option(names = "--order", defaultValue = "" + PhaseModelOptions.DEFAULT_ORDER, paramLabel = "N",
+            description = "score polynomial order (default ${DEFAULT-VALUE})")
+    int order;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (partitions < 0) throw new BadInputException("--partitions must not be negative, got " + partitions);
+        if (bins < 1 || bins > 100_000) throw new BadInputException("--bins must be between 1 and 100000, got " + bins);
+        if (!(clipPercentile > 0 && clipPercentile < 50)) {
+            throw new BadInputException("--clip-percentile must lie between 0 and 50 (exclusive), got " + clipPercentile);
+        }
+        PolynomialBasis chosen;
+        try {
+            chosen = PolynomialBasis.of(basis, order);
+        } catch (BadInputException e) {
+            throw new BadInputException("--" + e.getMessage());
+        }
+        IngestLauncher.Options options = new IngestLauncher.Options(snapshots, labels.temperature, labels.temperaturesFile,
+                params, coeff, reference, mass, out, name, master, partitions,
+                new IngestJob.Compression(bins, clipPercentile, chosen), Duration.ofSeconds(5));
+        IngestLauncher.Outcome outcome = IngestLauncher.run(options, spec.commandLine().getErr());
+        print(spec.commandLine().getOut(), outcome, format);
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, IngestLauncher.Outcome o, OutputFormat format) {
+        switch (format) {
+            case JSON -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("phase", o.name());
+                json.put("output", o.output());
+                json.put("conditioning", "temperature");
+                json.put("files", o.files());
+                json.put("cells", o.cells());
+                JsonOutput.print(out, json);
+            }
+            case CSV -> {
+                out.println("temperature,files,frames");
+                for (IngestJob.CellCount c : o.cells()) out.printf(Locale.ROOT, "%s,%d,%d%n", c.temperature(), c.files(), c.frames());
+            }
+            case TEXT -> {
+                out.printf(Locale.ROOT, "phase %s (temperature-conditioned) written to %s from %d files%n", o.name(), o.output(), o.files());
+                out.printf(Locale.ROOT, "%12s %6s %8s%n", "temperature", "files", "frames");
+                for (IngestJob.CellCount c : o.cells()) out.printf(Locale.ROOT, "%12.2f %6d %8d%n", c.temperature(), c.files(), c.frames());
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,103 @@
+package org.scoredos.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.io.BadInputException;
+import org.scoredos.structure.Structure;
+import org.scoredos.structure.TrajectoryFrames;
+
+/**
+ * The executor's part: streams one trajectory file frame by frame from its Hadoop file system
+ * and keeps only each frame's per-atom-averaged SNAP descriptor. Broadcast once; the SNAP
+ * engine is built lazily, once per executor, from the parameter and coefficient lines.
+ */
+final class FrameDescriptors implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String paramsName;
+    private final List<String> paramsLines;
+    private final String coeffName;
+    private final List<String> coeffLines;
+    private final HashMap<String, String> hadoop;
+    private final int atoms;
+    private transient volatile SnapBispectrum snap;
+
+    /**
+     * @param coeffLines the coefficient file's lines for element radii and weights, or null (radius 0.5, weight 1)
+     * @param atoms      the atom count every frame must have
+     */
+    FrameDescriptors(String paramsName, List<String> paramsLines, String coeffName, List<String> coeffLines,
+            Configuration conf, int atoms) {
+        this.paramsName = paramsName;
+        this.paramsLines = List.copyOf(paramsLines);
+        this.coeffName = coeffName;
+        this.coeffLines = coeffLines == null ? null : List.copyOf(coeffLines);
+        this.hadoop = new HashMap<>();
+        for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
+        this.atoms = atoms;
+    }
+
+    /** One file's descriptors in frame order, or why the file was refused (bad input is reported, not thrown). */
+    record Described(int file, double[][] descriptors, String error) implements Serializable {}
+
+    Described describe(int index, SnapshotFile file) throws IOException {
+        SnapBispectrum engine = engine();
+        List<double[]> out = new ArrayList<>();
+        Path path = new Path(URI.create(file.uri()));
+        Configuration conf = new Configuration(false);
+        hadoop.forEach(conf::set);
+        FileSystem fs = path.getFileSystem(conf);
+        try (TrajectoryFrames frames = TrajectoryFrames.open(
+                new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)), file.uri())) {
+            while (frames.hasNext()) {
+                Structure s = frames.next();
+                if (s.size() != atoms) {
+                    throw BadInputException.at(file.uri(), frames.frameLine(), "frame " + (out.size() + 1),
+                            s.size() + " atoms, the first frame of the ingestion has " + atoms);
+                }
+                try {
+                    out.add(engine.average(s));
+                } catch (BadInputException e) { // e.g. an atom type the SNAP model does not define
+                    throw BadInputException.at(file.uri(), frames.frameLine(), "frame " + (out.size() + 1), e.getMessage());
+                }
+            }
+            if (out.isEmpty()) throw BadInputException.at(file.uri(), 0, null, "no frames");
+        } catch (BadInputException e) {
+            return new Described(index, null, e.getMessage());
+        }
+        return new Described(index, out.toArray(double[][]::new), null);
+    }
+
+    private SnapBispectrum engine() {
+        SnapBispectrum e = snap;
+        if (e == null) {
+            synchronized (this) {
+                if (snap == null) snap = build();
+                e = snap;
+            }
+        }
+        return e;
+    }
+
+    private SnapBispectrum build() {
+        SnapParameters params = SnapParameterReader.parse(paramsName, paramsLines);
+        return coeffLines == null
+                ? SnapBispectrum.singleElement(params, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT)
+                : SnapBispectrum.of(params, SnapCoefficientReader.parse(coeffName, coeffLines, params));
+    }
+}

@@ -1,0 +1,182 @@
+package org.scoredos.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.scoredos.campaign.Progress;
+import org.scoredos.campaign.ShardStatistics;
+import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
+import org.scoredos.structure.Structure;
+import org.scoredos.structure.TrajectoryFrames;
+import org.scoredos.summary.CellFrame;
+import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.DescriptorMoments;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.summary.RotatedHistogram;
+
+/**
+ * Summaries of existing MD snapshots on Spark (architecture.md §1, "or: MD snapshot files"):
+ * one task per trajectory file streams its frames and keeps their descriptors; the files of
+ * one temperature form one cell.
+ *
+ * <ol>
+ *   <li>pass 1: moments per file (frames folded in order), merged per cell in file order; the
+ *       driver fixes each cell's PCA frame and bin edges exactly as a campaign does;</li>
+ *   <li>pass 2: histogram counts per file in its cell's frame, added up;</li>
+ *   <li>score models fitted per (cell, component); one temperature-conditioned phase.</li>
+ * </ol>
+ * Files are sorted by URI and merged in that order, so the summaries are bit-identical for any
+ * number of partitions or executors. Bad input in a file (a malformed frame, another atom
+ * count) is reported by its task and raised on the driver, first file first.
+ */
+public final class IngestJob {
+    private final JavaSparkContext sc;
+    private final Progress progress;
+    private final int partitions;
+
+    /** @param partitions Spark partitions for the files (0: one per file) */
+    public IngestJob(JavaSparkContext sc, Progress progress, int partitions) {
+        this.sc = sc;
+        this.progress = progress;
+        this.partitions = partitions;
+    }
+
+    /** How to summarise: the histogram bins and clipping, and the score basis. */
+    public record Compression(int bins, double clipPercentile, PolynomialBasis basis) {}
+
+    /** One cell of the result: its temperature, files and frames. */
+    public record CellCount(double temperature, int files, long frames) {}
+
+    /** The temperature-conditioned phase of {@code files}, cells in increasing temperature. */
+    @SuppressWarnings("try") // the stages only report while the work runs
+    public PhaseSummary summarise(String name, List<SnapshotFile> files, FrameDescriptors source, int components,
+            ReferenceConstants reference, Compression compression) {
+        // cell of every file: temperatures in increasing order
+        double[] temperatures = files.stream().mapToDouble(SnapshotFile::temperature).distinct().sorted().toArray();
+        int[] cellOf = new int[files.size()];
+        List<Indexed> indexed = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            cellOf[i] = Arrays.binarySearch(temperatures, files.get(i).temperature());
+            indexed.add(new Indexed(i, files.get(i)));
+        }
+        Broadcast<FrameDescriptors> describer = sc.broadcast(source);
+        LongAccumulator filesDone = sc.sc().longAccumulator("files described");
+        int slices = Math.max(1, Math.min(partitions > 0 ? partitions : files.size(), files.size()));
+        JavaRDD<FrameDescriptors.Described> described = sc.parallelize(indexed, slices)
+                .map(f -> {
+                    FrameDescriptors.Described d = describer.value().describe(f.index(), f.file());
+                    filesDone.add(1);
+                    return d;
+                })
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<FileMoments> moments;
+            try (Progress.Stage stage = progress.count("descriptors + moments", "files", files.size(), filesDone::value)) {
+                moments = new ArrayList<>(described.map(d -> FileMoments.of(d, components)).collect());
+            }
+            moments.sort(Comparator.comparingInt(FileMoments::file));
+            for (FileMoments m : moments) if (m.error() != null) throw new BadInputException(m.error());
+            DescriptorMoments[] merged = new DescriptorMoments[temperatures.length];
+            for (int c = 0; c < merged.length; c++) merged[c] = new DescriptorMoments(components);
+            for (FileMoments m : moments) merged[cellOf[m.file()]].merge(m.moments());
+            ArrayList<CellFrame> frames = new ArrayList<>();
+            for (int c = 0; c < merged.length; c++) {
+                if (merged[c].count() < 2) {
+                    throw new BadInputException(String.format(Locale.ROOT,
+                            "temperature %s K: %d frame; a cell needs at least two", temperatures[c], merged[c].count()));
+                }
+                if (merged[c].count() <= components) {
+                    progress.say(String.format(Locale.ROOT, "warning: temperature %s K: %d frames do not span the %d descriptor "
+                            + "components: the covariance is rank-deficient (use more than %d frames)",
+                            temperatures[c], merged[c].count(), components, components));
+                }
+                frames.add(CellFrame.of(merged[c], compression.bins(), compression.clipPercentile()));
+            }
+            progress.say(String.format(Locale.ROOT, "%d cells: PCA frames and histogram edges fixed", frames.size()));
+
+            Broadcast<ArrayList<CellFrame>> frameBroadcast = sc.broadcast(frames);
+            Broadcast<int[]> cells = sc.broadcast(cellOf);
+            RotatedHistogram[] histograms = new RotatedHistogram[temperatures.length];
+            for (int c = 0; c < histograms.length; c++) histograms[c] = new RotatedHistogram(components, compression.bins());
+            try {
+                List<FileHistogram> counted = described.map(d -> FileHistogram.of(d,
+                        frameBroadcast.value().get(cells.value()[d.file()]))).collect();
+                // counts add exactly, in any order
+                for (FileHistogram h : counted) histograms[cellOf[h.file()]].merge(h.histogram());
+            } finally {
+                frameBroadcast.destroy();
+                cells.destroy();
+            }
+            List<CellSummary> summaries = new ArrayList<>();
+            for (int c = 0; c < temperatures.length; c++) {
+                summaries.add(CellSummary.of(temperatures[c], Double.NaN, merged[c], frames.get(c), histograms[c]));
+            }
+            progress.say("fitting score models");
+            return new ScoreMatcher(compression.basis()).fit(new PhaseSummary(name, reference, summaries, Conditioning.TEMPERATURE));
+        } finally {
+            described.unpersist(true); // blocking: the context may close right after
+            describer.destroy();
+        }
+    }
+
+    /** Per cell, in increasing temperature: the number of files and frames. */
+    public static List<CellCount> counts(PhaseSummary phase, List<SnapshotFile> files) {
+        Map<Double, Integer> perTemperature = new TreeMap<>();
+        for (SnapshotFile f : files) perTemperature.merge(f.temperature(), 1, Integer::sum);
+        List<CellCount> out = new ArrayList<>();
+        for (CellSummary c : phase.cells()) out.add(new CellCount(c.tau(), perTemperature.getOrDefault(c.tau(), 0), c.samples()));
+        return out;
+    }
+
+    /** The first frame of a file, read on the driver (it fixes the atom count and, without --reference, the cell). */
+    public static Structure firstFrame(SnapshotFile file, Configuration conf) throws IOException {
+        Path path = new Path(URI.create(file.uri()));
+        FileSystem fs = path.getFileSystem(conf);
+        try (TrajectoryFrames frames = TrajectoryFrames.open(
+                new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)), file.uri())) {
+            if (!frames.hasNext()) throw BadInputException.at(file.uri(), 0, null, "no frames");
+            return frames.next();
+        }
+    }
+
+    record Indexed(int index, SnapshotFile file) implements Serializable {}
+
+    /** A file's moments (frames folded in order), or its error. */
+    record FileMoments(int file, DescriptorMoments moments, String error) implements Serializable {
+        static FileMoments of(FrameDescriptors.Described d, int components) {
+            if (d.error() != null) return new FileMoments(d.file(), null, d.error());
+            return new FileMoments(d.file(), ShardStatistics.moments(d.descriptors(), components), null);
+        }
+    }
+
+    /** A file's histogram counts in its cell's frame. */
+    record FileHistogram(int file, RotatedHistogram histogram) implements Serializable {
+        static FileHistogram of(FrameDescriptors.Described d, CellFrame frame) {
+            RotatedHistogram h = new RotatedHistogram(frame.components(), frame.bins());
+            for (double[] x : d.descriptors()) h.add(frame, x);
+            return new FileHistogram(d.file(), h);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package org.scoredos.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.campaign.MockSchemeFileSystem;
+import org.scoredos.cli.ScoreDos;
+import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.store.SummaryStore;
+import org.scoredos.structure.Lattices;
+import org.scoredos.structure.Structure;
+import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.PhaseSummary;
+
+/**
+ * {@code scoredos ingest} end to end on small W bcc trajectories (16 atoms) written here:
+ * seeded random displacements stand in for MD frames at two "temperatures", in LAMMPS dumps
+ * and extended XYZ files spread over several directories.
+ */
+class IngestCommandTest {
+    private static final Path W_SNAP = Path.of("../conf/potentials/w-snap").toAbsolutePath().normalize();
+    private static final double A = 3.1803;
+    private static SnapBispectrum snap;
+
+    @TempDir
+    Path tmp;
+
+    private record Ran(int code, String out, String err) {}
+
+    @BeforeAll
+    static void engine() throws Exception {
+        SnapParameters params = SnapParameterReader.read(W_SNAP.resolve("D.snapparam"));
+        snap = SnapBispectrum.of(params, SnapCoefficientReader.read(W_SNAP.resolve("X_W.snapcoeff"), params));
+    }
+
+    private static Ran run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    /** Frames of the 2×2×2 bcc lattice, each atom displaced by a Gaussian of width sigma (Å). */
+    private static List<Structure> frames(long seed, int count, double sigma) {
+        Structure lattice = Lattices.bcc(A, 2, 2, 2);
+        Random random = new Random(seed);
+        List<Structure> out = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            double[] x = lattice.positions().clone();
+            for (int i = 0; i < x.length; i++) x[i] += sigma * random.nextGaussian();
+            // as the files hold them: 10 decimals
+            for (int i = 0; i < x.length; i++) x[i] = Double.parseDouble(String.format(Locale.ROOT, "%.10f", x[i]));
+            out.add(lattice.withPositions(x));
+        }
+        return out;
+    }
+
+    static void writeDump(Path file, List<Structure> frames) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        double l = 2 * A;
+        for (int f = 0; f < frames.size(); f++) {
+            Structure s = frames.get(f);
+            sb.append("ITEM: TIMESTEP\n").append(100 * f).append("\nITEM: NUMBER OF ATOMS\n").append(s.size()).append('\n');
+            sb.append(String.format(Locale.ROOT, "ITEM: BOX BOUNDS pp pp pp\n0 %.10f\n0 %.10f\n0 %.10f\n", l, l, l));
+            sb.append("ITEM: ATOMS id type x y z\n");
+            for (int i = 0; i < s.size(); i++) {
+                sb.append(String.format(Locale.ROOT, "%d 1 %.10f %.10f %.10f\n", i + 1, s.x(i), s.y(i), s.z(i)));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sb);
+    }
+
+    static void writeXyz(Path file, List<Structure> frames) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        double l = 2 * A;
+        for (Structure s : frames) {
+            sb.append(s.size()).append('\n');
+            sb.append(String.format(Locale.ROOT, "Lattice=\"%.10f 0 0 0 %.10f 0 0 0 %.10f\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n", l, l, l));
+            for (int i = 0; i < s.size(); i++) sb.append(String.format(Locale.ROOT, "W %.10f %.10f %.10f\n", s.x(i), s.y(i), s.z(i)));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sb);
+    }
+
+    private String[] ingest(String out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("ingest", "--params", W_SNAP.resolve("D.snapparam").toString(),
+                "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--mass", "183.84", "--bins", "20",
+                "--master", "local[2]", "--out", out));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void summarisesTrajectoriesPerTemperatureDeterministicallyAndEstimateRefusesThem() throws Exception {
+        List<Structure> cold1 = frames(1, 5, 0.03), cold2 = frames(2, 4, 0.03), hot = frames(3, 6, 0.09);
+        writeDump(tmp.resolve("md/T300/a.dump"), cold1);
+        writeXyz(tmp.resolve("md/T300/b.extxyz"), cold2);
+        writeDump(tmp.resolve("md/T1200/c.lammpstrj"), hot);
+        Path map = tmp.resolve("temperatures.tsv");
+        Files.writeString(map, "# file\ttemperature\nT300/a.dump\t300\nb.extxyz 300\nc.lammpstrj\t1200\n");
+        Path lattice = tmp.resolve("W-bcc.extxyz");
+        writeXyz(lattice, List.of(Lattices.bcc(A, 2, 2, 2)));
+
+        String out = tmp.resolve("stores/w-md").toString();
+        Ran ran = run(ingest(out, "--snapshots", tmp.resolve("md/*/*").toString(), "--temperatures-file", map.toString(),
+                "--reference", lattice.toString(), "--format", "json"));
+        assertEquals(0, ran.code(), ran.err());
+        JsonNode json = new ObjectMapper().readTree(ran.out());
+        assertEquals("w-md", json.get("phase").asText());
+        assertEquals(3, json.get("files").asInt());
+        assertEquals(300.0, json.get("cells").get(0).get("temperature").asDouble());
+        assertEquals(2, json.get("cells").get(0).get("files").asInt());
+        assertEquals(9, json.get("cells").get(0).get("frames").asInt());
+        assertEquals(6, json.get("cells").get(1).get("frames").asInt());
+        assertTrue(ran.err().contains("ingest w-md: descriptors + moments: 3/3 files"), ran.err());
+        assertTrue(ran.err().contains("warning: temperature 300.0 K: 9 frames do not span the 55 descriptor components"), ran.err());
+
+        PhaseSummary phase = SummaryStore.read(Path.of(out));
+        assertEquals(Conditioning.TEMPERATURE, phase.conditioning());
+        assertTrue(Files.readString(Path.of(out, "manifest.json")).contains("\"conditioning\" : \"temperature\""));
+        assertEquals(2, phase.cells().size());
+        assertEquals(16, phase.reference().atoms());
+        assertEquals(183.84, phase.reference().mass());
+        assertEquals(8 * A * A * A, phase.reference().volume(), 1e-9);
+        assertArrayEquals(snap.average(Lattices.bcc(A, 2, 2, 2)), phase.reference().d0(), 1e-12);
+        assertTrue(Double.isNaN(phase.reference().omegaBar()));
+
+        // per cell: the frames of its temperature, moments as computed directly, histograms within the frame count
+        List<List<Structure>> byCell = List.of(Stream.concat(cold1.stream(), cold2.stream()).toList(), hot);
+        double[] temperatures = {300, 1200};
+        for (int c = 0; c < 2; c++) {
+            CellSummary cell = phase.cells().get(c);
+            assertEquals(temperatures[c], cell.tau());
+            assertTrue(Double.isNaN(cell.alpha()));
+            assertEquals(byCell.get(c).size(), cell.samples());
+            double[][] d = byCell.get(c).stream().map(snap::average).toArray(double[][]::new);
+            double[] mean = new double[55];
+            for (double[] x : d) for (int k = 0; k < 55; k++) mean[k] += x[k] / d.length;
+            double scale = 0;
+            for (int k = 0; k < 55; k++) {
+                assertEquals(mean[k], cell.mean()[k], 1e-9 * (1 + Math.abs(mean[k])));
+                for (int j = 0; j < 55; j++) {
+                    double cov = 0;
+                    for (double[] x : d) cov += (x[k] - mean[k]) * (x[j] - mean[j]) / (d.length - 1);
+                    scale = Math.max(scale, Math.abs(cov));
+                    assertEquals(cov, cell.covariance()[k][j], 1e-9 * scale + 1e-15);
+                }
+                assertTrue(java.util.Arrays.stream(cell.counts()[k]).sum() <= cell.samples());
+            }
+            assertEquals(byCell.get(c).size(), java.util.Arrays.stream(cell.counts()[54]).sum(), "the widest component keeps its frames");
+            assertNotNull(cell.scores());
+        }
+        // hotter frames spread the descriptors more
+        assertTrue(phase.cells().get(1).eigenvalues()[54] > 4 * phase.cells().get(0).eigenvalues()[54]);
+
+        // one partition on one thread: the same bits
+        String serial = tmp.resolve("stores/serial").toString();
+        String[] args = ingest(serial, "--snapshots", tmp.resolve("md/T300/*").toString(), "--snapshots",
+                tmp.resolve("md/T1200/*").toString(), "--temperatures-file", map.toString(), "--reference", lattice.toString(),
+                "--partitions", "1", "--name", "w-md");
+        args[java.util.Arrays.asList(args).indexOf("local[2]")] = "local[1]";
+        Ran again = run(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("300.00      2        9"), again.out());
+        PhaseSummary other = SummaryStore.read(Path.of(serial));
+        for (int c = 0; c < 2; c++) {
+            CellSummary a = phase.cells().get(c), b = other.cells().get(c);
+            assertArrayEquals(a.mean(), b.mean(), 0.0);
+            for (int k = 0; k < 55; k++) {
+                assertArrayEquals(a.covariance()[k], b.covariance()[k], 0.0);
+                assertArrayEquals(a.counts()[k], b.counts()[k]);
+                assertArrayEquals(a.scores().coefficients()[k], b.scores().coefficients()[k], 0.0);
+            }
+        }
+
+        Ran estimate = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
+                "--temperatures", "300");
+        assertEquals(2, estimate.code(), estimate.err());
+        assertTrue(estimate.err().contains("temperature-conditioned store"), estimate.err());
+        assertEquals(1, estimate.err().strip().lines().count(), estimate.err());
+    }
+
+    @Test
+    void readsAndWritesThroughAHadoopFileSystem() throws Exception {
+        writeDump(tmp.resolve("md/a.dump"), frames(7, 3, 0.05));
+        writeXyz(tmp.resolve("md/b.xyz"), frames(8, 3, 0.05));
+        Map<String, String> mock = Map.of("spark.hadoop.fs.mock.impl", MockSchemeFileSystem.class.getName(),
+                "spark.hadoop.fs.mock.impl.disable.cache", "true",
+                "spark.hadoop.fs.AbstractFileSystem.mock.impl", MockSchemeFileSystem.Abstract.class.getName());
+        mock.forEach(System::setProperty);
+        try {
+            Ran ran = run(ingest("mock://" + tmp.resolve("store"), "--snapshots", "mock://" + tmp.resolve("md") + "/*",
+                    "--temperature", "900", "--format", "csv"));
+            assertEquals(0, ran.code(), ran.err());
+            assertEquals("temperature,files,frames\n900.0,2,6\n", ran.out());
+        } finally {
+            mock.keySet().forEach(System::clearProperty);
+        }
+        PhaseSummary phase = SummaryStore.read(tmp.resolve("store"));
+        assertEquals("store", phase.name());
+        assertEquals(6, phase.cells().get(0).samples());
+        assertTrue(Double.isNaN(phase.reference().d0()[0]), "no --reference: D_0 unknown");
+    }
+
+    @Test
+    void badInputExitsWithTwoNamingTheCauseAndWritesNothing() throws Exception {
+        writeDump(tmp.resolve("md/good.dump"), frames(4, 3, 0.05));
+        String out = tmp.resolve("out/store").toString();
+
+        Ran none = run(ingest(out, "--snapshots", tmp.resolve("md/*.xyz").toString(), "--temperature", "300"));
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("no trajectory file matches '" + tmp.resolve("md/*.xyz") + "'"), none.err());
+
+        for (String t : List.of("0", "-5", "NaN")) {
+            Ran cold = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature=" + t));
+            assertEquals(2, cold.code(), cold.err());
+            assertTrue(cold.err().contains("--temperature: must be positive"), cold.err());
+        }
+        Path map = tmp.resolve("t.tsv");
+        Files.writeString(map, "good.dump 300\nother.dump -1\n");
+        Ran badMap = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperatures-file", map.toString()));
+        assertEquals(2, badMap.code(), badMap.err());
+        assertTrue(badMap.err().contains(map + ":2: other.dump: temperature must be positive"), badMap.err());
+
+        Files.writeString(map, "other.dump 300\n");
+        Ran unlabelled = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperatures-file", map.toString()));
+        assertEquals(2, unlabelled.code(), unlabelled.err());
+        assertTrue(unlabelled.err().contains("no temperature for file:" + tmp.resolve("md/good.dump").toUri().getPath()), unlabelled.err());
+
+        // a garbled coordinate in the second frame of the second file (sorted: bad-coordinate.dump, good.dump)
+        Path garbled = tmp.resolve("md/bad-coordinate.dump");
+        writeDump(garbled, frames(5, 3, 0.05));
+        List<String> lines = new ArrayList<>(Files.readAllLines(garbled));
+        int line = 9 + 16 + 9 + 3; // third atom line of the second frame, 1-based
+        lines.set(line - 1, lines.get(line - 1).replaceFirst(" \\S+$", " 1.2.3"));
+        Files.write(garbled, lines);
+        Ran malformed = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature", "300"));
+        assertEquals(2, malformed.code(), malformed.err());
+        assertTrue(malformed.err().contains(garbled.toUri().getPath() + ":" + line + ":"), malformed.err());
+        Files.delete(garbled);
+
+        // a frame with 15 atoms after frames of 16
+        Path shorter = tmp.resolve("md/short.dump");
+        List<Structure> mixed = new ArrayList<>(frames(6, 2, 0.05));
+        Structure s = mixed.get(1);
+        int[] types = new int[15];
+        java.util.Arrays.fill(types, 1);
+        mixed.set(1, new Structure(s.cell(), java.util.Arrays.copyOf(s.positions(), 45), types, s.massByType()));
+        writeDump(shorter, mixed);
+        Ran count = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature", "300"));
+        assertEquals(2, count.code(), count.err());
+        assertTrue(count.err().contains(":26: frame 2: 15 atoms, the first frame of the ingestion has 16"), count.err());
+
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written on failure");
+        for (Ran r : List.of(none, badMap, unlabelled, malformed, count)) assertFalse(r.err().contains("\tat "), r.err());
+    }
+}

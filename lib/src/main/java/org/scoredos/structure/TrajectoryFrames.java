@@ -1,0 +1,75 @@
+package org.scoredos.structure;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.scoredos.io.BadInputException;
+
+/**
+ * Streams the frames of a trajectory one at a time, so a long one never sits in memory: a
+ * LAMMPS text dump ({@code .dump}, {@code .lammpstrj}) or an extended XYZ file of frames one
+ * after the other ({@code .xyz}, {@code .extxyz}). Parse errors are {@link BadInputException}s
+ * naming the file and line; I/O failures surface as {@link UncheckedIOException}.
+ */
+public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
+    private final LammpsDumpReader dump;
+    private final TextSource xyz;
+    private int frameLine;
+
+    private TrajectoryFrames(LammpsDumpReader dump, TextSource xyz) {
+        this.dump = dump;
+        this.xyz = xyz;
+    }
+
+    /** The frames of {@code in}; the format comes from {@code file}'s extension, which also names it in errors. */
+    public static TrajectoryFrames open(Reader in, String file) {
+        BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return switch (StructureFiles.format(Path.of(name.isEmpty() ? file : name))) {
+            case LAMMPS_DUMP -> new TrajectoryFrames(LammpsDumpReader.open(buffered, file), null);
+            case EXTENDED_XYZ -> new TrajectoryFrames(null, new TextSource(buffered, file));
+            case LAMMPS_DATA -> throw BadInputException.at(file, 0, null,
+                    "a LAMMPS data file holds one structure, not a trajectory (use a dump or extended XYZ file)");
+        };
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (dump != null) return dump.hasNext();
+        try {
+            String line;
+            while ((line = xyz.peek()) != null && line.isBlank()) xyz.next();
+            return line != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Structure next() {
+        if (!hasNext()) throw new NoSuchElementException("no more frames");
+        frameLine = (dump != null ? dump.line() : xyz.line()) + 1;
+        if (dump != null) return dump.next().structure();
+        try {
+            return ExtendedXyzReader.frame(xyz);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Line number (1-based) where the frame last returned starts, for messages about it. */
+    public int frameLine() {
+        return frameLine;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (dump != null) dump.close();
+        else xyz.close();
+    }
+}
