@@ -223,23 +223,42 @@ public final class FreeEnergyEstimator {
         return w.result(true);
     }
 
-    /** The free energy at each temperature (with gradients if asked). */
+    /** The free energy at each temperature (with gradients if asked); θ is rotated once for all of them. */
     public FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient) {
         Workspace w = workspace();
+        rotate(theta, w);
         FreeEnergy[] out = new FreeEnergy[temperatures.length];
         for (int i = 0; i < out.length; i++) {
-            evaluate(theta, temperatures[i], gradient, w);
+            evaluateRotated(temperatures[i], gradient, true, w);
             out[i] = w.result(gradient);
         }
         return out;
     }
 
-    /** The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j. */
+    /**
+     * The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j.
+     * The θ are rotated {@link #BLOCK} at a time, so each row of the rotations is read from memory
+     * once per block instead of once per θ; the results are those of one-by-one evaluation, bit for bit.
+     */
     public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
-        FreeEnergy[][] out = new FreeEnergy[thetas.length][];
-        for (int i = 0; i < thetas.length; i++) out[i] = estimate(thetas[i], temperatures, gradient);
+        FreeEnergy[][] out = new FreeEnergy[thetas.length][temperatures.length];
+        Workspace[] block = new Workspace[Math.min(BLOCK, thetas.length)];
+        for (int b = 0; b < block.length; b++) block[b] = workspace();
+        for (int first = 0; first < thetas.length; first += BLOCK) {
+            int count = Math.min(BLOCK, thetas.length - first);
+            rotate(thetas, first, count, block);
+            for (int b = 0; b < count; b++) {
+                for (int j = 0; j < temperatures.length; j++) {
+                    evaluateRotated(temperatures[j], gradient, true, block[b]);
+                    out[first + b][j] = block[b].result(gradient);
+                }
+            }
+        }
         return out;
     }
+
+    /** θ per rotation block of the many-θ evaluation: their rotated vectors and a row stay in L1. */
+    static final int BLOCK = 4;
 
     /** Evaluates θ at T into the workspace, error bar included; allocates nothing. */
     public void evaluate(double[] theta, double temperature, boolean gradient, Workspace w) {
@@ -252,10 +271,16 @@ public final class FreeEnergyEstimator {
      * fine-tuning need).
      */
     public void evaluate(double[] theta, double temperature, boolean gradient, boolean error, Workspace w) {
+        rotate(theta, w);
+        evaluateRotated(temperature, gradient, error, w);
+    }
+
+    /**
+     * Rotates θ into every cell's basis (θ̃ = Rᵀθ) and keeps it in the workspace for
+     * {@link #evaluateRotated}: one θ at many temperatures then pays for the rotation once.
+     */
+    public void rotate(double[] theta, Workspace w) {
         checkTheta(theta);
-        if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new BadInputException("temperature: must be finite and above 0 K, got " + temperature);
-        }
         double[] rotated = w.rotated;
         java.util.Arrays.fill(rotated, 0);
         for (int i = 0; i < d; i++) {
@@ -263,6 +288,30 @@ public final class FreeEnergyEstimator {
             double[] row = rotation[i];
             for (int t = 0; t < rotated.length; t++) rotated[t] += th * row[t];
         }
+    }
+
+    /** {@link #rotate} for thetas[first .. first+count) into w[0 .. count), summed in the same order. */
+    private void rotate(double[][] thetas, int first, int count, Workspace[] w) {
+        for (int b = 0; b < count; b++) {
+            checkTheta(thetas[first + b]);
+            java.util.Arrays.fill(w[b].rotated, 0);
+        }
+        for (int i = 0; i < d; i++) {
+            double[] row = rotation[i];
+            for (int b = 0; b < count; b++) {
+                double th = thetas[first + b][i];
+                double[] rotated = w[b].rotated;
+                for (int t = 0; t < rotated.length; t++) rotated[t] += th * row[t];
+            }
+        }
+    }
+
+    /**
+     * Evaluates the θ last {@linkplain #rotate rotated} into the workspace at T, as
+     * {@link #evaluate(double[], double, boolean, boolean, Workspace)} does; allocates nothing.
+     */
+    public void evaluateRotated(double temperature, boolean gradient, boolean error, Workspace w) {
+        checkTemperature(temperature);
         w.temperature = temperature;
         w.hasGradient = gradient;
         if (mode == Mode.REFERENCE) reference(temperature, gradient, error, w);
@@ -431,6 +480,12 @@ public final class FreeEnergyEstimator {
         double v = c[n - 1];
         for (int i = n - 2; i >= 0; i--) v = v * t + c[i];
         return v;
+    }
+
+    private static void checkTemperature(double temperature) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new BadInputException("temperature: must be finite and above 0 K, got " + temperature);
+        }
     }
 
     private void checkTheta(double[] theta) {

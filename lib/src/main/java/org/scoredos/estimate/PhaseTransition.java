@@ -49,9 +49,11 @@ public final class PhaseTransition {
         FreeEnergyEstimator.Workspace wa = a.workspace(), wb = b.workspace();
         double[] delta = new double[temperatures.length];
         double e0 = a.latticeEnergy(theta) - b.latticeEnergy(theta);
+        a.rotate(theta, wa);
+        b.rotate(theta, wb);
         for (int i = 0; i < temperatures.length; i++) {
-            a.evaluate(theta, temperatures[i], false, false, wa);
-            b.evaluate(theta, temperatures[i], false, false, wb);
+            a.evaluateRotated(temperatures[i], false, false, wa);
+            b.evaluateRotated(temperatures[i], false, false, wb);
             delta[i] = wa.freeEnergy() - wb.freeEnergy() + e0;
         }
         return new Table(temperatures.clone(), delta, criticalTemperature(temperatures, delta));

@@ -14,6 +14,9 @@ import org.scoredos.summary.PhaseSummary;
  * {@code deploy/bin/bench --cpu-time Estimation}.
  */
 public final class EstimationCpuTime {
+    /** Temperatures per θ in the rotate-once timing (a transition scan has dozens). */
+    private static final int TEMPERATURES = 16;
+
     private EstimationCpuTime() {}
 
     public static void main(String[] args) throws Exception {
@@ -39,6 +42,50 @@ public final class EstimationCpuTime {
                 }
                 System.out.printf("free energy + gradient, %-9s %-13s %8.2f µs CPU%n", mode.name().toLowerCase(),
                         error ? "with error" : "without error", best);
+                for (boolean once : new boolean[] {false, true}) {
+                    best = Double.POSITIVE_INFINITY;
+                    for (int rep = 0; rep < 15; rep++) {
+                        int n = 250;
+                        long c0 = mx.getCurrentThreadCpuTime();
+                        for (int i = 0; i < n; i++) {
+                            if (once) est.rotate(theta, w);
+                            for (int j = 0; j < TEMPERATURES; j++) {
+                                if (once) est.evaluateRotated(1000.0 + 10.0 * j, true, error, w);
+                                else est.evaluate(theta, 1000.0 + 10.0 * j, true, error, w);
+                                sink += w.freeEnergy();
+                            }
+                        }
+                        if (rep >= 5) best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n / TEMPERATURES);
+                    }
+                    System.out.printf("  per T, %d temperatures 1000–1150 K, %-16s %8.2f µs CPU%n", TEMPERATURES,
+                            once ? "θ rotated once" : "θ rotated per T", best);
+                }
+            }
+        }
+        double[][] thetas = new double[16][];
+        for (int k = 0; k < thetas.length; k++) {
+            thetas[k] = theta.clone();
+            for (int i = 0; i < theta.length; i++) thetas[k][i] *= 1 + 1e-3 * k;
+        }
+        double[] one = {1063.0};
+        for (FreeEnergyEstimator.Mode mode : FreeEnergyEstimator.Mode.values()) {
+            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, mode);
+            for (boolean batched : new boolean[] {false, true}) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int rep = 0; rep < 15; rep++) {
+                    int n = 250;
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    for (int i = 0; i < n; i++) {
+                        if (batched) {
+                            sink += est.estimate(thetas, one, true)[3][0].freeEnergy();
+                        } else {
+                            for (double[] th : thetas) sink += est.estimate(th, one, true)[0].freeEnergy();
+                        }
+                    }
+                    if (rep >= 5) best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n / thetas.length);
+                }
+                System.out.printf("%d θ at one T, %-9s %-22s %8.2f µs CPU per θ%n", thetas.length, mode.name().toLowerCase(),
+                        batched ? "estimate(θ[], T[])" : "one estimate per θ", best);
             }
         }
         double best = Double.POSITIVE_INFINITY;

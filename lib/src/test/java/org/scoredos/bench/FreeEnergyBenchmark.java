@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -55,5 +56,18 @@ public class FreeEnergyBenchmark {
         temperature = temperature == 1063.0 ? 1063.5 : 1063.0;
         estimator.evaluate(theta, temperature, true, error, workspace);
         return workspace.freeEnergy() + workspace.gradient()[0];
+    }
+
+    /** Per T, one θ at 16 temperatures 1000–1150 K rotated once (estimate(θ, T[]), transition scans). */
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public double perTemperatureRotatedOnce() {
+        estimator.rotate(theta, workspace);
+        double sum = 0;
+        for (int j = 0; j < 16; j++) {
+            estimator.evaluateRotated(1000.0 + 10.0 * j, true, error, workspace);
+            sum += workspace.freeEnergy() + workspace.gradient()[0];
+        }
+        return sum;
     }
 }
