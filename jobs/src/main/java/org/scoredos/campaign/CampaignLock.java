@@ -26,7 +26,9 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>A lock is stale when its holder is a dead process on this host, or when it is older than
  * {@code staleAfter} (a holder on another host cannot be probed; one alive on this host is never
- * stale). A stale lock is never removed silently: only {@code breakStale} does.
+ * stale). The lock of a dead process on this host is broken, with a message: that run crashed
+ * or was killed, and resuming after it must need no one at the keyboard. A lock that is only old
+ * may belong to a live run elsewhere, so only {@code breakStale} removes it.
  */
 public final class CampaignLock implements AutoCloseable {
     public static final String FILE = "campaign.lock";
@@ -92,7 +94,7 @@ public final class CampaignLock implements AutoCloseable {
             if (found == null) continue; // released between our create and our read: try again
             String stale = staleness(found, policy.staleAfter());
             if (stale != null) {
-                if (policy.breakStale()) {
+                if (policy.breakStale() || deadOnThisHost(found)) {
                     err.println("campaign: breaking the stale lock " + file.describe() + " (" + stale + ")");
                     err.flush();
                     file.deleteIf(found);
@@ -144,6 +146,12 @@ public final class CampaignLock implements AutoCloseable {
         }
     }
 
+    /** Whether the holder is a process of this host that is provably not running. */
+    private static boolean deadOnThisHost(Found found) {
+        Holder h = found.holder();
+        return h != null && h.host().equals(hostName()) && !ProcessHandle.of(h.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** Why a lock is stale, or null if its holder may still be running. */
     static String staleness(Found found, Duration staleAfter) {
         Holder h = found.holder();
@@ -153,8 +161,7 @@ public final class CampaignLock implements AutoCloseable {
         }
         if (h.host().equals(hostName())) {
             // a holder on this host can be probed: alive means live, however old the lock
-            return ProcessHandle.of(h.pid()).map(ProcessHandle::isAlive).orElse(false) ? null
-                    : "process " + h.pid() + " on this host is not running, " + h.describe();
+            return deadOnThisHost(found) ? "process " + h.pid() + " on this host is not running, " + h.describe() : null;
         }
         if (age.compareTo(staleAfter) > 0) {
             return "taken by " + h.describe() + ", older than " + staleAfter.toMinutes() + " min";

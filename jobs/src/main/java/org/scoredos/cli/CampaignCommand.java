@@ -69,7 +69,8 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "a lock older than this, or held by a dead process on this host, is stale (default ${DEFAULT-VALUE})")
     long lockMaxAge;
 
-    @Option(names = "--break-lock", description = "remove a stale lock left by a run that died, then run")
+    @Option(names = "--break-lock", description = "remove a stale lock from another host (older than --lock-max-age), then run; "
+                    + "the lock of a dead process on this host is broken anyway")
     boolean breakLock;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
