@@ -158,7 +158,8 @@ final class VerifyCommand implements Callable<Integer> {
 
         List<Verification> rows = new ArrayList<>();
         for (int m = 0; m < thetas.length; m++) {
-            for (int i = 0; i < ts.length; i++) rows.add(Verification.of(m, ti.get(m).get(i), ddos[m][i].freeEnergy(), ddos[m][i].error()));
+            for (int i = 0; i < ts.length; i++) rows.add(Verification.of(m, ti.get(m).get(i), phase.reference().atoms(),
+                    ddos[m][i].freeEnergy(), ddos[m][i].error()));
         }
         switch (format) {
             case JSON -> JsonOutput.print(out, json(phase.name(), rows));

@@ -5,12 +5,14 @@ import org.scoredos.thermo.TiResult;
 
 /**
  * One model at one temperature: F_TI ± σ against F_DDOS ± δ, eV/atom relative to the model's
- * lattice energy. Coverage is {@link TiComparison}'s; an estimate without an error bar (NaN,
- * too few samples to tell) covers nothing.
+ * lattice energy, F_TI in the estimator's 3N-degree-of-freedom convention
+ * ({@link TiResult#inShellConvention}). Coverage is {@link TiComparison}'s; an estimate without
+ * an error bar (NaN, too few samples to tell) covers nothing.
  */
 public record Verification(int model, double temperature, double freeEnergyTi, double errorTi, double freeEnergy, double error) {
-    public static Verification of(int model, TiResult ti, double freeEnergy, double error) {
-        return new Verification(model, ti.temperature(), ti.freeEnergy(), ti.error(), freeEnergy, error);
+    public static Verification of(int model, TiResult ti, int atoms, double freeEnergy, double error) {
+        TiResult same = ti.inShellConvention(atoms);
+        return new Verification(model, same.temperature(), same.freeEnergy(), same.error(), freeEnergy, error);
     }
 
     /** F_DDOS − F_TI, eV/atom. */

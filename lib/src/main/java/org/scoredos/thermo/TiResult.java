@@ -9,6 +9,18 @@ package org.scoredos.thermo;
  */
 public record TiResult(double temperature, double freeEnergy, double error, double harmonicFreeEnergy,
                        double[] lambdas, double[] integrand, double[] integrandErrors) {
+    /**
+     * The same result in the estimator's convention, where the isosurface entropy counts 3/2 k_B
+     * per atom (3N degrees of freedom, the large-N form) instead of the 3N − 3 internal ones: the
+     * harmonic part becomes (3N/(3N − 3))·F_harm, i.e. F_harm/(N − 1) is added; the anharmonic
+     * part and the error are unchanged. This is what a DDOS estimate is compared with.
+     */
+    public TiResult inShellConvention(int atoms) {
+        if (atoms < 2) throw new IllegalArgumentException("the convention needs at least 2 atoms, got " + atoms);
+        double shift = harmonicFreeEnergy / (atoms - 1);
+        return new TiResult(temperature, freeEnergy + shift, error, harmonicFreeEnergy + shift, lambdas, integrand, integrandErrors);
+    }
+
     /** F − F_harm per atom, eV: the anharmonic free energy (relative to the reference Hessian). */
     public double anharmonic() {
         return freeEnergy - harmonicFreeEnergy;
