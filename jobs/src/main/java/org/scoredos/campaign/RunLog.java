@@ -21,7 +21,8 @@ import org.apache.hadoop.fs.Path;
  * scheduled campaign's history can be read with any table reader.
  *
  * <p>Object stores cannot append, so a line is added by rewriting the log under _tmp and
- * renaming it into place; the caller holds the campaign lock, so no two runs rewrite it at once.
+ * renaming it into place (then removing _tmp/ if that left it empty); the caller holds the
+ * campaign lock, so no two runs rewrite it at once.
  */
 public final class RunLog {
     public static final String FILE = "runs.log";
@@ -54,6 +55,9 @@ public final class RunLog {
             text.writeTo(out);
         }
         FileContext.getFileContext(fs.getUri(), conf).rename(tmp, log, Options.Rename.OVERWRITE);
+        // the log is written after the run removed its _tmp/: a completed run leaves no staging directory
+        Path staging = tmp.getParent();
+        if (fs.listStatus(staging).length == 0) fs.delete(staging, false);
     }
 
     private static String withSlash(String uri) {

@@ -2,6 +2,9 @@ package org.scoredos.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.campaign.CampaignOutputs.committedShards;
+import static org.scoredos.campaign.CampaignOutputs.shardFiles;
+import static org.scoredos.campaign.CampaignOutputs.temporaryFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,14 +78,6 @@ class CampaignKillResumeIT {
         assertEquals(List.of(), temporaryFiles(out), "no temporary file survives a completed run");
     }
 
-    /** Files and directories of the output that are temporary: _tmp and whatever is in it, *.tmp-*. */
-    private static List<Path> temporaryFiles(Path out) throws IOException {
-        if (!Files.exists(out)) return List.of();
-        try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(p -> out.relativize(p).toString().startsWith("_tmp") || p.getFileName().toString().contains(".tmp")).toList();
-        }
-    }
-
     /** What a kill waits for, polled every 10 ms: ms since the process started → kill now. */
     private interface Moment {
         boolean reached(long elapsedMillis) throws IOException;
@@ -139,7 +131,9 @@ class CampaignKillResumeIT {
         if (!flags.isBlank()) cmd.addAll(List.of(flags.trim().split("\\s+")));
         cmd.addAll(List.of("-Xmx768m", "-Dspark.local.dir=" + tmp.resolve("spark-scratch"), "-cp", System.getProperty("java.class.path"),
                 "org.scoredos.cli.ScoreDos", "campaign", "--config", yaml.toString(), "--out", out.toString(),
-                "--master", "local[1]", "--hessian-cache", tmp.resolve("hessians").toString()));
+                "--master", "local[1]", "--hessian-cache", tmp.resolve("hessians").toString(),
+                // a killed run leaves its lock behind, held by a dead process: the user's way on
+                "--break-lock"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile()).start();
         started.add(p);
         return p;
@@ -151,26 +145,5 @@ class CampaignKillResumeIT {
         } catch (IOException e) {
             return "no log: " + e;
         }
-    }
-
-    private static int committedShards(Path out) throws IOException {
-        Path shards = out.resolve("shards");
-        if (!Files.isDirectory(shards)) return 0;
-        try (Stream<Path> walk = Files.walk(shards)) {
-            return (int) walk.filter(p -> p.getFileName().toString().startsWith("shard-")).count();
-        }
-    }
-
-    /** Committed shard files by name, with their contents. */
-    private static Map<String, String> shardFiles(Path out) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        Path shards = out.resolve("shards");
-        if (!Files.isDirectory(shards)) return files;
-        try (Stream<Path> walk = Files.walk(shards)) {
-            for (Path p : walk.filter(p -> p.getFileName().toString().startsWith("shard-")).toList()) {
-                files.put(shards.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
     }
 }

@@ -121,6 +121,7 @@ class CampaignLockTest {
         }
         assertFalse(Files.exists(tmp.resolve("remote").resolve(CampaignLock.FILE)));
         assertEquals(2, Files.readAllLines(tmp.resolve("remote").resolve(RunLog.FILE)).size());
+        assertFalse(Files.exists(tmp.resolve("remote/_tmp")), "no staging directory left");
     }
 
     @Test
@@ -130,5 +131,7 @@ class CampaignLockTest {
         RunLog.append(out, new Configuration(), new RunLog.Entry("2026-01-02T00:00:00Z", "h", 0, 0, 2, 32, 1.0));
         List<String> lines = Files.readAllLines(tmp.resolve("out").resolve(RunLog.FILE));
         assertEquals(List.of(RunLog.HEADER, "2026-01-01T00:00:00Z\th\t64\t4\t2\t32\t12.3", "2026-01-02T00:00:00Z\th\t0\t0\t2\t32\t1.0"), lines);
+        // the log is written after the run removed its temporary files: it leaves none either
+        assertFalse(Files.exists(tmp.resolve("out/_tmp")), "no staging directory left");
     }
 }
