@@ -131,9 +131,9 @@ class CampaignKillResumeIT {
         if (!flags.isBlank()) cmd.addAll(List.of(flags.trim().split("\\s+")));
         cmd.addAll(List.of("-Xmx768m", "-Dspark.local.dir=" + tmp.resolve("spark-scratch"), "-cp", System.getProperty("java.class.path"),
                 "org.scoredos.cli.ScoreDos", "campaign", "--config", yaml.toString(), "--out", out.toString(),
-                "--master", "local[1]", "--hessian-cache", tmp.resolve("hessians").toString(),
-                // a killed run leaves its lock behind, held by a dead process: the user's way on
-                "--break-lock"));
+                // no --break-lock: the lock a killed run leaves is held by a dead process of this
+                // host, which the next run breaks by itself (resuming must need no one)
+                "--master", "local[1]", "--hessian-cache", tmp.resolve("hessians").toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile()).start();
         started.add(p);
         return p;
