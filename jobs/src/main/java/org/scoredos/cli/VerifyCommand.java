@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.scoredos.campaign.SparkContexts;
 import org.scoredos.cli.plot.VerifyPlot;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
@@ -44,10 +45,6 @@ import picocli.CommandLine.Option;
                 + "and CSV. Temperatures in K. TI costs about 18 ms per MD step for 128 atoms: one temperature with the "
                 + "default settings is 8 × 22 000 steps per model."})
 final class VerifyCommand implements Callable<Integer> {
-    /** Master URLs Spark accepts; anything else is refused before any work (Spark would log a stack trace). */
-    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
-            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -120,9 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         CommandSupport.checkOutput(plot, "--plot");
-        if (master != null && !MASTER.matcher(master).matches()) {
-            throw new BadInputException("--master: '" + master + "' is not a Spark master URL (local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)");
-        }
+        SparkConf sparkConf = SparkContexts.conf("scoredos verify", master); // a bad master is refused before any work
         if (partitions < 0) throw new BadInputException("--partitions: must be ≥ 0, got " + partitions);
         if (mass != null && !(mass > 0 && Double.isFinite(mass))) throw new BadInputException("--mass: must be positive, got " + mass);
         if (!Files.isRegularFile(params)) throw new BadInputException("--params: " + params + ": no such file");
@@ -151,7 +146,7 @@ final class VerifyCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%s: %d TI tasks of %d MD steps each (%s)%n", label, tasks.size(), settings.stepsPerNode(), settings);
         err.flush();
         List<List<TiResult>> ti;
-        try (JavaSparkContext sc = sparkContext()) {
+        try (JavaSparkContext sc = SparkContexts.start(sparkConf)) {
             sc.setLogLevel("WARN");
             ti = VerifyJob.run(sc, tasks, partitions, err, label, Duration.ofSeconds(10));
         }
@@ -179,22 +174,6 @@ final class VerifyCommand implements Callable<Integer> {
         return new TiSettings(timestep != null ? timestep : d.timestep(), d.friction(),
                 equilibration != null ? equilibration : d.equilibrationSteps(), steps != null ? steps : d.productionSteps(),
                 stride != null ? stride : d.stride(), blocks != null ? blocks : d.blocks(), nodes != null ? nodes : d.nodes());
-    }
-
-    private JavaSparkContext sparkContext() {
-        SparkConf conf = new SparkConf().setAppName("scoredos verify").set("spark.ui.showConsoleProgress", "false");
-        if (master != null) conf.setMaster(master);
-        conf.setIfMissing("spark.master", "local[*]");
-        if (conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.ui.enabled", "false");
-        try {
-            return new JavaSparkContext(conf);
-        } catch (Exception e) { // Scala throws SparkException undeclared
-            if (String.valueOf(e.getMessage()).contains("Master URL")) {
-                throw new BadInputException("--master: " + e.getMessage().lines().findFirst().orElse(""), e);
-            }
-            if (e instanceof RuntimeException r) throw r;
-            throw new IllegalStateException("cannot start Spark: " + e.getMessage(), e);
-        }
     }
 
     private static Map<String, Object> json(String phase, List<Verification> rows) {
