@@ -104,14 +104,7 @@ class CampaignKillResumeIT {
     }
 
     private Path config() throws IOException {
-        Path conf = Path.of("../conf/potentials/w-snap").toAbsolutePath().normalize();
-        Path yaml = tmp.resolve("tiny.yaml");
-        Files.writeString(yaml, """
-                name: tiny
-                structure: {lattice: bcc, a: 3.1803, repeat: [2, 2, 2]}
-                mass: 183.84
-                descriptor: %s/D.snapparam
-                reference: {coeff: %s/X_W.snapcoeff}
+        return TinyCampaign.write(tmp, """
                 tau: [0.5, 1.0, 2.0]
                 samples: 64
                 samplesPerShard: 8
@@ -119,8 +112,7 @@ class CampaignKillResumeIT {
                 score: {order: 3}
                 seed: 23
                 output: unused
-                """.formatted(conf, conf));
-        return yaml;
+                """);
     }
 
     /** {@code scoredos campaign} in a JVM of its own, on one core so that a run lasts a few seconds. */

@@ -24,22 +24,14 @@ public class SampledDescriptorsTest {
 
     /** A 16-atom W bcc campaign with the bundled SNAP potential as reference and descriptor. */
     public static Path tinyConfig(Path dir, String extra) throws Exception {
-        Path conf = Path.of("../conf/potentials/w-snap").toAbsolutePath().normalize();
-        Path yaml = dir.resolve("tiny.yaml");
-        Files.writeString(yaml, """
-                name: tiny
-                structure: {lattice: bcc, a: 3.1803, repeat: [2, 2, 2]}
-                mass: 183.84
-                descriptor: %s/D.snapparam
-                reference: {coeff: %s/X_W.snapcoeff}
+        return TinyCampaign.write(dir, """
                 tau: [0.0001, 1.0]
                 samples: 32
                 samplesPerShard: 16
                 histogram: {bins: 20}
                 seed: 11
                 output: %s
-                """.formatted(conf, conf, dir.resolve("out")) + extra);
-        return yaml;
+                """.formatted(dir.resolve("out")) + extra);
     }
 
     private CampaignSetup.Prepared prepare(Path yaml) throws Exception {

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.campaign.TinyCampaign;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.FreeEnergyEstimator;
@@ -66,13 +67,7 @@ class VerifyCommandTest {
 
     @BeforeAll
     static void tinyStore() throws Exception {
-        Path yaml = tmp.resolve("tiny.yaml");
-        Files.writeString(yaml, """
-                name: tiny
-                structure: {lattice: bcc, a: 3.1803, repeat: [2, 2, 2]}
-                mass: 183.84
-                descriptor: %s/D.snapparam
-                reference: {coeff: %s/X_W.snapcoeff}
+        Path yaml = TinyCampaign.write(tmp, """
                 tau: {from: 0.25, to: 2.0, count: 6}
                 samples: 32
                 samplesPerShard: 32
@@ -80,7 +75,7 @@ class VerifyCommandTest {
                 score: {basis: chebyshev, order: 4}
                 seed: 11
                 output: %s
-                """.formatted(W, W, tmp.resolve("out")));
+                """.formatted(tmp.resolve("out")));
         Ran campaign = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache",
                 tmp.resolve("hessians").toString());
         assertEquals(0, campaign.code(), campaign.err());

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.campaign.TinyCampaign;
 import org.scoredos.cli.ScoreDos;
 import org.scoredos.store.SummaryStore;
 
@@ -98,14 +99,7 @@ class StandaloneWorkerLossIT {
 
     /** 16-atom W bcc, 3 cells × 256 samples in shards of 8: 96 tasks, so the commits last a while. */
     private Path config() throws Exception {
-        Path conf = Path.of("../conf/potentials/w-snap").toAbsolutePath().normalize();
-        Path yaml = tmp.resolve("tiny.yaml");
-        Files.writeString(yaml, """
-                name: tiny
-                structure: {lattice: bcc, a: 3.1803, repeat: [2, 2, 2]}
-                mass: 183.84
-                descriptor: %s/D.snapparam
-                reference: {coeff: %s/X_W.snapcoeff}
+        return TinyCampaign.write(tmp, """
                 tau: [0.5, 1.0, 2.0]
                 samples: 256
                 samplesPerShard: 8
@@ -113,7 +107,6 @@ class StandaloneWorkerLossIT {
                 score: {order: 3}
                 seed: 29
                 output: unused
-                """.formatted(conf, conf));
-        return yaml;
+                """);
     }
 }
