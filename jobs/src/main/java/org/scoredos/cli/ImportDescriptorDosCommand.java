@@ -68,6 +68,7 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (name != null && name.isBlank()) throw new BadInputException("--name must not be blank");
         PolynomialBasis scoreBasis = PolynomialBasis.of(basis, order);
+        SummaryStore.checkTarget(out, force); // refuse --out before reading and fitting
         PrintWriter err = spec.commandLine().getErr();
         String sha256 = sha256(input);
         PhaseSummary phase = DescriptorDosReader.read(input);

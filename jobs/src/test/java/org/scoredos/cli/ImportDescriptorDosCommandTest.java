@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.store.StoreManifest;
@@ -63,6 +64,17 @@ class ImportDescriptorDosCommandTest {
         assertEquals(new StoreManifest.Scores("monomial", 4, 4), m.scores());
         assertEquals("bcc", m.phase());
         assertEquals(2, m.generation());
+    }
+
+    @Test
+    void occupiedOutIsRefusedBeforeAnyFitting() throws IOException {
+        Path dir = tmp.resolve("occupied");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("notes.txt"), "not a store");
+        assertEquals(2, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--force"));
+        assertEquals(dir.toAbsolutePath().normalize() + ": exists and is not a summary store (no manifest.json); not replacing it",
+                err.toString().strip().replaceFirst("^scoredos import-descriptordos: ", ""));
+        assertEquals(List.of(dir.resolve("notes.txt")), Files.list(dir).toList());
     }
 
     @Test

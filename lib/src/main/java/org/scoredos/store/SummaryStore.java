@@ -45,10 +45,7 @@ public final class SummaryStore {
     /** Writes a new store at {@code dir} (which must not exist, or be an empty directory). */
     public static StoreManifest write(PhaseSummary phase, Path dir, String source) throws IOException {
         dir = dir.toAbsolutePath().normalize();
-        if (Files.exists(dir) && !isEmptyDirectory(dir)) {
-            throw new BadInputException(dir + ": already exists" + (isStore(dir)
-                    ? " (a summary store; replace it explicitly)" : " and is not an empty directory"));
-        }
+        checkTarget(dir, false);
         StoreCodec.Encoded encoded = StoreCodec.encode(phase, 1, source);
         Path parent = dir.getParent();
         Files.createDirectories(parent);
@@ -70,6 +67,21 @@ public final class SummaryStore {
         return encoded.manifest();
     }
 
+    /**
+     * Fails as {@link #write} ({@code replacing} false) or {@link #writeReplacing} would on what is
+     * at {@code dir} now, so that a command can refuse its output before any long work.
+     */
+    public static void checkTarget(Path dir, boolean replacing) throws IOException {
+        dir = dir.toAbsolutePath().normalize();
+        if (!Files.exists(dir) || isEmptyDirectory(dir)) return;
+        if (!isStore(dir)) {
+            throw new BadInputException(dir + (replacing
+                    ? ": exists and is not a summary store (no " + StoreManifest.FILE_NAME + "); not replacing it"
+                    : ": already exists and is not an empty directory"));
+        }
+        if (!replacing) throw new BadInputException(dir + ": already exists (a summary store; replace it explicitly)");
+    }
+
     /** {@link #write} with an unknown source. */
     public static StoreManifest write(PhaseSummary phase, Path dir) throws IOException {
         return write(phase, dir, "unknown");
@@ -83,9 +95,7 @@ public final class SummaryStore {
     public static StoreManifest writeReplacing(PhaseSummary phase, Path dir, String source) throws IOException {
         dir = dir.toAbsolutePath().normalize();
         if (!Files.exists(dir) || isEmptyDirectory(dir)) return write(phase, dir, source);
-        if (!isStore(dir)) {
-            throw new BadInputException(dir + ": exists and is not a summary store (no " + StoreManifest.FILE_NAME + "); not replacing it");
-        }
+        checkTarget(dir, true);
         Path manifestFile = dir.resolve(StoreManifest.FILE_NAME);
         byte[] current = Files.isReadable(manifestFile) ? Files.readAllBytes(manifestFile) : null;
         StoreCodec.Encoded encoded = StoreCodec.encode(phase, Generations.next(current, names(dir)), source);
