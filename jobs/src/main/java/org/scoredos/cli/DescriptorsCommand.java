@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.structure.Structure;
-import org.scoredos.structure.StructureFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,7 +51,7 @@ final class DescriptorsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SnapParameters p = SnapModelFiles.parameters(params);
         SnapBispectrum bispectrum = SnapModelFiles.bispectrum(p, coeff == null ? null : SnapModelFiles.coefficients(coeff, p));
-        Structure s = StructureFiles.read(structure);
+        Structure s = StructureInput.read(structure);
         SnapModelFiles.announce(spec.commandLine().getErr(), "descriptors", s.size(), false);
         double[][] atoms = bispectrum.perAtom(s);
         double[] average = new double[bispectrum.descriptorCount()];

@@ -10,7 +10,6 @@ import org.scoredos.descriptor.SnapCoefficients;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
-import org.scoredos.structure.StructureFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,7 +53,7 @@ final class EnergyCommand implements Callable<Integer> {
         SnapParameters p = SnapModelFiles.parameters(params);
         SnapCoefficients c = SnapModelFiles.coefficients(coeff, p);
         LinearSnapPotential potential = LinearSnapPotential.of(p, c);
-        Structure s = StructureFiles.read(structure);
+        Structure s = StructureInput.read(structure);
         SnapModelFiles.announce(spec.commandLine().getErr(), "energy", s.size(), forces);
         double[] f = forces ? new double[3 * s.size()] : null;
         double energy = forces ? potential.energyAndForces(s, f) : potential.energy(s);

@@ -23,7 +23,6 @@ import org.scoredos.harmonic.HessianCache;
 import org.scoredos.harmonic.HessianCalculator;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
-import org.scoredos.structure.StructureFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -114,7 +113,7 @@ final class HarmonicCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--step and --cache apply to Hessians computed from --coeff/--params, not to --dynmat");
         }
-        Structure lattice = StructureFiles.read(structure);
+        Structure lattice = StructureInput.read(structure);
         double m = HarmonicReference.resolveMass(lattice, mass == null ? Double.NaN : mass);
         Structure x0 = HarmonicReference.strained(lattice, strain);
 

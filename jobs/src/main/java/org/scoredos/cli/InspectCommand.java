@@ -56,7 +56,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (shells < 1) throw new BadInputException("--shells must be at least 1, got " + shells);
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) throw new BadInputException("--shell-tolerance must be positive, got " + tolerance);
-        Structure s = StructureFiles.read(structure);
+        Structure s = StructureInput.read(structure);
         if (s.size() == 0) throw BadInputException.at(structure.toString(), 0, null, "the structure has no atoms");
         s = s.withMassByType(applyMasses(s.massByType(), masses));
         CoordinationShells cs = CoordinationShells.of(s, shells, tolerance);
