@@ -42,6 +42,8 @@ final class PolynomialConjugate {
      * du/di. Single precision: they only seed Newton, and half the bytes keep the tables in cache.
      */
     private final float[] knotU, knotM;
+    /** Per piece, KNOTS/(slopeL − slopeR): knot intervals per unit of s', so a seed needs no division. */
+    private final double[] knotScale;
 
     /** coefficients[t]: power series of S_t in u; lower/upper: the sampled range in u. */
     PolynomialConjugate(double[][] coefficients, double[] lower, double[] upper) {
@@ -79,6 +81,8 @@ final class PolynomialConjugate {
             slopeL[p] = pieces.get(p)[2];
             slopeR[p] = pieces.get(p)[3];
         }
+        knotScale = new double[pieces.size()];
+        for (int p = 0; p < pieces.size(); p++) knotScale[p] = KNOTS / (slopeL[p] - slopeR[p]);
         knotU = new float[pieces.size() * (KNOTS + 1)];
         knotM = new float[pieces.size() * (KNOTS + 1)];
         for (int t = 0; t < tables; t++) {
@@ -259,7 +263,7 @@ final class PolynomialConjugate {
 
     /** Cubic Hermite interpolation of the inverse slope table of piece p at s'. */
     private double seed(int p, double sp) {
-        double x = (slopeL[p] - sp) * KNOTS / (slopeL[p] - slopeR[p]);
+        double x = (slopeL[p] - sp) * knotScale[p];
         int i = Math.max(0, Math.min((int) x, KNOTS - 1));
         double tau = x - i;
         int k = p * (KNOTS + 1) + i;
@@ -369,6 +373,9 @@ final class PolynomialConjugate {
             case 7:
                 return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(c[o + 6], u, c[o + 5]), u, c[o + 4]), u,
                         c[o + 3]), u, c[o + 2]), u, c[o + 1]), u, c[o]);
+            case 8:
+                return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(c[o + 7], u, c[o + 6]), u, c[o + 5]), u,
+                        c[o + 4]), u, c[o + 3]), u, c[o + 2]), u, c[o + 1]), u, c[o]);
             default:
                 double v = c[o + n - 1];
                 for (int i = o + n - 2; i >= o; i--) v = Math.fma(v, u, c[i]);
