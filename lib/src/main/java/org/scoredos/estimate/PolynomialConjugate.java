@@ -250,10 +250,10 @@ final class PolynomialConjugate {
             // or the gradient (relative ~1e-10) can notice
             int o1 = t * deg, o2 = t * (deg - 1);
             double s = sp[t], x = u[t], l = pieceL[p], r = pieceR[p];
-            double next = Math.max(l, Math.min(r, x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x)));
+            double next = clamp(x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x), l, r);
             if (Math.abs(next - x) > 1e-5 * (1 + Math.abs(x))) {
                 x = next;
-                next = Math.max(l, Math.min(r, x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x)));
+                next = clamp(x - (horner(ds, o1, deg, x) - s) / horner(dds, o2, deg - 1, x), l, r);
             }
             if (Math.abs(next - x) <= 1e-5 * (1 + Math.abs(x))) {
                 u[t] = next;
@@ -263,6 +263,11 @@ final class PolynomialConjugate {
         for (int t = 0; t < tables; t++) {
             if (piece[t] >= 0) u[t] = root(t, piece[t], sp[t]);
         }
+    }
+
+    /** x limited to [l, r]: plain comparisons, cheaper than Math.max/min's NaN and −0 handling. */
+    private static double clamp(double x, double l, double r) {
+        return x < l ? l : x > r ? r : x;
     }
 
     /** Cubic Hermite interpolation of the inverse slope table of piece p at s'. */
