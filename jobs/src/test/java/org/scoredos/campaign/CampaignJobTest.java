@@ -194,6 +194,11 @@ class CampaignJobTest {
         assertSameSummaries(again.result().phases().get(0), stored, true);
         assertEquals(32, remote.result().phases().get(0).cells().get(0).samples());
         assertEquals(48, stored.cells().get(0).samples());
+        // the top-up replaced the store in place (its generation counts on), not by delete-then-rename
+        assertEquals(2, SummaryStore.manifest(local.resolve("summaries/t")).generation());
+        try (Stream<Path> files = Files.list(local.resolve("summaries"))) {
+            assertEquals(List.of(local.resolve("summaries/t")), files.toList());
+        }
     }
 
     @Test
