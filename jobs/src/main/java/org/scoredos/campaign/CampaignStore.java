@@ -31,6 +31,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.scoredos.io.BadInputException;
 import org.scoredos.store.HadoopSummaryStore;
+import org.scoredos.store.StoreManifest;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.CellFrame;
 import org.scoredos.summary.PhaseSummary;
@@ -133,7 +134,8 @@ public final class CampaignStore implements Serializable {
      * (a top-up) atomically: readers see the old store or the new one, never none. Local
      * outputs go through {@link SummaryStore}; other file systems, where a directory cannot be
      * renamed atomically, through {@link HadoopSummaryStore}'s in-place protocol (new data
-     * files, then the manifest as commit point, then the old generation's files deleted).
+     * files, then the manifest as commit point, then the old generation's files deleted); a
+     * store directory without a manifest is what a killed first write leaves, and is cleared.
      */
     public void writeSummaries(List<PhaseSummary> phases, String source) throws IOException {
         for (PhaseSummary phase : phases) {
@@ -141,6 +143,8 @@ public final class CampaignStore implements Serializable {
             if ("file".equals(fs().getUri().getScheme())) {
                 SummaryStore.writeReplacing(phase, java.nio.file.Path.of(target.toUri()), source);
             } else {
+                // data files without a manifest: a first write killed before its commit; nothing was published
+                if (fs().exists(target) && !fs().exists(new Path(target, StoreManifest.FILE_NAME))) fs().delete(target, true);
                 HadoopSummaryStore.writeReplacing(phase, fs(), target, source);
             }
         }

@@ -199,6 +199,15 @@ class CampaignJobTest {
         try (Stream<Path> files = Files.list(local.resolve("summaries"))) {
             assertEquals(List.of(local.resolve("summaries/t")), files.toList());
         }
+        // a first summary write killed before its manifest landed leaves data files only: a rerun clears them
+        Path killed = tmp.resolve("killed");
+        run(config(32, 29), "mock://" + killed, 2);
+        Path store = killed.resolve("summaries/t");
+        Files.delete(store.resolve("manifest.json"));
+        Files.writeString(store.resolve("cells-g9.parquet"), "half");
+        run(config(32, 29), "mock://" + killed, 2);
+        assertEquals(32, SummaryStore.read(store).cells().get(0).samples());
+        assertTrue(Files.notExists(store.resolve("cells-g9.parquet")));
     }
 
     @Test
