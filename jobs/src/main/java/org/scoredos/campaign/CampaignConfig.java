@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param mass            atomic mass, amu
  * @param descriptor      SNAP descriptor parameters (.snapparam), relative to the config file
  * @param reference       the reference potential whose Hessian shapes the isosurfaces
- * @param sampler         isosurface sampler
+ * @param sampler         hessian or einstein (isosurfaces), or kinetic (constant-energy MD)
  * @param kinetic         the kinetic sampler's MD settings (sampler: kinetic only; defaults otherwise
  *                        absent, so other campaigns keep their identity)
  * @param tau             isosurface grid τ = H_e/U_0: a list, or {from, to, count}

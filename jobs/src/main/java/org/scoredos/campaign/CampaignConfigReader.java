@@ -70,10 +70,7 @@ public final class CampaignConfigReader {
                     "unknown key (known: " + u.known + ")");
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ConfigError c) {
-            String key = path(v, c.field);
-            // a block mapping is instantiated at its end: name the line of the offending key when it is written out
-            int keyLine = c.field.isEmpty() ? 0 : lineOfPath(yaml, key);
-            return BadInputException.at(source, keyLine > 0 ? keyLine : line, key, c.reason);
+            return BadInputException.at(source, line, path(v, c.field), c.reason);
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             return BadInputException.at(source, line, path(f, null), "'" + f.getValue() + "' is not one of "
@@ -127,25 +124,6 @@ public final class CampaignConfigReader {
             if (p.matcher(hash >= 0 ? l.substring(0, hash) : l).find()) return i + 1;
         }
         return 0;
-    }
-
-    /** The line of the last key of a dotted path ("kinetic.stride"), each key looked for after its parent's line; 0 if absent. */
-    private static int lineOfPath(String yaml, String dotted) {
-        if (!dotted.matches("[A-Za-z]+(\\.[A-Za-z]+)*")) return 0;
-        List<String> lines = yaml.lines().toList();
-        int at = 0;
-        String[] keys = dotted.split("\\.");
-        for (int k = 0; k < keys.length; k++) {
-            Pattern p = Pattern.compile((k == 0 ? "^" : "(^|[\\s{,])") + Pattern.quote(keys[k]) + "\\s*:");
-            while (at < lines.size()) {
-                String l = lines.get(at);
-                int hash = l.indexOf('#');
-                if (p.matcher(hash >= 0 ? l.substring(0, hash) : l).find()) break;
-                at++;
-            }
-            if (at == lines.size()) return 0;
-        }
-        return at + 1;
     }
 
     private static int line(JsonLocation loc) {

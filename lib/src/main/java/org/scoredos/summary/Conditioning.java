@@ -1,8 +1,7 @@
 package org.scoredos.summary;
 
-import java.util.Locale;
-
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
