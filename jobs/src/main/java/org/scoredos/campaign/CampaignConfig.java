@@ -3,8 +3,10 @@ package org.scoredos.campaign;
 import static org.scoredos.campaign.ConfigError.require;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,9 @@ import java.util.Locale;
  * @param mass            atomic mass, amu
  * @param descriptor      SNAP descriptor parameters (.snapparam), relative to the config file
  * @param reference       the reference potential whose Hessian shapes the isosurfaces
- * @param sampler         isosurface sampler
+ * @param sampler         hessian or einstein (isosurfaces), or kinetic (constant-energy MD)
+ * @param kinetic         the kinetic sampler's MD settings (sampler: kinetic only; defaults otherwise
+ *                        absent, so other campaigns keep their identity)
  * @param tau             isosurface grid τ = H_e/U_0: a list, or {from, to, count}
  * @param strains         isotropic linear strains of the reference cell, one phase summary each
  * @param samples         samples per cell (cell = one strain and one τ)
@@ -37,6 +41,7 @@ public record CampaignConfig(
         String descriptor,
         ReferenceSpec reference,
         Sampler sampler,
+        @JsonInclude(JsonInclude.Include.NON_NULL) KineticSpec kinetic,
         TauGrid tau,
         List<Double> strains,
         Integer samples,
@@ -57,6 +62,8 @@ public record CampaignConfig(
         require(descriptor != null && !descriptor.isBlank(), "descriptor", "required, a .snapparam file");
         require(reference != null, "reference", "required (coeff: FILE.snapcoeff)");
         sampler = sampler == null ? Sampler.HESSIAN : sampler;
+        require(kinetic == null || sampler == Sampler.KINETIC, "kinetic", "MD settings belong to sampler: kinetic, not " + sampler.key());
+        if (sampler == Sampler.KINETIC && kinetic == null) kinetic = new KineticSpec(null, null, null);
         require(tau != null, "tau", "required, a list of τ values or {from, to, count}");
         strains = strains == null ? List.of(0.0) : List.copyOf(strains);
         require(!strains.isEmpty(), "strains", "empty list");
@@ -74,7 +81,7 @@ public record CampaignConfig(
 
     /** The same campaign with another sample count per cell (a top-up) or output. */
     public CampaignConfig with(int newSamples, String newOutput) {
-        return new CampaignConfig(name, structure, mass, descriptor, reference, sampler, tau, strains,
+        return new CampaignConfig(name, structure, mass, descriptor, reference, sampler, kinetic, tau, strains,
                 newSamples, samplesPerShard, histogram, score, seed, newOutput);
     }
 
@@ -104,6 +111,28 @@ public record CampaignConfig(
     public record ReferenceSpec(String coeff, String params) {
         public ReferenceSpec {
             require(coeff != null && !coeff.isBlank(), "coeff", "required, a .snapcoeff file");
+        }
+    }
+
+    /**
+     * The kinetic sampler's NVE trajectories (one per shard): the time step, the steps between
+     * snapshots and the steps run before the first stride. The defaults suit W and other heavy
+     * metals (phonon periods ≥ 0.1 ps): 2 fs steps, snapshots 40 fs apart after 0.2 ps.
+     *
+     * @param timestep      ps
+     * @param stride        steps between snapshots
+     * @param equilibration steps before the first snapshot's stride
+     */
+    public record KineticSpec(Double timestep, Integer stride, Integer equilibration) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public KineticSpec {
+            timestep = timestep == null ? 0.002 : timestep;
+            stride = stride == null ? 20 : stride;
+            equilibration = equilibration == null ? 100 : equilibration;
+            require(timestep > 0 && timestep <= 0.1, "timestep", "a time step in ps, in (0, 0.1], got " + timestep);
+            require(stride >= 1, "stride", "at least 1 step between snapshots, got " + stride);
+            require(equilibration >= 0, "equilibration", "must not be negative, got " + equilibration);
         }
     }
 

@@ -20,6 +20,7 @@ import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.CellFrame;
 import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.DescriptorMoments;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
@@ -208,11 +209,13 @@ public final class CampaignJob {
 
         List<List<CellSummary>> byPhase = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) byPhase.add(new ArrayList<>());
+        Conditioning conditioning = conditioning(config.sampler());
         for (MergedCell m : merged) {
             CampaignCell cell = plan.cells().get(m.cell());
             ReferenceConstants ref = phases.get(cell.phase());
-            byPhase.get(cell.phase()).add(CellSummary.of(cell.tau(), ref.alphaOfTau(cell.tau()), m.moments(),
-                    frames.get(m.cell()), m.histogram()));
+            // MD snapshots wander off the shell that set their energy: they have no α of their own
+            double alpha = conditioning == Conditioning.ENERGY ? Double.NaN : ref.alphaOfTau(cell.tau());
+            byPhase.get(cell.phase()).add(CellSummary.of(cell.tau(), alpha, m.moments(), frames.get(m.cell()), m.histogram()));
         }
         PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
         // the samples are paid for: a sparse or ill-conditioned fit is reported, not refused
@@ -223,9 +226,14 @@ public final class CampaignJob {
             // one fit per (cell, component); cells in parallel, each result independent of the others
             List<CellSummary> fitted = byPhase.get(i).parallelStream()
                     .map(c -> c.withScores(matchers.get().fit(c, atoms))).toList();
-            out.add(new PhaseSummary(phaseName(i), phases.get(i), fitted));
+            out.add(new PhaseSummary(phaseName(i), phases.get(i), fitted, conditioning));
         }
         return out;
+    }
+
+    /** Kinetic cells are labelled by the target total energy of their trajectories, the others by their isosurface. */
+    static Conditioning conditioning(CampaignConfig.Sampler sampler) {
+        return sampler == CampaignConfig.Sampler.KINETIC ? Conditioning.ENERGY : Conditioning.ISOSURFACE;
     }
 
     /** The campaign name, with the strain when a campaign has several. */

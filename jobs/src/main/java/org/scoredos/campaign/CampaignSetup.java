@@ -17,7 +17,6 @@ import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.harmonic.Hessian;
 import org.scoredos.harmonic.HessianCache;
 import org.scoredos.harmonic.HessianCalculator;
-import org.scoredos.io.BadInputException;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
@@ -37,10 +36,6 @@ final class CampaignSetup {
 
     @SuppressWarnings("try") // the stage only reports while the work runs
     static Prepared prepare(CampaignConfig c, Path configFile, Path hessianCache, Progress progress) throws IOException {
-        if (c.sampler() == CampaignConfig.Sampler.KINETIC) {
-            throw BadInputException.at(configFile.toString(), 0, "sampler",
-                    "the kinetic sampler is not available to campaigns yet; use hessian or einstein");
-        }
         Path base = configFile.toAbsolutePath().getParent();
         Path descriptorFile = CampaignFiles.resolve(base, c.descriptor());
         Path referenceParamsFile = CampaignFiles.resolve(base, c.reference().params() != null ? c.reference().params() : c.descriptor());
@@ -75,7 +70,7 @@ final class CampaignSetup {
             constants.add(constants(c.sampler(), ref, snap.average(x0)));
             phases.add(PhaseReference.of(ref, h));
         }
-        SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler(), descriptorLines, referenceParamLines,
+        SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler(), c.kinetic(), descriptorLines, referenceParamLines,
                 coeffLines, phases, snap.descriptorCount());
         return new Prepared(constants, source, CampaignIdentity.of(c, base));
     }

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,6 +30,8 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.scoredos.io.BadInputException;
+import org.scoredos.store.HadoopSummaryStore;
+import org.scoredos.store.StoreManifest;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.CellFrame;
 import org.scoredos.summary.PhaseSummary;
@@ -130,29 +131,21 @@ public final class CampaignStore implements Serializable {
 
     /**
      * Writes every phase's summary store under summaries/, replacing the previous generation
-     * (a top-up). Local outputs are replaced atomically by the store itself; on other file
-     * systems the store is built locally, copied under _tmp and renamed into place.
+     * (a top-up) atomically: readers see the old store or the new one, never none. Local
+     * outputs go through {@link SummaryStore}; other file systems, where a directory cannot be
+     * renamed atomically, through {@link HadoopSummaryStore}'s in-place protocol (new data
+     * files, then the manifest as commit point, then the old generation's files deleted); a
+     * store directory without a manifest is what a killed first write leaves, and is cleared.
      */
     public void writeSummaries(List<PhaseSummary> phases, String source) throws IOException {
         for (PhaseSummary phase : phases) {
             Path target = path("summaries/" + phase.name());
             if ("file".equals(fs().getUri().getScheme())) {
                 SummaryStore.writeReplacing(phase, java.nio.file.Path.of(target.toUri()), source);
-                continue;
-            }
-            java.nio.file.Path local = Files.createTempDirectory("scoredos-summary");
-            try {
-                java.nio.file.Path dir = local.resolve(phase.name());
-                SummaryStore.write(phase, dir, source);
-                Path staged = path("_tmp/" + UUID.randomUUID());
-                fs().copyFromLocalFile(false, true, new Path(dir.toUri()), staged);
-                fs().mkdirs(target.getParent());
-                if (fs().exists(target)) fs().delete(target, true);
-                if (!fs().rename(staged, target)) throw new IOException("cannot commit " + target);
-            } finally {
-                try (var walk = Files.walk(local)) {
-                    for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-                }
+            } else {
+                // data files without a manifest: a first write killed before its commit; nothing was published
+                if (fs().exists(target) && !fs().exists(new Path(target, StoreManifest.FILE_NAME))) fs().delete(target, true);
+                HadoopSummaryStore.writeReplacing(phase, fs(), target, source);
             }
         }
     }

@@ -7,16 +7,19 @@ import org.scoredos.descriptor.SnapCoefficients;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicReference;
+import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.sample.EinsteinSampler;
 import org.scoredos.sample.HessianSampler;
 import org.scoredos.sample.IsosurfaceSampler;
+import org.scoredos.sample.KineticSampler;
 import org.scoredos.sample.ShardKey;
 import org.scoredos.sample.Snapshot;
 
 /**
- * The campaign's descriptors: isosurface samples of each phase's reference, described by SNAP.
- * Sample i of cell K is snapshot i − start of shard (seed, K, i / samplesPerShard), so it depends
- * on the seed, the cell and the index only. Rejected snapshots (atoms too close) are dropped.
+ * The campaign's descriptors: isosurface samples of each phase's reference (or, for the kinetic
+ * sampler, snapshots of one NVE trajectory per shard at the cell's target energy), described by
+ * SNAP. Sample i of cell K is snapshot i − start of shard (seed, K, i / samplesPerShard), so it
+ * depends on the seed, the cell and the index only. Rejected snapshots (atoms too close) are dropped.
  * The SNAP engine and the samplers are built lazily, once per executor (this object is
  * broadcast); both are immutable and thread-safe.
  */
@@ -25,6 +28,7 @@ final class SampledDescriptors implements SnapshotDescriptors {
 
     private final long seed;
     private final CampaignConfig.Sampler kind;
+    private final CampaignConfig.KineticSpec md;
     private final List<String> descriptorParams;
     private final List<String> referenceParams;
     private final List<String> coefficients;
@@ -35,10 +39,13 @@ final class SampledDescriptors implements SnapshotDescriptors {
     /** The executor-side machinery, built from the broadcast description. */
     private record Engines(SnapBispectrum snap, List<HarmonicReference> references, List<IsosurfaceSampler> samplers) {}
 
-    SampledDescriptors(long seed, CampaignConfig.Sampler kind, List<String> descriptorParams, List<String> referenceParams,
-            List<String> coefficients, List<PhaseReference> phases, int components) {
+    /** @param md the kinetic sampler's MD settings; null for the other samplers */
+    SampledDescriptors(long seed, CampaignConfig.Sampler kind, CampaignConfig.KineticSpec md, List<String> descriptorParams,
+            List<String> referenceParams, List<String> coefficients, List<PhaseReference> phases, int components) {
+        if ((kind == CampaignConfig.Sampler.KINETIC) != (md != null)) throw new IllegalArgumentException("MD settings are for the kinetic sampler");
         this.seed = seed;
         this.kind = kind;
+        this.md = md;
         this.descriptorParams = List.copyOf(descriptorParams);
         this.referenceParams = List.copyOf(referenceParams);
         this.coefficients = List.copyOf(coefficients);
@@ -72,10 +79,12 @@ final class SampledDescriptors implements SnapshotDescriptors {
     }
 
     private Engines build() {
-        SnapBispectrum snap = bispectrum(SnapParameterReader.parse("descriptor", descriptorParams),
-                SnapCoefficientReader.parse("reference.coeff", coefficients, SnapParameterReader.parse("reference.params", referenceParams)));
+        SnapParameters referenceParameters = SnapParameterReader.parse("reference.params", referenceParams);
+        SnapCoefficients reference = SnapCoefficientReader.parse("reference.coeff", coefficients, referenceParameters);
+        SnapBispectrum snap = bispectrum(SnapParameterReader.parse("descriptor", descriptorParams), reference);
         List<HarmonicReference> refs = phases.stream().map(PhaseReference::rebuild).toList();
-        List<IsosurfaceSampler> samplers = refs.stream().map(this::sampler).toList();
+        LinearSnapPotential potential = kind == CampaignConfig.Sampler.KINETIC ? LinearSnapPotential.of(referenceParameters, reference) : null;
+        List<IsosurfaceSampler> samplers = refs.stream().map(r -> sampler(r, potential)).toList();
         return new Engines(snap, refs, samplers);
     }
 
@@ -84,11 +93,12 @@ final class SampledDescriptors implements SnapshotDescriptors {
         return new SnapBispectrum(descriptor, reference.radii(), reference.weights());
     }
 
-    private IsosurfaceSampler sampler(HarmonicReference r) {
+    /** The MD of the kinetic sampler runs on the reference potential, the one whose Hessian is H. */
+    private IsosurfaceSampler sampler(HarmonicReference r, LinearSnapPotential potential) {
         return switch (kind) {
             case HESSIAN -> new HessianSampler(r);
             case EINSTEIN -> new EinsteinSampler(r.structure(), r.omegaBar());
-            case KINETIC -> throw new IllegalStateException("the kinetic sampler is refused when the campaign is set up");
+            case KINETIC -> new KineticSampler(r, potential, md.timestep(), md.stride(), md.equilibration());
         };
     }
 }

@@ -48,9 +48,10 @@ final class PhaseModelOptions {
         if (!Files.exists(path)) throw new BadInputException(what + ": " + path + ": no such summary store");
         PhaseSummary phase = SummaryStore.read(path);
         if (phase.conditioning() != Conditioning.ISOSURFACE) {
-            // its cells are labelled by MD temperature, not α: reading them as isosurfaces would be wrong
-            throw new BadInputException(what + ": " + path + ": a " + phase.conditioning().key()
-                    + "-conditioned store (from scoredos ingest); the free-energy estimators need isosurface-conditioned summaries");
+            // its cells are labelled by MD temperature or energy, not α: reading them as isosurfaces would be wrong
+            String kind = phase.conditioning() == Conditioning.ENERGY ? "an energy-conditioned store (from a kinetic campaign)"
+                    : "a " + phase.conditioning().key() + "-conditioned store (from scoredos ingest)";
+            throw new BadInputException(what + ": " + path + ": " + kind + "; the free-energy estimators need isosurface-conditioned summaries");
         }
         return phase;
     }

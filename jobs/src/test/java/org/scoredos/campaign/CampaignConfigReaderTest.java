@@ -49,6 +49,26 @@ class CampaignConfigReaderTest {
     }
 
     @Test
+    void kineticMdSettingsDefaultAndAreChecked() {
+        CampaignConfig k = CampaignConfigReader.parse(MINIMAL + "sampler: kinetic\n", "c.yaml");
+        assertEquals(new CampaignConfig.KineticSpec(0.002, 20, 100), k.kinetic());
+        assertEquals(null, CampaignConfigReader.parse(MINIMAL, "c.yaml").kinetic(), "no MD settings without MD");
+        CampaignConfig set = CampaignConfigReader.parse(MINIMAL + "sampler: kinetic\nkinetic:\n  timestep: 0.001\n  stride: 50\n", "c.yaml");
+        assertEquals(new CampaignConfig.KineticSpec(0.001, 50, 100), set.kinetic());
+
+        String kinetic = MINIMAL + "sampler: kinetic\n";
+        assertStarts(error(kinetic + "kinetic:\n  timestep: 0.002\n  strid: 5\n"), "c.yaml:12: kinetic.strid: unknown key (known: ");
+        assertContains(error(kinetic + "kinetic:\n  strid: 5\n"), "equilibration, stride, timestep");
+        assertStarts(error(kinetic + "kinetic: {stride: 2.5}\n"), "c.yaml:10: kinetic.stride: expected an integer");
+        assertStarts(error(kinetic + "kinetic: {timestep: \"2fs\"}\n"), "c.yaml:10: kinetic.timestep: expected a number");
+        assertStarts(error(kinetic + "kinetic: {timestep: -0.001}\n"), "c.yaml:10: kinetic.timestep: a time step in ps, in (0, 0.1], got -0.001");
+        assertStarts(error(kinetic + "kinetic: {stride: 0}\n"), "c.yaml:10: kinetic.stride: at least 1 step between snapshots, got 0");
+        assertStarts(error(kinetic + "kinetic: {equilibration: -1}\n"), "c.yaml:10: kinetic.equilibration: must not be negative, got -1");
+        assertStarts(error(kinetic + "kinetic: 5\n"), "c.yaml:10: kinetic: expected a mapping");
+        assertContains(error(MINIMAL + "kinetic: {stride: 5}\n"), "kinetic: MD settings belong to sampler: kinetic, not hessian");
+    }
+
+    @Test
     void tauRangeIncludesBothEnds() {
         CampaignConfig c = CampaignConfigReader.parse(MINIMAL.replace("tau: [0.5, 1.0]", "tau: {from: 0.5, to: 4.0, count: 8}"), "c.yaml");
         assertEquals(8, c.tau().values().size());

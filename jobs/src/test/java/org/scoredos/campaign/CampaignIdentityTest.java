@@ -2,6 +2,7 @@ package org.scoredos.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,11 @@ class CampaignIdentityTest {
         assertNotEquals(base, identity("samplesPerShard: 32\n"));
         assertNotEquals(base, CampaignIdentity.of(CampaignConfigReader.parse(
                 CampaignConfigReaderTest.MINIMAL.replace("seed: 3", "seed: 4"), "c.yaml"), dir));
+        assertNotEquals(base, identity("sampler: kinetic\n"));
+        assertNotEquals(identity("sampler: kinetic\n"), identity("sampler: kinetic\nkinetic: {stride: 40}\n"));
+        assertEquals(identity("sampler: kinetic\n"), identity("sampler: kinetic\nkinetic: {stride: 20}\n"), "the defaults, spelt out");
+        assertTrue(!CampaignConfigReader.canonicalJson(CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL, "c.yaml"))
+                .contains("kinetic"), "campaigns of the other samplers keep their identity");
         Files.writeString(dir.resolve("X.snapcoeff"), "1 2\nW 0.5 1\n0\n2\n");
         assertNotEquals(base, identity(""), "the files' contents count");
     }

@@ -194,6 +194,20 @@ class CampaignJobTest {
         assertSameSummaries(again.result().phases().get(0), stored, true);
         assertEquals(32, remote.result().phases().get(0).cells().get(0).samples());
         assertEquals(48, stored.cells().get(0).samples());
+        // the top-up replaced the store in place (its generation counts on), not by delete-then-rename
+        assertEquals(2, SummaryStore.manifest(local.resolve("summaries/t")).generation());
+        try (Stream<Path> files = Files.list(local.resolve("summaries"))) {
+            assertEquals(List.of(local.resolve("summaries/t")), files.toList());
+        }
+        // a first summary write killed before its manifest landed leaves data files only: a rerun clears them
+        Path killed = tmp.resolve("killed");
+        run(config(32, 29), "mock://" + killed, 2);
+        Path store = killed.resolve("summaries/t");
+        Files.delete(store.resolve("manifest.json"));
+        Files.writeString(store.resolve("cells-g9.parquet"), "half");
+        run(config(32, 29), "mock://" + killed, 2);
+        assertEquals(32, SummaryStore.read(store).cells().get(0).samples());
+        assertTrue(Files.notExists(store.resolve("cells-g9.parquet")));
     }
 
     @Test

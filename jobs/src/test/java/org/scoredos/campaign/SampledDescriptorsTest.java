@@ -2,7 +2,6 @@ package org.scoredos.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoredos.io.BadInputException;
 import org.scoredos.summary.ReferenceConstants;
 
 public class SampledDescriptorsTest {
@@ -80,10 +78,17 @@ public class SampledDescriptorsTest {
     }
 
     @Test
-    void kineticCampaignsAreRefusedWithTheKey() throws Exception {
-        Path yaml = tinyConfig(tmp, "sampler: kinetic\n");
-        BadInputException e = assertThrows(BadInputException.class, () -> prepare(yaml));
-        assertTrue(e.getMessage().contains("sampler: the kinetic sampler is not available"), e.getMessage());
+    void kineticSnapshotsFollowOneTrajectoryPerShardAtTheCellsEnergy() throws Exception {
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "sampler: kinetic\nkinetic: {stride: 4, equilibration: 8}\n"));
+        ReferenceConstants ref = p.phases().get(0);
+        CampaignCell cold = new CampaignCell(0, 0, 0.0, 1e-4), hot = new CampaignCell(1, 0, 0.0, 1.0);
+        double[][] a = p.source().descriptors(hot, new Shard(1, 0, 0, 6)), prefix = p.source().descriptors(hot, new Shard(1, 0, 0, 3));
+        assertEquals(6, a.length);
+        for (int i = 0; i < 3; i++) assertArrayEquals(a[i], prefix[i], 0.0, "a short shard is the start of the long one");
+        double[][] later = p.source().descriptors(hot, new Shard(1, 1, 6, 12));
+        assertTrue(later[0][3] != a[0][3], "another shard, another trajectory");
+        double coldSpread = spread(p.source().descriptors(cold, new Shard(0, 0, 0, 6)), ref.d0()), hotSpread = spread(a, ref.d0());
+        assertTrue(hotSpread > 30 * coldSpread, "amplitudes grow as the square root of the energy: " + coldSpread + " vs " + hotSpread);
     }
 
     private static double spread(double[][] x, double[] d0) {

@@ -20,8 +20,9 @@ import org.scoredos.summary.Conditioning;
  *
  * @param phase      phase name
  * @param generation incremented by every replacement; part of the data file names
- * @param conditioning what labels the cells: "isosurface" (τ, α; the default when absent) or
- *                   "temperature" (MD snapshots; T in the cells' tau column, NaN α)
+ * @param conditioning what labels the cells: "isosurface" (τ, α; the default when absent),
+ *                   "temperature" (MD snapshots; T in the cells' tau column, NaN α) or "energy"
+ *                   (constant-energy MD of a kinetic campaign; the τ of the target energy, NaN α)
  * @param scores     the fitted score models, or null when the store has none
  * @param reference  informational copy of the scalar reference constants
  * @param createdBy  "scoredos VERSION"
@@ -123,7 +124,7 @@ public record StoreManifest(
         JsonNode c = root.get("conditioning");
         if (c != null) {
             conditioning = c.isTextual() ? Conditioning.ofKey(c.asText()) : null;
-            if (conditioning == null) throw field(where, "conditioning", "expected \"isosurface\" or \"temperature\", got " + c);
+            if (conditioning == null) throw field(where, "conditioning", "expected " + Conditioning.keys() + ", got " + c);
         }
         Scores scores = null;
         JsonNode s = root.get("scores");

@@ -21,8 +21,12 @@ class ConditioningTest {
     void conditioningRoundTripsAndDefaultsToIsosurface() throws Exception {
         PhaseSummary iso = StoreFixtures.firstCells(StoreFixtures.bcc(), 2);
         PhaseSummary md = new PhaseSummary("md", iso.reference(), iso.cells(), Conditioning.TEMPERATURE);
+        PhaseSummary nve = new PhaseSummary("nve", iso.reference(), iso.cells(), Conditioning.ENERGY);
         SummaryStore.write(iso, tmp.resolve("iso"));
         SummaryStore.write(md, tmp.resolve("md"));
+        SummaryStore.write(nve, tmp.resolve("nve"));
+        assertEquals(Conditioning.ENERGY, SummaryStore.read(tmp.resolve("nve")).conditioning());
+        assertTrue(Files.readString(tmp.resolve("nve/manifest.json")).contains("\"conditioning\" : \"energy\""));
         assertEquals(Conditioning.ISOSURFACE, SummaryStore.read(tmp.resolve("iso")).conditioning());
         assertEquals(Conditioning.TEMPERATURE, SummaryStore.read(tmp.resolve("md")).conditioning());
         assertEquals(Conditioning.TEMPERATURE, SummaryStore.manifest(tmp.resolve("md")).conditioning());
@@ -35,7 +39,7 @@ class ConditioningTest {
 
         Files.writeString(manifest, json.replace("\"isosurface\"", "\"pressure\""));
         BadInputException e = assertThrows(BadInputException.class, () -> SummaryStore.read(tmp.resolve("iso")));
-        assertTrue(e.getMessage().contains("manifest.json: conditioning: expected \"isosurface\" or \"temperature\", got \"pressure\""),
+        assertTrue(e.getMessage().contains("manifest.json: conditioning: expected \"isosurface\", \"temperature\" or \"energy\", got \"pressure\""),
                 e.getMessage());
     }
 }
