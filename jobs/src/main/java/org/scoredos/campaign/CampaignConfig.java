@@ -197,7 +197,7 @@ public record CampaignConfig(
     public record ScoreSpec(Basis basis, Integer order) {
         public ScoreSpec {
             basis = basis == null ? Basis.CHEBYSHEV : basis;
-            order = order == null ? 6 : order;
+            order = order == null ? 4 : order;
             int min = basis == Basis.MONOMIAL ? 2 : 3;
             require(order >= min && order <= 12, "order", "between " + min + " and 12 for the " + basis.key() + " basis, got " + order);
         }

@@ -44,7 +44,7 @@ class CampaignConfigReaderTest {
         assertEquals(99, c.histogram().bins());
         assertEquals(0.5, c.histogram().clipPercentile());
         assertEquals(CampaignConfig.Basis.CHEBYSHEV, c.score().basis());
-        assertEquals(6, c.score().order());
+        assertEquals(4, c.score().order());
         assertEquals(List.of(2, 2, 2), c.structure().repeat());
     }
 

@@ -116,7 +116,7 @@ class CampaignJobTest {
         assertSameSummaries(one.result().phases().get(0), stored, true);
         ScoreTable scores = stored.cells().get(2).scores();
         assertEquals("chebyshev", scores.basis());
-        assertEquals(6, scores.order());
+        assertEquals(4, scores.order());
         for (int k = 0; k < D; k++) {
             assertTrue(Double.isFinite(scores.shift()[k]));
             for (double coefficient : scores.coefficients()[k]) assertTrue(Double.isFinite(coefficient));
