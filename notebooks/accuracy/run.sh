@@ -4,7 +4,9 @@
 # point of the table. One JSON per verify run lands next to this script (written whole, or not
 # at all); the campaigns and Hessians go to the work directory (default ./scoredos-accuracy).
 # Cost on 2 cores: ≈ 20 min per bcc temperature (4 models × 8 λ nodes), a few min for A15 and 300 K.
-#   notebooks/accuracy/run.sh [WORKDIR] [STEP...]      STEP: bcc-1000 bcc-2000 bcc-3000 a15-2000 bcc-300
+#   notebooks/accuracy/run.sh [WORKDIR] [STEP...]
+# STEP: bcc-1000 bcc-2000 bcc-3000 a15-2000 bcc-300 (the default list); a suffix -orderN refits
+# the score models with polynomial order N at estimation time (the stores keep their order-6 fits).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -32,10 +34,13 @@ verify() { # NAME PHASE ARGS...
 }
 
 for step in "${steps[@]}"; do
-  case "$step" in
-    bcc-300)  verify "$step" w-bcc --temperatures 300 --nodes 3 ;;
-    bcc-*)    verify "$step" w-bcc --temperatures "${step#bcc-}" --nodes 8 --perturb 3 --scale 0.05 --seed 1 ;;
-    a15-2000) verify "$step" w-a15 --temperatures 2000 --nodes 8 ;;
+  point="${step%-order*}" order=()
+  [ "$point" = "$step" ] || order=(--order "${step##*-order}")
+  case "$point" in
+    bcc-300)  verify "$step" w-bcc --temperatures 300 --nodes 3 "${order[@]}" ;;
+    bcc-1000|bcc-2000|bcc-3000)
+              verify "$step" w-bcc --temperatures "${point#bcc-}" --nodes 8 --perturb 3 --scale 0.05 --seed 1 "${order[@]}" ;;
+    a15-2000) verify "$step" w-a15 --temperatures 2000 --nodes 8 "${order[@]}" ;;
     *) echo "accuracy: unknown step '$step'" >&2; exit 2 ;;
   esac
 done
