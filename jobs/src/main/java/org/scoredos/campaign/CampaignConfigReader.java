@@ -70,7 +70,7 @@ public final class CampaignConfigReader {
                     "unknown key (known: " + u.known + ")");
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ConfigError c) {
-            return BadInputException.at(source, line, path(v, c.field), c.reason);
+            return validation(source, yaml, path(v, c.field), c.reason);
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             return BadInputException.at(source, line, path(f, null), "'" + f.getValue() + "' is not one of "
@@ -81,7 +81,7 @@ public final class CampaignConfigReader {
             return BadInputException.at(source, line, path(m, null), "expected " + describe(m.getTargetType()));
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof ConfigError c) {
-            return BadInputException.at(source, line, path(m, c.field), c.reason);
+            return validation(source, yaml, path(m, c.field), c.reason);
         }
         String reason = e.getOriginalMessage();
         return BadInputException.at(source, line, null, "not a valid campaign config: "
@@ -112,6 +112,56 @@ public final class CampaignConfigReader {
                 JsonDeserializer<?> deserializer, Object bean, String key) throws IOException {
             throw new UnknownKey(p, key, known(deserializer.getKnownPropertyNames()));
         }
+    }
+
+    /**
+     * A value refused by a config record's constructor. Jackson reports where the record ended
+     * (the line after a block), so the line is that of the key the path names, looked up in the
+     * text; a required key that is absent gets the line of its section, or none at top level.
+     */
+    private static BadInputException validation(String source, String yaml, String path, String reason) {
+        return BadInputException.at(source, lineOfPath(yaml, path), path, reason);
+    }
+
+    /**
+     * The line of the mapping key at {@code path} ("histogram.bins", "tau.count", "strains[1]"),
+     * following block nesting by indentation and flow mappings on one line; for an absent key the
+     * line of the deepest section found, 0 if none.
+     */
+    static int lineOfPath(String yaml, String path) {
+        List<String> lines = yaml.lines().map(CampaignConfigReader::withoutComment).toList();
+        String[] keys = path.replaceAll("\\[\\d+]", "").split("\\.");
+        int from = 0, parentIndent = -1, found = 0;
+        for (int k = 0; k < keys.length; k++) {
+            Pattern key = Pattern.compile("^ *" + Pattern.quote(keys[k]) + " *:");
+            int childIndent = -1, at = -1;
+            for (int i = from; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (l.isBlank()) continue;
+                int indent = l.length() - l.stripLeading().length();
+                if (indent <= parentIndent) break;  // the section ended
+                if (childIndent < 0) childIndent = indent;
+                if (indent == childIndent && key.matcher(l).find()) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) return found;
+            found = at + 1;
+            String value = lines.get(at).substring(lines.get(at).indexOf(':') + 1);
+            if (value.strip().startsWith("{")) {
+                // a flow mapping: the remaining keys are on this line, if present at all
+                return found;
+            }
+            from = at + 1;
+            parentIndent = childIndent;
+        }
+        return found;
+    }
+
+    private static String withoutComment(String line) {
+        int hash = line.indexOf(" #");
+        return line.startsWith("#") ? "" : hash >= 0 ? line.substring(0, hash) : line;
     }
 
     /** The first line where {@code key} appears as a mapping key (top-level, or block or flow style), or 0. */

@@ -129,4 +129,31 @@ class CampaignConfigReaderTest {
         assertContains(error(""), "c.yaml: empty campaign config");
         assertContains(error(MINIMAL + "seed: 4\n"), "seed");
     }
+
+    @Test
+    void refusedValuesAreReportedAtTheirOwnLine() {
+        // block style: the record is built after the block, but the error names the key's line
+        assertStarts(error(MINIMAL + "histogram:\n  clipPercentile: 0.5\n  bins: -9\nsamples: 16\n"),
+                "c.yaml:11: histogram.bins: between 2 and 10000, got -9");
+        assertStarts(error(MINIMAL + "samples: -4\nsamplesPerShard: 2\n"), "c.yaml:9: samples: at least 2");
+        assertStarts(error(MINIMAL + "histogram: {bins: 0}\n"), "c.yaml:9: histogram.bins: between 2 and 10000");
+        assertStarts(error(MINIMAL.replace("tau: [0.5, 1.0]", "tau: []")), "c.yaml:6: tau: empty grid");
+        // a key of the same name in another section does not capture the line
+        assertStarts(error(MINIMAL + "score:\n  order: 4\nkinetic:\n  stride: 5\n"),
+                "c.yaml:11: kinetic: MD settings belong to sampler: kinetic");
+        // an absent key: its section's line, or no line at top level
+        assertStarts(error(MINIMAL.replace("seed: 3\n", "")), "c.yaml: seed: required");
+        assertStarts(error(MINIMAL.replace("structure: {lattice: bcc, a: 3.18, repeat: [2, 2, 2]}",
+                "structure:\n  lattice: bcc\n  repeat: [2, 2, 2]")), "c.yaml:2: structure.a: ");
+    }
+
+    @Test
+    void lineOfPathFollowsNestingAndSkipsComments() {
+        String yaml = "# bins: 1\nhistogram:\n  # bins: 2\n  clip: 1\n  bins: 3  # bins\nbins: 4\ntau: {from: 1, count: 0}\n";
+        assertEquals(5, CampaignConfigReader.lineOfPath(yaml, "histogram.bins"));
+        assertEquals(6, CampaignConfigReader.lineOfPath(yaml, "bins"));
+        assertEquals(7, CampaignConfigReader.lineOfPath(yaml, "tau.count"));
+        assertEquals(2, CampaignConfigReader.lineOfPath(yaml, "histogram.order"));
+        assertEquals(0, CampaignConfigReader.lineOfPath(yaml, "seed"));
+    }
 }
