@@ -341,8 +341,10 @@ public final class FreeEnergyEstimator {
             w.gMinus[a] = gm;
         }
         fit.fit(w.g, w.coef);
-        fit.fit(w.gPlus, w.coefPlus);
-        fit.fit(w.gMinus, w.coefMinus);
+        if (error) {
+            fit.fit(w.gPlus, w.coefPlus);
+            fit.fit(w.gMinus, w.coefMinus);
+        }
         double c0 = shellConstant(beta);
         int best = 0;
         double f = Double.POSITIVE_INFINITY, fPlus = Double.POSITIVE_INFINITY, fMinus = Double.POSITIVE_INFINITY;
@@ -353,8 +355,10 @@ public final class FreeEnergyEstimator {
                 f = v;
                 best = l;
             }
-            fPlus = Math.min(fPlus, kT * (AlphaFit.horner(w.coefPlus, denseT[l]) + g0));
-            fMinus = Math.min(fMinus, kT * (AlphaFit.horner(w.coefMinus, denseT[l]) + g0));
+            if (error) {
+                fPlus = Math.min(fPlus, kT * (AlphaFit.horner(w.coefPlus, denseT[l]) + g0));
+                fMinus = Math.min(fMinus, kT * (AlphaFit.horner(w.coefMinus, denseT[l]) + g0));
+            }
         }
         double alphaStar = denseAlpha[best];
         w.freeEnergy = f;
@@ -396,7 +400,7 @@ public final class FreeEnergyEstimator {
         c[1] -= 1.5 * fit.halfWidth();
         double tStar = minimiseOnUnitInterval(c, w.slope);
         w.freeEnergy = kT * AlphaFit.horner(c, tStar);
-        fit.fit(w.gPlus, w.coefPlus);
+        if (error) fit.fit(w.gPlus, w.coefPlus);
         w.error = error ? kT * Math.abs(AlphaFit.horner(w.coefPlus, tStar)) : Double.NaN;
         w.alphaStar = fit.alpha(tStar);
         w.solved = tStar > -1 && tStar < 1;
