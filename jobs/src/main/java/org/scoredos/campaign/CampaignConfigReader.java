@@ -66,7 +66,8 @@ public final class CampaignConfigReader {
     private static BadInputException translate(JsonProcessingException e, String source, String yaml) {
         int line = line(e.getLocation());
         if (e instanceof UnknownKey u) {
-            return BadInputException.at(source, line > 0 ? line : lineOfKey(yaml, u.key, u.getPath().size() == 1), path(u, null),
+            String path = path(u, null);
+            return BadInputException.at(source, line > 0 ? line : lineOfPath(yaml, path), path,
                     "unknown key (known: " + u.known + ")");
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ConfigError c) {
@@ -90,17 +91,14 @@ public final class CampaignConfigReader {
 
     /**
      * An unknown key. Records are read through a token buffer that forgets locations, so the
-     * line is found afterwards in the text ({@link #lineOfKey}).
+     * line is found afterwards in the text ({@link #lineOfPath}).
      */
     private static final class UnknownKey extends JsonMappingException {
         private static final long serialVersionUID = 1L;
         final String known;
 
-        final String key;
-
         UnknownKey(JsonParser p, String key, String known) {
             super(p, "unknown key " + key, p.currentTokenLocation());
-            this.key = key;
             this.known = known;
             prependPath(new Reference(null, key));
         }
@@ -162,18 +160,6 @@ public final class CampaignConfigReader {
     private static String withoutComment(String line) {
         int hash = line.indexOf(" #");
         return line.startsWith("#") ? "" : hash >= 0 ? line.substring(0, hash) : line;
-    }
-
-    /** The first line where {@code key} appears as a mapping key (top-level, or block or flow style), or 0. */
-    private static int lineOfKey(String yaml, String key, boolean topLevel) {
-        Pattern p = Pattern.compile((topLevel ? "^" : "(^|[\\s{,])") + Pattern.quote(key) + "\\s*:");
-        List<String> lines = yaml.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            int hash = l.indexOf('#');
-            if (p.matcher(hash >= 0 ? l.substring(0, hash) : l).find()) return i + 1;
-        }
-        return 0;
     }
 
     private static int line(JsonLocation loc) {
