@@ -13,6 +13,7 @@ import org.scoredos.campaign.LockedCampaignRun;
 import org.scoredos.io.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -73,8 +74,8 @@ public final class CampaignCommand implements Callable<Integer> {
                     + "the lock of a dead process on this host is broken anyway")
     boolean breakLock;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -98,7 +99,7 @@ public final class CampaignCommand implements Callable<Integer> {
             err.println(spec.qualifiedName(" ") + ": " + e.getMessage());
             return LOCKED;
         }
-        print(spec.commandLine().getOut(), outcome, format);
+        print(spec.commandLine().getOut(), outcome, output.format);
         return ExitCodes.OK;
     }
 

@@ -10,6 +10,7 @@ import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.structure.Structure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,9 +44,8 @@ final class DescriptorsCommand implements Callable<Integer> {
     @Option(names = "--per-atom", description = "also print every atom's bispectrum")
     boolean perAtom;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +59,7 @@ final class DescriptorsCommand implements Callable<Integer> {
         for (int k = 0; k < average.length; k++) average[k] /= s.size();
 
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (output.format) {
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("natoms", s.size());

@@ -11,6 +11,7 @@ import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,9 +45,8 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--forces", description = "also print the force on every atom")
     boolean forces;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +59,7 @@ final class EnergyCommand implements Callable<Integer> {
         double energy = forces ? potential.energyAndForces(s, f) : potential.energy(s);
 
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (output.format) {
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("natoms", s.size());

@@ -48,8 +48,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "write F(T) with its error band as a PNG")
     Path plot;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -61,7 +61,7 @@ final class EstimateCommand implements Callable<Integer> {
         FreeEnergyEstimator estimator = model.estimator(phase, err);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
-        switch (format) {
+        switch (output.format) {
             case JSON -> JsonOutput.print(out, json(phase.name(), lattice, results));
             case CSV -> csv(out, results);
             default -> text(out, phase.name(), lattice, results);

@@ -58,8 +58,8 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "write T_c per step as a PNG")
     Path plot;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +81,7 @@ final class FinetuneCommand implements Callable<Integer> {
         double[] theta = run.finalTheta();
         start.writeSnapcoeff(outFile, theta, String.format("scoredos finetune: %s/%s transition moved towards %.2f K (%s mode, %d steps, rate %g, ridge %g)",
                 named[0].name(), named[1].name(), targetTc, model.mode.name().toLowerCase(), steps, rate, ridge));
-        switch (format) {
+        switch (output.format) {
             case JSON -> {
                 Map<String, Object> root = new LinkedHashMap<>();
                 List<Double> tc = new ArrayList<>();

@@ -27,6 +27,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -96,8 +97,8 @@ final class HarmonicCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "keep computed Hessians in DIR and reuse them")
     Path cache;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -169,7 +170,7 @@ final class HarmonicCommand implements Callable<Integer> {
 
     private void print(HarmonicReference reference, List<Map<String, Object>> rows) {
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (output.format) {
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("results", rows);

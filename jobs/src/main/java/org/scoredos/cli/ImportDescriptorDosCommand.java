@@ -23,6 +23,7 @@ import org.scoredos.summary.DescriptorDosReader;
 import org.scoredos.summary.PhaseSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,8 +62,8 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace an existing store at --out (atomically)")
     boolean force;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -100,7 +101,7 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
         o.put("path", out.toAbsolutePath().normalize().toString());
         o.put("source", m.source());
         PrintWriter w = spec.commandLine().getOut();
-        switch (format) {
+        switch (output.format) {
             case JSON -> JsonOutput.print(w, o);
             case CSV -> {
                 w.println(String.join(",", o.keySet()));

@@ -15,6 +15,7 @@ import org.scoredos.score.PolynomialBasis;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -92,8 +93,8 @@ public final class IngestCommand implements Callable<Integer> {
             description = "score polynomial order (default ${DEFAULT-VALUE})")
     int order;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -112,7 +113,7 @@ public final class IngestCommand implements Callable<Integer> {
                 params, coeff, reference, mass, out, name, master, partitions,
                 new IngestJob.Compression(bins, clipPercentile, chosen), Duration.ofSeconds(5));
         IngestLauncher.Outcome outcome = IngestLauncher.run(options, spec.commandLine().getErr());
-        print(spec.commandLine().getOut(), outcome, format);
+        print(spec.commandLine().getOut(), outcome, output.format);
         return ExitCodes.OK;
     }
 

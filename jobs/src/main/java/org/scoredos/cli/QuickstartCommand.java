@@ -23,6 +23,7 @@ import org.scoredos.summary.ReferenceConstants;
 import org.scoredos.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -59,8 +60,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--hessian-cache", paramLabel = "DIR", description = "where reference Hessians are kept (default: ~/.cache/scoredos/hessians)")
     Path hessianCache;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     /** One row of the result: the estimate beside the harmonic free energy of the same potential. */
     record Row(double temperature, double freeEnergy, double error, double alphaStar, boolean solved, double harmonicFreeEnergy) {}
@@ -125,7 +126,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter o, String phase, double latticeEnergy, List<Row> rows, Path png) {
-        switch (format) {
+        switch (output.format) {
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("phase", phase);

@@ -16,6 +16,7 @@ import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ScoreTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,8 +48,8 @@ public final class SummariesCommand implements Callable<Integer> {
             description = "rotated components, by index from 0 in decreasing variance (default ${DEFAULT-VALUE})")
     List<Integer> components;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     /** One component of one cell, bin by bin. */
     record ComponentView(int component, double eigenvalue, double[] binCentres, long[] counts, Double[] logDensity,
@@ -81,7 +82,7 @@ public final class SummariesCommand implements Callable<Integer> {
             views.add(new CellView(k, c.tau(), c.alpha(), c.samples(), comps));
         }
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (output.format) {
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("phase", phase.name());

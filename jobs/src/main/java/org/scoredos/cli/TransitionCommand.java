@@ -43,8 +43,8 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "write ΔF(T) with T_c marked as a PNG")
     Path plot;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +58,7 @@ final class TransitionCommand implements Callable<Integer> {
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
         PhaseTransition.Table table = transition.table(theta, ts);
         String message = "no transition in range: ΔF keeps one sign from " + ts[0] + " K to " + ts[ts.length - 1] + " K";
-        switch (format) {
+        switch (output.format) {
             case JSON -> {
                 Map<String, Object> root = new LinkedHashMap<>();
                 root.put("tc", table.hasTransition() ? table.tc() : null);
@@ -85,7 +85,7 @@ final class TransitionCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (!table.hasTransition() && format != OutputFormat.TEXT) err.println("transition: " + message);
+        if (!table.hasTransition() && output.format != OutputFormat.TEXT) err.println("transition: " + message);
         if (plot != null) {
             PngPlots.transition(plot, named[0].name(), named[1].name(), ts, table.deltaF(), table.tc());
             err.println("transition: wrote " + plot);

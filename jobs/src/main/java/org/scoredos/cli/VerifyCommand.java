@@ -110,8 +110,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "write F_TI and F_DDOS against T, with error bars, per model")
     Path plot;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -156,7 +156,7 @@ final class VerifyCommand implements Callable<Integer> {
             for (int i = 0; i < ts.length; i++) rows.add(Verification.of(m, ti.get(m).get(i), phase.reference().atoms(),
                     ddos[m][i].freeEnergy(), ddos[m][i].error()));
         }
-        switch (format) {
+        switch (output.format) {
             case JSON -> JsonOutput.print(out, json(phase.name(), rows));
             case CSV -> csv(out, rows);
             default -> text(out, phase.name(), settings, rows);
