@@ -1,12 +1,11 @@
 package org.scoredos.descriptor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -78,7 +77,7 @@ public final class SnapParameterReader {
 
     /** The file's lines; bytes that are not UTF-8 become U+FFFD, so the parser names the line instead of an I/O error. */
     static List<String> lines(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+        return InputFiles.lines(file);
     }
 
     static String stripComment(String line) {

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -28,7 +29,7 @@ public record CoefficientFile(List<String> comments, String element, double beta
     /** Reads θ of {@code components} values from {@code file}. */
     public static CoefficientFile read(Path file, int components) throws IOException {
         // Bytes that are not UTF-8 become U+FFFD, so the parser names the line instead of an I/O error.
-        List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = InputFiles.lines(file);
         String source = file.toString();
         List<String> comments = new ArrayList<>();
         List<int[]> positions = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -66,11 +67,11 @@ public final class DynamicalMatrixReader {
         if (expected > Integer.MAX_VALUE) throw BadInputException.at(file.toString(), 0, null, "too many atoms (" + n + ") for one matrix");
         double[] d;
         if (file.getFileName().toString().endsWith(".gz")) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            try (InputStream in = new GZIPInputStream(InputFiles.open(file))) {
                 d = readText(file, in, (int) expected, n);
             }
         } else if (isText(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = InputFiles.open(file)) {
                 d = readText(file, in, (int) expected, n);
             }
         } else {
@@ -94,7 +95,7 @@ public final class DynamicalMatrixReader {
     private static boolean isText(Path file) throws IOException {
         byte[] head = new byte[512];
         int len;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             len = in.readNBytes(head, 0, head.length);
         }
         for (int i = 0; i < len; i++) {

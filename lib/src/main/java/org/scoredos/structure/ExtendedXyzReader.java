@@ -34,7 +34,7 @@ public final class ExtendedXyzReader {
 
     /** Reads from {@code in}; {@code file} names the source in error messages. */
     public static Structure read(Reader in, String file) throws IOException {
-        return frame(new TextSource(in instanceof BufferedReader b ? b : new BufferedReader(in), file));
+        return frame(new TextSource(in, file));
     }
 
     /** Reads the next frame of {@code src} (a trajectory is frames one after the other). */
@@ -78,11 +78,16 @@ public final class ExtendedXyzReader {
 
         Map<String, Integer> typeOf = new LinkedHashMap<>();
         List<Double> massOf = new ArrayList<>();
-        int[] types = new int[n];
-        double[] xyz = new double[3 * n];
+        // Sized by the lines actually read, not by the header: a 92-byte file may declare 10⁹ atoms.
+        int[] types = new int[Math.min(n, 1 << 16)];
+        double[] xyz = new double[3 * types.length];
         for (int i = 0; i < n; i++) {
             String line = src.next();
             if (line == null) throw src.error(null, "expected " + n + " atom lines, the file ends after " + i);
+            if (i == types.length) {
+                types = Arrays.copyOf(types, (int) Math.min(n, 2L * i));
+                xyz = Arrays.copyOf(xyz, 3 * types.length);
+            }
             String[] f = line.trim().isEmpty() ? new String[0] : line.trim().split("\\s+");
             String atom = "atom " + (i + 1);
             if (f.length != columns) throw src.error(atom, "has " + f.length + " fields, Properties names " + columns);

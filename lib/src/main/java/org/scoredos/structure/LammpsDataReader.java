@@ -47,8 +47,7 @@ public final class LammpsDataReader {
 
     /** Reads from {@code in}; {@code file} names the source in error messages. */
     public static Structure read(Reader in, String file) throws IOException {
-        BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        return new LammpsDataReader(new TextSource(br, file)).parse();
+        return new LammpsDataReader(new TextSource(in, file)).parse();
     }
 
     private Structure parse() throws IOException {

@@ -1,6 +1,5 @@
 package org.scoredos.structure;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -45,7 +44,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
 
     /** A reader over {@code in}; {@code file} names the source in error messages. */
     public static LammpsDumpReader open(Reader in, String file) {
-        return new LammpsDumpReader(new TextSource(in instanceof BufferedReader b ? b : new BufferedReader(in), file));
+        return new LammpsDumpReader(new TextSource(in, file));
     }
 
     /** The first frame of a dump file. */

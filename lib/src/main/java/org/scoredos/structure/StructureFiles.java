@@ -1,10 +1,10 @@
 package org.scoredos.structure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -34,8 +34,7 @@ public final class StructureFiles {
 
     public static Structure read(Path path) throws IOException {
         Format format = format(path);
-        if (!Files.exists(path)) throw BadInputException.at(path.toString(), 0, null, "no such file");
-        if (Files.isDirectory(path)) throw BadInputException.at(path.toString(), 0, null, "is a directory, not a structure file");
+        InputFiles.regular(path);
         try {
             return switch (format) {
                 case LAMMPS_DATA -> LammpsDataReader.read(path);

@@ -3,11 +3,11 @@ package org.scoredos.structure;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Reader;
 import java.nio.file.Path;
 import org.scoredos.io.BadInputException;
+import org.scoredos.io.BoundedLineReader;
+import org.scoredos.io.InputFiles;
 
 /**
  * Lines of a text file with the file name and line number at hand, so that every parse error
@@ -20,17 +20,18 @@ final class TextSource implements Closeable {
     private String peeked;
     private boolean hasPeeked;
 
-    TextSource(BufferedReader in, String file) {
-        this.in = in;
+    TextSource(Reader in, String file) {
+        this.in = in instanceof BoundedLineReader b ? b : new BoundedLineReader(in, file);
         this.file = file;
     }
 
     /**
-     * The lines of a UTF-8 file. Bytes that are not UTF-8 become U+FFFD instead of an
-     * I/O error, so a garbled file is refused by the parser with its line number.
+     * The lines of a UTF-8 regular file, each bounded in length. Bytes that are not UTF-8
+     * become U+FFFD instead of an I/O error, so a garbled file is refused by the parser with
+     * its line number.
      */
     static BufferedReader open(Path path) throws IOException {
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
+        return InputFiles.text(path);
     }
 
     String file() {

@@ -1,6 +1,5 @@
 package org.scoredos.structure;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,11 +27,10 @@ public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
 
     /** The frames of {@code in}; the format comes from {@code file}'s extension, which also names it in errors. */
     public static TrajectoryFrames open(Reader in, String file) {
-        BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in);
         String name = file.substring(file.lastIndexOf('/') + 1);
         return switch (StructureFiles.format(Path.of(name.isEmpty() ? file : name))) {
-            case LAMMPS_DUMP -> new TrajectoryFrames(LammpsDumpReader.open(buffered, file), null);
-            case EXTENDED_XYZ -> new TrajectoryFrames(null, new TextSource(buffered, file));
+            case LAMMPS_DUMP -> new TrajectoryFrames(LammpsDumpReader.open(in, file), null);
+            case EXTENDED_XYZ -> new TrajectoryFrames(null, new TextSource(in, file));
             case LAMMPS_DATA -> throw BadInputException.at(file, 0, null,
                     "a LAMMPS data file holds one structure, not a trajectory (use a dump or extended XYZ file)");
         };

@@ -7,13 +7,13 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -39,7 +39,7 @@ public final class DescriptorDosReader {
     }
 
     private static JsonNode readTree(Path path) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path))) {
+        try (InputStream raw = new BufferedInputStream(InputFiles.open(path))) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
