@@ -48,6 +48,7 @@ public final class NeighborList {
         int n = structure.size();
         if (n >= MAX_ATOMS) throw new IllegalArgumentException("too many atoms for one neighbour list: " + n);
         Cell cell = structure.cell();
+        checkReach(cell, cutoff, n);
         double[][] h = cell.matrix();
         double[] x = structure.positions();
 
@@ -140,10 +141,38 @@ public final class NeighborList {
         }
     }
 
+    /** Periodic images a cutoff may span along one lattice vector: far beyond any real cell. */
+    static final int MAX_IMAGES = 128;
+    /** Neighbours per atom beyond which a cutoff is refused (bcc W at 4.7 Å has about 28). */
+    static final double MAX_NEIGHBOURS = 50_000;
+
+    /**
+     * Refuses a cutoff that would make the list span hundreds of images of a tiny or strongly
+     * sheared cell (a = 0.001 Å, a tilt of 5000 Å, an element radius of 1000): such a list
+     * would take hours and gigabytes, so it is bad input, not a computation.
+     */
+    private static void checkReach(Cell cell, double cutoff, int n) {
+        for (int d = 0; d < 3; d++) {
+            double spacing = cell.faceSpacing(d);
+            if (!(cutoff / spacing <= MAX_IMAGES)) {
+                throw new BadInputException(String.format(java.util.Locale.ROOT,
+                        "the cutoff %.6g Å spans %.3g periodic images along lattice vector %c (face spacing %.6g Å; at most %d): "
+                                + "the cell is far too small or too sheared for this cutoff", cutoff, cutoff / spacing,
+                        "abc".charAt(d), spacing, MAX_IMAGES));
+            }
+        }
+        double neighbours = n * (4.0 / 3.0) * Math.PI * cutoff * cutoff * cutoff / cell.volume();
+        if (!(neighbours <= MAX_NEIGHBOURS)) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT,
+                    "the cutoff %.6g Å would give about %.3g neighbours per atom (at most %.0f): the cutoff or the density is unphysical",
+                    cutoff, neighbours, MAX_NEIGHBOURS));
+        }
+    }
+
     private static long key(int i, int j, int na, int nb, int nc) {
         int lim = IMAGE_BIAS - 1;
         if (Math.abs(na) > lim || Math.abs(nb) > lim || Math.abs(nc) > lim) {
-            throw new IllegalArgumentException("atoms " + (i + 1) + " and " + (j + 1) + " are more than " + lim
+            throw new BadInputException("atoms " + (i + 1) + " and " + (j + 1) + " are more than " + lim
                     + " cells apart within the cutoff: the cutoff is far larger than the cell");
         }
         return ((long) j << (3 * IMAGE_BITS))

@@ -243,4 +243,22 @@ class NeighborListTest {
         }
         return b.finish(cutoff);
     }
+
+    @Test
+    void cutoffsSpanningHundredsOfImagesAreBadInput() {
+        // a = 0.001 Å: 4.7 Å spans 4700 cells (used to be an internal error after minutes).
+        Structure tiny = Lattices.bcc(0.001, 1, 1, 1);
+        org.scoredos.io.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.scoredos.io.BadInputException.class, () -> NeighborList.build(tiny, 4.7));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("periodic images along lattice vector a"), e.getMessage());
+        // An element radius of 1000 on a real W cell: millions of neighbours per atom.
+        Structure w = Lattices.bcc(A_W, 4, 4, 4);
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.scoredos.io.BadInputException.class, () -> NeighborList.build(w, 9400));
+        // A strongly sheared cell: the face spacing across the tilt collapses.
+        Structure sheared = new Structure(new org.scoredos.structure.Cell(
+                new double[][] {{3.2, 0, 0}, {5000, 0.0005, 0}, {0, 0, 3.2}}, null), new double[] {0, 0, 0}, new int[] {1}, new double[] {183.84});
+        org.junit.jupiter.api.Assertions.assertThrows(org.scoredos.io.BadInputException.class, () -> NeighborList.build(sheared, 4.7));
+        // The limit leaves real cells alone: 1 atom of bcc W with a 12 Å cutoff.
+        org.junit.jupiter.api.Assertions.assertTrue(NeighborList.build(Lattices.bcc(A_W, 1, 1, 1), 12).count(0) > 200);
+    }
 }
