@@ -37,8 +37,11 @@ public final class CampaignLock implements AutoCloseable {
     /** A lock file younger than this may still be being written by its creator. */
     private static final Duration BEING_WRITTEN = Duration.ofSeconds(30);
 
-    /** Who holds a lock: host, process id, when it was taken, and a token unique to the run. */
-    public record Holder(String host, long pid, String started, String token) {
+    /**
+     * Who holds a lock: host, process id, when it was taken, a token unique to the run, and when
+     * the process started (null in locks of older versions): a pid alone may have been reused.
+     */
+    public record Holder(String host, long pid, String started, String token, String processStart) {
         String describe() {
             return "host " + host + ", pid " + pid + ", since " + started;
         }
@@ -84,7 +87,8 @@ public final class CampaignLock implements AutoCloseable {
     public static CampaignLock acquire(String location, Configuration conf, Policy policy, PrintWriter err) throws IOException {
         LockFile file = LockFile.at(CampaignStore.uriOf(location), conf);
         boolean outputExisted = file.rootExists();
-        Holder me = new Holder(hostName(), ProcessHandle.current().pid(), Instant.now().toString(), UUID.randomUUID().toString());
+        ProcessHandle self = ProcessHandle.current();
+        Holder me = new Holder(hostName(), self.pid(), Instant.now().toString(), UUID.randomUUID().toString(), startOf(self));
         byte[] content = JSON.writeValueAsBytes(me);
         Instant deadline = Instant.now().plus(policy.maxWait());
         boolean announced = false;
@@ -146,10 +150,22 @@ public final class CampaignLock implements AutoCloseable {
         }
     }
 
-    /** Whether the holder is a process of this host that is provably not running. */
+    /**
+     * Whether the holder is a process of this host that is provably not running: no process has
+     * its pid, or the one that has it started at another time (the pid was reused).
+     */
     private static boolean deadOnThisHost(Found found) {
         Holder h = found.holder();
-        return h != null && h.host().equals(hostName()) && !ProcessHandle.of(h.pid()).map(ProcessHandle::isAlive).orElse(false);
+        if (h == null || !h.host().equals(hostName())) return false;
+        ProcessHandle p = ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive).orElse(null);
+        if (p == null) return true;
+        String start = startOf(p);
+        return h.processStart() != null && start != null && !start.equals(h.processStart());
+    }
+
+    /** When a process started (ISO instant), or null where the platform does not say. */
+    private static String startOf(ProcessHandle p) {
+        return p.info().startInstant().map(Instant::toString).orElse(null);
     }
 
     /** Why a lock is stale, or null if its holder may still be running. */
@@ -161,7 +177,12 @@ public final class CampaignLock implements AutoCloseable {
         }
         if (h.host().equals(hostName())) {
             // a holder on this host can be probed: alive means live, however old the lock
-            return deadOnThisHost(found) ? "process " + h.pid() + " on this host is not running, " + h.describe() : null;
+            if (deadOnThisHost(found)) return "process " + h.pid() + " on this host is not running, " + h.describe();
+            // a lock of an older version names no process start: a live pid may be a reused one
+            if (h.processStart() == null && age.compareTo(staleAfter) > 0) {
+                return "taken by " + h.describe() + ", older than " + staleAfter.toMinutes() + " min, its process unidentifiable";
+            }
+            return null;
         }
         if (age.compareTo(staleAfter) > 0) {
             return "taken by " + h.describe() + ", older than " + staleAfter.toMinutes() + " min";

@@ -96,6 +96,30 @@ class CampaignLockTest {
     }
 
     @Test
+    void aLockWhosePidWasReusedByAnotherProcessIsBroken() throws Exception {
+        // the pid is alive (this JVM) but the lock names another process start: a reused pid
+        long pid = ProcessHandle.current().pid();
+        Files.createDirectories(lockFile().getParent());
+        Files.writeString(lockFile(), "{\"host\":\"" + CampaignLock.hostName() + "\",\"pid\":" + pid
+                + ",\"started\":\"2020-01-01T00:00:00Z\",\"token\":\"t\",\"processStart\":\"2020-01-01T00:00:00Z\"}");
+        try (CampaignLock taken = take(CampaignLock.Policy.failFast())) {
+            assertTrue(err.toString().contains("process " + pid + " on this host is not running"), err.toString());
+            assertTrue(Files.readString(lockFile()).contains("\"processStart\":\""
+                    + ProcessHandle.current().info().startInstant().orElseThrow() + "\""));
+        }
+    }
+
+    @Test
+    void anOldLockOfThisHostWithoutAProcessStartYieldsToBreakLock() throws Exception {
+        // locks of older versions name no process start: a live pid may be a reused one, so an old lock can be broken by hand
+        writeLock(CampaignLock.hostName(), ProcessHandle.current().pid(), Instant.now().minus(Duration.ofHours(2)));
+        assertThrows(CampaignLock.LockedException.class, () -> take(CampaignLock.Policy.failFast()));
+        try (CampaignLock taken = take(new CampaignLock.Policy(Duration.ZERO, Duration.ofMinutes(1), true))) {
+            assertTrue(err.toString().contains("its process unidentifiable"), err.toString());
+        }
+    }
+
+    @Test
     void aLockFromAnotherHostIsLiveUntilItIsOlderThanTheMaximumAge() throws Exception {
         writeLock("elsewhere.example", 42, Instant.now().minus(Duration.ofHours(2)));
         CampaignLock.LockedException live = assertThrows(CampaignLock.LockedException.class,
