@@ -27,10 +27,16 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         return FAILURE;
     }
 
+    /**
+     * One line for a usage error. An unknown option or command is named first, with the closest
+     * known one, even when picocli reports a consequence of it (a misspelt required option
+     * shows up as "missing required option").
+     */
     static int onParameterError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println(prefix(cl) + ex.getMessage());
-        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName(" ") + " --help'.");
+        String unknown = UsageErrors.unknownWord(cl, args);
+        String message = unknown != null ? unknown : ex.getMessage();
+        cl.getErr().println(prefix(cl) + message + " (see '" + cl.getCommandSpec().qualifiedName(" ") + " --help')");
         return BAD_INPUT;
     }
 

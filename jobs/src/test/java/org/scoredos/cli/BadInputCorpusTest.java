@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * case, {@code {companions}} the folder of valid inputs the cases lean on, {@code {out}} an output
  * path) and substrings the error must contain ({@code {name}} is the case's name: the rows about
  * a file's content name the file, and its line and field where the reader knows them). Every
- * case must exit 2 with one error line on stderr (after any progress lines; followed by
- * "Try ... --help" for a picocli usage error), show no stack trace, print nothing on stdout and
+ * case must exit 2 with one error line on stderr (after any progress lines; usage errors
+ * included), show no stack trace, print nothing on stdout and
  * leave nothing at {@code {out}}. Adding a case is adding a file and a row.
  */
 class BadInputCorpusTest {
@@ -95,11 +95,11 @@ class BadInputCorpusTest {
         assertEquals(ExitCodes.BAD_INPUT, code, stderr);
         assertEquals("", out.toString(), "no partial output on stdout");
         assertFalse(Files.exists(output), "nothing left at --out");
-        // Progress lines ("harmonic: Hessian of ...") may come first; the error is one line (and "Try ..." after a usage error).
+        // Progress lines ("harmonic: Hessian of ...") may come first; the error is one line, usage errors included.
         List<String> error = lines.stream().filter(l -> l.startsWith("scoredos")).toList();
         assertEquals(1, error.size(), "one error line:\n" + stderr);
         List<String> rest = lines.subList(lines.indexOf(error.get(0)) + 1, lines.size());
-        assertTrue(rest.isEmpty() || (rest.size() == 1 && rest.get(0).startsWith("Try '")), "nothing after the error but 'Try ... --help':\n" + stderr);
+        assertTrue(rest.isEmpty(), "nothing after the error line:\n" + stderr);
         for (String want : c.expected) {
             String w = want.replace("{name}", c.name);
             assertTrue(stderr.contains(w), "expected '" + w + "' in:\n" + stderr);
