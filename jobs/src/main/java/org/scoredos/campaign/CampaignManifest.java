@@ -36,8 +36,7 @@ public record CampaignManifest(
     }
 
     static String currentCodeVersion() {
-        String v = CampaignManifest.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return org.scoredos.ScoreDosVersion.get();
     }
 
     public CampaignManifest withCounts(int newSamplesPerCell, List<CellCount> newCells, JsonNode newConfig) {

@@ -10,7 +10,10 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
@@ -36,10 +39,9 @@ final class ParquetBytes {
      */
     static byte[] write(MessageType schema, List<Group> rows, Map<String, String> metadata) {
         BytesOutputFile file = new BytesOutputFile();
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file)
+        try (ParquetWriter<Group> writer = new FooterNamedWriter(file, schema)
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(CODEC)
-                .withType(schema)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
                 .withDictionaryEncoding(false)
@@ -52,6 +54,62 @@ final class ParquetBytes {
             throw new IllegalStateException("cannot encode Parquet in memory: " + e.getMessage(), e);
         }
         return file.bytes.toByteArray();
+    }
+
+    /** Writes Groups as ExampleParquetWriter does, but names ScoreDOS, not "example", as the footer's writer model. */
+    private static final class FooterNamedWriter extends ParquetWriter.Builder<Group, FooterNamedWriter> {
+        private final MessageType schema;
+
+        FooterNamedWriter(OutputFile file, MessageType schema) {
+            super(file);
+            this.schema = schema;
+        }
+
+        @Override
+        protected FooterNamedWriter self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Group> getWriteSupport(Configuration conf) {
+            return support();
+        }
+
+        @Override
+        protected WriteSupport<Group> getWriteSupport(ParquetConfiguration conf) {
+            return support();
+        }
+
+        private WriteSupport<Group> support() {
+            return new WriteSupport<>() {
+                private org.apache.parquet.example.data.GroupWriter rows;
+
+                @Override
+                public String getName() {
+                    return "scoredos";
+                }
+
+                @Override
+                public WriteContext init(Configuration conf) {
+                    return new WriteContext(schema, Map.of());
+                }
+
+                @Override
+                public WriteContext init(ParquetConfiguration conf) {
+                    return new WriteContext(schema, Map.of());
+                }
+
+                @Override
+                public void prepareForWrite(RecordConsumer consumer) {
+                    rows = new org.apache.parquet.example.data.GroupWriter(consumer, schema);
+                }
+
+                @Override
+                public void write(Group row) {
+                    rows.write(row);
+                }
+            };
+        }
     }
 
     /** Read options: verify page checksums, and no Hadoop configuration. */

@@ -121,7 +121,6 @@ final class StoreCodec {
     }
 
     private static String codeVersion() {
-        String v = StoreCodec.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return org.scoredos.ScoreDosVersion.get();
     }
 }
