@@ -1,10 +1,8 @@
 package org.scoredos.estimate;
 
+import org.scoredos.io.OutputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,14 +92,7 @@ public record CoefficientFile(List<String> comments, String element, double beta
         sb.append(element).append('\n');
         sb.append(format(beta0)).append('\n');
         for (double v : tuned) sb.append(format(v)).append('\n');
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.writeString(out, sb);
     }
 
     /** Shortest representation that reads back to the same double. */

@@ -1,11 +1,9 @@
 package org.scoredos.structure;
 
+import org.scoredos.io.OutputFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes one extended XYZ frame that {@link ExtendedXyzReader} (and ASE) read back:
@@ -20,15 +18,9 @@ public final class ExtendedXyzWriter {
 
     /** Writes atomically: a temporary file next to {@code path} is moved over it when complete. */
     public static void write(Structure s, Path path, String[] speciesByType) throws IOException {
-        Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), path.getFileName().toString(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(s, w, speciesByType);
-            }
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        write(s, text, speciesByType);
+        OutputFiles.writeString(path, text.toString());
     }
 
     /** {@code speciesByType} (index t-1) may be null to name species from their masses. */

@@ -1,11 +1,9 @@
 package org.scoredos.structure;
 
+import org.scoredos.io.OutputFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a LAMMPS data file in atomic style that {@link LammpsDataReader} and LAMMPS read back.
@@ -18,16 +16,9 @@ public final class LammpsDataWriter {
 
     /** Writes atomically: a temporary file next to {@code path} is moved over it when complete. */
     public static void write(Structure s, Path path, String title) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(s, w, title);
-            }
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        write(s, text, title);
+        OutputFiles.writeString(path, text.toString());
     }
 
     public static void write(Structure s, Writer w, String title) throws IOException {
