@@ -218,6 +218,8 @@ public final class LammpsDataReader {
         if (!(hi[d] > lo[d])) {
             throw src.error(key, "box length must be positive, got " + f[0] + " to " + f[1]);
         }
+        String imprecise = TextSource.imprecise(lo[d], hi[d]);
+        if (imprecise != null) throw src.error(key, imprecise);
         haveBounds[d] = true;
     }
 

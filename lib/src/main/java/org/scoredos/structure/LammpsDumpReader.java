@@ -164,6 +164,8 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
                 throw BadInputException.at(src.file(), lines[d], frame + ": BOX BOUNDS",
                         "box length along " + names[d] + " must be positive, got " + (hi[d] - lo[d]));
             }
+            String imprecise = TextSource.imprecise(lo[d], hi[d]);
+            if (imprecise != null) throw BadInputException.at(src.file(), lines[d], frame + ": BOX BOUNDS", imprecise);
         }
         double[][] h = {{hi[0] - lo[0], 0, 0}, {xy, hi[1] - lo[1], 0}, {xz, yz, hi[2] - lo[2]}};
         try {
