@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.scoredos.io.BadInputException;
+import org.scoredos.io.InputFiles;
 import org.scoredos.summary.PhaseSummary;
 
 /**
@@ -117,19 +118,29 @@ public final class SummaryStore {
         return encoded.manifest();
     }
 
+    /** Largest data file read: stores are a few hundred kB to a few MB, so this only stops a damaged or hostile file. */
+    static final long MAX_DATA_FILE_BYTES = 1L << 30;
+
     /** Reads the whole phase. Bad, missing, newer or corrupted stores → {@link BadInputException}. */
     public static PhaseSummary read(Path dir) throws IOException {
         StoreManifest manifest = manifest(dir);
         try {
-            return StoreCodec.decode(manifest, dir.toString(), name -> Files.readAllBytes(dir.resolve(name)));
+            return StoreCodec.decode(manifest, dir.toString(), name -> dataFile(dir, name));
         } catch (NoSuchFileException e) {
             // A concurrent writeReplacing may have committed a new generation and deleted ours.
             StoreManifest now = manifest(dir);
             if (now.generation() != manifest.generation()) {
-                return StoreCodec.decode(now, dir.toString(), name -> Files.readAllBytes(dir.resolve(name)));
+                return StoreCodec.decode(now, dir.toString(), name -> dataFile(dir, name));
             }
             throw new BadInputException(e.getFile() + ": missing: the store is incomplete", e);
         }
+    }
+
+    /** A data file's bytes; a missing one is a NoSuchFileException (a concurrent replacement may have deleted it). */
+    private static byte[] dataFile(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
+        return InputFiles.readAll(file, MAX_DATA_FILE_BYTES);
     }
 
     /** Reads only the manifest (what the store holds, its provenance and files). */
@@ -141,7 +152,7 @@ public final class SummaryStore {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(dir + ": not a summary store (no " + StoreManifest.FILE_NAME + ")");
         }
-        return StoreManifest.parse(Files.readAllBytes(file), file.toString());
+        return StoreManifest.parse(InputFiles.readAll(file), file.toString());
     }
 
     private static boolean isStore(Path dir) {

@@ -117,6 +117,16 @@ class SummaryStoreErrorsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aFifoInPlaceOfADataFileIsRefusedInsteadOfBlocking() throws Exception {
+        Path cells = file("cells");
+        Files.delete(cells);
+        Process mk = new ProcessBuilder("mkfifo", cells.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo unavailable");
+        assertBad(dir, "cells-1.parquet: not a regular file");
+    }
+
+    @Test
     void garbledParquetBehindAConsistentManifest() throws IOException {
         byte[] garbage = "PAR1 this is not a parquet file at all PAR1".getBytes();
         rewrite("cells", garbage);
