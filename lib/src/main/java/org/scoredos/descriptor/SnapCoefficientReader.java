@@ -24,6 +24,13 @@ public final class SnapCoefficientReader {
     public static final double PLAIN_RADIUS = 0.5;
     public static final double PLAIN_WEIGHT = 1.0;
 
+    /**
+     * Magnitudes beyond any published model, refused so that a typo (1e308) is bad input and
+     * never an Infinity energy or NaN forces: |β| ≤ 1e100, |weight| ≤ 1e6 (bispectra grow as
+     * weight³), radius ≤ 1000 Å.
+     */
+    static final double MAX_COEFFICIENT = 1e100, MAX_WEIGHT = 1e6, MAX_RADIUS = 1e3;
+
     private SnapCoefficientReader() {}
 
     public static SnapCoefficients read(Path file, SnapParameters params) throws IOException {
@@ -72,8 +79,13 @@ public final class SnapCoefficientReader {
                         + String.join(" ", el.words) + "'");
             }
             double radius = number(source, el, 1, "radius");
-            if (!(radius > 0)) throw BadInputException.at(source, el.number, "radius", "must be positive, got " + radius);
+            if (!(radius > 0 && radius <= MAX_RADIUS)) {
+                throw BadInputException.at(source, el.number, "radius", "must be in (0, " + MAX_RADIUS + "] Å, got " + radius);
+            }
             double weight = number(source, el, 2, "weight");
+            if (!(Math.abs(weight) <= MAX_WEIGHT)) {
+                throw BadInputException.at(source, el.number, "weight", "|weight| must be at most " + MAX_WEIGHT + ", got " + weight);
+            }
             double[] beta = new double[ncoeff];
             for (int c = 0; c < ncoeff; c++) {
                 if (k >= content.size()) {
@@ -85,7 +97,7 @@ public final class SnapCoefficientReader {
                     throw BadInputException.at(source, line.number, "coefficient", "expected one number per line, got '"
                             + String.join(" ", line.words) + "'");
                 }
-                beta[c] = number(source, line, 0, "coefficient");
+                beta[c] = coefficient(source, line, 0);
             }
             elements.add(new SnapElement(el.words[0], radius, weight, beta));
         }
@@ -100,7 +112,7 @@ public final class SnapCoefficientReader {
     private static SnapCoefficients plain(String source, List<Line> content, SnapParameters params) {
         List<Double> values = new ArrayList<>();
         for (Line line : content) {
-            for (int w = 0; w < line.words.length; w++) values.add(number(source, line, w, "coefficient"));
+            for (int w = 0; w < line.words.length; w++) values.add(coefficient(source, line, w));
         }
         int d = params.descriptorCount();
         double[] beta = new double[d + 1];
@@ -113,6 +125,14 @@ public final class SnapCoefficientReader {
                     + (params.quadratic() ? " with quadraticflag 1" : "") + " needs " + d + " (β) or " + (d + 1) + " (β0 then β)");
         }
         return new SnapCoefficients(source, List.of(new SnapElement("X", PLAIN_RADIUS, PLAIN_WEIGHT, beta)));
+    }
+
+    private static double coefficient(String source, Line line, int word) {
+        double v = number(source, line, word, "coefficient");
+        if (!(Math.abs(v) <= MAX_COEFFICIENT)) {
+            throw BadInputException.at(source, line.number, "coefficient", "|β| must be at most " + MAX_COEFFICIENT + ", got " + v);
+        }
+        return v;
     }
 
     private static double number(String source, Line line, int word, String field) {
