@@ -99,8 +99,8 @@ final class TextSource implements Closeable {
      * precision (xlo 1e16 turns a 3.19 Å box into 4 Å), or null when they do not.
      */
     static String imprecise(double lo, double hi) {
-        double length = hi - lo;
-        if (Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) <= 1e-9 * length) return null;
+        double length = hi - lo, far = Math.max(Math.abs(lo), Math.abs(hi));
+        if (far <= length || Math.ulp(far) <= 1e-9 * length) return null;
         return "bounds " + lo + " to " + hi + " lie so far from 0 that the box length (" + length
                 + ") loses precision: shift the box towards the origin";
     }

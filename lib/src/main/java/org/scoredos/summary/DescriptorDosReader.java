@@ -60,6 +60,11 @@ public final class DescriptorDosReader {
         JsonNode first = root.get(0);
         ReferenceConstants reference = reference(first, 0);
         double alphaShift = number(first, "alpha_shift", 0);
+        // α = ln τ − ln(ω̄/2U_0): the shift is not free, and a wrong one moves every cell
+        double expectedShift = Math.log(reference.omegaBar() / (2 * reference.u0()));
+        if (!(Math.abs(alphaShift - expectedShift) <= 1e-9 * Math.max(1, Math.abs(expectedShift)))) {
+            throw field(0, "alpha_shift", alphaShift + " is not ln(omega_mean / 2 U_0) = " + expectedShift);
+        }
         int d = reference.components();
 
         List<CellSummary> cells = new ArrayList<>();
@@ -85,10 +90,22 @@ public final class DescriptorDosReader {
                 }
             }
             long[][] counts = counts(c, d, bins, a);
+            checkDecomposition(a, covariance, eigenvalues, rotation);
+            for (int k = 0; k < d; k++) {
+                long total = 0;
+                for (long n : counts[k]) total += n;
+                if (total > samples) throw field(a, "cov_counts", "component " + k + " counts " + total + " samples, the cell has " + samples);
+            }
             cells.add(new CellSummary(tau, Math.log(tau) - alphaShift, samples, mean, covariance,
                     eigenvalues, rotation, edges, counts, null));
         }
         cells.sort(Comparator.comparingDouble(CellSummary::tau));
+        for (int a = 1; a < cells.size(); a++) {
+            if (!(cells.get(a).tau() > cells.get(a - 1).tau())) {
+                throw BadInputException.at(file, 0, "IsoSurfaceMeasured_mean", "two cells at τ = " + cells.get(a).tau()
+                        + ": each isosurface appears once");
+            }
+        }
         return new PhaseSummary(name, reference, cells);
     }
 
@@ -105,9 +122,56 @@ public final class DescriptorDosReader {
         double u0 = number(c, "U_0", a);
         if (!(u0 > 0)) throw field(a, "U_0", "must be positive, got " + u0);
         double[][] cell = matrix(c, "C_0", 3, 3, a);
+        double det = cell[0][0] * (cell[1][1] * cell[2][2] - cell[1][2] * cell[2][1])
+                - cell[0][1] * (cell[1][0] * cell[2][2] - cell[1][2] * cell[2][0])
+                + cell[0][2] * (cell[1][0] * cell[2][1] - cell[1][1] * cell[2][0]);
+        if (!(Math.abs(Math.abs(det) - volume) <= 1e-6 * volume)) {
+            throw field(a, "C_0", "its volume " + Math.abs(det) + " Å³ is not V_0 = " + volume + " Å³");
+        }
         double[] positions = vector(c, "x_0", 3 * n, a);
+        double reach = 2 * (norm(cell[0]) + norm(cell[1]) + norm(cell[2]));
+        for (int i = 0; i < positions.length; i++) {
+            if (!(Math.abs(positions[i]) <= reach)) {
+                throw field(a, "x_0", "atom " + (i / 3 + 1) + " at " + positions[i] + " Å lies far outside the cell C_0");
+            }
+        }
         return new ReferenceConstants(n, mass, volume, d0, omegaBar, number(c, "log_det", a), 3 * n - 3,
                 u0, number(c, "Strain", a), cell, positions);
+    }
+
+    private static double norm(double[] v) {
+        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    }
+
+    /**
+     * The eigen-decomposition must be one: orthonormal eigenvectors, non-negative eigenvalues and
+     * variances, and C = R Λ Rᵀ, each to far better than the estimator needs (the reference's
+     * files hold them to 1e-14). A zeroed eigenvector matrix used to change F silently.
+     */
+    private void checkDecomposition(int a, double[][] covariance, double[] eigenvalues, double[][] rotation) {
+        int d = eigenvalues.length;
+        double scale = 0;
+        for (int i = 0; i < d; i++) scale = Math.max(scale, Math.abs(covariance[i][i]));
+        for (double l : eigenvalues) scale = Math.max(scale, Math.abs(l));
+        for (int i = 0; i < d; i++) {
+            if (!(covariance[i][i] >= 0)) throw field(a, "D_var", "variance " + i + " is negative: " + covariance[i][i]);
+            if (!(eigenvalues[i] >= -1e-9 * scale)) throw field(a, "cov_eval", "eigenvalue " + i + " is negative: " + eigenvalues[i]);
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double dot = 0, reconstructed = 0;
+                for (int k = 0; k < d; k++) {
+                    dot += rotation[k][i] * rotation[k][j];
+                    reconstructed += rotation[i][k] * eigenvalues[k] * rotation[j][k];
+                }
+                if (!(Math.abs(dot - (i == j ? 1 : 0)) <= 1e-8)) {
+                    throw field(a, "cov_evec", "eigenvectors " + i + " and " + j + " are not orthonormal (dot product " + dot + ")");
+                }
+                if (!(Math.abs(reconstructed - covariance[i][j]) <= 1e-8 * scale)) {
+                    throw field(a, "cov_evec", "R Λ Rᵀ differs from D_var at [" + i + "][" + j + "]: not its eigen-decomposition");
+                }
+            }
+        }
     }
 
     /** The per-phase keys must hold the same values in every cell. */
