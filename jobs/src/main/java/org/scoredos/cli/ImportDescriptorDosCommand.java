@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.io.BadInputException;
+import org.scoredos.io.InputFiles;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.store.StoreManifest;
@@ -124,7 +125,7 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+        try (InputStream in = new DigestInputStream(InputFiles.open(file), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());

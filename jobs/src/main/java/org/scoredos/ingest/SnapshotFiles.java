@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.scoredos.campaign.CampaignStore;
 import org.scoredos.io.BadInputException;
+import org.scoredos.io.InputFiles;
 import org.scoredos.structure.StructureFiles;
 
 /**
@@ -65,7 +66,12 @@ public final class SnapshotFiles {
         for (String glob : globs) {
             String uri = CampaignStore.uriOf(glob);
             org.apache.hadoop.fs.Path pattern = new org.apache.hadoop.fs.Path(URI.create(uri));
-            FileSystem fs = pattern.getFileSystem(conf);
+            FileSystem fs;
+            try {
+                fs = pattern.getFileSystem(conf);
+            } catch (IOException | IllegalArgumentException e) { // no such scheme, an HDFS URI without a host, ...
+                throw new BadInputException("--snapshots '" + glob + "': " + e.getMessage(), e);
+            }
             FileStatus[] found = fs.globStatus(pattern);
             int matched = 0;
             for (FileStatus st : found == null ? new FileStatus[0] : found) {
@@ -81,9 +87,8 @@ public final class SnapshotFiles {
     }
 
     private static Map<String, Double> readMap(Path map) throws IOException {
-        if (!Files.isRegularFile(map)) throw BadInputException.at(map.toString(), 0, "--temperatures-file", "no such file");
         Map<String, Double> out = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(map);
+        List<String> lines = InputFiles.lines(map);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int hash = line.indexOf('#');
