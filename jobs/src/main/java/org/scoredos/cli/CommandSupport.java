@@ -25,7 +25,7 @@ final class CommandSupport {
         CoefficientFile file = CoefficientFile.read(coeff, phases[0].reference().components());
         Set<String> warnings = new LinkedHashSet<>();
         for (PhaseSummary p : phases) {
-            String w = ModelCheck.check(p.model(), p.name(), coeff, file);
+            String w = ModelCheck.check(p.model(), "phase " + p.name(), coeff, file);
             if (w != null) warnings.add(w);
         }
         for (String w : warnings) err.println("warning: " + w);

@@ -130,7 +130,7 @@ final class VerifyCommand implements Callable<Integer> {
         CoefficientFile file = CommandSupport.theta(coeff, err, phase);
         String[] element = file.element().split("\\s+");
         SnapParameters descriptor = SnapParameterReader.read(params);
-        ModelCheck.checkDescriptor(phase.model(), phase.name(), params, descriptor, Double.parseDouble(element[1]),
+        ModelCheck.checkDescriptor(phase.model(), "phase " + phase.name(), params, descriptor, Double.parseDouble(element[1]),
                 Double.parseDouble(element[2]));
         TiTasks.Snap snap = new TiTasks.Snap(params.toString(), Files.readAllLines(params), Double.parseDouble(element[1]),
                 Double.parseDouble(element[2]), file.beta0());

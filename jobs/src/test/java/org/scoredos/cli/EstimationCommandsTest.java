@@ -56,6 +56,7 @@ class EstimationCommandsTest {
         JsonNode root = JSON.readTree(r.out());
         JsonNode x = expected.get("at_1000K").get("bcc");
         assertEquals(expected.get("E0_bcc").asDouble(), root.get("latticeEnergy").asDouble(), 1e-14);
+        assertEquals(FreeEnergyConvention.metadata().get("energyZero"), root.get("convention").get("energyZero").asText());
         JsonNode row = root.get("results").get(0);
         assertEquals(1000.0, row.get("temperature").asDouble());
         assertEquals(x.get("F").asDouble(), row.get("freeEnergy").asDouble(), 1e-8);
@@ -122,6 +123,7 @@ class EstimationCommandsTest {
         JsonNode root = JSON.readTree(r.out());
         JsonNode traj = expected.get("fine_tuning").get("Tc_trajectory");
         assertEquals(21, root.get("trajectory").size());
+        assertEquals("3N", root.get("convention").get("modes").asText());
         for (int s = 0; s < 21; s++) assertEquals(traj.get(s).asDouble(), root.get("trajectory").get(s).asDouble(), 1e-3, "step " + s);
         double[] theta = CoefficientFile.read(tuned, 55).theta();
         for (int i = 0; i < 55; i++) assertEquals(root.get("theta").get(i).asDouble(), theta[i], 0);
