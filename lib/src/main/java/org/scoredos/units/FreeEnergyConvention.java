@@ -34,7 +34,8 @@ public final class FreeEnergyConvention {
      */
     public static double centreOfMassTerm(double harmonicFixed, int atoms, int stableModes) {
         if (atoms < 2 || stableModes < 1) throw new IllegalArgumentException("need at least 2 atoms and 1 mode, got " + atoms + ", " + stableModes);
-        return (3.0 * atoms / stableModes - 1.0) * harmonicFixed;
+        // F·(3N − M)/M written as F/(M/(3N − M)): for M = 3N − 3 exactly F/(N − 1)
+        return harmonicFixed / ((double) stableModes / (3 * atoms - stableModes));
     }
 
     /** A free energy with the centre of mass fixed ({@code fixed}), in this convention. */
