@@ -17,7 +17,7 @@ final class CommandSupport {
     private CommandSupport() {}
 
     /**
-     * θ from {@code coeff} ({@code components} values), checked against the model each phase's
+     * θ from {@code coeff} (as many values as the first phase has components), checked against the model each phase's
      * store records: another element or descriptor is bad input (exit 2); what cannot be
      * checked (a plain list, a store without a model) is said once on stderr.
      */

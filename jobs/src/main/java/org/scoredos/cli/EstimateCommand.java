@@ -31,7 +31,8 @@ final class EstimateCommand implements Callable<Integer> {
     Path summaries;
 
     @Option(names = "--coeff", required = true, paramLabel = "FILE",
-            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers")
+            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers; checked against "
+                    + "the element and descriptor the store records")
     Path coeff;
 
     @Option(names = "--temperatures", required = true, paramLabel = "T",

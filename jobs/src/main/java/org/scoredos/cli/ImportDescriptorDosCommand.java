@@ -28,8 +28,8 @@ import org.scoredos.summary.DescriptorDosReader;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.StoreModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

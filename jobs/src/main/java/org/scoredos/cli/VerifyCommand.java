@@ -32,10 +32,10 @@ import org.scoredos.verify.ModelEnsemble;
 import org.scoredos.verify.TiTasks;
 import org.scoredos.verify.Verification;
 import org.scoredos.verify.VerifyJob;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code scoredos verify}: the DDOS free energy of a phase against thermodynamic integration, on Spark. */
 @Command(name = "verify", mixinStandardHelpOptions = true,

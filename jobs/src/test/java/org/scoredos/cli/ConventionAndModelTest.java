@@ -158,6 +158,17 @@ class ConventionAndModelTest {
         assertEquals(0, unchecked.code(), unchecked.err());
         assertTrue(unchecked.err().contains("the store records no model"), unchecked.err());
 
+        // import: --element needs --params, and a chemical symbol
+        String input = IRON.resolve("fe_bcc_444.json.gz").toString(), never = tmp.resolve("never").toString();
+        Ran alone = run("import-descriptordos", "--input", input, "--out", never, "--element", "Fe");
+        assertEquals(2, alone.code(), alone.err());
+        assertTrue(alone.err().startsWith("scoredos import-descriptordos: --element: give --params too"), alone.err());
+        Ran symbol = run("import-descriptordos", "--input", input, "--out", never, "--params", W.resolve("D.snapparam").toString(),
+                "--element", "Iron:0.5:1");
+        assertEquals(2, symbol.code(), symbol.err());
+        assertTrue(symbol.err().contains("--element: expected SYMBOL or SYMBOL:RADIUS:WEIGHT"), symbol.err());
+        assertFalse(Files.exists(Path.of(never)));
+
         // verify: a parameter file of another descriptor definition, refused before any work
         Path params = tmp.resolve("wider.snapparam");
         Files.writeString(params, Files.readString(W.resolve("D.snapparam")).replace("rcutfac 4.7", "rcutfac 4.8"));
