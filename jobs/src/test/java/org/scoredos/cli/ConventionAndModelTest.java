@@ -78,7 +78,7 @@ class ConventionAndModelTest {
                 SnapParameterReader.read(W.resolve("D.snapparam"))).hash(), w.hash());
         StoreModel fe = SummaryStore.read(iron).model();
         assertEquals("Fe", fe.species().get(0).symbol());
-        assertEquals(w.hash(), fe.hash(), "the same descriptor definition");
+        assertEquals(w.hash(), fe.hash(), "both recorded with the bundled D.snapparam, radius 0.5, weight 1");
     }
 
     @Test
