@@ -213,7 +213,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void text(PrintWriter out, String phase, TiSettings settings, List<Verification> rows) {
-        CommandSupport.conventionLine(out);
+        CommandSupport.conventionLine(out, "meV/atom, K");
         out.printf(Locale.ROOT, "phase %s, %s mode; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d%n", phase,
                 model.mode.name().toLowerCase(Locale.ROOT), settings.nodes(), settings.equilibrationSteps(),
                 settings.samples() * settings.stride(), settings.timestep(), seed);

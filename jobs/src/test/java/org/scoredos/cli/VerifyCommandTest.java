@@ -132,7 +132,7 @@ class VerifyCommandTest {
     void textAndCsvTables() {
         Ran text = run(verify());
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().startsWith(FreeEnergyConvention.csvComment() + "\nphase tiny, smooth mode; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"),
+        assertTrue(text.out().startsWith(FreeEnergyConvention.comment("meV/atom, K") + "\nphase tiny, smooth mode; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"),
                 text.out());
         assertTrue(text.out().contains("model 0 (θ as given)"), text.out());
         assertEquals(2, text.out().lines().filter(l -> l.matches("\\s+(300|1000)\\.00 .*(yes|NO)")).count(), text.out());

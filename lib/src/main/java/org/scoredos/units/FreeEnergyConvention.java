@@ -54,14 +54,14 @@ public final class FreeEnergyConvention {
         return m;
     }
 
-    /** One line stating the convention, without a comment marker. */
-    public static String line() {
-        return "convention: F per atom relative to " + ENERGY_ZERO + ", classical, " + MODES
-                + " modes (centre of mass " + CENTRE_OF_MASS + "); units " + UNITS;
+    /** The first line of every CSV and text output (CSV readers skip lines starting with #). */
+    public static String csvComment() {
+        return comment(UNITS);
     }
 
-    /** The first line of every CSV output (readers skip lines starting with #). */
-    public static String csvComment() {
-        return "# " + line();
+    /** The same line for an output in other units (a table in meV/atom). */
+    public static String comment(String units) {
+        return "# convention: F per atom relative to " + ENERGY_ZERO + ", classical, " + MODES
+                + " modes (centre of mass " + CENTRE_OF_MASS + "); units " + units;
     }
 }
