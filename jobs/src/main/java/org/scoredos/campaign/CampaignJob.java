@@ -25,6 +25,7 @@ import org.scoredos.summary.DescriptorMoments;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
 import org.scoredos.summary.RotatedHistogram;
+import org.scoredos.summary.StoreModel;
 import scala.Tuple2;
 
 /**
@@ -54,6 +55,8 @@ public final class CampaignJob {
     private final CampaignStore store;
     private final Progress progress;
     private final int partitions;
+    /** The species and descriptor the summaries are recorded as sampled for; null when not SNAP-described (tests). */
+    private final StoreModel model;
 
     /** What a run did and what it produced. */
     public record Result(List<PhaseSummary> phases, int shardsComputed, long samplesComputed) {}
@@ -64,6 +67,12 @@ public final class CampaignJob {
      */
     public CampaignJob(JavaSparkContext sc, CampaignConfig config, String identity, List<ReferenceConstants> phases,
             SnapshotDescriptors source, CampaignStore store, Progress progress, int partitions) {
+        this(sc, config, identity, phases, source, store, progress, partitions, null);
+    }
+
+    /** As above, the summary stores recording {@code model} (null: unknown). */
+    public CampaignJob(JavaSparkContext sc, CampaignConfig config, String identity, List<ReferenceConstants> phases,
+            SnapshotDescriptors source, CampaignStore store, Progress progress, int partitions, StoreModel model) {
         if (phases.size() != config.strains().size()) throw new IllegalArgumentException("one reference per strain");
         this.sc = sc;
         this.config = config;
@@ -73,6 +82,7 @@ public final class CampaignJob {
         this.store = store;
         this.progress = progress;
         this.partitions = partitions;
+        this.model = model;
     }
 
     public Result run() throws IOException {
@@ -226,7 +236,7 @@ public final class CampaignJob {
             // one fit per (cell, component); cells in parallel, each result independent of the others
             List<CellSummary> fitted = byPhase.get(i).parallelStream()
                     .map(c -> c.withScores(matchers.get().fit(c, atoms))).toList();
-            out.add(new PhaseSummary(phaseName(i), phases.get(i), fitted, conditioning));
+            out.add(new PhaseSummary(phaseName(i), phases.get(i), fitted, conditioning, model));
         }
         return out;
     }

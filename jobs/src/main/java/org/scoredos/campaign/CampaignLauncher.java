@@ -49,7 +49,7 @@ public final class CampaignLauncher {
             CampaignStore store = CampaignStore.open(c.output(), sc.hadoopConfiguration(),
                     CampaignManifest.initial(c, prepared.identity()));
             CampaignJob job = new CampaignJob(sc, c, prepared.identity(), prepared.phases(), prepared.source(), store,
-                    progress, o.partitions());
+                    progress, o.partitions(), prepared.model());
             CampaignJob.Result result = job.run();
             List<CellStatus> cells = status(c, store);
             RejectedSamples.report(cells, progress);

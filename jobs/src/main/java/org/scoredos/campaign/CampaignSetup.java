@@ -22,6 +22,7 @@ import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
 import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.summary.StoreModel;
 
 /**
  * The driver's part before any sampling: read the files a config names, build each strain's
@@ -30,7 +31,7 @@ import org.scoredos.summary.ReferenceConstants;
  */
 final class CampaignSetup {
     /** The per-strain constants, the broadcastable descriptor source and the campaign identity. */
-    record Prepared(List<ReferenceConstants> phases, SnapshotDescriptors source, String identity) {}
+    record Prepared(List<ReferenceConstants> phases, SnapshotDescriptors source, String identity, StoreModel model) {}
 
     private CampaignSetup() {}
 
@@ -72,7 +73,10 @@ final class CampaignSetup {
         }
         SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler(), c.kinetic(), descriptorLines, referenceParamLines,
                 coeffLines, phases, snap.descriptorCount());
-        return new Prepared(constants, source, CampaignIdentity.of(c, base));
+        double mass = HarmonicReference.resolveMass(lattice, c.mass());
+        StoreModel model = new StoreModel(coefficients.elements().stream()
+                .map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList(), descriptorParams);
+        return new Prepared(constants, source, CampaignIdentity.of(c, base), model);
     }
 
     /** The Einstein sampler's shells are isotropic: ⟨ln ν⟩ = 0 over 3N − 3 modes, with the Hessian's ω̄ as spring constant. */

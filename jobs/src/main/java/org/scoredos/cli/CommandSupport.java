@@ -1,11 +1,52 @@
 package org.scoredos.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.estimate.ModelCheck;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.units.FreeEnergyConvention;
 import picocli.CommandLine;
 
 /** Option parsing the estimation commands share. */
 final class CommandSupport {
     private CommandSupport() {}
+
+    /**
+     * θ from {@code coeff} (as many values as the first phase has components), checked against the model each phase's
+     * store records: another element or descriptor is bad input (exit 2); what cannot be
+     * checked (a plain list, a store without a model) is said once on stderr.
+     */
+    static CoefficientFile theta(Path coeff, PrintWriter err, PhaseSummary... phases) throws IOException {
+        CoefficientFile file = CoefficientFile.read(coeff, phases[0].reference().components());
+        Set<String> warnings = new LinkedHashSet<>();
+        for (PhaseSummary p : phases) {
+            String w = ModelCheck.check(p.model(), "phase " + p.name(), coeff, file);
+            if (w != null) warnings.add(w);
+        }
+        for (String w : warnings) err.println("warning: " + w);
+        err.flush();
+        return file;
+    }
+
+    /** The convention declaration every JSON result carries, under "convention". */
+    static void declareConvention(Map<String, Object> root) {
+        root.put("convention", FreeEnergyConvention.metadata());
+    }
+
+    /** The first line of every CSV and text result: the free-energy convention. */
+    static void conventionLine(PrintWriter out) {
+        out.println(FreeEnergyConvention.csvComment());
+    }
+
+    /** The same first line for a text table in other units. */
+    static void conventionLine(PrintWriter out, String units) {
+        out.println(FreeEnergyConvention.comment(units));
+    }
 
     /** --temperatures as a list, or a parameter error (exit 2) naming the option. */
     static double[] temperatures(CommandLine.Model.CommandSpec spec, String value) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
-import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.FreeEnergyEstimator;
 import org.scoredos.summary.PhaseSummary;
@@ -32,7 +31,8 @@ final class EstimateCommand implements Callable<Integer> {
     Path summaries;
 
     @Option(names = "--coeff", required = true, paramLabel = "FILE",
-            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers")
+            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers; checked against "
+                    + "the element and descriptor the store records")
     Path coeff;
 
     @Option(names = "--temperatures", required = true, paramLabel = "T",
@@ -57,7 +57,7 @@ final class EstimateCommand implements Callable<Integer> {
         CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
-        double[] theta = CoefficientFile.read(coeff, phase.reference().components()).theta();
+        double[] theta = CommandSupport.theta(coeff, err, phase).theta();
         FreeEnergyEstimator estimator = model.estimator(phase, err);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
@@ -84,6 +84,7 @@ final class EstimateCommand implements Callable<Integer> {
     private Map<String, Object> json(String phase, double lattice, FreeEnergy[] results) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("phase", phase);
+        CommandSupport.declareConvention(root);
         root.put("latticeEnergy", lattice);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FreeEnergy r : results) {
@@ -101,6 +102,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private void csv(PrintWriter out, FreeEnergy[] results) {
+        CommandSupport.conventionLine(out);
         StringBuilder head = new StringBuilder("temperature,freeEnergy,error,alphaStar,solved");
         if (gradient) for (int i = 0; i < results[0].gradient().length; i++) head.append(",gradient").append(i);
         out.println(head);
@@ -114,6 +116,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private void text(PrintWriter out, String phase, double lattice, FreeEnergy[] results) {
+        CommandSupport.conventionLine(out);
         out.printf("phase %s, %s mode; lattice energy θ·D_0 = %.9f eV/atom%n", phase, model.mode.name().toLowerCase(), lattice);
         out.printf("%10s %16s %12s %10s %s%n", "T (K)", "F (eV/atom)", "error", "alpha*", "solved");
         for (FreeEnergy r : results) {

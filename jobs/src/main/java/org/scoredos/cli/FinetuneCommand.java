@@ -71,7 +71,7 @@ final class FinetuneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         PhaseSummary second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
-        CoefficientFile start = CoefficientFile.read(coeff, first.reference().components());
+        CoefficientFile start = CommandSupport.theta(coeff, err, first, second);
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
         FineTuner.Trajectory run = new FineTuner(transition, ts).run(start.theta(), settings, (s, tc, dF) -> {
             err.printf("finetune: step %d/%d: T_c = %s, ΔF(T*) = %.6g eV/atom%n", s, steps,
@@ -84,6 +84,7 @@ final class FinetuneCommand implements Callable<Integer> {
         switch (output.format) {
             case JSON -> {
                 Map<String, Object> root = new LinkedHashMap<>();
+                CommandSupport.declareConvention(root);
                 List<Double> tc = new ArrayList<>();
                 for (double t : run.tc()) tc.add(Double.isNaN(t) ? null : t);
                 root.put("trajectory", tc);
@@ -91,12 +92,14 @@ final class FinetuneCommand implements Callable<Integer> {
                 JsonOutput.print(out, root);
             }
             case CSV -> {
+                CommandSupport.conventionLine(out);
                 out.println("step,tc,deltaF");
                 for (int s = 0; s < run.tc().length; s++) {
                     out.println(s + "," + (Double.isNaN(run.tc()[s]) ? "" : run.tc()[s]) + "," + run.deltaFAtTarget()[s]);
                 }
             }
             default -> {
+                CommandSupport.conventionLine(out);
                 out.printf("%5s %12s %18s%n", "step", "T_c (K)", "ΔF(T*) (eV/atom)");
                 for (int s = 0; s < run.tc().length; s++) {
                     out.printf("%5d %12s %18.9f%n", s, Double.isNaN(run.tc()[s]) ? "none" : String.format("%.4f", run.tc()[s]),

@@ -17,7 +17,7 @@ final class FreeEnergyPlot {
             String referenceName, double[] reference) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(520).title(title)
-                .xAxisTitle("T (K)").yAxisTitle("F − θ·D₀ (eV/atom)").build();
+                .xAxisTitle("T (K)").yAxisTitle(org.scoredos.units.FreeEnergyConvention.AXIS_LABEL).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         XYSeries f = chart.addSeries("ScoreDOS", temperature, freeEnergy, error);
         f.setMarker(SeriesMarkers.CIRCLE);

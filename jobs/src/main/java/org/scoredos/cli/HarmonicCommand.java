@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Classical harmonic free energy per atom, relative to the lattice energy, of the Hessian of a linear SNAP "
-                    + "model at a structure: F(T) = (k_B T/N) Σ_l ln(ħ Ω_l / k_B T) over the stable modes (zero modes dropped).",
+                    + "model at a structure, in the estimators' 3N convention: F(T) = 3 k_B T ⟨ln(ħ Ω_l / k_B T)⟩, the mean "
+                    + "over the stable modes (zero modes dropped) counted 3 times per atom. With the centre of mass fixed "
+                    + "(3N − 3 modes) F is lower by F/N (README, \"Free-energy convention\").",
             "The Hessian comes from central differences of the SNAP forces (only translation-inequivalent atoms are "
                     + "displaced) or from a LAMMPS dynamical_matrix file (--dynmat). A structure with negative eigenvalues "
                     + "beyond the zero modes is refused."
@@ -136,7 +138,7 @@ final class HarmonicCommand implements Callable<Integer> {
         for (double t : ts) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("temperature", t);
-            row.put("freeEnergy", reference.harmonicFreeEnergy(t));
+            row.put("freeEnergy", reference.freeEnergy(t));
             rows.add(row);
         }
         print(reference, rows);
@@ -173,16 +175,19 @@ final class HarmonicCommand implements Callable<Integer> {
         switch (output.format) {
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
+                CommandSupport.declareConvention(json);
                 json.put("results", rows);
                 json.put("zeroModes", reference.zeroModes());
                 json.put("omegaBar", reference.omegaBar());
                 JsonOutput.print(out, json);
             }
             case CSV -> {
+                CommandSupport.conventionLine(out);
                 out.println("temperature,freeEnergy");
                 for (Map<String, Object> r : rows) out.println(r.get("temperature") + "," + r.get("freeEnergy"));
             }
             case TEXT -> {
+                CommandSupport.conventionLine(out);
                 out.printf(Locale.ROOT, "# %d atoms, mass %s amu, strain %s: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%n",
                         reference.atoms(), reference.mass(), reference.strain(), reference.zeroModes(), reference.stableModes(),
                         reference.omegaBar(), reference.meanLogNu());

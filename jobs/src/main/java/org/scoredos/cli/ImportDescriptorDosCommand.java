@@ -11,17 +11,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.io.BadInputException;
 import org.scoredos.io.InputFiles;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.store.StoreManifest;
 import org.scoredos.store.SummaryStore;
+import org.scoredos.structure.Elements;
 import org.scoredos.summary.DescriptorDosReader;
 import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.StoreModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -60,6 +66,16 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
     @Option(names = "--order", defaultValue = "7", paramLabel = "P", description = "polynomial order p (default ${DEFAULT-VALUE})")
     int order;
 
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "the SNAP .snapparam the campaign's descriptors were computed with: recorded in the store, so "
+                    + "that estimators refuse a θ of another element or descriptor (default: the model is recorded as unknown)")
+    Path params;
+
+    @Option(names = "--element", paramLabel = "SYMBOL[:RADIUS:WEIGHT]",
+            description = "with --params: the element and its SNAP radius and weight (default: the element of the campaign's "
+                    + "mass, radius 0.5, weight 1, as DescriptorDOS describes)")
+    String element;
+
     @Option(names = "--force", description = "replace an existing store at --out (atomically)")
     boolean force;
 
@@ -70,11 +86,14 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (name != null && name.isBlank()) throw new BadInputException("--name must not be blank");
         PolynomialBasis scoreBasis = PolynomialBasis.of(basis, order);
+        if (element != null && params == null) throw new BadInputException("--element: give --params too (the descriptor definition)");
+        SnapParameters descriptor = params == null ? null : SnapParameterReader.read(params);
         SummaryStore.checkTarget(out, force); // refuse --out before reading and fitting
         PrintWriter err = spec.commandLine().getErr();
         String sha256 = sha256(input);
         PhaseSummary phase = DescriptorDosReader.read(input);
         if (name != null) phase = new PhaseSummary(name, phase.reference(), phase.cells());
+        if (descriptor != null) phase = withModel(phase, descriptor);
         err.printf(Locale.ROOT, "import-descriptordos: %s: %d cells, fitting %s order %d score models%n",
                 input, phase.cells().size(), scoreBasis.name(), scoreBasis.order());
         err.flush();
@@ -89,6 +108,28 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private PhaseSummary withModel(PhaseSummary phase, SnapParameters descriptor) {
+        double mass = phase.reference().mass();
+        StoreModel.Species species = StoreModel.Species.ofMass(mass, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT);
+        if (element != null) {
+            String[] f = element.split(":", -1);
+            if (Double.isNaN(Elements.mass(f[0])) || (f.length != 1 && f.length != 3)) {
+                throw new BadInputException("--element: expected SYMBOL or SYMBOL:RADIUS:WEIGHT with a chemical symbol, got '" + element + "'");
+            }
+            try {
+                species = f.length == 1 ? new StoreModel.Species(f[0], mass, species.radius(), species.weight())
+                        : new StoreModel.Species(f[0], mass, Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--element: radius and weight must be numbers, got '" + element + "'");
+            }
+        }
+        if (descriptor.descriptorCount() != phase.reference().components()) {
+            throw new BadInputException("--params: " + params + " defines " + descriptor.descriptorCount() + " descriptor components, "
+                    + input + " holds " + phase.reference().components());
+        }
+        return phase.withModel(new StoreModel(List.of(species), descriptor));
+    }
+
     private void print(StoreManifest m) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("phase", m.phase());
@@ -101,6 +142,7 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
         o.put("bytes", m.totalBytes());
         o.put("path", out.toAbsolutePath().normalize().toString());
         o.put("source", m.source());
+        o.put("model", m.model() == null ? "unknown" : m.model().symbols() + " " + m.model().hash());
         PrintWriter w = spec.commandLine().getOut();
         switch (output.format) {
             case JSON -> JsonOutput.print(w, o);

@@ -97,14 +97,14 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
 
     /**
-     * F_harm = (k_B T/N) Σ_l ln(ħΩ_l/k_B T) from the stored constants alone: Σ_l ln ω_l =
-     * M (ln ω̄ + ⟨ln ν⟩), Ω_l = √(ω_l c/m).
+     * F_harm in the reported 3N convention, 3 k_B T ⟨ln(ħΩ_l/k_B T)⟩, from the stored constants
+     * alone: ⟨ln ω_l⟩ = ln ω̄ + ⟨ln ν⟩, Ω_l = √(ω_l c/m).
      */
     static double harmonicFreeEnergy(ReferenceConstants r, double temperature) {
         double kT = Units.KB * temperature;
         double meanLogOmega = Math.log(r.omegaBar()) + r.meanLogNu();
         double perMode = 0.5 * (meanLogOmega + Math.log(Units.EV_PER_AMU_A2_IN_PS2 / r.mass())) + Math.log(Units.HBAR / kT);
-        return kT * r.stableModes() * perMode / r.atoms();
+        return 3 * kT * perMode;
     }
 
     private double[] parseTemperatures() {
@@ -130,18 +130,21 @@ public final class QuickstartCommand implements Callable<Integer> {
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("phase", phase);
+                CommandSupport.declareConvention(json);
                 json.put("latticeEnergy", latticeEnergy);
                 json.put("results", rows);
                 json.put("plot", png.toString());
                 JsonOutput.print(o, json);
             }
             case CSV -> {
+                CommandSupport.conventionLine(o);
                 o.println("temperature,freeEnergy,error,alphaStar,solved,harmonicFreeEnergy");
                 for (Row r : rows) {
                     o.printf(java.util.Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(), r.solved(), r.harmonicFreeEnergy());
                 }
             }
             case TEXT -> {
+                CommandSupport.conventionLine(o);
                 o.printf(java.util.Locale.ROOT, "phase %s: lattice energy θ·D0 = %.6f eV/atom; F relative to it, eV/atom%n", phase, latticeEnergy);
                 o.printf(java.util.Locale.ROOT, "%8s %12s %10s %9s %7s %12s%n", "T (K)", "F", "error", "alpha*", "solved", "F_harmonic");
                 for (Row r : rows) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
-import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.summary.PhaseSummary;
 import picocli.CommandLine;
@@ -54,13 +53,14 @@ final class TransitionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         PhaseSummary second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
-        double[] theta = CoefficientFile.read(coeff, first.reference().components()).theta();
+        double[] theta = CommandSupport.theta(coeff, err, first, second).theta();
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
         PhaseTransition.Table table = transition.table(theta, ts);
         String message = "no transition in range: ΔF keeps one sign from " + ts[0] + " K to " + ts[ts.length - 1] + " K";
         switch (output.format) {
             case JSON -> {
                 Map<String, Object> root = new LinkedHashMap<>();
+                CommandSupport.declareConvention(root);
                 root.put("tc", table.hasTransition() ? table.tc() : null);
                 if (!table.hasTransition()) root.put("message", message);
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -74,10 +74,12 @@ final class TransitionCommand implements Callable<Integer> {
                 JsonOutput.print(out, root);
             }
             case CSV -> {
+                CommandSupport.conventionLine(out);
                 out.println("temperature,deltaF");
                 for (int i = 0; i < ts.length; i++) out.println(ts[i] + "," + table.deltaF()[i]);
             }
             default -> {
+                CommandSupport.conventionLine(out);
                 out.printf("ΔF = G(%s) − G(%s), %s mode%n", named[0].name(), named[1].name(), model.mode.name().toLowerCase());
                 out.printf("%10s %16s%n", "T (K)", "ΔF (eV/atom)");
                 for (int i = 0; i < ts.length; i++) out.printf("%10.2f %16.9f%n", ts[i], table.deltaF()[i]);

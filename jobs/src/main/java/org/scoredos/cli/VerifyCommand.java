@@ -14,9 +14,12 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.scoredos.campaign.SparkContexts;
 import org.scoredos.cli.plot.VerifyPlot;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.ModelCheck;
 import org.scoredos.harmonic.HessianCache;
 import org.scoredos.io.BadInputException;
 import org.scoredos.structure.Cell;
@@ -124,8 +127,11 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
         ReferenceConstants ref = phase.reference();
-        CoefficientFile file = CoefficientFile.read(coeff, ref.components());
+        CoefficientFile file = CommandSupport.theta(coeff, err, phase);
         String[] element = file.element().split("\\s+");
+        SnapParameters descriptor = SnapParameterReader.read(params);
+        ModelCheck.checkDescriptor(phase.model(), "phase " + phase.name(), params, descriptor, Double.parseDouble(element[1]),
+                Double.parseDouble(element[2]));
         TiTasks.Snap snap = new TiTasks.Snap(params.toString(), Files.readAllLines(params), Double.parseDouble(element[1]),
                 Double.parseDouble(element[2]), file.beta0());
         snap.potential(file.theta()); // a parameter file that does not match θ fails here, before any work
@@ -179,6 +185,7 @@ final class VerifyCommand implements Callable<Integer> {
     private static Map<String, Object> json(String phase, List<Verification> rows) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("phase", phase);
+        CommandSupport.declareConvention(root);
         List<Map<String, Object>> results = new ArrayList<>();
         for (Verification r : rows) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -197,6 +204,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void csv(PrintWriter out, List<Verification> rows) {
+        CommandSupport.conventionLine(out);
         out.println("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,difference,covered");
         for (Verification r : rows) {
             out.println(r.model() + "," + r.temperature() + "," + r.freeEnergyTi() + "," + r.errorTi() + "," + r.freeEnergy()
@@ -205,6 +213,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void text(PrintWriter out, String phase, TiSettings settings, List<Verification> rows) {
+        CommandSupport.conventionLine(out, "meV/atom, K");
         out.printf(Locale.ROOT, "phase %s, %s mode; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d%n", phase,
                 model.mode.name().toLowerCase(Locale.ROOT), settings.nodes(), settings.equilibrationSteps(),
                 settings.samples() * settings.stride(), settings.timestep(), seed);

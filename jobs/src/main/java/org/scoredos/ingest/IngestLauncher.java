@@ -18,6 +18,7 @@ import org.scoredos.campaign.Progress;
 import org.scoredos.campaign.SparkContexts;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapCoefficients;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.io.BadInputException;
@@ -27,6 +28,7 @@ import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.summary.StoreModel;
 import org.scoredos.units.Units;
 
 /**
@@ -67,9 +69,10 @@ public final class IngestLauncher {
         List<String> paramsLines = lines(o.params(), "--params");
         SnapParameters params = SnapParameterReader.parse(o.params().toString(), paramsLines);
         List<String> coeffLines = o.coeff() == null ? null : lines(o.coeff(), "--coeff");
-        SnapBispectrum snap = coeffLines == null
+        SnapCoefficients coefficients = coeffLines == null ? null : SnapCoefficientReader.parse(o.coeff().toString(), coeffLines, params);
+        SnapBispectrum snap = coefficients == null
                 ? SnapBispectrum.singleElement(params, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT)
-                : SnapBispectrum.of(params, SnapCoefficientReader.parse(o.coeff().toString(), coeffLines, params));
+                : SnapBispectrum.of(params, coefficients);
         Structure first = IngestJob.firstFrame(files.get(0), hadoop);
         ReferenceConstants reference = reference(first, files.get(0).uri(), o, snap);
 
@@ -82,7 +85,7 @@ public final class IngestLauncher {
             FrameDescriptors source = new FrameDescriptors(o.params().toString(), paramsLines,
                     o.coeff() == null ? null : o.coeff().toString(), coeffLines, sc.hadoopConfiguration(), first.size());
             phase = new IngestJob(sc, progress, o.partitions()).summarise(name, files, source, snap.descriptorCount(),
-                    reference, o.compression());
+                    reference, o.compression()).withModel(model(params, coefficients, reference.mass()));
         }
         String provenance = "scoredos ingest " + String.join(" ", o.snapshots());
         checkOutput(outFs, out, o.out()); // nobody wrote there meanwhile
@@ -93,6 +96,14 @@ public final class IngestLauncher {
         }
         progress.say("summary store written to " + out);
         return new Outcome(name, out.toString(), files.size(), IngestJob.counts(phase, files));
+    }
+
+    /** The species (from --coeff's element lines, else one of radius 0.5 and weight 1) and the descriptor of --params. */
+    static StoreModel model(SnapParameters params, SnapCoefficients coefficients, double mass) {
+        List<StoreModel.Species> species = coefficients == null
+                ? List.of(StoreModel.Species.ofMass(mass, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT))
+                : coefficients.elements().stream().map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList();
+        return new StoreModel(species, params);
     }
 
     /** The output must be new (or an empty directory): an ingestion never replaces anything. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.DescriptorDosReader;
+import org.scoredos.units.FreeEnergyConvention;
 
 /** estimate, transition and finetune on the two iron phases, as a user runs them. */
 class EstimationCommandsTest {
@@ -55,6 +56,7 @@ class EstimationCommandsTest {
         JsonNode root = JSON.readTree(r.out());
         JsonNode x = expected.get("at_1000K").get("bcc");
         assertEquals(expected.get("E0_bcc").asDouble(), root.get("latticeEnergy").asDouble(), 1e-14);
+        assertEquals(FreeEnergyConvention.metadata().get("energyZero"), root.get("convention").get("energyZero").asText());
         JsonNode row = root.get("results").get(0);
         assertEquals(1000.0, row.get("temperature").asDouble());
         assertEquals(x.get("F").asDouble(), row.get("freeEnergy").asDouble(), 1e-8);
@@ -71,11 +73,12 @@ class EstimationCommandsTest {
                 "--format", "csv", "--plot", png.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
-        assertEquals("temperature,freeEnergy,error,alphaStar,solved", lines[0]);
-        assertEquals(6, lines.length);
+        assertEquals(FreeEnergyConvention.csvComment(), lines[0]);
+        assertEquals("temperature,freeEnergy,error,alphaStar,solved", lines[1]);
+        assertEquals(7, lines.length);
         // 500 K: smooth mode within 0.5 meV/atom of the reference's F
-        assertEquals(expected.get("F_fcc").get(0).asDouble(), Double.parseDouble(lines[1].split(",")[1]), 5e-4);
-        assertTrue(lines[5].endsWith(",false"), "2500 K is beyond the sampled range: " + lines[5]);
+        assertEquals(expected.get("F_fcc").get(0).asDouble(), Double.parseDouble(lines[2].split(",")[1]), 5e-4);
+        assertTrue(lines[6].endsWith(",false"), "2500 K is beyond the sampled range: " + lines[6]);
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
@@ -120,6 +123,7 @@ class EstimationCommandsTest {
         JsonNode root = JSON.readTree(r.out());
         JsonNode traj = expected.get("fine_tuning").get("Tc_trajectory");
         assertEquals(21, root.get("trajectory").size());
+        assertEquals("3N", root.get("convention").get("modes").asText());
         for (int s = 0; s < 21; s++) assertEquals(traj.get(s).asDouble(), root.get("trajectory").get(s).asDouble(), 1e-3, "step " + s);
         double[] theta = CoefficientFile.read(tuned, 55).theta();
         for (int i = 0; i < 55; i++) assertEquals(root.get("theta").get(i).asDouble(), theta[i], 0);

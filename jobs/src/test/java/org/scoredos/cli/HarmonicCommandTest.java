@@ -44,9 +44,10 @@ class HarmonicCommandTest {
         JsonNode results = json.get("results");
         assertEquals(3, results.size());
         assertEquals(1000.0, results.get(1).get("temperature").asDouble());
-        // F/T is linear in ln T with slope −(M/N) k_B: F(2T)/2T − F(T)/T = −(381/128) k_B ln 2
+        // 3N convention: F/T is linear in ln T with slope −3 k_B (3 modes per atom): F(2T)/2T − F(T)/T = −3 k_B ln 2
         double f1 = results.get(1).get("freeEnergy").asDouble(), f2 = results.get(2).get("freeEnergy").asDouble();
-        assertEquals(-381.0 / 128 * Units.KB * Math.log(2), f2 / 2000 - f1 / 1000, 1e-12);
+        assertEquals(-3 * Units.KB * Math.log(2), f2 / 2000 - f1 / 1000, 1e-12);
+        assertEquals("3N", json.get("convention").get("modes").asText());
         assertTrue(f1 < 0 && f2 < f1);
         assertTrue(r.err().contains("3 displaced coordinates"), r.err());
 
@@ -62,15 +63,18 @@ class HarmonicCommandTest {
         Result text = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "300:900:3", "--strain", "0.005");
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().startsWith("# 128 atoms, mass 183.84 amu, strain 0.005: 3 zero modes, 381 stable"), text.out());
-        assertEquals(5, text.out().lines().count());
+        assertTrue(text.out().startsWith("# convention: F per atom relative to the model's lattice energy"), text.out());
+        assertTrue(text.out().lines().skip(1).findFirst().orElseThrow()
+                .startsWith("# 128 atoms, mass 183.84 amu, strain 0.005: 3 zero modes, 381 stable"), text.out());
+        assertEquals(6, text.out().lines().count());
         Result csv = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "300", "--format", "csv", "--strain", "0.005");
         assertEquals(0, csv.code(), csv.err());
         String[] lines = csv.out().split("\n");
-        assertEquals("temperature,freeEnergy", lines[0]);
-        double f = Double.parseDouble(lines[1].split(",")[1]);
-        String fromText = text.out().lines().skip(2).findFirst().orElseThrow().trim().split("\\s+")[1];
+        assertTrue(lines[0].startsWith("# convention: ") && lines[0].contains("3N modes"), lines[0]);
+        assertEquals("temperature,freeEnergy", lines[1]);
+        double f = Double.parseDouble(lines[2].split(",")[1]);
+        String fromText = text.out().lines().skip(3).findFirst().orElseThrow().trim().split("\\s+")[1];
         assertEquals(Double.parseDouble(fromText), f, 1e-12);
     }
 
@@ -127,14 +131,15 @@ class HarmonicCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("scoredos harmonic: unstable reference: 3 Hessian eigenvalues below"), r.err());
 
-        // with +k it is a stable pair: F = (k_B T/N) Σ_l ln(ħ Ω_l/k_B T) over its three stable modes
+        // with +k it is a stable pair: F = 3 k_B T ⟨ln(ħ Ω_l/k_B T)⟩ over its three stable modes (3N convention;
+        // with the centre of mass fixed, (k_B T/N) Σ_l, it would be half that)
         Files.writeString(dynmat, pairMatrix(0.2));
         Result ok = run("harmonic", "--structure", data.toString(), "--dynmat", dynmat.toString(), "--temperatures", "300", "--format", "csv");
         assertEquals(0, ok.code(), ok.err());
         double kT = Units.KB * 300;
         // D eigenvalue 0.2 eV/(Å² amu) → Ω = sqrt(0.2 c) rad/ps for every stable mode
-        double expected = 3 * kT * Math.log(Units.HBAR * Math.sqrt(0.2 * Units.EV_PER_AMU_A2_IN_PS2) / kT) / 2;
-        assertEquals(expected, Double.parseDouble(ok.out().split("\n")[1].split(",")[1]), 1e-10);
+        double expected = 3 * kT * Math.log(Units.HBAR * Math.sqrt(0.2 * Units.EV_PER_AMU_A2_IN_PS2) / kT);
+        assertEquals(expected, Double.parseDouble(ok.out().split("\n")[2].split(",")[1]), 1e-10);
     }
 
     /** LAMMPS layout of D = k (1 − T Tᵀ) for two atoms, eV/(Å² amu). */

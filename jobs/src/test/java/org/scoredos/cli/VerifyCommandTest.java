@@ -26,6 +26,7 @@ import org.scoredos.thermo.ThermodynamicIntegration;
 import org.scoredos.thermo.TiPlan;
 import org.scoredos.thermo.TiResult;
 import org.scoredos.thermo.TiSettings;
+import org.scoredos.units.FreeEnergyConvention;
 import org.scoredos.verify.ModelEnsemble;
 import org.scoredos.verify.TiTasks;
 
@@ -91,6 +92,7 @@ class VerifyCommandTest {
         assertTrue(Files.size(png) > 1000);
         JsonNode json = new ObjectMapper().readTree(ran.out());
         assertEquals("tiny", json.get("phase").asText());
+        assertEquals(FreeEnergyConvention.MODES, json.get("convention").get("modes").asText());
         JsonNode rows = json.get("results");
         assertEquals(4, rows.size());
 
@@ -130,15 +132,17 @@ class VerifyCommandTest {
     void textAndCsvTables() {
         Ran text = run(verify());
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().startsWith("phase tiny, smooth mode; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"), text.out());
+        assertTrue(text.out().startsWith(FreeEnergyConvention.comment("meV/atom, K") + "\nphase tiny, smooth mode; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"),
+                text.out());
         assertTrue(text.out().contains("model 0 (θ as given)"), text.out());
         assertEquals(2, text.out().lines().filter(l -> l.matches("\\s+(300|1000)\\.00 .*(yes|NO)")).count(), text.out());
         Ran csv = run(verify("--format", "csv", "--partitions", "1"));
         assertEquals(0, csv.code(), csv.err());
         List<String> lines = csv.out().lines().toList();
-        assertEquals("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,difference,covered", lines.get(0));
-        assertEquals(3, lines.size());
-        assertTrue(lines.get(2).startsWith("0,1000.0,"), lines.get(2));
+        assertEquals(FreeEnergyConvention.csvComment(), lines.get(0));
+        assertEquals("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,difference,covered", lines.get(1));
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(3).startsWith("0,1000.0,"), lines.get(3));
     }
 
     @Test

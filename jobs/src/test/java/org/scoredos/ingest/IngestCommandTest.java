@@ -33,6 +33,7 @@ import org.scoredos.structure.Structure;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.StoreModel;
 
 /**
  * {@code scoredos ingest} end to end on small W bcc trajectories (16 atoms) written here:
@@ -146,6 +147,10 @@ class IngestCommandTest {
         assertEquals(8 * A * A * A, phase.reference().volume(), 1e-9);
         assertArrayEquals(snap.average(Lattices.bcc(A, 2, 2, 2)), phase.reference().d0(), 1e-12);
         assertTrue(Double.isNaN(phase.reference().omegaBar()));
+        // the model: --coeff's element (label X, so the element of the mass), radius and weight, and --params
+        assertEquals("W", phase.model().species().get(0).symbol());
+        assertEquals(new StoreModel(List.of(StoreModel.Species.ofMass(183.84, 0.5, 1.0)),
+                SnapParameterReader.read(W_SNAP.resolve("D.snapparam"))).hash(), phase.model().hash());
 
         // per cell: the frames of its temperature, moments as computed directly, histograms within the frame count
         List<List<Structure>> byCell = List.of(Stream.concat(cold1.stream(), cold2.stream()).toList(), hot);

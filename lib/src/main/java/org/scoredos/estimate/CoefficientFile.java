@@ -21,8 +21,9 @@ import org.scoredos.io.BadInputException;
  * @param element     the element line ("X 0.5 1.0" for a plain list)
  * @param beta0       the constant coefficient (0 for a plain list)
  * @param theta       θ, d values
+ * @param plain       whether the file was a plain list (no element information)
  */
-public record CoefficientFile(List<String> comments, String element, double beta0, double[] theta) {
+public record CoefficientFile(List<String> comments, String element, double beta0, double[] theta, boolean plain) {
 
     /** Reads θ of {@code components} values from {@code file}. */
     public static CoefficientFile read(Path file, int components) throws IOException {
@@ -56,7 +57,7 @@ public record CoefficientFile(List<String> comments, String element, double beta
         if (firstText < 0) {
             double[] theta = numbers(source, words, positions, 0, words.size());
             check(source, theta.length, components, "a plain list holds θ without β0");
-            return new CoefficientFile(comments, "X 0.5 1.0", 0.0, theta);
+            return new CoefficientFile(comments, "X 0.5 1.0", 0.0, theta, true);
         }
         // .snapcoeff: nelements ncoeff, then name radius weight, then ncoeff numbers
         if (firstText != 2) {
@@ -79,7 +80,7 @@ public record CoefficientFile(List<String> comments, String element, double beta
         check(source, ncoeff - 1, components, "β0 is dropped");
         double[] theta = new double[ncoeff - 1];
         System.arraycopy(beta, 1, theta, 0, theta.length);
-        return new CoefficientFile(comments, element, beta[0], theta);
+        return new CoefficientFile(comments, element, beta[0], theta, false);
     }
 
     /** Writes {@code tuned} (d values) as a .snapcoeff with this file's header and β0, atomically. */

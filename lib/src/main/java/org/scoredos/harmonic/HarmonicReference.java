@@ -5,6 +5,7 @@ import org.scoredos.io.BadInputException;
 import org.scoredos.potential.Potential;
 import org.scoredos.structure.Structure;
 import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.units.FreeEnergyConvention;
 import org.scoredos.units.Units;
 
 /**
@@ -164,9 +165,10 @@ public final class HarmonicReference {
     }
 
     /**
-     * The classical harmonic free energy per atom of this Hessian, eV, relative to the lattice
-     * energy: F = (k_B T/N) Σ_l ln(ħ Ω_l / k_B T) over the stable modes, Ω_l = sqrt(ω_l c/m) in
-     * rad/ps (method.md §5).
+     * The classical harmonic free energy per atom of this Hessian's stable modes alone (centre of
+     * mass fixed: what TI with fixed momentum integrates), eV, relative to the lattice energy:
+     * F = (k_B T/N) Σ_l ln(ħ Ω_l / k_B T), Ω_l = sqrt(ω_l c/m) in rad/ps (method.md §5).
+     * The reported convention is {@link #freeEnergy}.
      */
     public double harmonicFreeEnergy(double temperature) {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
@@ -178,6 +180,16 @@ public final class HarmonicReference {
             s += Math.log(Units.HBAR * Math.sqrt(modes.omega(l) * Units.EV_PER_AMU_A2_IN_PS2 / mass) / kT);
         }
         return kT * s / atoms();
+    }
+
+    /**
+     * The classical harmonic free energy per atom in the reported convention
+     * ({@link FreeEnergyConvention}): 3 k_B T ⟨ln(ħΩ_l/k_B T)⟩ over the stable modes, eV, relative
+     * to the lattice energy — what the estimator's isosurface entropy gives for a harmonic crystal.
+     */
+    public double freeEnergy(double temperature) {
+        double fixed = harmonicFreeEnergy(temperature);
+        return FreeEnergyConvention.fromCentreOfMassFixed(fixed, fixed, atoms(), modes.stableModes());
     }
 
     /** The per-phase constants for the summaries, D_0 the per-atom average SNAP descriptor of X_0. */

@@ -74,7 +74,7 @@ public final class ScoreMatcher {
                 throw new BadInputException(phase.name() + ": cell " + a + ": " + e.getMessage(), e);
             }
         }
-        return new PhaseSummary(phase.name(), phase.reference(), cells, phase.conditioning());
+        return new PhaseSummary(phase.name(), phase.reference(), cells, phase.conditioning(), phase.model());
     }
 
     /** The score models of every rotated component of one cell of a crystal of {@code atoms} atoms. */

@@ -63,7 +63,7 @@ final class StoreCodec {
         reference.put("alphaShift", r.alphaShift());
         StoreManifest manifest = new StoreManifest(phase.name(), generation, phase.cells().size(), shape.components(),
                 shape.bins(), r.atoms(), phase.conditioning(), scores, reference, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                "scoredos " + codeVersion(), source, entries);
+                "scoredos " + codeVersion(), source, entries, phase.model());
         return new Encoded(manifest, files);
     }
 
@@ -77,7 +77,7 @@ final class StoreCodec {
             for (int i = 0; i < cells.size(); i++) scored.add(cells.get(i).withScores(scores.get(i)));
             cells = scored;
         }
-        return new PhaseSummary(manifest.phase(), reference, cells, manifest.conditioning());
+        return new PhaseSummary(manifest.phase(), reference, cells, manifest.conditioning(), manifest.model());
     }
 
     static String fileName(String role, int generation) {

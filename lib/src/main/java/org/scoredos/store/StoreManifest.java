@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scoredos.io.BadInputException;
+import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.StoreModel;
 
 /**
  * The store's manifest.json: what the store holds, where it came from, and the files that
@@ -28,6 +30,8 @@ import org.scoredos.summary.Conditioning;
  * @param createdBy  "scoredos VERSION"
  * @param source     provenance, e.g. "descriptordos:sha256:…"
  * @param files      role ("reference", "cells", "scores") → file
+ * @param model      the species and descriptor definition the store was sampled for; null when
+ *                   unknown (written as "unknown"; absent in stores written before it was recorded)
  */
 public record StoreManifest(
         String phase,
@@ -42,7 +46,8 @@ public record StoreManifest(
         String createdAt,
         String createdBy,
         String source,
-        Map<String, StoredFile> files) {
+        Map<String, StoredFile> files,
+        StoreModel model) {
 
     public static final String FILE_NAME = "manifest.json";
 
@@ -91,6 +96,7 @@ public record StoreManifest(
         root.put("createdAt", createdAt);
         root.put("createdBy", createdBy);
         root.put("source", source);
+        writeModel(root);
         ObjectNode fs = root.putObject("files");
         new TreeMap<>(files).forEach((role, f) -> {
             ObjectNode n = fs.putObject(role);
@@ -152,11 +158,85 @@ public record StoreManifest(
             if (bytes == null || !bytes.canConvertToLong() || bytes.asLong() < 0) throw field(where, "files." + e.getKey() + ".bytes", "missing or not a size");
             files.put(e.getKey(), new StoredFile(path, bytes.asLong(), text(f, "crc32c", where)));
         });
+        StoreModel model = model(root.get("model"), where);
+        int components = bounded(root, "components", MAX_COMPONENTS, where);
+        if (model != null && model.components() != components) {
+            throw field(where, "model.descriptor", "defines " + model.components() + " components, the store holds " + components);
+        }
         return new StoreManifest(text(root, "phase", where), integer(root, "generation", where),
-                bounded(root, "cells", MAX_CELLS, where), bounded(root, "components", MAX_COMPONENTS, where),
+                bounded(root, "cells", MAX_CELLS, where), components,
                 bounded(root, "bins", MAX_BINS, where), bounded(root, "atoms", Integer.MAX_VALUE / 3, where),
                 conditioning, scores, reference, text(root, "createdAt", where),
-                text(root, "createdBy", where), text(root, "source", where), files);
+                text(root, "createdBy", where), text(root, "source", where), files, model);
+    }
+
+    private void writeModel(ObjectNode root) {
+        if (model == null) {
+            root.put("model", "unknown");
+            return;
+        }
+        ObjectNode m = root.putObject("model");
+        var elements = m.putArray("elements");
+        for (StoreModel.Species s : model.species()) {
+            ObjectNode e = elements.addObject();
+            if (s.symbol() == null) e.putNull("symbol");
+            else e.put("symbol", s.symbol());
+            e.put("mass", s.mass());
+            e.put("radius", s.radius());
+            e.put("weight", s.weight());
+        }
+        SnapParameters p = model.descriptor();
+        ObjectNode d = m.putObject("descriptor");
+        d.put("kind", "snap");
+        d.put("twojmax", p.twojmax());
+        d.put("rcutfac", p.rcutfac());
+        d.put("rfac0", p.rfac0());
+        d.put("rmin0", p.rmin0());
+        d.put("switchflag", p.switching() ? 1 : 0);
+        d.put("bzeroflag", p.bzero() ? 1 : 0);
+        d.put("quadraticflag", p.quadratic() ? 1 : 0);
+        d.put("wselfallflag", p.wselfAll() ? 1 : 0);
+        d.put("bnormflag", p.bnorm() ? 1 : 0);
+        d.put("components", model.components());
+        m.put("definition", model.definition());
+        m.put("hash", model.hash());
+    }
+
+    /** The model entry: absent (an older store) or "unknown" → null; otherwise checked against its own hash. */
+    private static StoreModel model(JsonNode m, String where) {
+        if (m == null || m.isNull() || (m.isTextual() && m.asText().equals("unknown"))) return null;
+        if (!m.isObject()) throw field(where, "model", "expected an object or \"unknown\"");
+        JsonNode els = m.get("elements");
+        if (els == null || !els.isArray() || els.isEmpty()) throw field(where, "model.elements", "missing or empty");
+        java.util.List<StoreModel.Species> species = new java.util.ArrayList<>();
+        for (JsonNode e : els) {
+            JsonNode sym = e.get("symbol");
+            String symbol = sym == null || sym.isNull() ? null : sym.asText();
+            species.add(new StoreModel.Species(symbol, real(e, "mass", where), real(e, "radius", where), real(e, "weight", where)));
+        }
+        JsonNode d = m.get("descriptor");
+        if (d == null || !d.isObject()) throw field(where, "model.descriptor", "missing");
+        if (!"snap".equals(text(d, "kind", where))) throw field(where, "model.descriptor.kind", "expected \"snap\"");
+        StoreModel model;
+        try {
+            model = new StoreModel(species, new SnapParameters(real(d, "rcutfac", where), real(d, "rfac0", where),
+                    integer(d, "twojmax", where), real(d, "rmin0", where), integer(d, "bzeroflag", where) != 0,
+                    integer(d, "quadraticflag", where) != 0, integer(d, "switchflag", where) != 0,
+                    integer(d, "wselfallflag", where) != 0, integer(d, "bnormflag", where) != 0));
+        } catch (IllegalArgumentException e) {
+            throw field(where, "model.descriptor", e.getMessage());
+        }
+        String hash = text(m, "hash", where);
+        if (!hash.equals(model.hash())) {
+            throw field(where, "model.hash", "does not match the recorded descriptor definition (the manifest was edited or damaged)");
+        }
+        return model;
+    }
+
+    private static double real(JsonNode n, String key, String where) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) throw field(where, "model." + key, "missing or not a number");
+        return v.asDouble();
     }
 
     private static String text(JsonNode n, String key, String where) {

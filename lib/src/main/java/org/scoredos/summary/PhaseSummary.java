@@ -5,16 +5,34 @@ import java.util.List;
 /**
  * All the summaries of one phase at one volume: its reference constants and its cells in
  * increasing α (isosurface conditioning), or in increasing temperature (MD snapshots, see
- * {@link Conditioning}). This is what the estimation stage reads.
+ * {@link Conditioning}), and the model it was sampled for. This is what the estimation stage reads.
+ *
+ * @param model the species and descriptor definition, or null when unknown (stores written
+ *              before they recorded it, imports without a descriptor definition)
  */
-public record PhaseSummary(String name, ReferenceConstants reference, List<CellSummary> cells, Conditioning conditioning) {
+public record PhaseSummary(String name, ReferenceConstants reference, List<CellSummary> cells, Conditioning conditioning,
+                           StoreModel model) {
     public PhaseSummary {
         cells = List.copyOf(cells);
         if (conditioning == null) throw new IllegalArgumentException("a phase needs its conditioning");
+        if (model != null && model.components() != reference.components()) {
+            throw new IllegalArgumentException("the model's descriptor has " + model.components() + " components, the summaries "
+                    + reference.components());
+        }
     }
 
-    /** A phase of isosurface cells. */
+    /** A phase whose model is unknown. */
+    public PhaseSummary(String name, ReferenceConstants reference, List<CellSummary> cells, Conditioning conditioning) {
+        this(name, reference, cells, conditioning, null);
+    }
+
+    /** A phase of isosurface cells whose model is unknown. */
     public PhaseSummary(String name, ReferenceConstants reference, List<CellSummary> cells) {
-        this(name, reference, cells, Conditioning.ISOSURFACE);
+        this(name, reference, cells, Conditioning.ISOSURFACE, null);
+    }
+
+    /** The same phase, recorded as sampled for {@code model}. */
+    public PhaseSummary withModel(StoreModel model) {
+        return new PhaseSummary(name, reference, cells, conditioning, model);
     }
 }

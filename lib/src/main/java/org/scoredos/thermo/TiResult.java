@@ -1,5 +1,7 @@
 package org.scoredos.thermo;
 
+import org.scoredos.units.FreeEnergyConvention;
+
 /**
  * The free energy of the model at one temperature from thermodynamic integration: F per atom,
  * eV, relative to the model's lattice energy (classical nuclei, the 3N − 3 internal degrees
@@ -10,14 +12,14 @@ package org.scoredos.thermo;
 public record TiResult(double temperature, double freeEnergy, double error, double harmonicFreeEnergy,
                        double[] lambdas, double[] integrand, double[] integrandErrors) {
     /**
-     * The same result in the estimator's convention, where the isosurface entropy counts 3/2 k_B
-     * per atom (3N degrees of freedom, the large-N form) instead of the 3N − 3 internal ones: the
-     * harmonic part becomes (3N/(3N − 3))·F_harm, i.e. F_harm/(N − 1) is added; the anharmonic
-     * part and the error are unchanged. This is what a DDOS estimate is compared with.
+     * The same result in the reported convention ({@link FreeEnergyConvention}): the TI sampled the
+     * 3N − 3 internal modes (centre of mass fixed), the convention counts 3N, so the harmonic term
+     * of the 3 centre-of-mass modes, F_harm/(N − 1), is added; the anharmonic part and the error
+     * are unchanged. This is what a DDOS estimate is compared with.
      */
     public TiResult inShellConvention(int atoms) {
         if (atoms < 2) throw new IllegalArgumentException("the convention needs at least 2 atoms, got " + atoms);
-        double shift = harmonicFreeEnergy / (atoms - 1);
+        double shift = FreeEnergyConvention.centreOfMassTerm(harmonicFreeEnergy, atoms, 3 * atoms - 3);
         return new TiResult(temperature, freeEnergy + shift, error, harmonicFreeEnergy + shift, lambdas, integrand, integrandErrors);
     }
 

@@ -22,7 +22,7 @@ public final class PngPlots {
 
     /** F(T) with its error band; unsolved points (α* on the sampled edge) marked apart. */
     public static void freeEnergy(Path file, String phase, double[] t, double[] f, double[] error, boolean[] solved) throws IOException {
-        XYChart chart = chart("Free energy of " + phase, "T (K)", "F − θ·D₀ (eV/atom)");
+        XYChart chart = chart("Free energy of " + phase, "T (K)", org.scoredos.units.FreeEnergyConvention.AXIS_LABEL);
         double[] upper = new double[t.length], lower = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             upper[i] = f[i] + error[i];

@@ -25,7 +25,7 @@ public final class VerifyPlot {
         int models = rows.get(rows.size() - 1).model() + 1, n = rows.size() / models;
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("TI against DDOS, " + phase)
-                .xAxisTitle("T (K)").yAxisTitle("F − E_lattice (meV/atom)").build();
+                .xAxisTitle("T (K)").yAxisTitle("F − E_lattice (meV/atom, 3N modes)").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);

@@ -1,0 +1,88 @@
+package org.scoredos.summary;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.structure.Elements;
+
+/**
+ * The model a summary store was sampled for: its species (chemical element, mass, SNAP radius
+ * and weight) and the SNAP descriptor definition. A θ is only meaningful against descriptors
+ * of the same definition and element; {@link #hash()} identifies the definition.
+ *
+ * @param species    in the descriptor's element order
+ * @param descriptor the bispectrum settings
+ */
+public record StoreModel(List<Species> species, SnapParameters descriptor) {
+
+    /**
+     * One species.
+     *
+     * @param symbol chemical symbol, or null when unknown (a mass no element has)
+     * @param mass   amu
+     * @param radius SNAP radius R (rcut = rcutfac·(R_i + R_j))
+     * @param weight SNAP neighbour weight
+     */
+    public record Species(String symbol, double mass, double radius, double weight) {
+        /** The species of a mass: its element is the one whose standard weight is within 0.01 amu. */
+        public static Species ofMass(double mass, double radius, double weight) {
+            return new Species(Elements.symbolOf(mass), mass, radius, weight);
+        }
+
+        /** A species labelled {@code label} in a .snapcoeff: the label when it is a chemical symbol, else the mass's element. */
+        public static Species of(String label, double mass, double radius, double weight) {
+            return Double.isNaN(Elements.mass(label)) ? ofMass(mass, radius, weight) : new Species(label, mass, radius, weight);
+        }
+    }
+
+    public StoreModel {
+        species = List.copyOf(species);
+        if (species.isEmpty()) throw new IllegalArgumentException("a model needs at least one species");
+    }
+
+    /** d, the number of descriptor components. */
+    public int components() {
+        return descriptor.descriptorCount();
+    }
+
+    /**
+     * The canonical text of the descriptor definition: every SNAP setting and each species'
+     * radius and weight, in a fixed order and format (masses and symbols do not change D).
+     */
+    public String definition() {
+        SnapParameters p = descriptor;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "snap twojmax=%d rcutfac=%s rfac0=%s rmin0=%s switchflag=%d bzeroflag=%d quadraticflag=%d wselfallflag=%d bnormflag=%d",
+                p.twojmax(), num(p.rcutfac()), num(p.rfac0()), num(p.rmin0()), flag(p.switching()), flag(p.bzero()),
+                flag(p.quadratic()), flag(p.wselfAll()), flag(p.bnorm())));
+        for (Species s : species) sb.append("; radius=").append(num(s.radius())).append(" weight=").append(num(s.weight()));
+        return sb.toString();
+    }
+
+    /** "sha256:" and the hex SHA-256 of {@link #definition()}. */
+    public String hash() {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(definition().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The symbols, "?" for unknown ones, comma-separated. */
+    public String symbols() {
+        return String.join(",", species.stream().map(s -> s.symbol() == null ? "?" : s.symbol()).toList());
+    }
+
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+
+    private static int flag(boolean b) {
+        return b ? 1 : 0;
+    }
+}
