@@ -128,6 +128,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (mass != null && !(mass > 0 && Double.isFinite(mass))) throw new BadInputException("--mass: must be positive, got " + mass);
         if (!Files.isRegularFile(params)) throw new BadInputException("--params: " + params + ": no such file");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        EarlierTi earlier = tiFrom == null ? null : EarlierTi.read(tiFrom, "--ti-from");
         PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
         ReferenceConstants ref = phase.reference();
         CoefficientFile file = CoefficientFile.read(coeff, ref.components());
@@ -143,8 +144,7 @@ final class VerifyCommand implements Callable<Integer> {
         FreeEnergyEstimator estimator = model.estimator(phase, err);
         FreeEnergy[][] ddos = estimator.estimate(thetas, ts, false);
         List<Verification> rows = new ArrayList<>();
-        if (tiFrom != null) {
-            EarlierTi earlier = EarlierTi.read(tiFrom, "--ti-from");
+        if (earlier != null) {
             for (int m = 0; m < thetas.length; m++) {
                 for (int i = 0; i < ts.length; i++) {
                     double[] ti = earlier.at(m, ts[i]);
