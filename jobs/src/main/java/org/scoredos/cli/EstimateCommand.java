@@ -92,6 +92,10 @@ final class EstimateCommand implements Callable<Integer> {
             row.put("temperature", r.temperature());
             row.put("freeEnergy", r.freeEnergy());
             row.put("error", r.error());
+            if (!Double.isNaN(r.statisticalError())) { // the reference error model does not split its error bar
+                row.put("statisticalError", r.statisticalError());
+                row.put("systematicError", r.systematicError());
+            }
             row.put("alphaStar", r.alphaStar());
             row.put("solved", r.solved());
             if (gradient) row.put("gradient", r.gradient());
@@ -103,13 +107,13 @@ final class EstimateCommand implements Callable<Integer> {
 
     private void csv(PrintWriter out, FreeEnergy[] results) {
         CommandSupport.conventionLine(out);
-        StringBuilder head = new StringBuilder("temperature,freeEnergy,error,alphaStar,solved");
+        StringBuilder head = new StringBuilder("temperature,freeEnergy,error,statisticalError,systematicError,alphaStar,solved");
         if (gradient) for (int i = 0; i < results[0].gradient().length; i++) head.append(",gradient").append(i);
         out.println(head);
         for (FreeEnergy r : results) {
             StringBuilder row = new StringBuilder();
             row.append(r.temperature()).append(',').append(r.freeEnergy()).append(',').append(r.error()).append(',')
-                    .append(r.alphaStar()).append(',').append(r.solved());
+                    .append(r.statisticalError()).append(',').append(r.systematicError()).append(',').append(r.alphaStar()).append(',').append(r.solved());
             if (gradient) for (double g : r.gradient()) row.append(',').append(g);
             out.println(row);
         }
@@ -117,10 +121,13 @@ final class EstimateCommand implements Callable<Integer> {
 
     private void text(PrintWriter out, String phase, double lattice, FreeEnergy[] results) {
         CommandSupport.conventionLine(out);
-        out.printf("phase %s, %s mode; lattice energy θ·D_0 = %.9f eV/atom%n", phase, model.mode.name().toLowerCase(), lattice);
-        out.printf("%10s %16s %12s %10s %s%n", "T (K)", "F (eV/atom)", "error", "alpha*", "solved");
+        out.printf("phase %s, %s mode, %s error model; lattice energy θ·D_0 = %.9f eV/atom%n", phase,
+                model.mode.name().toLowerCase(), model.errorModel.name().toLowerCase(), lattice);
+        out.printf("%10s %16s %12s %12s %12s %10s %s%n", "T (K)", "F (eV/atom)", "error", "statistical", "systematic",
+                "alpha*", "solved");
         for (FreeEnergy r : results) {
-            out.printf("%10.2f %16.9f %12.6f %10.5f %s%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(),
+            out.printf("%10.2f %16.9f %12.6f %12s %12s %10.5f %s%n", r.temperature(), r.freeEnergy(), r.error(),
+                    part(r.statisticalError()), part(r.systematicError()), r.alphaStar(),
                     r.solved() ? "yes" : "no (α* at the sampled edge)");
             if (gradient) {
                 StringBuilder g = new StringBuilder("           gradient:");
@@ -128,5 +135,10 @@ final class EstimateCommand implements Callable<Integer> {
                 out.println(g);
             }
         }
+    }
+
+    /** An error part, or "-" where the error model does not split the error bar. */
+    private static String part(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.6f", value);
     }
 }

@@ -28,6 +28,11 @@ final class PhaseModelOptions {
                     + "(the DescriptorDOS estimator exactly: bin grids, α grid, interpolated mean descriptor)")
     FreeEnergyEstimator.Mode mode;
 
+    @Option(names = "--error-model", defaultValue = "calibrated", paramLabel = "MODEL",
+            description = "calibrated (default: statistical error from the score fits' sampling covariance ⊕ systematic "
+                    + "error from the spread over score orders p ± 1) or reference (the DescriptorDOS S ± δS bands)")
+    FreeEnergyEstimator.ErrorModel errorModel;
+
     @Option(names = "--basis", paramLabel = "BASIS",
             description = "refit the score models in this basis: chebyshev, hermite or monomial (default: the stored fits, or chebyshev)")
     String basis;
@@ -58,7 +63,7 @@ final class PhaseModelOptions {
 
     /** The estimator of the phase, its score models refitted when asked for or missing. */
     FreeEnergyEstimator estimator(PhaseSummary phase, PrintWriter err) {
-        return FreeEnergyEstimator.of(withScores(phase, err), mode);
+        return FreeEnergyEstimator.of(withScores(phase, err), mode, errorModel);
     }
 
     private PhaseSummary withScores(PhaseSummary phase, PrintWriter err) {

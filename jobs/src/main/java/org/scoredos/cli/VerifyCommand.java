@@ -110,6 +110,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--hessian-cache", paramLabel = "DIR", description = "where model Hessians are kept (default: ~/.cache/scoredos/hessians)")
     Path hessianCache;
 
+    @Option(names = "--ti-from", paramLabel = "FILE.json",
+            description = "take F_TI ± σ from an earlier `verify --format json` run of the same models and temperatures "
+                    + "instead of running TI again (TI is seeded: with the same settings it gives the same numbers); "
+                    + "only the DDOS side is recomputed, e.g. with another --error-model or --order")
+    Path tiFrom;
+
     @Option(names = "--plot", paramLabel = "FILE.png", description = "write F_TI and F_DDOS against T, with error bars, per model")
     Path plot;
 
@@ -125,6 +131,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (mass != null && !(mass > 0 && Double.isFinite(mass))) throw new BadInputException("--mass: must be positive, got " + mass);
         if (!Files.isRegularFile(params)) throw new BadInputException("--params: " + params + ": no such file");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        EarlierTi earlier = tiFrom == null ? null : EarlierTi.read(tiFrom, "--ti-from");
         PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
         ReferenceConstants ref = phase.reference();
         CoefficientFile file = CommandSupport.theta(coeff, err, phase);
@@ -142,6 +149,17 @@ final class VerifyCommand implements Callable<Integer> {
         // the DDOS side is cheap: done first, so its problems show before the TI work starts
         FreeEnergyEstimator estimator = model.estimator(phase, err);
         FreeEnergy[][] ddos = estimator.estimate(thetas, ts, false);
+        List<Verification> rows = new ArrayList<>();
+        if (earlier != null) {
+            for (int m = 0; m < thetas.length; m++) {
+                for (int i = 0; i < ts.length; i++) {
+                    double[] ti = earlier.at(m, ts[i]);
+                    rows.add(Verification.of(m, ti[0], ti[1], ddos[m][i]));
+                }
+            }
+            report(out, err, phase.name(), rows, null);
+            return ExitCodes.OK;
+        }
 
         double amu = mass != null ? mass : ref.mass();
         Structure lattice = TiTasks.lattice(new Cell(ref.cell(), new double[3]), ref.positions(), amu);
@@ -157,22 +175,26 @@ final class VerifyCommand implements Callable<Integer> {
             ti = VerifyJob.run(sc, tasks, partitions, err, label, Duration.ofSeconds(10));
         }
 
-        List<Verification> rows = new ArrayList<>();
         for (int m = 0; m < thetas.length; m++) {
-            for (int i = 0; i < ts.length; i++) rows.add(Verification.of(m, ti.get(m).get(i), phase.reference().atoms(),
-                    ddos[m][i].freeEnergy(), ddos[m][i].error()));
+            for (int i = 0; i < ts.length; i++) rows.add(Verification.of(m, ti.get(m).get(i), phase.reference().atoms(), ddos[m][i]));
         }
+        report(out, err, phase.name(), rows, settings);
+        return ExitCodes.OK;
+    }
+
+    /** Prints the rows and writes the plot; {@code settings} null when F_TI came from an earlier run. */
+    private void report(PrintWriter out, PrintWriter err, String phase, List<Verification> rows, TiSettings settings)
+            throws java.io.IOException {
         switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(phase.name(), rows));
+            case JSON -> JsonOutput.print(out, json(phase, rows));
             case CSV -> csv(out, rows);
-            default -> text(out, phase.name(), settings, rows);
+            default -> text(out, phase, settings, rows);
         }
         out.flush();
         if (plot != null) {
-            VerifyPlot.write(plot, phase.name(), rows);
+            VerifyPlot.write(plot, phase, rows);
             err.println("verify: wrote " + plot);
         }
-        return ExitCodes.OK;
     }
 
     private TiSettings settings() {
@@ -195,6 +217,10 @@ final class VerifyCommand implements Callable<Integer> {
             row.put("errorTi", r.errorTi());
             row.put("freeEnergy", r.freeEnergy());
             row.put("error", r.error());
+            if (!Double.isNaN(r.statisticalError())) { // the reference error model does not split its error bar
+                row.put("statisticalError", r.statisticalError());
+                row.put("systematicError", r.systematicError());
+            }
             row.put("difference", r.difference());
             row.put("covered", r.covered());
             results.add(row);
@@ -205,18 +231,23 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static void csv(PrintWriter out, List<Verification> rows) {
         CommandSupport.conventionLine(out);
-        out.println("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,difference,covered");
+        out.println("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,statisticalError,systematicError,difference,covered");
         for (Verification r : rows) {
             out.println(r.model() + "," + r.temperature() + "," + r.freeEnergyTi() + "," + r.errorTi() + "," + r.freeEnergy()
-                    + "," + r.error() + "," + r.difference() + "," + r.covered());
+                    + "," + r.error() + "," + r.statisticalError() + "," + r.systematicError() + "," + r.difference() + "," + r.covered());
         }
     }
 
     private void text(PrintWriter out, String phase, TiSettings settings, List<Verification> rows) {
         CommandSupport.conventionLine(out, "meV/atom, K");
-        out.printf(Locale.ROOT, "phase %s, %s mode; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d%n", phase,
-                model.mode.name().toLowerCase(Locale.ROOT), settings.nodes(), settings.equilibrationSteps(),
-                settings.samples() * settings.stride(), settings.timestep(), seed);
+        String mode = model.mode.name().toLowerCase(Locale.ROOT) + " mode, " + model.errorModel.name().toLowerCase(Locale.ROOT)
+                + " error model";
+        if (settings == null) {
+            out.printf(Locale.ROOT, "phase %s, %s; TI from %s%n", phase, mode, tiFrom);
+        } else {
+            out.printf(Locale.ROOT, "phase %s, %s; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d%n", phase, mode,
+                    settings.nodes(), settings.equilibrationSteps(), settings.samples() * settings.stride(), settings.timestep(), seed);
+        }
         out.println("F per atom relative to the lattice energy, meV/atom; covered: |F_DDOS − F_TI| ≤ δ + 2σ");
         int current = -1;
         for (Verification r : rows) {

@@ -51,7 +51,7 @@ class EstimationCommandsTest {
     @Test
     void estimateReferenceModeReproducesTheReferenceAt1000K() throws Exception {
         Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
-                "--mode", "reference", "--gradient", "--format", "json");
+                "--mode", "reference", "--error-model", "reference", "--gradient", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
         JsonNode x = expected.get("at_1000K").get("bcc");
@@ -64,6 +64,17 @@ class EstimationCommandsTest {
         assertEquals(x.get("alpha_star").asDouble(), row.get("alphaStar").asDouble(), 1e-13);
         assertTrue(row.get("solved").asBoolean());
         for (int i = 0; i < 55; i++) assertEquals(x.get("D").get(i).asDouble(), row.get("gradient").get(i).asDouble(), 1e-10);
+        assertFalse(row.has("statisticalError"), "the reference error model does not split its bar");
+
+        // the default, calibrated error model: the same F with the error bar split into its two parts
+        Run calibrated = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
+                "--mode", "reference", "--format", "json");
+        assertEquals(0, calibrated.code(), calibrated.err());
+        JsonNode c = JSON.readTree(calibrated.out()).get("results").get(0);
+        assertEquals(row.get("freeEnergy").asDouble(), c.get("freeEnergy").asDouble(), 0.0);
+        double stat = c.get("statisticalError").asDouble(), sys = c.get("systematicError").asDouble();
+        assertEquals(Math.hypot(stat, sys), c.get("error").asDouble(), 1e-15);
+        assertTrue(stat > 0 && sys > 0 && c.get("error").asDouble() < row.get("error").asDouble(), c.toString());
     }
 
     @Test
@@ -74,7 +85,7 @@ class EstimationCommandsTest {
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals(FreeEnergyConvention.csvComment(), lines[0]);
-        assertEquals("temperature,freeEnergy,error,alphaStar,solved", lines[1]);
+        assertEquals("temperature,freeEnergy,error,statisticalError,systematicError,alphaStar,solved", lines[1]);
         assertEquals(7, lines.length);
         // 500 K: smooth mode within 0.5 meV/atom of the reference's F
         assertEquals(expected.get("F_fcc").get(0).asDouble(), Double.parseDouble(lines[2].split(",")[1]), 5e-4);
@@ -86,7 +97,7 @@ class EstimationCommandsTest {
         Run text = run("estimate", "--summaries", IRON.resolve("fe_fcc_333.json.gz").toString(), "--coeff", coeff.toString(),
                 "--temperatures", "1000", "--basis", "monomial", "--order", "4");
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().contains("smooth mode"), text.out());
+        assertTrue(text.out().contains("smooth mode, calibrated error model"), text.out());
         assertTrue(text.err().contains("fitting monomial order 4"), text.err());
     }
 

@@ -102,7 +102,8 @@ class VerifyCommandTest {
         TiTasks.Snap snap = new TiTasks.Snap("D", Files.readAllLines(W.resolve("D.snapparam")), 0.5, 1.0, file.beta0());
         double[][] thetas = ModelEnsemble.of(file.theta(), 1, 0.01, 4);
         double[] ts = {300, 1000};
-        FreeEnergyEstimator estimator = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH);
+        FreeEnergyEstimator estimator = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH,
+                FreeEnergyEstimator.ErrorModel.CALIBRATED);
         for (int m = 0; m < 2; m++) {
             TiPlan plan = TiPlan.ownHessian(snap.potential(thetas[m]),
                     TiTasks.lattice(new Cell(ref.cell(), new double[3]), ref.positions(), ref.mass()), ref.mass(), ts,
@@ -120,6 +121,8 @@ class VerifyCommandTest {
                 assertEquals(ti.get(i).error(), row.get("errorTi").asDouble(), 0.0);
                 assertEquals(ddos[i].freeEnergy(), row.get("freeEnergy").asDouble(), 0.0);
                 assertEquals(ddos[i].error(), row.get("error").asDouble(), 0.0);
+                assertEquals(ddos[i].statisticalError(), row.get("statisticalError").asDouble(), 0.0);
+                assertEquals(ddos[i].systematicError(), row.get("systematicError").asDouble(), 0.0);
                 double diff = row.get("freeEnergy").asDouble() - row.get("freeEnergyTi").asDouble();
                 assertEquals(diff, row.get("difference").asDouble(), 0.0);
                 assertEquals(Math.abs(diff) <= row.get("error").asDouble() + 2 * row.get("errorTi").asDouble(),
@@ -132,17 +135,46 @@ class VerifyCommandTest {
     void textAndCsvTables() {
         Ran text = run(verify());
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().startsWith(FreeEnergyConvention.comment("meV/atom, K") + "\nphase tiny, smooth mode; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"),
-                text.out());
+        assertTrue(text.out().startsWith(FreeEnergyConvention.comment("meV/atom, K")
+                + "\nphase tiny, smooth mode, calibrated error model; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"), text.out());
         assertTrue(text.out().contains("model 0 (θ as given)"), text.out());
         assertEquals(2, text.out().lines().filter(l -> l.matches("\\s+(300|1000)\\.00 .*(yes|NO)")).count(), text.out());
         Ran csv = run(verify("--format", "csv", "--partitions", "1"));
         assertEquals(0, csv.code(), csv.err());
         List<String> lines = csv.out().lines().toList();
         assertEquals(FreeEnergyConvention.csvComment(), lines.get(0));
-        assertEquals("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,difference,covered", lines.get(1));
+        assertEquals("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,statisticalError,systematicError,difference,covered", lines.get(1));
         assertEquals(4, lines.size());
         assertTrue(lines.get(3).startsWith("0,1000.0,"), lines.get(3));
+    }
+
+    @Test
+    void tiFromAnEarlierRunRecomputesOnlyTheDdosSide() throws Exception {
+        Ran first = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json"));
+        assertEquals(0, first.code(), first.err());
+        Path earlier = tmp.resolve("earlier.json");
+        Files.writeString(earlier, first.out());
+        Ran again = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json", "--ti-from", earlier.toString(),
+                "--error-model", "reference"));
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.err().contains("TI tasks"), again.err());
+        JsonNode before = new ObjectMapper().readTree(first.out()).get("results"), after = new ObjectMapper().readTree(again.out()).get("results");
+        PhaseSummary phase = SummaryStore.read(store);
+        double[][] thetas = ModelEnsemble.of(CoefficientFile.read(W.resolve("X_W.snapcoeff"), phase.reference().components()).theta(), 1, 0.01, 4);
+        FreeEnergyEstimator reference = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH);
+        assertEquals(4, after.size());
+        for (int r = 0; r < 4; r++) {
+            JsonNode b = before.get(r), a = after.get(r);
+            assertEquals(b.get("freeEnergyTi").asDouble(), a.get("freeEnergyTi").asDouble(), 0.0);
+            assertEquals(b.get("errorTi").asDouble(), a.get("errorTi").asDouble(), 0.0);
+            assertEquals(b.get("freeEnergy").asDouble(), a.get("freeEnergy").asDouble(), 0.0);
+            FreeEnergy f = reference.estimate(thetas[a.get("model").asInt()], a.get("temperature").asDouble());
+            assertEquals(f.error(), a.get("error").asDouble(), 0.0);
+            assertFalse(a.has("statisticalError"), "the reference error model does not split its bar");
+        }
+        Ran missing = run(verify("--perturb", "2", "--ti-from", earlier.toString()));
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("--ti-from: " + earlier + ": no TI result for model 2"), missing.err());
     }
 
     @Test

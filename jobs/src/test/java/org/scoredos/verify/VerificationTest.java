@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.thermo.TiResult;
 
 /** The comparison the verify command prints: the DDOS bar plus 2σ_TI must reach F_TI. */
@@ -21,9 +22,12 @@ class VerificationTest {
     @Test
     void tiIsComparedInTheEstimatorsThreeNConvention() {
         // 16 atoms: the shell entropy's 3N degrees of freedom against TI's 3N − 3 add F_harm/15
-        Verification v = Verification.of(0, ti(-0.350, 0.001), 16, -0.380, 0.01);
+        Verification v = Verification.of(0, ti(-0.350, 0.001), 16, new FreeEnergy(1000, -0.380, 0.01, -3, true, null, 0.006, 0.008));
         assertEquals(-0.350 - 0.34 / 15, v.freeEnergyTi(), 1e-15);
         assertEquals(0.001, v.errorTi());
+        assertEquals(0.01, v.error());
+        assertEquals(0.006, v.statisticalError());
+        assertEquals(0.008, v.systematicError());
         assertEquals(-0.380 - (-0.350 - 0.34 / 15), v.difference(), 1e-15);
     }
 

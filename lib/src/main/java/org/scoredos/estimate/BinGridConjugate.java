@@ -58,6 +58,16 @@ final class BinGridConjugate {
      * a bucket index, because successive evaluations repeat the same search paths).
      */
     double min(int t, double s) {
+        int v = vertex(t, s);
+        return s * vx[v] + vf[v];
+    }
+
+    /** The bin x_j at which table t attains {@link #min}. */
+    double argmin(int t, double s) {
+        return vx[vertex(t, s)];
+    }
+
+    private int vertex(int t, double s) {
         int lo = start[t], hi = start[t + 1] - 1;
         double slope = -s;
         while (lo < hi) {
@@ -65,6 +75,6 @@ final class BinGridConjugate {
             if (edge[mid] < slope) lo = mid + 1;
             else hi = mid;
         }
-        return s * vx[lo] + vf[lo];
+        return lo;
     }
 }

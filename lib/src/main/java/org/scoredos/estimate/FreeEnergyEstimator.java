@@ -3,6 +3,8 @@ package org.scoredos.estimate;
 import java.util.List;
 import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.SandwichCovariance;
+import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
@@ -30,7 +32,12 @@ import org.scoredos.units.Units;
  *       ∂(θ·D_0 + F)/∂θ = D_0 + Σ_a w_a(α*) R_a (y*_a − y0_a), w_a the α-fit weights. The error
  *       bar is the first-order form of the reference's: k_B T |Σ_a w_a(α*) Σ_k δS_ak(y*_ak)|.</li>
  * </ul>
- * Instances are immutable and thread-safe; each thread uses its own {@link Workspace}.
+ *
+ * <p>Two error models ({@link ErrorModel}): the reference's bands above, or the calibrated
+ * model, which reports a statistical part (the sampling covariance of every score fit,
+ * propagated to F to first order with cells and components independent) and a systematic part
+ * (the spread of F over the neighbouring score orders p ± 1), and their quadrature sum as the
+ * error. Instances are immutable and thread-safe; each thread uses its own {@link Workspace}.
  */
 public final class FreeEnergyEstimator {
     /** How the Legendre transforms are taken: see the class comment. */
@@ -39,12 +46,21 @@ public final class FreeEnergyEstimator {
         SMOOTH
     }
 
+    /** Where the error bar on F comes from: see the class comment. */
+    public enum ErrorModel {
+        /** The reference's S ± δS bands, every component shifted the same way at once. */
+        REFERENCE,
+        /** Statistical (multinomial sampling of the histograms) ⊕ systematic (score order p ± 1). */
+        CALIBRATED
+    }
+
     /** Degree of the α polynomial (the reference's alpha_poly_order). */
     public static final int ALPHA_DEGREE = 5;
     /** Reference mode: dense α points per sampled cell (alpha_remesh). */
     public static final int ALPHA_REMESH = 2;
 
     private final Mode mode;
+    private final ErrorModel errorModel;
     private final String phase;
     private final int cells, d;
     private final double[] alphas, d0;
@@ -68,8 +84,20 @@ public final class FreeEnergyEstimator {
     private final double[] band;
     private final int bandStride;
 
-    private FreeEnergyEstimator(PhaseSummary phaseSummary, Mode mode) {
+    // calibrated error model
+    /**
+     * Per (a, k): power series in u of Var S_ak(u) − its shift, i.e. gᵀ Σ_c g with
+     * g = φ(u) − φ(u_max) and Σ_c the sandwich covariance; stride bandStride.
+     */
+    private final double[] sampling;
+    /** The same phase with its score models refitted at orders p − 1 and p + 1 (those that fit). */
+    private final FreeEnergyEstimator[] neighbours;
+
+    private FreeEnergyEstimator(PhaseSummary phaseSummary, Mode mode, ErrorModel errorModel,
+            FreeEnergyEstimator[] neighbours) {
         this.mode = mode;
+        this.errorModel = errorModel;
+        this.neighbours = neighbours;
         this.phase = phaseSummary.name();
         List<CellSummary> list = phaseSummary.cells();
         ReferenceConstants ref = phaseSummary.reference();
@@ -94,6 +122,7 @@ public final class FreeEnergyEstimator {
         offset = new double[tables];
         scale = new double[tables];
         double[][] bands = new double[tables][];
+        double[][] samplingBands = errorModel == ErrorModel.CALIBRATED ? new double[tables][] : null;
         for (int a = 0; a < cells; a++) {
             CellSummary cell = list.get(a);
             if (cell.components() != d) {
@@ -111,7 +140,8 @@ public final class FreeEnergyEstimator {
             double[][] r = cell.rotation();
             PolynomialBasis basis = PolynomialBasis.of(scores.basis(), scores.order());
             int m = basis.size();
-            double[] phi = new double[m];
+            double[] phi = new double[m], phiMax = new double[m];
+            double[] centres = new double[cell.bins()];
             for (int k = 0; k < d; k++) {
                 int t = a * d + k;
                 double rMean = 0, rD0 = 0;
@@ -130,14 +160,20 @@ public final class FreeEnergyEstimator {
                 gridS[t] = new double[nb];
                 gridPlus[t] = new double[nb];
                 gridMinus[t] = new double[nb];
+                double highest = Double.NEGATIVE_INFINITY, uMax = 0;
                 for (int j = 0; j < nb; j++) {
                     double c = 0.5 * (edges[j] + edges[j + 1]);
+                    centres[j] = c;
                     gridX[t][j] = (c + rMean) - rD0;
                     basis.evaluate((c - centre) / s, phi, null, null);
                     double value = 0, var = 0;
                     for (int i = 0; i < m; i++) {
                         value += coef[i] * phi[i];
                         for (int l = 0; l < m; l++) var += phi[i] * cov[i][l] * phi[l];
+                    }
+                    if (value > highest) {
+                        highest = value;
+                        uMax = (c - centre) / s;
                     }
                     double sigma = Math.sqrt(Math.abs(var));
                     gridS[t][j] = value - shift;
@@ -152,6 +188,10 @@ public final class FreeEnergyEstimator {
                 lower[t] = (0.5 * (edges[0] + edges[1]) - centre) / s;
                 upper[t] = (0.5 * (edges[nb - 1] + edges[nb]) - centre) / s;
                 bands[t] = basis.quadraticForm(cov);
+                if (samplingBands != null) {
+                    double[][] sandwich = SandwichCovariance.of(basis, centres, cell.counts()[k], ref.atoms(), centre, s, coef);
+                    samplingBands[t] = shiftedVariance(basis, sandwich, uMax, phiMax);
+                }
             }
         }
         int stride = 0;
@@ -159,6 +199,12 @@ public final class FreeEnergyEstimator {
         bandStride = stride;
         band = new double[tables * stride];
         for (int t = 0; t < tables; t++) System.arraycopy(bands[t], 0, band, t * stride, bands[t].length);
+        if (samplingBands != null) {
+            sampling = new double[tables * stride];
+            for (int t = 0; t < tables; t++) System.arraycopy(samplingBands[t], 0, sampling, t * stride, samplingBands[t].length);
+        } else {
+            sampling = null;
+        }
         fit = new AlphaFit(alphas, ALPHA_DEGREE);
         if (mode == Mode.REFERENCE) {
             bins = new BinGridConjugate(gridX, gridS);
@@ -176,13 +222,59 @@ public final class FreeEnergyEstimator {
         }
     }
 
-    /** The estimator of a phase whose cells all carry fitted score models. */
+    /**
+     * Power series in u of gᵀ Σ g, g = φ(u) − φ(u_max): the variance of S(u) − S(u_max), the
+     * entropy after the shift that puts its maximum (at the bin u_max) to 0.
+     */
+    private static double[] shiftedVariance(PolynomialBasis basis, double[][] cov, double uMax, double[] phiMax) {
+        int m = basis.size();
+        basis.evaluate(uMax, phiMax, null, null);
+        double[] crossWeights = new double[m];
+        double constant = 0;
+        for (int i = 0; i < m; i++) {
+            for (int l = 0; l < m; l++) crossWeights[i] -= 2 * cov[i][l] * phiMax[l];
+            constant -= 0.5 * crossWeights[i] * phiMax[i];
+        }
+        double[] out = basis.quadraticForm(cov);
+        double[] cross = basis.powerSeries(crossWeights);
+        for (int i = 0; i < cross.length; i++) out[i] += cross[i];
+        out[0] += constant;
+        return out;
+    }
+
+    /** The estimator of a phase whose cells all carry fitted score models, with the reference's error bars. */
     public static FreeEnergyEstimator of(PhaseSummary phase, Mode mode) {
-        return new FreeEnergyEstimator(phase, mode);
+        return of(phase, mode, ErrorModel.REFERENCE);
+    }
+
+    /**
+     * The estimator with the chosen error model. The calibrated model refits every score model
+     * at the neighbouring orders p ± 1 from the stored histograms (an order that cannot be
+     * fitted, below 2 or refused as ill-conditioned, is left out of the spread).
+     */
+    public static FreeEnergyEstimator of(PhaseSummary phase, Mode mode, ErrorModel errorModel) {
+        if (errorModel == ErrorModel.REFERENCE) return new FreeEnergyEstimator(phase, mode, errorModel, new FreeEnergyEstimator[0]);
+        List<FreeEnergyEstimator> near = new java.util.ArrayList<>(2);
+        ScoreTable stored = phase.cells().get(0).scores();
+        if (stored == null) throw new IllegalArgumentException(phase.name() + ": cell 0 has no fitted score models");
+        for (int order : new int[] {stored.order() - 1, stored.order() + 1}) {
+            if (order < 2 || order > PolynomialBasis.MAX_ORDER) continue;
+            try {
+                PhaseSummary refit = new ScoreMatcher(PolynomialBasis.of(stored.basis(), order)).fit(phase);
+                near.add(new FreeEnergyEstimator(refit, mode, ErrorModel.REFERENCE, new FreeEnergyEstimator[0]));
+            } catch (BadInputException e) {
+                // this order is too sparse or ill-conditioned for the histograms: no spread from it
+            }
+        }
+        return new FreeEnergyEstimator(phase, mode, errorModel, near.toArray(new FreeEnergyEstimator[0]));
     }
 
     public Mode mode() {
         return mode;
+    }
+
+    public ErrorModel errorModel() {
+        return errorModel;
     }
 
     public String phase() {
@@ -314,8 +406,40 @@ public final class FreeEnergyEstimator {
         checkTemperature(temperature);
         w.temperature = temperature;
         w.hasGradient = gradient;
-        if (mode == Mode.REFERENCE) reference(temperature, gradient, error, w);
-        else smooth(temperature, gradient, error, w);
+        boolean calibrated = error && errorModel == ErrorModel.CALIBRATED;
+        if (mode == Mode.REFERENCE) reference(temperature, gradient, error && !calibrated, calibrated, w);
+        else smooth(temperature, gradient, error && !calibrated, w);
+        w.statistical = w.systematic = Double.NaN;
+        if (calibrated) calibratedError(temperature, w);
+    }
+
+    /**
+     * The calibrated error bar of the evaluation in {@code w}: statistical σ² = (k_B T)² Σ_a
+     * w_a(α*)² Σ_k Var[S_ak(y*_ak) − shift_ak] (cells are independent samples, components treated
+     * as independent; the minimisers over y and α move F only to second order), systematic =
+     * max |F_q − F_p| over the neighbouring orders q = p ± 1.
+     */
+    private void calibratedError(double temperature, Workspace w) {
+        double kT = Units.KB * temperature;
+        fit.weights(w.tStar, w.weights);
+        double var = 0;
+        for (int a = 0; a < cells; a++) {
+            double q = 0;
+            for (int k = 0, t = a * d; k < d; k++, t++) {
+                q += Math.max(0, PolynomialConjugate.horner(sampling, t * bandStride, bandStride, w.ustar[t]));
+            }
+            var += w.weights[a] * w.weights[a] * q;
+        }
+        w.statistical = kT * Math.sqrt(var);
+        double spread = 0;
+        for (int i = 0; i < neighbours.length; i++) {
+            Workspace nw = w.neighbourSpace(i);
+            System.arraycopy(w.rotated, 0, nw.rotated, 0, w.rotated.length);
+            neighbours[i].evaluateRotated(temperature, false, false, nw);
+            spread = Math.max(spread, Math.abs(nw.freeEnergy - w.freeEnergy));
+        }
+        w.systematic = spread;
+        w.error = Math.hypot(w.statistical, w.systematic);
     }
 
     /** ln-volume term of the isosurface entropy: βF gains −S_0 = (3/2)[ln(3βħ²/m) + ⟨ln ν⟩ − 1 − α]. */
@@ -323,12 +447,17 @@ public final class FreeEnergyEstimator {
         return 1.5 * (Math.log(3.0 * beta * hbarSqOverMass) + logDet - 1.0);
     }
 
-    private void reference(double temperature, boolean gradient, boolean error, Workspace w) {
+    private void reference(double temperature, boolean gradient, boolean error, boolean minimisers, Workspace w) {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         double[] rotated = w.rotated;
         for (int a = 0; a < cells; a++) {
             double g = 0, gp = 0, gm = 0;
             for (int k = 0, t = a * d; k < d; k++, t++) g += bins.min(t, rotated[t] * beta);
+            if (minimisers) {
+                for (int k = 0, t = a * d; k < d; k++, t++) {
+                    w.ustar[t] = (bins.argmin(t, rotated[t] * beta) - offset[t]) / scale[t];
+                }
+            }
             if (error) {
                 for (int k = 0, t = a * d; k < d; k++, t++) {
                     double s = rotated[t] * beta;
@@ -361,6 +490,7 @@ public final class FreeEnergyEstimator {
             }
         }
         double alphaStar = denseAlpha[best];
+        w.tStar = denseT[best];
         w.freeEnergy = f;
         w.error = error ? 0.5 * (Math.abs(fPlus - f) + Math.abs(fMinus - f)) : Double.NaN;
         w.alphaStar = alphaStar;
@@ -399,6 +529,7 @@ public final class FreeEnergyEstimator {
         c[0] += c0 - 1.5 * fit.centre();
         c[1] -= 1.5 * fit.halfWidth();
         double tStar = minimiseOnUnitInterval(c, w.slope);
+        w.tStar = tStar;
         w.freeEnergy = kT * AlphaFit.horner(c, tStar);
         if (error) fit.fit(w.gPlus, w.coefPlus);
         w.error = error ? kT * Math.abs(AlphaFit.horner(w.coefPlus, tStar)) : Double.NaN;
@@ -518,10 +649,27 @@ public final class FreeEnergyEstimator {
         private final double[] coef = new double[ALPHA_DEGREE + 1], coefPlus = new double[ALPHA_DEGREE + 1],
                 coefMinus = new double[ALPHA_DEGREE + 1], slope = new double[ALPHA_DEGREE];
         private final double[] gradient = new double[d];
-        private double temperature, freeEnergy, error, alphaStar;
+        private double temperature, freeEnergy, error, alphaStar, tStar, statistical, systematic;
         private boolean solved, hasGradient;
+        /** The neighbouring orders' workspaces, made on first use. */
+        private final Workspace[] neighbourSpaces = new Workspace[neighbours.length];
 
         private Workspace() {}
+
+        private Workspace neighbourSpace(int i) {
+            if (neighbourSpaces[i] == null) neighbourSpaces[i] = neighbours[i].workspace();
+            return neighbourSpaces[i];
+        }
+
+        /** The statistical part of the last error bar (calibrated model; NaN otherwise). */
+        public double statisticalError() {
+            return statistical;
+        }
+
+        /** The systematic part of the last error bar (calibrated model; NaN otherwise). */
+        public double systematicError() {
+            return systematic;
+        }
 
         public double freeEnergy() {
             return freeEnergy;
@@ -546,7 +694,7 @@ public final class FreeEnergyEstimator {
 
         public FreeEnergy result(boolean withGradient) {
             return new FreeEnergy(temperature, freeEnergy, error, alphaStar, solved,
-                    withGradient && hasGradient ? gradient.clone() : null);
+                    withGradient && hasGradient ? gradient.clone() : null, statistical, systematic);
         }
     }
 }

@@ -96,6 +96,36 @@ public final class EstimationCpuTime {
             if (rep >= 4) best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) / 1e6 / n);
         }
         System.out.printf("refit one phase (20 cells x 55 components)      %8.2f ms CPU%n", best);
+        // the calibrated error model: its preparation (sandwich covariances, refits at p ± 1) and one evaluation
+        for (FreeEnergyEstimator.Mode mode : FreeEnergyEstimator.Mode.values()) {
+            double build = Double.POSITIVE_INFINITY, buildReference = Double.POSITIVE_INFINITY;
+            for (int rep = 0; rep < 8; rep++) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, mode, FreeEnergyEstimator.ErrorModel.CALIBRATED);
+                long c1 = mx.getCurrentThreadCpuTime();
+                sink += FreeEnergyEstimator.of(phase, mode).components();
+                long c2 = mx.getCurrentThreadCpuTime();
+                sink += est.components();
+                if (rep >= 3) {
+                    build = Math.min(build, (c1 - c0) / 1e6);
+                    buildReference = Math.min(buildReference, (c2 - c1) / 1e6);
+                }
+            }
+            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, mode, FreeEnergyEstimator.ErrorModel.CALIBRATED);
+            FreeEnergyEstimator.Workspace w = est.workspace();
+            best = Double.POSITIVE_INFINITY;
+            for (int rep = 0; rep < 15; rep++) {
+                int n = 2000;
+                long c0 = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < n; i++) {
+                    est.evaluate(theta, 1063.0 + 0.5 * (i & 1), true, true, w);
+                    sink += w.error();
+                }
+                if (rep >= 5) best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n);
+            }
+            System.out.printf("calibrated error model, %-9s prepare %8.2f ms CPU (reference model %.2f ms); "
+                    + "free energy + gradient + error %8.2f µs CPU%n", mode.name().toLowerCase(), build, buildReference, best);
+        }
         if (sink == 42) System.out.println();
     }
 }
