@@ -64,6 +64,11 @@ final class CommandSupport {
         if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
             throw new org.scoredos.io.BadInputException(option + ": " + file + ": no such directory " + parent);
         }
+        try {
+            org.scoredos.io.OutputFiles.checkTarget(file); // a directory, device, FIFO or link: refused before any work
+        } catch (org.scoredos.io.BadInputException e) {
+            throw new org.scoredos.io.BadInputException(option + ": " + e.getMessage(), e);
+        }
     }
 
     /** A NAME=DIR phase argument. */

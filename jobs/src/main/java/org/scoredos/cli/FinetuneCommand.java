@@ -3,6 +3,7 @@ package org.scoredos.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.scoredos.cli.plot.PngPlots;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FineTuner;
 import org.scoredos.estimate.PhaseTransition;
+import org.scoredos.io.BadInputException;
 import org.scoredos.summary.PhaseSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,11 @@ import picocli.CommandLine.Option;
 @Command(name = "finetune", mixinStandardHelpOptions = true,
         description = {"Tunes θ so that the transition between two phases moves to the target temperature, without "
                 + "new sampling: projected gradient descent on ½ΔF(T*)² + ½r|θ − θ_0|² that keeps the 0 K energy "
-                + "difference fixed. Writes the tuned coefficients as a LAMMPS .snapcoeff (header and β0 of the input)."})
+                + "difference fixed. Writes the tuned coefficients as a LAMMPS .snapcoeff (header and β0 of the input).",
+            "Every step reports T_c with its error bar and whether it is solved (both phases' α* inside their sampled "
+                + "ranges at the bracketing temperatures) or extrapolated. A target outside the grid is refused; so is one "
+                + "where either phase is unsolved for the starting θ, unless --allow-extrapolation. When the last T_c is "
+                + "not within --tolerance of the target nothing is written and the exit code is 3."})
 final class FinetuneCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,17 +55,30 @@ final class FinetuneCommand implements Callable<Integer> {
             description = "the grid on which T_c is located at each step (default: ${DEFAULT-VALUE})")
     String temperatures;
 
+    @Option(names = "--tolerance", defaultValue = "10", paramLabel = "K",
+            description = "converged when the last T_c is within this of the target; otherwise exit 3 and no coefficients "
+                    + "are written (default: ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Option(names = "--allow-extrapolation",
+            description = "tune towards a target outside the grid span where both phases are solved for the starting θ "
+                    + "(refused otherwise: T_c there is an extrapolation)")
+    boolean allowExtrapolation;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.snapcoeff", description = "where to write the tuned coefficients")
     Path outFile;
 
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write T_c per step as a PNG")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "write T_c per step with its error bar and the extrapolated steps marked, as a PNG")
     Path plot;
 
     @Mixin
     FormatOption output;
+
+    /** The target was not reached within --tolerance: the trajectory is reported, no coefficients written. */
+    static final int NOT_CONVERGED = 3;
 
     @Override
     public Integer call() throws Exception {
@@ -67,52 +86,126 @@ final class FinetuneCommand implements Callable<Integer> {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         CommandSupport.checkOutput(plot, "--plot");
         FineTuner.Settings settings = new FineTuner.Settings(targetTc, steps, rate, ridge);
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) throw new BadInputException("--tolerance: must be positive, got " + tolerance);
         CommandSupport.checkOutput(outFile, "--out");
+        org.scoredos.io.OutputFiles.checkNotAnInput(outFile, "--out", coeff, "--coeff"); // never overwrite the input potential
+        checkTargetOnGrid(ts);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         PhaseSummary second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
         CoefficientFile start = CommandSupport.theta(coeff, err, first, second);
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
-        FineTuner.Trajectory run = new FineTuner(transition, ts).run(start.theta(), settings, (s, tc, dF) -> {
-            err.printf("finetune: step %d/%d: T_c = %s, ΔF(T*) = %.6g eV/atom%n", s, steps,
-                    Double.isNaN(tc) ? "none in range" : String.format("%.2f K", tc), dF);
+        checkTargetSolved(transition.table(start.theta(), ts));
+        TransitionFlags flags = new TransitionFlags(named[0].name(), named[1].name());
+        FineTuner.Trajectory run = new FineTuner(transition, ts).run(start.theta(), settings, (s, step) -> {
+            err.printf("finetune: step %d/%d: %s, ΔF(T*) = %.6g ± %.2g eV/atom%n", s, steps, TransitionFlags.brief(step.tc()),
+                    step.atTarget().deltaF(), step.atTarget().error());
             err.flush();
         });
-        double[] theta = run.finalTheta();
-        start.writeSnapcoeff(outFile, theta, String.format("scoredos finetune: %s/%s transition moved towards %.2f K (%s mode, %d steps, rate %g, ridge %g)",
-                named[0].name(), named[1].name(), targetTc, model.mode.name().toLowerCase(), steps, rate, ridge));
+        FineTuner.Step last = run.last();
+        boolean converged = run.converged(tolerance);
+        if (converged) {
+            start.writeSnapcoeff(outFile, last.theta(), String.format("scoredos finetune: %s/%s transition moved towards %.2f K "
+                    + "(%s mode, %d steps, rate %g, ridge %g): T_c = %.2f K, %s", named[0].name(), named[1].name(), targetTc,
+                    model.mode.name().toLowerCase(), steps, rate, ridge, last.tcValue(), last.solved() ? "solved" : "extrapolated"));
+        }
+        String verdict = verdict(run, converged, flags);
         switch (output.format) {
-            case JSON -> {
-                Map<String, Object> root = new LinkedHashMap<>();
-                CommandSupport.declareConvention(root);
-                List<Double> tc = new ArrayList<>();
-                for (double t : run.tc()) tc.add(Double.isNaN(t) ? null : t);
-                root.put("trajectory", tc);
-                root.put("theta", theta);
-                JsonOutput.print(out, root);
-            }
-            case CSV -> {
-                CommandSupport.conventionLine(out);
-                out.println("step,tc,deltaF");
-                for (int s = 0; s < run.tc().length; s++) {
-                    out.println(s + "," + (Double.isNaN(run.tc()[s]) ? "" : run.tc()[s]) + "," + run.deltaFAtTarget()[s]);
-                }
-            }
-            default -> {
-                CommandSupport.conventionLine(out);
-                out.printf("%5s %12s %18s%n", "step", "T_c (K)", "ΔF(T*) (eV/atom)");
-                for (int s = 0; s < run.tc().length; s++) {
-                    out.printf("%5d %12s %18.9f%n", s, Double.isNaN(run.tc()[s]) ? "none" : String.format("%.4f", run.tc()[s]),
-                            run.deltaFAtTarget()[s]);
-                }
-                out.println("tuned coefficients written to " + outFile);
-            }
+            case JSON -> JsonOutput.print(out, json(run, converged));
+            case CSV -> csv(out, run);
+            default -> text(out, run, verdict);
         }
         out.flush();
         if (plot != null) {
-            PngPlots.fineTuning(plot, run.tc(), targetTc);
+            PngPlots.fineTuning(plot, run);
             err.println("finetune: wrote " + plot);
         }
+        if (!converged) {
+            err.println("finetune: " + verdict + " (more --steps or a larger --rate may reach it)");
+            return NOT_CONVERGED;
+        }
+        if (output.format == OutputFormat.CSV) err.println("finetune: " + verdict);
+        if (!last.solved()) {
+            err.printf("finetune: warning: the tuned T_c = %.2f K is an extrapolation beyond the sampled α range (%s)%n",
+                    last.tcValue(), flags.bracketCause(last.table()));
+        }
         return ExitCodes.OK;
+    }
+
+    /** Refuses a target outside the grid: T_c is located on it, so no step could reach the target. */
+    private void checkTargetOnGrid(double[] ts) {
+        double lo = Arrays.stream(ts).min().orElseThrow(), hi = Arrays.stream(ts).max().orElseThrow();
+        if (targetTc < lo || targetTc > hi) {
+            throw new BadInputException(String.format("--target-tc %s: outside the --temperatures grid %s–%s, on which T_c is located",
+                    TransitionFlags.kelvin(targetTc), TransitionFlags.trim(lo), TransitionFlags.kelvin(hi)));
+        }
+    }
+
+    /** Unless --allow-extrapolation, refuses a target where either phase is unsolved for the starting θ. */
+    private void checkTargetSolved(PhaseTransition.Table initial) {
+        if (!allowExtrapolation && !initial.solvedAt(targetTc)) {
+            throw new BadInputException(String.format("--target-tc %s: outside the span where both phases are solved for the "
+                    + "starting θ (%s): a T_c there is an extrapolation beyond the sampled α range (--allow-extrapolation to tune anyway)",
+                    TransitionFlags.kelvin(targetTc), TransitionFlags.solvedSpans(initial)));
+        }
+    }
+
+    /** "converged after N steps: T_c = … (target …); tuned coefficients written to …", or "not converged …". */
+    private String verdict(FineTuner.Trajectory run, boolean converged, TransitionFlags flags) {
+        FineTuner.Step last = run.last();
+        return String.format("%s after %d steps: %s (target %s ± %s); %s", converged ? "converged" : "not converged", steps,
+                last.tc() == null ? "no T_c in range" : flags.tc(last.table()), TransitionFlags.kelvin(targetTc),
+                TransitionFlags.kelvin(tolerance), converged ? "tuned coefficients written to " + outFile : "no coefficients written");
+    }
+
+    private Map<String, Object> json(FineTuner.Trajectory run, boolean converged) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        CommandSupport.declareConvention(root);
+        root.put("target", targetTc);
+        root.put("tolerance", tolerance);
+        root.put("converged", converged);
+        root.put("solved", run.last().solved());
+        root.put("tc", TransitionFlags.json(run.last().tc()));
+        root.put("out", converged ? outFile.toString() : null);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int s = 0; s < run.steps().size(); s++) {
+            FineTuner.Step step = run.steps().get(s);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", s);
+            row.put("tc", step.tc() == null ? null : step.tcValue());
+            row.put("tcError", step.tc() == null ? null : TransitionFlags.finite(step.tc().error()));
+            row.put("solved", step.solved());
+            row.put("deltaFAtTarget", step.atTarget().deltaF());
+            row.put("deltaFAtTargetError", TransitionFlags.finite(step.atTarget().error()));
+            row.put("solvedAtTarget", step.atTarget().solved());
+            steps.add(row);
+        }
+        root.put("trajectory", steps);
+        root.put("theta", run.last().theta());
+        return root;
+    }
+
+    private static void csv(PrintWriter out, FineTuner.Trajectory run) {
+        CommandSupport.conventionLine(out);
+        out.println("step,tc,tcError,solved,deltaFAtTarget,deltaFAtTargetError,solvedAtTarget");
+        for (int s = 0; s < run.steps().size(); s++) {
+            FineTuner.Step step = run.steps().get(s);
+            out.println(s + "," + (step.tc() == null ? "," : step.tcValue() + "," + step.tc().error()) + "," + step.solved() + ","
+                    + step.atTarget().deltaF() + "," + step.atTarget().error() + "," + step.atTarget().solved());
+        }
+    }
+
+    private static void text(PrintWriter out, FineTuner.Trajectory run, String verdict) {
+        CommandSupport.conventionLine(out);
+        out.printf("%5s %12s %9s %12s %16s %10s %11s%n", "step", "T_c (K)", "±δT_c", "T_c solved", "ΔF(T*) (eV/atom)", "±δΔF",
+                "T* solved");
+        for (int s = 0; s < run.steps().size(); s++) {
+            FineTuner.Step step = run.steps().get(s);
+            out.printf("%5d %12s %9s %12s %16.9f %10.6f %11s%n", s, step.tc() == null ? "none" : String.format("%.4f", step.tcValue()),
+                    step.tc() == null ? "" : TransitionFlags.number(step.tc().error()),
+                    step.tc() == null ? "" : step.solved() ? "yes" : "no", step.atTarget().deltaF(), step.atTarget().error(),
+                    step.atTarget().solved() ? "yes" : "no");
+        }
+        out.println(verdict);
     }
 }

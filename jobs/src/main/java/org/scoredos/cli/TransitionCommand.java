@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
+import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.summary.PhaseSummary;
 import picocli.CommandLine;
@@ -18,8 +20,12 @@ import picocli.CommandLine.Option;
 /** ΔF(T) between two phases under the same θ, and the transition temperature. */
 @Command(name = "transition", mixinStandardHelpOptions = true,
         description = {"Free-energy difference ΔF(T) = [θ·D_0 + F](first phase) − [θ·D_0 + F](second phase), in eV/atom, "
-                + "and the transition temperature T_c where ΔF first changes sign (linear interpolation between grid "
-                + "temperatures; \"no transition in range\" when it keeps one sign)."})
+                + "with its error bar δΔF = sqrt(δF₁² + δF₂²) and both phases' F, error, α* and solved flag at every "
+                + "temperature, and the transition temperature T_c where ΔF first changes sign (linear interpolation between "
+                + "grid temperatures; \"no transition in range\" when it keeps one sign).",
+            "T_c carries its error bar δT_c = δΔF(T_c)/|dΔF/dT| (slope of the bracketing grid points) and is extrapolated "
+                + "when either phase is unsolved (α* at the edge of its sampled range) at either bracketing temperature; "
+                + "an extrapolated T_c is also warned about on stderr."})
 final class TransitionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +45,7 @@ final class TransitionCommand implements Callable<Integer> {
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write ΔF(T) with T_c marked as a PNG")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "write ΔF(T) with its error band, the unsolved region shaded and T_c marked, as a PNG")
     Path plot;
 
     @Mixin
@@ -56,42 +62,85 @@ final class TransitionCommand implements Callable<Integer> {
         double[] theta = CommandSupport.theta(coeff, err, first, second).theta();
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
         PhaseTransition.Table table = transition.table(theta, ts);
-        String message = "no transition in range: ΔF keeps one sign from " + ts[0] + " K to " + ts[ts.length - 1] + " K";
+        double[] lattice = {transition.first().latticeEnergy(theta), transition.second().latticeEnergy(theta)};
+        TransitionFlags flags = new TransitionFlags(named[0].name(), named[1].name());
+        String summary = table.hasTransition() ? flags.tc(table)
+                : "no transition in range: ΔF keeps one sign from " + TransitionFlags.kelvin(ts[0]) + " to "
+                        + TransitionFlags.kelvin(ts[ts.length - 1]) + "; " + flags.unsolvedRanges(table);
         switch (output.format) {
-            case JSON -> {
-                Map<String, Object> root = new LinkedHashMap<>();
-                CommandSupport.declareConvention(root);
-                root.put("tc", table.hasTransition() ? table.tc() : null);
-                if (!table.hasTransition()) root.put("message", message);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (int i = 0; i < ts.length; i++) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("temperature", ts[i]);
-                    row.put("deltaF", table.deltaF()[i]);
-                    rows.add(row);
-                }
-                root.put("table", rows);
-                JsonOutput.print(out, root);
-            }
-            case CSV -> {
-                CommandSupport.conventionLine(out);
-                out.println("temperature,deltaF");
-                for (int i = 0; i < ts.length; i++) out.println(ts[i] + "," + table.deltaF()[i]);
-            }
-            default -> {
-                CommandSupport.conventionLine(out);
-                out.printf("ΔF = G(%s) − G(%s), %s mode%n", named[0].name(), named[1].name(), model.mode.name().toLowerCase());
-                out.printf("%10s %16s%n", "T (K)", "ΔF (eV/atom)");
-                for (int i = 0; i < ts.length; i++) out.printf("%10.2f %16.9f%n", ts[i], table.deltaF()[i]);
-                out.println(table.hasTransition() ? String.format("T_c = %.4f K", table.tc()) : message);
-            }
+            case JSON -> JsonOutput.print(out, json(named, lattice, table, summary));
+            case CSV -> csv(out, table);
+            default -> text(out, named, lattice, table, summary);
         }
         out.flush();
-        if (!table.hasTransition() && output.format != OutputFormat.TEXT) err.println("transition: " + message);
+        if (output.format == OutputFormat.CSV || (output.format == OutputFormat.JSON && !table.hasTransition())) {
+            err.println("transition: " + summary);
+        }
+        if (table.hasTransition() && table.tc().extrapolated()) {
+            err.printf("transition: warning: T_c = %.2f K is an extrapolation beyond the sampled α range (%s)%n",
+                    table.tc().temperature(), flags.bracketCause(table));
+        }
         if (plot != null) {
-            PngPlots.transition(plot, named[0].name(), named[1].name(), ts, table.deltaF(), table.tc());
+            PngPlots.transition(plot, named[0].name(), named[1].name(), table);
             err.println("transition: wrote " + plot);
         }
         return ExitCodes.OK;
+    }
+
+    private Map<String, Object> json(CommandSupport.NamedPhase[] named, double[] lattice, PhaseTransition.Table table, String summary) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        CommandSupport.declareConvention(root);
+        for (int p = 0; p < 2; p++) {
+            Map<String, Object> phase = new LinkedHashMap<>();
+            phase.put("phase", named[p].name());
+            phase.put("latticeEnergy", lattice[p]);
+            root.put(p == 0 ? "first" : "second", phase);
+        }
+        root.put("mode", model.mode.name().toLowerCase());
+        root.put("tc", TransitionFlags.json(table.tc()));
+        if (!table.hasTransition()) root.put("message", summary);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PhaseTransition.Difference d : table.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("temperature", d.temperature());
+            row.put("deltaF", d.deltaF());
+            row.put("deltaFError", TransitionFlags.finite(d.error()));
+            row.put("solved", d.solved());
+            row.put("first", TransitionFlags.json(d.first()));
+            row.put("second", TransitionFlags.json(d.second()));
+            rows.add(row);
+        }
+        root.put("table", rows);
+        return root;
+    }
+
+    private static void csv(PrintWriter out, PhaseTransition.Table table) {
+        CommandSupport.conventionLine(out);
+        out.println("temperature,deltaF,deltaFError,solved,firstFreeEnergy,firstError,firstAlphaStar,firstSolved,"
+                + "secondFreeEnergy,secondError,secondAlphaStar,secondSolved");
+        for (PhaseTransition.Difference d : table.rows()) {
+            out.println(d.temperature() + "," + d.deltaF() + "," + d.error() + "," + d.solved() + "," + csv(d.first()) + "," + csv(d.second()));
+        }
+    }
+
+    private static String csv(FreeEnergy f) {
+        return f.freeEnergy() + "," + f.error() + "," + f.alphaStar() + "," + f.solved();
+    }
+
+    private void text(PrintWriter out, CommandSupport.NamedPhase[] named, double[] lattice, PhaseTransition.Table table, String summary) {
+        CommandSupport.conventionLine(out);
+        String a = named[0].name(), b = named[1].name();
+        out.printf("ΔF = G(%s) − G(%s), %s mode; lattice energies θ·D_0: %s %.9f, %s %.9f eV/atom%n", a, b,
+                model.mode.name().toLowerCase(), a, lattice[0], b, lattice[1]);
+        out.println("energies in eV/atom, each with its error bar; F of a phase relative to its θ·D_0; "
+                + "solved: α* inside the sampled range");
+        out.printf("%10s %14s %9s  %14s %9s %9s %6s  %14s %9s %9s %6s%n", "T (K)", "ΔF", "±δΔF", "F(" + a + ")", "±δF",
+                "α*", "solved", "F(" + b + ")", "±δF", "α*", "solved");
+        for (PhaseTransition.Difference d : table.rows()) {
+            out.printf("%10.2f %14.9f %9.6f  %14.9f %9.6f %9.5f %6s  %14.9f %9.6f %9.5f %6s%n", d.temperature(), d.deltaF(), d.error(),
+                    d.first().freeEnergy(), d.first().error(), d.first().alphaStar(), d.first().solved() ? "yes" : "no",
+                    d.second().freeEnergy(), d.second().error(), d.second().alphaStar(), d.second().solved() ? "yes" : "no");
+        }
+        out.println(summary);
     }
 }

@@ -108,14 +108,15 @@ class EstimationCommandsTest {
                 "--temperatures", "500:2500:31", "--mode", "reference", "--format", "json", "--plot", png.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
-        assertEquals(expected.get("Tc_ref").asDouble(), root.get("tc").asDouble(), 1e-3);
+        assertEquals(expected.get("Tc_ref").asDouble(), root.get("tc").get("temperature").asDouble(), 1e-3);
+        assertTrue(root.get("tc").get("extrapolated").asBoolean());
         assertEquals(31, root.get("table").size());
         assertEquals(expected.get("dF").get(3).asDouble(), root.get("table").get(3).get("deltaF").asDouble(), 1e-8);
         assertTrue(Files.size(png) > 1000);
 
         Run smooth = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--format", "json");
         assertEquals(0, smooth.code(), smooth.err());
-        assertEquals(expected.get("Tc_ref").asDouble(), JSON.readTree(smooth.out()).get("tc").asDouble(), 1.0);
+        assertEquals(expected.get("Tc_ref").asDouble(), JSON.readTree(smooth.out()).get("tc").get("temperature").asDouble(), 1.0);
 
         Run none = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
                 "--temperatures", "300:900:4", "--format", "json");
@@ -123,6 +124,7 @@ class EstimationCommandsTest {
         JsonNode n = JSON.readTree(none.out());
         assertTrue(n.get("tc").isNull());
         assertTrue(n.get("message").asText().startsWith("no transition in range"));
+        assertTrue(n.get("message").asText().endsWith("both phases solved throughout"), n.get("message").asText());
     }
 
     @Test
@@ -135,7 +137,9 @@ class EstimationCommandsTest {
         JsonNode traj = expected.get("fine_tuning").get("Tc_trajectory");
         assertEquals(21, root.get("trajectory").size());
         assertEquals("3N", root.get("convention").get("modes").asText());
-        for (int s = 0; s < 21; s++) assertEquals(traj.get(s).asDouble(), root.get("trajectory").get(s).asDouble(), 1e-3, "step " + s);
+        for (int s = 0; s < 21; s++) assertEquals(traj.get(s).asDouble(), root.get("trajectory").get(s).get("tc").asDouble(), 1e-3, "step " + s);
+        assertTrue(root.get("converged").asBoolean());
+        assertEquals(tuned.toString(), root.get("out").asText());
         double[] theta = CoefficientFile.read(tuned, 55).theta();
         for (int i = 0; i < 55; i++) assertEquals(root.get("theta").get(i).asDouble(), theta[i], 0);
         assertEquals(expected.get("fine_tuning").get("theta_final").get(7).asDouble(), theta[7], 1e-10);

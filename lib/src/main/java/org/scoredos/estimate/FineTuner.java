@@ -1,5 +1,7 @@
 package org.scoredos.estimate;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -8,7 +10,8 @@ import org.scoredos.io.BadInputException;
  * estimators' gradients, and every step projected orthogonal to ΔD_0 = D_0^A − D_0^B so that
  * the 0 K energy difference θ·ΔD_0 stays fixed:
  * h = ΔF(T*) (D*_A − D*_B) + r(θ − θ_0),  θ ← θ − δ (I − ΔD_0ΔD_0ᵀ/|ΔD_0|²) h.
- * With reference-mode estimators this is the reference's fine-tuning, step for step.
+ * With reference-mode estimators this is the reference's fine-tuning, step for step. Every step
+ * records its T_c with error bar and extrapolated flag, and ΔF(T*) with its error bar.
  */
 public final class FineTuner {
     /** The descent settings: target T*, number of steps, step size δ and ridge r. */
@@ -27,20 +30,57 @@ public final class FineTuner {
     }
 
     /**
-     * θ and T_c before the first step and after each step (steps + 1 entries).
+     * One evaluated point of the descent: θ, its ΔF(T) on the grid with T_c, and ΔF at the target.
      *
-     * @param tc            T_c per step, NaN where there is no transition on the grid
-     * @param deltaFAtTarget ΔF(T*) per step, eV/atom
+     * @param table    ΔF(T) with both phases' estimates and T_c (error bar, extrapolated flag)
+     * @param atTarget ΔF(T*) with its error bar and both phases' estimates (and their gradients)
      */
-    public record Trajectory(double[][] theta, double[] tc, double[] deltaFAtTarget) {
+    public record Step(double[] theta, PhaseTransition.Table table, PhaseTransition.Difference atTarget) {
+        /** T_c, null where ΔF keeps one sign on the grid. */
+        public PhaseTransition.Crossing tc() {
+            return table.tc();
+        }
+
+        /** T_c in K, NaN when there is none on the grid. */
+        public double tcValue() {
+            return table.hasTransition() ? table.tc().temperature() : Double.NaN;
+        }
+
+        /** A T_c between grid temperatures where both phases are solved. */
+        public boolean solved() {
+            return table.hasTransition() && !table.tc().extrapolated();
+        }
+    }
+
+    /** The steps before the first update and after each update (steps + 1 entries), towards {@code target}. */
+    public record Trajectory(double target, List<Step> steps) {
+        public Step last() {
+            return steps.get(steps.size() - 1);
+        }
+
         public double[] finalTheta() {
-            return theta[theta.length - 1].clone();
+            return last().theta().clone();
+        }
+
+        /** T_c per step, NaN where there is none on the grid. */
+        public double[] tc() {
+            return steps.stream().mapToDouble(Step::tcValue).toArray();
+        }
+
+        /** ΔF(T*) per step, eV/atom. */
+        public double[] deltaFAtTarget() {
+            return steps.stream().mapToDouble(s -> s.atTarget().deltaF()).toArray();
+        }
+
+        /** The last T_c lies within {@code tolerance} K of the target. */
+        public boolean converged(double tolerance) {
+            return Math.abs(last().tcValue() - target) <= tolerance;
         }
     }
 
     /** Called after each evaluated step (for progress reports). */
     public interface Listener {
-        void step(int step, double tc, double deltaF);
+        void step(int step, Step evaluated);
     }
 
     private final PhaseTransition transition;
@@ -62,22 +102,16 @@ public final class FineTuner {
             dD0[i] -= d0b[i];
             norm2 += dD0[i] * dD0[i];
         }
-        FreeEnergyEstimator.Workspace wa = a.workspace(), wb = b.workspace();
-        double[][] thetas = new double[settings.steps() + 1][];
-        double[] tc = new double[settings.steps() + 1], deltaF = new double[settings.steps() + 1];
+        List<Step> steps = new ArrayList<>(settings.steps() + 1);
         double[] theta = theta0.clone(), h = new double[d];
         for (int s = 0; ; s++) {
-            thetas[s] = theta.clone();
-            tc[s] = transition.table(theta, temperatures).tc();
-            a.evaluate(theta, settings.targetTc(), true, false, wa);
-            b.evaluate(theta, settings.targetTc(), true, false, wb);
-            double e0 = 0;
-            for (int i = 0; i < d; i++) e0 += theta[i] * dD0[i];
-            double f = wa.freeEnergy() - wb.freeEnergy() + e0;
-            deltaF[s] = f;
-            if (listener != null) listener.step(s, tc[s], f);
+            PhaseTransition.Difference atTarget = transition.at(theta, settings.targetTc(), true);
+            Step step = new Step(theta.clone(), transition.table(theta, temperatures), atTarget);
+            steps.add(step);
+            if (listener != null) listener.step(s, step);
             if (s == settings.steps()) break;
-            double[] ga = wa.gradient(), gb = wb.gradient();
+            double f = atTarget.deltaF();
+            double[] ga = atTarget.first().gradient(), gb = atTarget.second().gradient();
             double along = 0;
             for (int i = 0; i < d; i++) {
                 h[i] = f * (ga[i] - gb[i]) + settings.ridge() * (theta[i] - theta0[i]);
@@ -86,6 +120,6 @@ public final class FineTuner {
             double p = norm2 > 0 ? along / norm2 : 0;
             for (int i = 0; i < d; i++) theta[i] -= settings.rate() * (h[i] - p * dD0[i]);
         }
-        return new Trajectory(thetas, tc, deltaF);
+        return new Trajectory(settings.targetTc(), List.copyOf(steps));
     }
 }

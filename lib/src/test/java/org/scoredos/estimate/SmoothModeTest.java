@@ -31,7 +31,7 @@ class SmoothModeTest {
                 FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE));
         PhaseTransition s = new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), Mode.SMOOTH),
                 FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH));
-        assertEquals(r.table(theta, temps).tc(), s.table(theta, temps).tc(), 0.5);
+        assertEquals(r.table(theta, temps).tc().temperature(), s.table(theta, temps).tc().temperature(), 0.5);
     }
 
     @Test

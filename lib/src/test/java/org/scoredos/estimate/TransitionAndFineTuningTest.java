@@ -26,7 +26,7 @@ class TransitionAndFineTuningTest {
         JsonNode x = IronCampaigns.expected();
         PhaseTransition.Table table = fccOverBcc(Mode.REFERENCE).table(IronCampaigns.thetaRef(), GRID);
         for (int i = 0; i < GRID.length; i++) assertEquals(x.get("dF").get(i).asDouble(), table.deltaF()[i], 1e-8);
-        assertEquals(x.get("Tc_ref").asDouble(), table.tc(), 1e-3);
+        assertEquals(x.get("Tc_ref").asDouble(), table.tc().temperature(), 1e-3);
     }
 
     @Test
@@ -35,7 +35,7 @@ class TransitionAndFineTuningTest {
         FineTuner tuner = new FineTuner(fccOverBcc(Mode.REFERENCE), GRID);
         FineTuner.Trajectory run = tuner.run(IronCampaigns.thetaRef(), FineTuner.Settings.reference(1063.0), null);
         double[] expected = IronCampaigns.vector(ft.get("Tc_trajectory"));
-        assertEquals(21, run.tc().length);
+        assertEquals(21, run.steps().size());
         for (int s = 0; s < expected.length; s++) assertEquals(expected[s], run.tc()[s], 1e-3, "step " + s);
         double[] dF = IronCampaigns.vector(ft.get("dF_at_target_trajectory"));
         for (int s = 0; s < dF.length; s++) assertEquals(dF[s], run.deltaFAtTarget()[s], 1e-8, "ΔF(T*) step " + s);

@@ -13,6 +13,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.scoredos.estimate.FineTuner;
+import org.scoredos.estimate.PhaseTransition;
 
 /** The PNG plots of the estimation commands, written atomically (temporary file, then rename). */
 public final class PngPlots {
@@ -47,19 +49,33 @@ public final class PngPlots {
         write(chart, file);
     }
 
-    /** ΔF(T) with the zero line and T_c marked. */
-    public static void transition(Path file, String first, String second, double[] t, double[] deltaF, double tc) throws IOException {
-        String title = "ΔF = G(" + first + ") − G(" + second + ")"
-                + (Double.isNaN(tc) ? ": no transition in range" : String.format(", T_c = %.1f K", tc));
-        XYChart chart = chart(title, "T (K)", "ΔF (eV/atom)");
-        double[] ms = new double[deltaF.length];
-        for (int i = 0; i < ms.length; i++) ms[i] = 1000 * deltaF[i];
-        chart.setYAxisTitle("ΔF (meV/atom)");
+    /**
+     * ΔF(T) with its error band, the zero line and T_c marked; the grid intervals where either
+     * phase is unsolved (a T_c there is extrapolated) shaded.
+     */
+    public static void transition(Path file, String first, String second, PhaseTransition.Table table) throws IOException {
+        PhaseTransition.Crossing tc = table.tc();
+        String title = "ΔF = G(" + first + ") − G(" + second + ")" + (tc == null ? ": no transition in range"
+                : String.format(", T_c = %.0f ± %s K%s", tc.temperature(), Double.isFinite(tc.error()) ? String.format("%.0f", tc.error()) : "?",
+                        tc.extrapolated() ? " (extrapolated)" : ""));
+        XYChart chart = chart(title, "T (K)", "ΔF (meV/atom)");
+        double[] t = table.temperatures(), ms = table.deltaF(), error = table.error();
+        double[] upper = new double[t.length], lower = new double[t.length];
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.length; i++) {
+            ms[i] *= 1000;
+            upper[i] = ms[i] + 1000 * error[i];
+            lower[i] = ms[i] - 1000 * error[i];
+            lo = Math.min(lo, lower[i]);
+            hi = Math.max(hi, upper[i]);
+        }
+        shadeUnsolved(chart, t, table.solved(), lo, hi);
+        band(chart, "ΔF ± δΔF", t, lower, upper, new Color(120, 160, 220, 90));
         line(chart, "ΔF", t, ms, new Color(20, 60, 160), false);
         chart.addAnnotation(new AnnotationLine(0, false, false));
-        if (!Double.isNaN(tc)) {
-            chart.addAnnotation(new AnnotationLine(tc, true, false));
-            XYSeries s = chart.addSeries(String.format("T_c = %.1f K", tc), new double[] {tc}, new double[] {0});
+        if (tc != null) {
+            chart.addAnnotation(new AnnotationLine(tc.temperature(), true, false));
+            XYSeries s = chart.addSeries(String.format("T_c = %.1f K", tc.temperature()), new double[] {tc.temperature()}, new double[] {0});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.DIAMOND);
             s.setMarkerColor(new Color(200, 40, 40));
@@ -67,23 +83,71 @@ public final class PngPlots {
         write(chart, file);
     }
 
-    /** T_c per fine-tuning step, with the target. */
-    public static void fineTuning(Path file, double[] tc, double target) throws IOException {
-        XYChart chart = chart("Fine-tuning towards T_c = " + target + " K", "step", "T_c (K)");
-        List<Double> steps = new ArrayList<>(), values = new ArrayList<>();
-        for (int s = 0; s < tc.length; s++) {
-            if (!Double.isNaN(tc[s])) {
-                steps.add((double) s);
-                values.add(tc[s]);
+    /** Grey rectangles over the grid intervals with an unsolved end, from lo to hi (one legend entry). */
+    private static void shadeUnsolved(XYChart chart, double[] t, boolean[] solved, double lo, double hi) {
+        int region = 0;
+        for (int n = 1; n < t.length; n++) {
+            if (solved[n - 1] && solved[n]) continue;
+            int m = n;
+            while (m + 1 < t.length && !(solved[m] && solved[m + 1])) m++;
+            XYSeries s = chart.addSeries(region++ == 0 ? "unsolved (α* at the sampled edge)" : "unsolved " + region,
+                    new double[] {t[n - 1], t[m], t[m], t[n - 1]}, new double[] {lo, lo, hi, hi});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setFillColor(new Color(150, 150, 150, 70));
+            s.setLineColor(new Color(150, 150, 150, 0));
+            s.setShowInLegend(region == 1);
+            n = m;
+        }
+    }
+
+    /** A filled band between lower and upper. */
+    private static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper, Color fill) {
+        int n = x.length;
+        double[] px = new double[2 * n], py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = x[i];
+            py[i] = upper[i];
+            px[2 * n - 1 - i] = x[i];
+            py[2 * n - 1 - i] = lower[i];
+        }
+        XYSeries s = chart.addSeries(name, px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(fill);
+        s.setLineColor(new Color(fill.getRed(), fill.getGreen(), fill.getBlue(), 0));
+    }
+
+    /** T_c per fine-tuning step with its error bar, the extrapolated steps marked, and the target. */
+    public static void fineTuning(Path file, FineTuner.Trajectory run) throws IOException {
+        XYChart chart = chart("Fine-tuning towards T_c = " + run.target() + " K", "step", "T_c (K)");
+        List<Double> steps = new ArrayList<>(), values = new ArrayList<>(), errors = new ArrayList<>();
+        List<Double> outSteps = new ArrayList<>(), outValues = new ArrayList<>();
+        for (int s = 0; s < run.steps().size(); s++) {
+            PhaseTransition.Crossing tc = run.steps().get(s).tc();
+            if (tc == null) continue;
+            steps.add((double) s);
+            values.add(tc.temperature());
+            errors.add(Double.isFinite(tc.error()) ? tc.error() : 0);
+            if (tc.extrapolated()) {
+                outSteps.add((double) s);
+                outValues.add(tc.temperature());
             }
         }
         if (!steps.isEmpty()) {
-            XYSeries s = chart.addSeries("T_c", steps, values);
+            XYSeries s = chart.addSeries("T_c ± δT_c", steps, values, errors);
             s.setLineColor(new Color(20, 60, 160));
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(new Color(20, 60, 160));
         }
-        XYSeries goal = chart.addSeries("target", new double[] {0, Math.max(1, tc.length - 1)}, new double[] {target, target});
+        if (!outSteps.isEmpty()) {
+            XYSeries s = chart.addSeries("extrapolated (α* at the sampled edge)", outSteps, outValues);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(new Color(200, 40, 40));
+        }
+        double last = Math.max(1, run.steps().size() - 1);
+        XYSeries goal = chart.addSeries("target", new double[] {0, last}, new double[] {run.target(), run.target()});
         goal.setLineColor(new Color(200, 40, 40));
         goal.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         goal.setMarker(SeriesMarkers.NONE);
