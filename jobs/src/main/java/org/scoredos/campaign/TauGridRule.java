@@ -11,8 +11,8 @@ import java.util.List;
  * τ* = H_e/U_0 = T / 1000 K whatever the Hessian (method.md §2, U_0 = 1.5 k_B·1000 K). The grid
  * spans {@value #LOWER_MARGIN}·τ*(T_from) to {@value #UPPER_MARGIN}·τ*(T_to): below, enough room
  * that the degree-5 α fit does not put α* on the first cell; above, also room for anharmonic
- * softening, which moves α* up (the DescriptorDOS iron data has θ_ref's α* beyond the τ = 2 shell
- * from 1300 K, more than 1.5 τ*).
+ * softening, which moves α* up: for the iron SNAP X_Fe on its own campaigns α* reaches 1.5 τ*
+ * (bcc) and 2.0 τ* (fcc) at 2500 K (conf/campaigns/README.md).
  *
  * <p>By default the cells sit on one fixed lattice in α = ln τ + const: τ_k = exp(k/{@value
  * #CELLS_PER_UNIT_ALPHA}), every k between the two ends (rounded outwards). A campaign whose span
@@ -26,7 +26,7 @@ public final class TauGridRule {
     /** The lowest cell, as a fraction of the harmonic τ* of the lowest temperature. */
     public static final double LOWER_MARGIN = 0.6;
     /** The highest cell, as a multiple of the harmonic τ* of the highest temperature. */
-    public static final double UPPER_MARGIN = 2.0;
+    public static final double UPPER_MARGIN = 2.5;
     /** Lattice density: cells per unit of α (a τ ratio of e^(1/8) ≈ 1.13 between neighbours). */
     public static final int CELLS_PER_UNIT_ALPHA = 8;
     /** Fewest cells: the α fit is a degree-5 polynomial, and the edge cells only bound α*. */

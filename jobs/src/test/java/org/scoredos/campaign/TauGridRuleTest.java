@@ -57,7 +57,7 @@ class TauGridRuleTest {
                 double alphaStar = harmonicAlphaStar(8.0, t);
                 // at least three cells below α* (the degree-5 fit's end is no minimum there) ...
                 assertTrue(alphaStar - lowest >= 3 * step, span[0] + "–" + span[1] + " K at " + t + " K");
-                // ... and ln 2 of room above, for anharmonic softening
+                // ... and ln 2.5 of room above, for anharmonic softening
                 assertTrue(highest - alphaStar >= Math.log(TauGridRule.UPPER_MARGIN) - 1e-12, t + " K");
             }
             assertTrue(grid.size() >= TauGridRule.MIN_CELLS, grid.toString());
@@ -71,10 +71,10 @@ class TauGridRuleTest {
         assertTrue(wide.get(0) < narrow.get(0) && wide.get(wide.size() - 1) > narrow.get(narrow.size() - 1));
         // neighbours e^(1/8) apart in τ, i.e. 1/8 apart in α
         for (int i = 1; i < wide.size(); i++) assertEquals(0.125, Math.log(wide.get(i) / wide.get(i - 1)), 1e-12);
-        // the iron campaigns' grid: 0.6·0.5 = 0.3 rounded down to e^(−10/8), 2·2.5 = 5 rounded up to e^(13/8)
-        assertEquals(24, wide.size());
+        // the iron campaigns' grid: 0.6·0.5 = 0.3 rounded down to e^(−10/8), 2.5·2.5 = 6.25 rounded up to e^(15/8)
+        assertEquals(26, wide.size());
         assertEquals(Math.exp(-10 / 8.0), wide.get(0), 0.0);
-        assertEquals(Math.exp(13 / 8.0), wide.get(23), 0.0);
+        assertEquals(Math.exp(15 / 8.0), wide.get(25), 0.0);
     }
 
     @Test
@@ -82,7 +82,7 @@ class TauGridRuleTest {
         List<Double> g = TauGridRule.geometric(500, 2500, 12);
         assertEquals(12, g.size());
         assertEquals(0.3, g.get(0), 1e-15);
-        assertEquals(5.0, g.get(11), 1e-12);
+        assertEquals(6.25, g.get(11), 1e-12);
         for (int i = 2; i < g.size(); i++) {
             assertEquals(Math.log(g.get(1) / g.get(0)), Math.log(g.get(i) / g.get(i - 1)), 1e-12);
         }

@@ -98,7 +98,7 @@ class TemperatureCoverageTest {
         PhaseSummary p = phase();
         double[] theta = thetaRef(p);
         TemperatureCoverage.PhaseCoverage wide = TemperatureCoverage.of(p, theta, new double[] {50, 4050});
-        // harmonic α* of 50 K is τ 0.05, below the lowest cell (0.17); of 4050 K τ 4.05, above the highest (1.28)
+        // harmonic α* of 50 K is τ 0.05, below the lowest cell (0.17); of 4050 K τ 4.05, above the highest (1.65)
         assertTrue(wide.unsolved().contains(50.0) && wide.unsolved().contains(4050.0), wide.unsolved().toString());
         assertTrue(wide.solvedFrom() > 50 && wide.solvedFrom() <= 300, wide.describe());
         assertTrue(wide.solvedTo() >= 600 && wide.solvedTo() < 4050, wide.describe());
