@@ -116,7 +116,6 @@ public final class CampaignLauncher {
     private static List<CellStatus> status(CampaignConfig c, CampaignStore store) throws IOException {
         CampaignManifest m = store.manifest();
         Map<Integer, long[]> committed = new HashMap<>();
-        // the plan of the summarised sample count (the config's may have changed since)
         // the output's cells at its summarised sample count (the config's may have changed since)
         int perCell = m.samplesPerCell() >= 2 ? m.samplesPerCell() : c.samples();
         List<CampaignCell> cells = m.cells().stream().map(cc -> new CampaignCell(cc.cell(), 0, cc.strain(), cc.tau())).toList();
