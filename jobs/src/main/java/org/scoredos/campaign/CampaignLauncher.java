@@ -109,8 +109,9 @@ public final class CampaignLauncher {
             PhaseSummary ph = store.summary(CampaignJob.phaseName(c, p));
             if (ph != null) phases.add(ph);
         }
-        return new Outcome(c.name(), store.root(), null, status(c, store),
-                coverage(c, configFile, phases, new Progress(err, c.name(), o.progressEvery())));
+        Progress progress = new Progress(err, c.name(), o.progressEvery());
+        if (phases.isEmpty()) progress.say("temperature coverage not evaluated: no run has written summaries here yet");
+        return new Outcome(c.name(), store.root(), null, status(c, store), coverage(c, configFile, phases, progress));
     }
 
     private static List<CellStatus> status(CampaignConfig c, CampaignStore store) throws IOException {
