@@ -24,7 +24,10 @@ import java.util.Locale;
  * @param sampler         hessian or einstein (isosurfaces), or kinetic (constant-energy MD)
  * @param kinetic         the kinetic sampler's MD settings (sampler: kinetic only; defaults otherwise
  *                        absent, so other campaigns keep their identity)
- * @param tau             isosurface grid τ = H_e/U_0: a list, or {from, to, count}
+ * @param tau             isosurface grid τ = H_e/U_0: a list, or {from, to, count}; derived from
+ *                        {@code temperatures} when those are given instead
+ * @param temperatures    the temperatures the campaign must cover (K), from which the τ grid is
+ *                        chosen ({@link TauGridRule}); null when the config gives {@code tau}
  * @param strains         isotropic linear strains of the reference cell, one phase summary each
  * @param samples         samples per cell (cell = one strain and one τ)
  * @param samplesPerShard samples per shard, the unit of work and of resumable commits; fixed for
@@ -43,6 +46,7 @@ public record CampaignConfig(
         Sampler sampler,
         @JsonInclude(JsonInclude.Include.NON_NULL) KineticSpec kinetic,
         TauGrid tau,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TemperatureSpan temperatures,
         List<Double> strains,
         Integer samples,
         Integer samplesPerShard,
@@ -64,7 +68,10 @@ public record CampaignConfig(
         sampler = sampler == null ? Sampler.HESSIAN : sampler;
         require(kinetic == null || sampler == Sampler.KINETIC, "kinetic", "MD settings belong to sampler: kinetic, not " + sampler.key());
         if (sampler == Sampler.KINETIC && kinetic == null) kinetic = new KineticSpec(null, null, null);
-        require(tau != null, "tau", "required, a list of τ values or {from, to, count}");
+        require(tau == null || temperatures == null, "temperatures", "give either tau or temperatures, not both");
+        require(tau != null || temperatures != null, "tau",
+                "required: a list of τ values, {from, to, count}, or temperatures: {from, to} (K) instead");
+        if (temperatures != null) tau = temperatures.grid();
         strains = strains == null ? List.of(0.0) : List.copyOf(strains);
         require(!strains.isEmpty(), "strains", "empty list");
         for (double s : strains) require(s > -0.5 && s < 0.5, "strains", "strain " + s + " outside (−0.5, 0.5)");
@@ -81,8 +88,9 @@ public record CampaignConfig(
 
     /** The same campaign with another sample count per cell (a top-up) or output. */
     public CampaignConfig with(int newSamples, String newOutput) {
-        return new CampaignConfig(name, structure, mass, descriptor, reference, sampler, kinetic, tau, strains,
-                newSamples, samplesPerShard, histogram, score, seed, newOutput);
+        // a grid chosen from the temperatures is chosen again from them
+        return new CampaignConfig(name, structure, mass, descriptor, reference, sampler, kinetic,
+                temperatures == null ? tau : null, temperatures, strains, newSamples, samplesPerShard, histogram, score, seed, newOutput);
     }
 
     /** A structure file, or a perfect lattice built from its type, parameter(s) and repeats. */
@@ -180,6 +188,25 @@ public record CampaignConfig(
         @JsonValue
         List<Double> json() {
             return values;
+        }
+    }
+
+    /**
+     * The temperatures a campaign must cover, K (both ends included), and optionally the number
+     * of τ cells; the grid itself is {@link TauGridRule}'s.
+     */
+    public record TemperatureSpan(Double from, Double to, Integer count) {
+        public TemperatureSpan {
+            require(from != null && Double.isFinite(from) && from > 0, "from", "required, a positive temperature in K");
+            require(to != null && Double.isFinite(to), "to", "required, a temperature in K");
+            require(to >= from, "to", "must not be below temperatures.from (" + from + " K), got " + to);
+            require(count == null || count >= TauGridRule.MIN_CELLS, "count",
+                    "at least " + TauGridRule.MIN_CELLS + " cells (the α fit is a degree-5 polynomial), got " + count);
+        }
+
+        /** The τ grid that covers these temperatures. */
+        public TauGrid grid() {
+            return new TauGrid(count == null ? TauGridRule.lattice(from, to) : TauGridRule.geometric(from, to, count));
         }
     }
 

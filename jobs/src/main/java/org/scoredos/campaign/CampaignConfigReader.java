@@ -54,6 +54,12 @@ public final class CampaignConfigReader {
         }
     }
 
+    /** A refusal of a config's value found after reading it, at the line of {@code error}'s key in {@code file}. */
+    static BadInputException refusal(Path file, ConfigError error) throws IOException {
+        String yaml = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return BadInputException.at(file.toString(), lineOfPath(yaml, error.field), error.field, error.reason);
+    }
+
     /** The canonical JSON form of a config (keys in declaration order), for manifests and identities. */
     static String canonicalJson(CampaignConfig config) {
         try {

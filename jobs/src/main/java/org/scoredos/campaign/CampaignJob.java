@@ -87,7 +87,7 @@ public final class CampaignJob {
 
     public Result run() throws IOException {
         Leftovers.remove(store.root(), sc.hadoopConfiguration(), progress);
-        ShardPlan plan = ShardPlan.of(config);
+        ShardPlan plan = plan(store.manifest());
         Map<Integer, CellFrame> frames = new HashMap<>(store.frames());
         List<Shard> committed = store.committedShards();
         for (Shard s : committed) {
@@ -110,16 +110,42 @@ public final class CampaignJob {
         progress.say("score models fitted; writing the summary store");
         store.writeSummaries(summaries, "scoredos campaign " + config.name() + " " + identity);
         List<CampaignManifest.CellCount> counts = new ArrayList<>();
-        for (PhaseSummary ph : summaries) {
-            for (CellSummary c : ph.cells()) {
-                CampaignCell cell = plan.cells().get(counts.size());
-                counts.add(new CampaignManifest.CellCount(cell.index(), cell.strain(), c.tau(), c.samples()));
+        for (int p = 0; p < summaries.size(); p++) {
+            for (CellSummary c : summaries.get(p).cells()) {
+                CampaignCell cell = plan.cellAt(p, c.tau());
+                counts.add(new CampaignManifest.CellCount(cell.index(), cell.strain(), cell.tau(), c.samples()));
             }
         }
         store.writeManifest(store.manifest().withCounts(plan.samplesPerCell(), counts,
                 new ObjectMapper().valueToTree(config)));
         Leftovers.remove(store.root(), sc.hadoopConfiguration(), progress);
         return new Result(summaries, missing.size(), samples);
+    }
+
+    /**
+     * The plan over the output's cells and the config's new τ values; new cells are recorded in
+     * the manifest before any of their shards is committed, so a killed run's shards keep their ids.
+     */
+    private ShardPlan plan(CampaignManifest manifest) throws IOException {
+        ShardPlan plan;
+        try {
+            plan = ShardPlan.of(config, manifest.cells());
+        } catch (ConfigError e) {
+            String root = store.root();
+            throw BadInputException.at((root.endsWith("/") ? root : root + "/") + CampaignStore.MANIFEST, 0, e.field, e.reason);
+        }
+        Set<Integer> known = new HashSet<>();
+        for (CampaignManifest.CellCount c : manifest.cells()) known.add(c.cell());
+        List<CampaignCell> added = plan.cells().stream().filter(c -> !known.contains(c.index())).toList();
+        if (added.isEmpty()) return plan;
+        Map<Integer, Long> counted = new HashMap<>();
+        for (CampaignManifest.CellCount c : manifest.cells()) counted.put(c.cell(), c.samples());
+        List<CampaignManifest.CellCount> cells = plan.cells().stream()
+                .map(c -> new CampaignManifest.CellCount(c.index(), c.strain(), c.tau(), counted.getOrDefault(c.index(), 0L))).toList();
+        store.writeManifest(manifest.withCounts(manifest.samplesPerCell(), cells, manifest.config()));
+        progress.say(String.format(Locale.ROOT, "grid extended by %d cells (τ %s); the %d cells already here keep their shards",
+                added.size(), added.stream().map(c -> String.format(Locale.ROOT, "%.4g", c.tau())).distinct().toList(), known.size()));
+        return plan;
     }
 
     @SuppressWarnings("try") // the stage only reports while the work runs
@@ -221,12 +247,14 @@ public final class CampaignJob {
         for (int i = 0; i < phases.size(); i++) byPhase.add(new ArrayList<>());
         Conditioning conditioning = conditioning(config.sampler());
         for (MergedCell m : merged) {
-            CampaignCell cell = plan.cells().get(m.cell());
+            CampaignCell cell = plan.cell(m.cell());
             ReferenceConstants ref = phases.get(cell.phase());
             // MD snapshots wander off the shell that set their energy: they have no α of their own
             double alpha = conditioning == Conditioning.ENERGY ? Double.NaN : ref.alphaOfTau(cell.tau());
             byPhase.get(cell.phase()).add(CellSummary.of(cell.tau(), alpha, m.moments(), frames.get(m.cell()), m.histogram()));
         }
+        // cells added below the first ones have higher ids: the store lists cells by increasing α
+        for (List<CellSummary> cells : byPhase) cells.sort(java.util.Comparator.comparingDouble(CellSummary::tau));
         PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
         // the samples are paid for: a sparse or ill-conditioned fit is reported, not refused
         ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis, progress::say));
@@ -246,8 +274,12 @@ public final class CampaignJob {
         return sampler == CampaignConfig.Sampler.KINETIC ? Conditioning.ENERGY : Conditioning.ISOSURFACE;
     }
 
-    /** The campaign name, with the strain when a campaign has several. */
     String phaseName(int phase) {
+        return phaseName(config, phase);
+    }
+
+    /** The campaign name, with the strain when a campaign has several. */
+    static String phaseName(CampaignConfig config, int phase) {
         return config.strains().size() == 1 ? config.name()
                 : String.format(Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
     }

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.io.BadInputException;
+import org.scoredos.summary.PhaseSummary;
 
 /**
  * Runs a campaign from its config file: set-up on the driver, the Spark job, and the per-cell
@@ -22,8 +25,13 @@ public final class CampaignLauncher {
     /** How to run: overrides of the config, Spark's master and the Hessian cache. */
     public record Options(String out, Integer samples, String master, int partitions, Path hessianCache, Duration progressEvery) {}
 
-    /** A finished run: where it wrote, what it computed and every cell's counts. */
-    public record Outcome(String name, String output, CampaignJob.Result result, List<CellStatus> cells) {}
+    /**
+     * A finished run: where it wrote, what it computed, every cell's counts and the temperatures
+     * the summaries cover for the reference potential (one entry per phase; empty when not
+     * evaluated, see {@link #coverage}).
+     */
+    public record Outcome(String name, String output, CampaignJob.Result result, List<CellStatus> cells,
+            List<TemperatureCoverage.PhaseCoverage> coverage) {}
 
     /**
      * One cell: shards and samples committed, samples in its summary (rejected samples excluded)
@@ -41,35 +49,78 @@ public final class CampaignLauncher {
         Progress progress = new Progress(err, c.name(), o.progressEvery());
         SparkConf conf = SparkContexts.conf("scoredos campaign " + c.name(), o.master());
         // the output is checked (and claimed) before any Hessian or Spark context is paid for
-        String identity = CampaignIdentity.of(c, configFile.toAbsolutePath().getParent());
-        CampaignStore.open(c.output(), SparkContexts.hadoopConfiguration(conf), CampaignManifest.initial(c, identity));
+        Path base = configFile.toAbsolutePath().getParent();
+        String formerIdentity = CampaignIdentity.withGrid(c, base);
+        CampaignStore claimed = CampaignStore.open(c.output(), SparkContexts.hadoopConfiguration(conf),
+                CampaignManifest.initial(c, CampaignIdentity.of(c, base)), formerIdentity);
+        CampaignManifest found = claimed.manifest();
+        try {
+            ShardPlan.of(c, found.cells());
+        } catch (ConfigError e) {
+            throw CampaignConfigReader.refusal(configFile, e);
+        }
+        // an output written before grids could grow keeps the identity it recorded (grid included)
+        String identity = found.identity();
         CampaignSetup.Prepared prepared = CampaignSetup.prepare(c, configFile, o.hessianCache(), progress);
         try (JavaSparkContext sc = SparkContexts.start(conf)) {
             sc.setLogLevel("WARN");
             CampaignStore store = CampaignStore.open(c.output(), sc.hadoopConfiguration(),
-                    CampaignManifest.initial(c, prepared.identity()));
-            CampaignJob job = new CampaignJob(sc, c, prepared.identity(), prepared.phases(), prepared.source(), store,
+                    CampaignManifest.initial(c, prepared.identity()), formerIdentity);
+            CampaignJob job = new CampaignJob(sc, c, identity, prepared.phases(), prepared.source(), store,
                     progress, o.partitions(), prepared.model());
             CampaignJob.Result result = job.run();
             List<CellStatus> cells = status(c, store);
             RejectedSamples.report(cells, progress);
-            return new Outcome(c.name(), store.root(), result, cells);
+            return new Outcome(c.name(), store.root(), result, cells, coverage(c, configFile, result.phases(), progress));
         }
     }
 
-    /** Per-cell counts of an existing output, read without Spark. */
-    public static Outcome status(Path configFile, Options o) throws IOException {
+    /**
+     * The temperatures the summaries cover for the reference potential θ_ref, each phase's
+     * also said on a progress line; empty (with a line saying why) when θ_ref is not a model of
+     * the descriptor or the summaries cannot be estimated (too few cells, energy-conditioned).
+     */
+    public static List<TemperatureCoverage.PhaseCoverage> coverage(CampaignConfig c, Path configFile, List<PhaseSummary> phases,
+            Progress progress) throws IOException {
+        double[] span = c.temperatures() == null ? null : new double[] {c.temperatures().from(), c.temperatures().to()};
+        List<TemperatureCoverage.PhaseCoverage> out = new ArrayList<>();
+        try {
+            Path coeff = CampaignFiles.resolve(configFile.toAbsolutePath().getParent(), c.reference().coeff());
+            for (PhaseSummary phase : phases) {
+                double[] theta = CoefficientFile.read(coeff, phase.reference().components()).theta();
+                TemperatureCoverage.PhaseCoverage pc = TemperatureCoverage.of(phase, theta, span);
+                if (pc == null) continue;
+                progress.say("temperatures of θ_ref (" + c.reference().coeff() + "), phase " + phase.name() + ": " + pc.describe());
+                out.add(pc);
+            }
+        } catch (BadInputException | IllegalArgumentException e) {
+            progress.say("temperature coverage not evaluated: " + e.getMessage());
+            return List.of();
+        }
+        return out;
+    }
+
+    /** Per-cell counts of an existing output and the temperatures its summaries cover, read without Spark. */
+    public static Outcome status(Path configFile, Options o, PrintWriter err) throws IOException {
         CampaignConfig c = config(configFile, o);
         CampaignStore store = CampaignStore.existing(c.output(), new Configuration());
-        return new Outcome(c.name(), store.root(), null, status(c, store));
+        List<PhaseSummary> phases = new ArrayList<>();
+        for (int p = 0; p < c.strains().size(); p++) {
+            PhaseSummary ph = store.summary(CampaignJob.phaseName(c, p));
+            if (ph != null) phases.add(ph);
+        }
+        Progress progress = new Progress(err, c.name(), o.progressEvery());
+        if (phases.isEmpty()) progress.say("temperature coverage not evaluated: no run has written summaries here yet");
+        return new Outcome(c.name(), store.root(), null, status(c, store), coverage(c, configFile, phases, progress));
     }
 
     private static List<CellStatus> status(CampaignConfig c, CampaignStore store) throws IOException {
         CampaignManifest m = store.manifest();
         Map<Integer, long[]> committed = new HashMap<>();
-        // the plan of the summarised sample count (the config's may have changed since)
-        CampaignConfig summarised = m.samplesPerCell() >= 2 ? c.with(m.samplesPerCell(), c.output()) : c;
-        java.util.Set<Shard> planned = new java.util.HashSet<>(ShardPlan.of(summarised).shards());
+        // the output's cells at its summarised sample count (the config's may have changed since)
+        int perCell = m.samplesPerCell() >= 2 ? m.samplesPerCell() : c.samples();
+        List<CampaignCell> cells = m.cells().stream().map(cc -> new CampaignCell(cc.cell(), 0, cc.strain(), cc.tau())).toList();
+        java.util.Set<Shard> planned = new java.util.HashSet<>(new ShardPlan(cells, perCell, m.samplesPerShard()).shards());
         List<Shard> counted = new ArrayList<>();
         for (Shard s : store.committedShards()) {
             if (!planned.contains(s)) continue; // a short last shard a top-up has since replaced

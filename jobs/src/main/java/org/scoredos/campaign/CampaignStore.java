@@ -91,6 +91,16 @@ public final class CampaignStore implements Serializable {
      * without a manifest, an unreadable manifest, another campaign) is refused untouched.
      */
     public static CampaignStore open(String location, Configuration conf, CampaignManifest expected) throws IOException {
+        return open(location, conf, expected, null);
+    }
+
+    /**
+     * As {@link #open(String, Configuration, CampaignManifest)}, also accepting an output that
+     * recorded {@code formerIdentity} (the same campaign identified the way older outputs were:
+     * {@link CampaignIdentity#withGrid}); the caller then goes on with the manifest's identity.
+     */
+    public static CampaignStore open(String location, Configuration conf, CampaignManifest expected, String formerIdentity)
+            throws IOException {
         CampaignStore store = new CampaignStore(uriOf(location), conf);
         FileSystem fs = store.fs();
         Path rootPath = new Path(store.root);
@@ -106,11 +116,11 @@ public final class CampaignStore implements Serializable {
             return store;
         }
         CampaignManifest found = store.manifest();
-        if (!found.identity().equals(expected.identity())) {
+        if (!found.identity().equals(expected.identity()) && !found.identity().equals(formerIdentity)) {
             throw BadInputException.at(store.path(MANIFEST).toString(), 0, "identity",
                     "this directory holds campaign '" + found.name() + "' (identity " + abbrev(found.identity())
                             + "), not this campaign (" + abbrev(expected.identity())
-                            + "); only the sample count may change between runs: choose another output");
+                            + "); only the sample count and new τ cells may change between runs: choose another output");
         }
         return store;
     }
@@ -148,6 +158,14 @@ public final class CampaignStore implements Serializable {
                 HadoopSummaryStore.writeReplacing(phase, fs(), target, source);
             }
         }
+    }
+
+    /** The summary store of phase {@code name}, or null when no run has written it yet. */
+    public PhaseSummary summary(String name) throws IOException {
+        Path dir = path("summaries/" + name);
+        if (!fs().exists(new Path(dir, StoreManifest.FILE_NAME))) return null;
+        return "file".equals(fs().getUri().getScheme()) ? SummaryStore.read(java.nio.file.Path.of(dir.toUri()))
+                : HadoopSummaryStore.read(fs(), dir);
     }
 
     /** The manifest; a missing one means a foreign directory, an unreadable one a corrupted one. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,17 +27,62 @@ public final class ShardPlan implements java.io.Serializable {
         this.samplesPerShard = samplesPerShard;
     }
 
-    /** Cells strain-major, τ ascending within a strain. */
+    /** The plan of a fresh output: cells numbered strain-major, τ ascending within a strain. */
     public static ShardPlan of(CampaignConfig config) {
+        return of(config, List.of());
+    }
+
+    /**
+     * The plan of an output that already holds {@code existing} cells: each keeps its id (its
+     * samples are a function of the seed, the id and the index), and the config's new τ values
+     * get new ids after the highest one, strain-major and τ ascending. Every existing cell must
+     * still be in the grid, at the same τ (to 1e-9 relative: a grid rebuilt from the same
+     * numbers); a τ that changed makes another campaign and is refused.
+     *
+     * @throws ConfigError naming the grid's key when an existing cell is not in the grid
+     */
+    public static ShardPlan of(CampaignConfig config, List<CampaignManifest.CellCount> existing) {
         List<CampaignCell> cells = new ArrayList<>();
+        List<CampaignManifest.CellCount> unmatched = new ArrayList<>(existing);
+        int next = existing.stream().mapToInt(c -> c.cell() + 1).max().orElse(0);
         for (int p = 0; p < config.strains().size(); p++) {
-            for (double tau : config.tau().values()) cells.add(new CampaignCell(cells.size(), p, config.strains().get(p), tau));
+            double strain = config.strains().get(p);
+            for (double tau : config.tau().values()) {
+                CampaignManifest.CellCount old = unmatched.stream()
+                        .filter(c -> c.strain() == strain && sameTau(c.tau(), tau)).findFirst().orElse(null);
+                if (old != null) unmatched.remove(old);
+                cells.add(old != null ? new CampaignCell(old.cell(), p, strain, old.tau()) : new CampaignCell(next++, p, strain, tau));
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            CampaignManifest.CellCount c = unmatched.get(0);
+            throw new ConfigError(config.temperatures() != null ? "temperatures" : "tau", String.format(Locale.ROOT,
+                    "the output's cell %d (strain %s, τ = %s) is not in this grid: cells may be added below, above or "
+                    + "between, but an existing τ cannot change or go (that is another campaign: choose another output)",
+                    c.cell(), c.strain(), c.tau()));
         }
         return new ShardPlan(cells, config.samples(), config.samplesPerShard());
     }
 
+    private static boolean sameTau(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    /** Cells strain-major, τ ascending within a strain (ids in order of creation, not of τ). */
     public List<CampaignCell> cells() {
         return cells;
+    }
+
+    /** The cell of phase {@code phase} at {@code tau} (exactly a cell's τ). */
+    public CampaignCell cellAt(int phase, double tau) {
+        for (CampaignCell c : cells) if (c.phase() == phase && c.tau() == tau) return c;
+        throw new IllegalArgumentException("no cell at τ " + tau + " of phase " + phase + " in this plan");
+    }
+
+    /** The cell with id {@code id}. */
+    public CampaignCell cell(int id) {
+        for (CampaignCell c : cells) if (c.index() == id) return c;
+        throw new IllegalArgumentException("no cell " + id + " in this plan");
     }
 
     public int samplesPerCell() {

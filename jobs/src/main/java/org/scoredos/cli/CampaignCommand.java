@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.scoredos.campaign.CampaignLauncher;
 import org.scoredos.campaign.CampaignLock;
 import org.scoredos.campaign.LockedCampaignRun;
+import org.scoredos.campaign.TemperatureCoverage;
 import org.scoredos.io.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,8 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--hessian-cache", paramLabel = "DIR", description = "where reference Hessians are kept (default: ~/.cache/scoredos/hessians)")
     Path hessianCache;
 
-    @Option(names = "--status", description = "print the per-cell sample counts of the output and exit (no Spark)")
+    @Option(names = "--status", description = "print the per-cell sample counts of the output and the temperatures its "
+            + "summaries cover for the reference potential, and exit (no Spark)")
     boolean status;
 
     @Option(names = "--wait-lock", defaultValue = "0", paramLabel = "SECONDS",
@@ -91,7 +93,7 @@ public final class CampaignCommand implements Callable<Integer> {
         CampaignLauncher.Outcome outcome;
         try {
             outcome = status
-                    ? CampaignLauncher.status(config, options)
+                    ? CampaignLauncher.status(config, options, err)
                     : LockedCampaignRun.run(config, options,
                             new CampaignLock.Policy(Duration.ofSeconds(waitLock), Duration.ofMinutes(lockMaxAge), breakLock),
                             addSamples, err);
@@ -118,6 +120,7 @@ public final class CampaignCommand implements Callable<Integer> {
                     json.put("samplesComputed", o.result().samplesComputed());
                 }
                 json.put("cells", o.cells());
+                json.put("coverage", o.coverage());
                 JsonOutput.print(out, json);
             }
             case CSV -> {
@@ -137,6 +140,9 @@ public final class CampaignCommand implements Callable<Integer> {
                 for (CampaignLauncher.CellStatus c : o.cells()) {
                     out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d %8d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(),
                             c.summarised(), c.rejected());
+                }
+                for (TemperatureCoverage.PhaseCoverage c : o.coverage()) {
+                    out.printf(java.util.Locale.ROOT, "temperatures of the reference potential, phase %s: %s%n", c.phase(), c.describe());
                 }
             }
         }

@@ -156,4 +156,32 @@ class CampaignConfigReaderTest {
         assertEquals(2, CampaignConfigReader.lineOfPath(yaml, "histogram.order"));
         assertEquals(0, CampaignConfigReader.lineOfPath(yaml, "seed"));
     }
+
+    @Test
+    void temperaturesChooseTheTauGridInsteadOfTau() {
+        String yaml = MINIMAL.replace("tau: [0.5, 1.0]", "temperatures:\n  from: 500\n  to: 2500");
+        CampaignConfig c = CampaignConfigReader.parse(yaml, "c.yaml");
+        assertEquals(new CampaignConfig.TemperatureSpan(500.0, 2500.0, null), c.temperatures());
+        assertEquals(TauGridRule.lattice(500, 2500), c.tau().values());
+        assertEquals(TauGridRule.lattice(500, 2500), c.with(1024, "elsewhere").tau().values(), "a top-up chooses the same grid");
+        CampaignConfig counted = CampaignConfigReader.parse(MINIMAL.replace("tau: [0.5, 1.0]",
+                "temperatures: {from: 500, to: 2500, count: 12}"), "c.yaml");
+        assertEquals(TauGridRule.geometric(500, 2500, 12), counted.tau().values());
+        assertTrue(CampaignConfigReader.canonicalJson(c).contains("\"temperatures\":{\"from\":500.0,\"to\":2500.0"),
+                "the manifest records both the temperatures and the grid chosen");
+    }
+
+    @Test
+    void tauAndTemperaturesExcludeEachOtherAndTheSpanIsChecked() {
+        String both = MINIMAL + "temperatures: {from: 500, to: 900}\n";
+        assertStarts(error(both), "c.yaml:9: temperatures: give either tau or temperatures, not both");
+        assertStarts(error(MINIMAL.replace("tau: [0.5, 1.0]\n", "")), "c.yaml: tau: required: a list of τ values");
+        String block = MINIMAL.replace("tau: [0.5, 1.0]", "temperatures:\n  from: 900\n  to: 500");
+        assertStarts(error(block), "c.yaml:8: temperatures.to: must not be below temperatures.from (900.0 K), got 500.0");
+        assertStarts(error(block.replace("to: 500", "to: 1500\n  count: 5")),
+                "c.yaml:9: temperatures.count: at least 8 cells (the α fit is a degree-5 polynomial), got 5");
+        assertStarts(error(block.replace("from: 900", "from: 0")), "c.yaml:7: temperatures.from: required, a positive temperature");
+        assertStarts(error(block.replace("to: 500", "to: 1500\n  kelvin: true")), "c.yaml:9: temperatures.kelvin: unknown key");
+        assertStarts(error(block.replace("to: 500", "to: '1500'")), "c.yaml:8: temperatures.to: expected a number");
+    }
 }

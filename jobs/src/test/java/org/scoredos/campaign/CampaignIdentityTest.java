@@ -35,6 +35,17 @@ class CampaignIdentityTest {
         assertEquals(identity("sampler: kinetic\n"), identity("sampler: kinetic\nkinetic: {stride: 20}\n"), "the defaults, spelt out");
         assertTrue(!CampaignConfigReader.canonicalJson(CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL, "c.yaml"))
                 .contains("kinetic"), "campaigns of the other samplers keep their identity");
+        // the τ grid may grow (the manifest checks each cell's τ); outputs of before keep their grid-inclusive identity
+        CampaignConfig tau = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL, "c.yaml");
+        CampaignConfig wider = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]",
+                "tau: [0.25, 0.5, 1.0, 2.0]"), "c.yaml");
+        CampaignConfig temperatures = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]",
+                "temperatures: {from: 500, to: 900}"), "c.yaml");
+        assertEquals(base, CampaignIdentity.of(wider, dir));
+        assertEquals(base, CampaignIdentity.of(temperatures, dir));
+        assertNotEquals(CampaignIdentity.withGrid(tau, dir), CampaignIdentity.withGrid(wider, dir));
+        assertNotEquals(base, CampaignIdentity.withGrid(tau, dir));
+        assertTrue(!CampaignConfigReader.canonicalJson(tau).contains("temperatures"), "τ-grid campaigns keep their former identity");
         Files.writeString(dir.resolve("X.snapcoeff"), "1 2\nW 0.5 1\n0\n2\n");
         assertNotEquals(base, identity(""), "the files' contents count");
     }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -149,6 +151,83 @@ class CampaignJobTest {
         CampaignManifest m = CampaignStore.existing(topped.toString(), sc.hadoopConfiguration()).manifest();
         assertEquals(512, m.samplesPerCell());
         assertEquals(List.of(512L, 512L, 512L), m.cells().stream().map(CampaignManifest.CellCount::samples).toList());
+    }
+
+    private static CampaignConfig grid(String tau) {
+        return CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]", "tau: " + tau)
+                .replace("seed: 3", "seed: 13") + "samples: 48\nhistogram: {bins: 12}\n", "test.yaml");
+    }
+
+    /** Every file under frames/ and shards/ of an output (not the local file system's checksums), by relative path. */
+    private static Map<String, byte[]> committedFiles(Path out) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String dir : List.of("frames", "shards")) {
+            try (Stream<Path> walk = Files.walk(out.resolve(dir))) {
+                for (Path p : walk.filter(p -> Files.isRegularFile(p) && !p.toString().endsWith(".crc")).toList()) files.put(out.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void extendingTheGridBelowAndAboveKeepsEveryCommittedCellAndItsId() throws IOException {
+        Path out = tmp.resolve("extended");
+        Run first = run(grid("[0.5, 1.0, 2.0]"), out, 2);
+        Map<String, byte[]> before = committedFiles(out);
+        Run below = run(grid("[0.25, 0.5, 1.0, 2.0]"), out, 3);
+        assertEquals(3, below.result().shardsComputed(), "the new cell's 3 shards only");
+        assertTrue(below.log().contains("grid extended by 1 cells (τ [0.2500])"), below.log());
+        Run both = run(grid("[0.125, 0.25, 0.5, 1.0, 2.0, 4.0]"), out, 2);
+        assertEquals(6, both.result().shardsComputed());
+        Map<String, byte[]> after = committedFiles(out);
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " is kept bit for bit");
+        }
+        assertEquals(before.size() + 3 * 4, after.size(), "3 new cells: a frame and 3 shards each");
+        // ids: the first grid's 0..2 stay; 0.25 got 3, then 0.125 and 4.0 got 4 and 5
+        CampaignManifest m = CampaignStore.existing(out.toString(), sc.hadoopConfiguration()).manifest();
+        assertEquals(List.of(4, 3, 0, 1, 2, 5), m.cells().stream().map(CampaignManifest.CellCount::cell).toList());
+        assertEquals(List.of(0.125, 0.25, 0.5, 1.0, 2.0, 4.0), m.cells().stream().map(CampaignManifest.CellCount::tau).toList());
+        assertTrue(m.cells().stream().allMatch(c -> c.samples() == 48));
+
+        // the store lists the cells by increasing α; the committed ones are unchanged, score fits included
+        PhaseSummary extended = SummaryStore.read(out.resolve("summaries/t"));
+        assertSameSummaries(extended, both.result().phases().get(0), true);
+        PhaseSummary original = first.result().phases().get(0);
+        for (int i = 0; i < 3; i++) {
+            CellSummary was = original.cells().get(i), is = extended.cells().get(i + 2);
+            assertEquals(was.tau(), is.tau());
+            assertArrayEquals(was.mean(), is.mean(), 0.0);
+            assertArrayEquals(was.counts()[D - 1], is.counts()[D - 1]);
+            for (int k = 0; k < D; k++) assertArrayEquals(was.scores().coefficients()[k], is.scores().coefficients()[k], 0.0);
+        }
+        // a fresh run of the extended grid has the same cells, in the same order (its new cells are
+        // numbered otherwise, so their samples are other draws of the same distribution)
+        PhaseSummary fresh = run(grid("[0.125, 0.25, 0.5, 1.0, 2.0, 4.0]"), tmp.resolve("fresh"), 2).result().phases().get(0);
+        assertEquals(fresh.cells().size(), extended.cells().size());
+        for (int i = 0; i < fresh.cells().size(); i++) {
+            CellSummary f = fresh.cells().get(i), e = extended.cells().get(i);
+            assertEquals(f.tau(), e.tau());
+            assertEquals(f.alpha(), e.alpha(), 0.0);
+            assertEquals(f.samples(), e.samples());
+            assertTrue(i == 0 || e.alpha() > extended.cells().get(i - 1).alpha());
+            // the test descriptors' component 0 has mean 10 and standard deviation √τ
+            assertEquals(f.mean()[0], e.mean()[0], 6 * Math.sqrt(2 * f.tau() / 48));
+        }
+        assertTrue(fresh.cells().get(0).mean()[0] != extended.cells().get(0).mean()[0], "ids 0 and 4: other draws");
+    }
+
+    @Test
+    void aChangedTauOfACommittedCellIsAnotherCampaign() throws IOException {
+        Path out = tmp.resolve("changed");
+        run(grid("[0.5, 1.0, 2.0]"), out, 2);
+        byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
+        BadInputException e = assertThrows(BadInputException.class, () -> run(grid("[0.5, 1.1, 2.0]"), out, 2));
+        assertTrue(e.getMessage().endsWith("manifest.json: tau: the output's cell 1 (strain 0.0, τ = 1.0) is not in this grid: "
+                + "cells may be added below, above or between, but an existing τ cannot change or go (that is another "
+                + "campaign: choose another output)"), e.getMessage());
+        assertThrows(BadInputException.class, () -> run(grid("[0.5, 1.0]"), out, 2), "a cell cannot go either");
+        assertArrayEquals(manifest, Files.readAllBytes(out.resolve("manifest.json")));
     }
 
     @Test

@@ -74,7 +74,8 @@ class CampaignKillResumeIT {
         CampaignLauncher.Options status = new CampaignLauncher.Options(out.toString(), null, null, 0, null, Duration.ofMinutes(1));
         CampaignLauncher.Options reference = new CampaignLauncher.Options(tmp.resolve("reference").toString(), null, null, 0, null,
                 Duration.ofMinutes(1));
-        assertEquals(CampaignLauncher.status(yaml, reference).cells(), CampaignLauncher.status(yaml, status).cells());
+        assertEquals(CampaignLauncher.status(yaml, reference, new java.io.PrintWriter(java.io.Writer.nullWriter())).cells(),
+                CampaignLauncher.status(yaml, status, new java.io.PrintWriter(java.io.Writer.nullWriter())).cells());
         assertEquals(List.of(), temporaryFiles(out), "no temporary file survives a completed run");
     }
 

@@ -34,4 +34,30 @@ class ShardPlanTest {
         assertEquals(new CampaignCell(2, 1, 0.01, 0.5), plan.cells().get(2));
         assertEquals(16, plan.shardsPerCell());
     }
+
+    @Test
+    void aGrownGridKeepsEveryCellsIdAndNumbersTheNewOnesAfterTheHighest() {
+        CampaignConfig c = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]",
+                "tau: [0.25, 0.5, 0.75, 1.0, 2.0]") + "strains: [0.0, 0.01]\n", "c.yaml");
+        List<CampaignManifest.CellCount> existing = List.of(new CampaignManifest.CellCount(0, 0.0, 0.5, 256),
+                new CampaignManifest.CellCount(1, 0.0, 1.0, 256), new CampaignManifest.CellCount(2, 0.01, 0.5, 256),
+                new CampaignManifest.CellCount(3, 0.01, 1.0, 256));
+        ShardPlan plan = ShardPlan.of(c, existing);
+        // strain-major, τ ascending; the committed cells keep 0..3, the new ones get 4.. in that order
+        assertEquals(List.of(4, 0, 5, 1, 6, 7, 2, 8, 3, 9), plan.cells().stream().map(CampaignCell::index).toList());
+        assertEquals(new CampaignCell(2, 1, 0.01, 0.5), plan.cell(2));
+        assertEquals(new CampaignCell(8, 1, 0.01, 0.75), plan.cellAt(1, 0.75));
+        assertEquals(List.of(new Shard(9, 0, 0, 16)), plan.shardsOf(9).subList(0, 1));
+
+        // the same τ rebuilt from other numbers (0.1 + 0.2 ≠ 0.3 in binary) is the same cell
+        CampaignConfig rebuilt = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]",
+                "tau: {from: 0.1, to: 0.3, count: 3}"), "c.yaml");
+        assertEquals(0, ShardPlan.of(rebuilt, List.of(new CampaignManifest.CellCount(0, 0.0, 0.1 + 0.2, 16))).cellAt(0, 0.1 + 0.2).index());
+
+        ConfigError changed = org.junit.jupiter.api.Assertions.assertThrows(ConfigError.class, () -> ShardPlan.of(
+                CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]", "tau: [0.5, 1.1]"), "c.yaml"),
+                existing.subList(0, 2)));
+        assertEquals("tau", changed.field);
+        assertTrue(changed.reason.startsWith("the output's cell 1 (strain 0.0, τ = 1.0) is not in this grid"), changed.reason);
+    }
 }

@@ -1,0 +1,83 @@
+package org.scoredos.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.ScoreDos;
+
+/**
+ * Outputs written before grids could grow recorded an identity that includes the τ grid: they
+ * are still resumed and topped up with their grid, and refused when the grid changes.
+ */
+class FormerIdentityTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private record Ran(int code, String out, String err) {}
+
+    private static Ran cli(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(o, true), new PrintWriter(e, true)).execute(args);
+        return new Ran(code, o.toString(), e.toString());
+    }
+
+    private Path config(String dir, String tau, int samples) throws IOException {
+        Path where = Files.createDirectories(tmp.resolve(dir));
+        return TinyCampaign.write(where, tau + "samples: " + samples + "\nsamplesPerShard: 16\nhistogram: {bins: 8}\n"
+                + "seed: 23\noutput: unused\n");
+    }
+
+    /** Rewrites an output as the former code wrote it: the grid-inclusive identity in the manifest and every shard. */
+    private static void makeFormer(Path out, String identity) throws IOException {
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".crc")) {
+                    Files.delete(p); // the checksums of the rewritten files
+                } else if (name.equals("manifest.json") || name.startsWith("shard-")) {
+                    ObjectNode tree = (ObjectNode) JSON.readTree(p.toFile());
+                    tree.put("identity", identity);
+                    JSON.writeValue(p.toFile(), tree);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFormerOutputIsToppedUpWithItsGridAndRefusedWithAnother() throws IOException {
+        Path yaml = config("a", "tau: [0.5, 1.0]\n", 32), out = tmp.resolve("out");
+        String cache = tmp.resolve("hessians").toString();
+        Ran first = cli("campaign", "--config", yaml.toString(), "--out", out.toString(), "--master", "local[2]", "--hessian-cache", cache);
+        assertEquals(0, first.code(), first.err());
+        String former = CampaignIdentity.withGrid(CampaignConfigReader.read(yaml), yaml.getParent());
+        makeFormer(out, former);
+
+        Ran topUp = cli("campaign", "--config", config("a", "tau: [0.5, 1.0]\n", 48).toString(), "--out", out.toString(),
+                "--master", "local[2]", "--hessian-cache", cache, "--format", "json");
+        assertEquals(0, topUp.code(), topUp.err());
+        JsonNode json = JSON.readTree(topUp.out());
+        assertEquals(2, json.get("shardsComputed").asInt(), "one new shard per cell, the former ones read back");
+        assertEquals(List.of(48L, 48L), List.of(json.get("cells").get(0).get("summarised").asLong(),
+                json.get("cells").get(1).get("summarised").asLong()));
+        assertEquals(former, JSON.readTree(out.resolve("manifest.json").toFile()).get("identity").asText());
+
+        Ran grown = cli("campaign", "--config", config("b", "tau: [0.5, 1.0, 2.0]\n", 48).toString(), "--out",
+                out.toString(), "--master", "local[2]", "--hessian-cache", cache);
+        assertEquals(2, grown.code(), grown.err());
+        assertTrue(grown.err().contains("identity: this directory holds campaign 'tiny'"), grown.err());
+    }
+}
