@@ -122,11 +122,6 @@ final class LatticeTranslations {
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    /** Number of translations, the identity included. */
-    int count() {
-        return shifts.length;
-    }
-
     /** The lowest-index atom equivalent to atom i. */
     int representative(int i) {
         return representative[i];

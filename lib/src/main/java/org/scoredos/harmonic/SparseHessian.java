@@ -57,7 +57,7 @@ public final class SparseHessian implements Serializable {
         this.rawTranslationForce = transl;
     }
 
-    /** Copies the stored arrays back (for a cache entry); see {@link #arrays()}. */
+    /** A Hessian read back from its stored arrays (a cache entry), taken over as they are. */
     static SparseHessian stored(int atoms, int[] rowStart, int[] column, int[] blockStart, double[] pool, double rawAsymmetry) {
         return new SparseHessian(atoms, rowStart, column, blockStart, pool, rawAsymmetry);
     }
