@@ -17,6 +17,10 @@ import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.harmonic.Hessian;
 import org.scoredos.harmonic.HessianCache;
 import org.scoredos.harmonic.HessianCalculator;
+import org.scoredos.harmonic.HessianForm;
+import org.scoredos.harmonic.SparseHessian;
+import org.scoredos.harmonic.SparseHessianCalculator;
+import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
@@ -26,8 +30,8 @@ import org.scoredos.summary.StoreModel;
 
 /**
  * The driver's part before any sampling: read the files a config names, build each strain's
- * harmonic reference (its Hessian from the on-disk cache when already computed) and the
- * descriptor source the executors will rebuild.
+ * harmonic reference (its Hessian from the on-disk cache when already computed; dense or
+ * sparse by {@link HessianForm}) and the descriptor source the executors will rebuild.
  */
 final class CampaignSetup {
     /** The per-strain constants, the broadcastable descriptor source and the campaign identity. */
@@ -56,20 +60,34 @@ final class CampaignSetup {
         List<byte[]> potentialIdentity = List.of(Files.readAllBytes(coeffFile), Files.readAllBytes(referenceParamsFile));
         List<ReferenceConstants> constants = new ArrayList<>();
         List<PhaseReference> phases = new ArrayList<>();
+        boolean sparse = HessianForm.fromEnvironment().sparseFor(lattice.size());
+        SparseHessianCalculator sparseCalculator = new SparseHessianCalculator(HessianCalculator.DEFAULT_STEP, true);
         for (double strain : c.strains()) {
             Structure x0 = HarmonicReference.strained(lattice, strain);
             String key = HessianCache.key(lattice, strain, calculator.step(), potentialIdentity);
-            Hessian h = cache.getOrCompute(key, () -> {
-                AtomicLong done = new AtomicLong();
-                String what = String.format(Locale.ROOT, "Hessian of %d atoms at strain %+.4f", x0.size(), strain);
-                try (Progress.Stage stage = progress.count(what, "displaced coordinates", calculator.displacedCoordinates(x0), done::get)) {
-                    return calculator.compute(potential, x0, finished -> done.accumulateAndGet(finished, Math::max));
-                }
-            });
-            HarmonicReference ref = new HarmonicReference(x0, HarmonicReference.resolveMass(lattice, c.mass()), strain,
-                    potential.energy(x0), HarmonicModes.of(h));
+            String what = String.format(Locale.ROOT, "%s Hessian of %d atoms at strain %+.4f", sparse ? "sparse" : "dense", x0.size(), strain);
+            double mass = HarmonicReference.resolveMass(lattice, c.mass());
+            HarmonicReference ref;
+            if (sparse) {
+                SparseHessian h = cache.getOrComputeSparse(key, () -> {
+                    AtomicLong done = new AtomicLong();
+                    try (Progress.Stage stage = progress.count(what, "displaced coordinates", sparseCalculator.displacedCoordinates(x0), done::get)) {
+                        return sparseCalculator.compute(potential, x0, finished -> done.accumulateAndGet(finished, Math::max));
+                    }
+                });
+                ref = new HarmonicReference(x0, mass, strain, potential.energy(x0), h, SparseSpectrum.of(h));
+                phases.add(PhaseReference.sparse(ref));
+            } else {
+                Hessian h = cache.getOrCompute(key, () -> {
+                    AtomicLong done = new AtomicLong();
+                    try (Progress.Stage stage = progress.count(what, "displaced coordinates", calculator.displacedCoordinates(x0), done::get)) {
+                        return calculator.compute(potential, x0, finished -> done.accumulateAndGet(finished, Math::max));
+                    }
+                });
+                ref = new HarmonicReference(x0, mass, strain, potential.energy(x0), HarmonicModes.of(h));
+                phases.add(PhaseReference.of(ref, h));
+            }
             constants.add(constants(c.sampler(), ref, snap.average(x0)));
-            phases.add(PhaseReference.of(ref, h));
         }
         SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler(), c.kinetic(), descriptorLines, referenceParamLines,
                 coeffLines, phases, snap.descriptorCount());

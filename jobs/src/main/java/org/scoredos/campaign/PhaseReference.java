@@ -4,25 +4,37 @@ import java.io.Serializable;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.harmonic.Hessian;
+import org.scoredos.harmonic.SparseHessian;
+import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 
 /**
  * What an executor needs to rebuild a phase's {@link HarmonicReference}: the strained lattice,
- * its energy and the Hessian, as plain arrays. The modes are re-derived from the Hessian on
- * the executor (the same bits as on the driver: one deterministic decomposition).
+ * its energy and the Hessian, as plain arrays. A dense Hessian's modes are re-derived on the
+ * executor (the same bits as on the driver: one deterministic decomposition); a sparse one
+ * travels as its neighbour blocks (O(N)) with the constants the driver computed, and no
+ * eigenbasis exists anywhere.
  */
 record PhaseReference(double[][] cell, double[] origin, double[] positions, int[] types, double[] massByType,
-        double mass, double strain, double latticeEnergy, double[][] hessian) implements Serializable {
+        double mass, double strain, double latticeEnergy, double[][] hessian, SparseHessian sparse, SparseSpectrum spectrum)
+        implements Serializable {
 
     static PhaseReference of(HarmonicReference ref, Hessian hessian) {
         Structure s = ref.structure();
         return new PhaseReference(s.cell().matrix(), s.cell().origin(), s.positions(), s.types(), s.massByType(),
-                ref.mass(), ref.strain(), ref.latticeEnergy(), hessian.toArray());
+                ref.mass(), ref.strain(), ref.latticeEnergy(), hessian.toArray(), null, null);
+    }
+
+    static PhaseReference sparse(HarmonicReference ref) {
+        Structure s = ref.structure();
+        return new PhaseReference(s.cell().matrix(), s.cell().origin(), s.positions(), s.types(), s.massByType(),
+                ref.mass(), ref.strain(), ref.latticeEnergy(), null, ref.sparseHessian(), ref.sparseSpectrum());
     }
 
     HarmonicReference rebuild() {
         Structure s = new Structure(new Cell(cell, origin), positions, types, massByType);
+        if (sparse != null) return new HarmonicReference(s, mass, strain, latticeEnergy, sparse, spectrum);
         return new HarmonicReference(s, mass, strain, latticeEnergy, HarmonicModes.of(Hessian.of(hessian)));
     }
 }

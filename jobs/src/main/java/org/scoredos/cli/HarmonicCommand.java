@@ -21,8 +21,13 @@ import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.harmonic.Hessian;
 import org.scoredos.harmonic.HessianCache;
 import org.scoredos.harmonic.HessianCalculator;
+import org.scoredos.harmonic.HessianForm;
+import org.scoredos.harmonic.SparseHessian;
+import org.scoredos.harmonic.SparseHessianCalculator;
+import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
+import org.scoredos.units.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -99,6 +104,12 @@ final class HarmonicCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "keep computed Hessians in DIR and reuse them")
     Path cache;
 
+    @Option(names = "--hessian", defaultValue = "auto", paramLabel = "FORM",
+            description = "auto, dense or sparse: sparse keeps the Hessian as neighbour blocks (local force differences, O(N)) and "
+                    + "computes ω̄ and ⟨ln ν⟩ without diagonalising; auto is sparse above " + HessianForm.SPARSE_ABOVE_ATOMS
+                    + " atoms (default ${DEFAULT-VALUE})")
+    String form;
+
     @Mixin
     FormatOption output;
 
@@ -112,10 +123,12 @@ final class HarmonicCommand implements Callable<Integer> {
         }
         if (!(step > 0 && step <= 0.1)) throw new CommandLine.ParameterException(spec.commandLine(), "--step must be in (0, 0.1] Å, got " + step);
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        if (source.dynmat != null && (parsed.hasMatchedOption("--step") || parsed.hasMatchedOption("--cache"))) {
+        if (source.dynmat != null && (parsed.hasMatchedOption("--step") || parsed.hasMatchedOption("--cache")
+                || parsed.hasMatchedOption("--hessian"))) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--step and --cache apply to Hessians computed from --coeff/--params, not to --dynmat");
+                    "--step, --cache and --hessian apply to Hessians computed from --coeff/--params, not to --dynmat");
         }
+        HessianForm hessianForm = HessianForm.parse(form, "--hessian");
         Structure lattice = StructureInput.read(structure);
         double m = HarmonicReference.resolveMass(lattice, mass == null ? Double.NaN : mass);
         Structure x0 = HarmonicReference.strained(lattice, strain);
@@ -125,8 +138,13 @@ final class HarmonicCommand implements Callable<Integer> {
         if (source.snap != null) {
             SnapParameters p = SnapParameterReader.read(source.snap.params);
             LinearSnapPotential potential = LinearSnapPotential.of(p, SnapCoefficientReader.read(source.snap.coeff, p));
-            Hessian h = snapHessian(potential, lattice, x0, err);
-            reference = new HarmonicReference(x0, m, strain, potential.energy(x0), HarmonicModes.of(h));
+            if (hessianForm.sparseFor(x0.size())) {
+                SparseHessian h = sparseHessian(potential, lattice, x0, err);
+                reference = new HarmonicReference(x0, m, strain, potential.energy(x0), h, SparseSpectrum.of(h));
+            } else {
+                Hessian h = snapHessian(potential, lattice, x0, err);
+                reference = new HarmonicReference(x0, m, strain, potential.energy(x0), HarmonicModes.of(h));
+            }
         } else {
             double[] masses = new double[lattice.size()];
             Arrays.fill(masses, m);
@@ -139,6 +157,7 @@ final class HarmonicCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("temperature", t);
             row.put("freeEnergy", reference.freeEnergy(t));
+            row.put("error", freeEnergyError(reference, t));
             rows.add(row);
         }
         print(reference, rows);
@@ -170,6 +189,31 @@ final class HarmonicCommand implements Callable<Integer> {
         return new HessianCache(cache).getOrCompute(key, compute);
     }
 
+    /** The sparse path's ⟨ln ν⟩ error carried into F = (k_B T/N)(M/2)(⟨ln ν⟩ + ln ω̄) + …, eV/atom; 0 when dense. */
+    private static double freeEnergyError(HarmonicReference reference, double t) {
+        if (!reference.isSparse()) return 0.0;
+        // F = 3 k_B T ⟨ln(ħΩ/k_B T)⟩ (3N convention) holds ½⟨ln ν⟩ three times per atom
+        return 1.5 * Units.KB * t * reference.sparseSpectrum().meanLogNuError();
+    }
+
+    private SparseHessian sparseHessian(LinearSnapPotential potential, Structure lattice, Structure x0, PrintWriter err) throws IOException {
+        SparseHessianCalculator calculator = new SparseHessianCalculator(step, true);
+        Supplier<SparseHessian> compute = () -> {
+            err.printf(Locale.ROOT, "harmonic: sparse Hessian of %d atoms by local central differences: %d displaced coordinates%n",
+                    x0.size(), calculator.displacedCoordinates(x0));
+            err.flush();
+            long start = System.nanoTime();
+            SparseHessian h = calculator.compute(potential, x0);
+            err.printf(Locale.ROOT, "harmonic: %s done in %.1f s%n", h, (System.nanoTime() - start) / 1e9);
+            err.flush();
+            return h;
+        };
+        if (cache == null) return compute.get();
+        String key = HessianCache.key(lattice, strain, step,
+                List.of(Files.readAllBytes(source.snap.params), Files.readAllBytes(source.snap.coeff)));
+        return new HessianCache(cache).getOrComputeSparse(key, compute);
+    }
+
     private void print(HarmonicReference reference, List<Map<String, Object>> rows) {
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format) {
@@ -179,20 +223,24 @@ final class HarmonicCommand implements Callable<Integer> {
                 json.put("results", rows);
                 json.put("zeroModes", reference.zeroModes());
                 json.put("omegaBar", reference.omegaBar());
+                json.put("hessian", reference.isSparse() ? "sparse" : "dense");
                 JsonOutput.print(out, json);
             }
             case CSV -> {
                 CommandSupport.conventionLine(out);
-                out.println("temperature,freeEnergy");
-                for (Map<String, Object> r : rows) out.println(r.get("temperature") + "," + r.get("freeEnergy"));
+                out.println("temperature,freeEnergy,error");
+                for (Map<String, Object> r : rows) out.println(r.get("temperature") + "," + r.get("freeEnergy") + "," + r.get("error"));
             }
             case TEXT -> {
                 CommandSupport.conventionLine(out);
-                out.printf(Locale.ROOT, "# %d atoms, mass %s amu, strain %s: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%n",
-                        reference.atoms(), reference.mass(), reference.strain(), reference.zeroModes(), reference.stableModes(),
-                        reference.omegaBar(), reference.meanLogNu());
-                out.printf(Locale.ROOT, "%12s %20s%n", "T (K)", "F_harm (eV/atom)");
-                for (Map<String, Object> r : rows) out.printf(Locale.ROOT, "%12.2f %20.12f%n", r.get("temperature"), r.get("freeEnergy"));
+                out.printf(Locale.ROOT, "# %d atoms, mass %s amu, strain %s, %s Hessian: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%s%n",
+                        reference.atoms(), reference.mass(), reference.strain(), reference.isSparse() ? "sparse" : "dense",
+                        reference.zeroModes(), reference.stableModes(), reference.omegaBar(), reference.meanLogNu(),
+                        reference.isSparse() ? String.format(Locale.ROOT, " ± %.2g", reference.sparseSpectrum().meanLogNuError()) : "");
+                out.printf(Locale.ROOT, "%12s %20s %12s%n", "T (K)", "F_harm (eV/atom)", "± (eV/atom)");
+                for (Map<String, Object> r : rows) {
+                    out.printf(Locale.ROOT, "%12.2f %20.12f %12.2g%n", r.get("temperature"), r.get("freeEnergy"), r.get("error"));
+                }
             }
         }
         out.flush();

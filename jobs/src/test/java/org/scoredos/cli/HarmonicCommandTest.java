@@ -65,17 +65,41 @@ class HarmonicCommandTest {
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("# convention: F per atom relative to the model's lattice energy"), text.out());
         assertTrue(text.out().lines().skip(1).findFirst().orElseThrow()
-                .startsWith("# 128 atoms, mass 183.84 amu, strain 0.005: 3 zero modes, 381 stable"), text.out());
+                .startsWith("# 128 atoms, mass 183.84 amu, strain 0.005, dense Hessian: 3 zero modes, 381 stable"), text.out());
         assertEquals(6, text.out().lines().count());
         Result csv = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "300", "--format", "csv", "--strain", "0.005");
         assertEquals(0, csv.code(), csv.err());
         String[] lines = csv.out().split("\n");
         assertTrue(lines[0].startsWith("# convention: ") && lines[0].contains("3N modes"), lines[0]);
-        assertEquals("temperature,freeEnergy", lines[1]);
+        assertEquals("temperature,freeEnergy,error", lines[1]);
         double f = Double.parseDouble(lines[2].split(",")[1]);
         String fromText = text.out().lines().skip(3).findFirst().orElseThrow().trim().split("\\s+")[1];
         assertEquals(Double.parseDouble(fromText), f, 1e-12);
+    }
+
+    @Test
+    void sparseHessianGivesTheDenseFreeEnergy() throws IOException {
+        String[] common = {"harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+                "--temperatures", "300,1500", "--format", "json"};
+        Result dense = run(common);
+        Result sparse = run(concat(common, "--hessian", "sparse", "--cache", dir.toString()));
+        assertEquals(0, sparse.code(), sparse.err());
+        JsonNode d = new ObjectMapper().readTree(dense.out()), s = new ObjectMapper().readTree(sparse.out());
+        assertEquals("dense", d.get("hessian").asText());
+        assertEquals("sparse", s.get("hessian").asText());
+        assertEquals(d.get("omegaBar").asDouble(), s.get("omegaBar").asDouble(), 1e-9);
+        for (int k = 0; k < 2; k++) {
+            assertEquals(d.get("results").get(k).get("freeEnergy").asDouble(), s.get("results").get(k).get("freeEnergy").asDouble(), 1e-8);
+        }
+        assertTrue(sparse.err().contains("sparse Hessian of 128 atoms"), sparse.err());
+        assertEquals(2, run(concat(common, "--hessian", "banded")).code());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @Test

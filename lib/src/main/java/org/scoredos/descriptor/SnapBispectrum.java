@@ -104,12 +104,17 @@ public final class SnapBispectrum {
 
     /** The full neighbour list this bispectrum needs, after checking the structure's types. */
     public NeighborList neighbors(Structure structure) {
+        return neighbors(structure, 0);
+    }
+
+    /** As {@link #neighbors(Structure)}, with pairs out to the cutoff + {@code skin} Å (for lists reused under small moves). */
+    public NeighborList neighbors(Structure structure, double skin) {
         int maxType = maxType(structure);
         if (maxType > radius.length) {
             throw new BadInputException("the structure has atom type " + maxType + " but the SNAP model defines "
                     + radius.length + " element(s)");
         }
-        return NeighborList.build(structure, cutoff());
+        return NeighborList.build(structure, cutoff() + skin);
     }
 
     private static int maxType(Structure s) {

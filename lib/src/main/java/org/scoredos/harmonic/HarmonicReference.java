@@ -21,7 +21,9 @@ public final class HarmonicReference {
     private final double mass;
     private final double strain;
     private final double latticeEnergy;
-    private final HarmonicModes modes;
+    private final HarmonicModes modes;        // dense path; null when sparse
+    private final SparseHessian sparse;       // sparse path; null when dense
+    private final SparseSpectrum spectrum;    // sparse path; null when dense
 
     /**
      * @param structure     the strained reference lattice X_0
@@ -41,6 +43,27 @@ public final class HarmonicReference {
         this.strain = strain;
         this.latticeEnergy = latticeEnergy;
         this.modes = modes;
+        this.sparse = null;
+        this.spectrum = null;
+    }
+
+    /**
+     * A reference kept sparse (large cells): the Hessian as neighbour blocks and its constants
+     * from {@link SparseSpectrum}, no eigenvectors.
+     */
+    public HarmonicReference(Structure structure, double mass, double strain, double latticeEnergy, SparseHessian hessian,
+                             SparseSpectrum spectrum) {
+        if (hessian.atoms() != structure.size()) {
+            throw new BadInputException("Hessian is for " + hessian.atoms() + " atoms but the structure has " + structure.size());
+        }
+        if (!(mass > 0) || !Double.isFinite(mass)) throw new BadInputException("atomic mass must be positive, got " + mass + " amu");
+        this.structure = structure;
+        this.mass = mass;
+        this.strain = strain;
+        this.latticeEnergy = latticeEnergy;
+        this.modes = null;
+        this.sparse = hessian;
+        this.spectrum = spectrum;
     }
 
     /**
@@ -88,8 +111,27 @@ public final class HarmonicReference {
         return structure;
     }
 
+    /** The dense modes; a sparse reference has none ({@link #isSparse()}). */
     public HarmonicModes modes() {
+        if (modes == null) throw new IllegalStateException("a sparse harmonic reference has no dense modes");
         return modes;
+    }
+
+    /** Whether the Hessian is kept sparse, with no eigen-decomposition. */
+    public boolean isSparse() {
+        return sparse != null;
+    }
+
+    /** The sparse Hessian of a sparse reference. */
+    public SparseHessian sparseHessian() {
+        if (sparse == null) throw new IllegalStateException("a dense harmonic reference has no sparse Hessian");
+        return sparse;
+    }
+
+    /** The constants of a sparse reference's Hessian. */
+    public SparseSpectrum sparseSpectrum() {
+        if (spectrum == null) throw new IllegalStateException("a dense harmonic reference has no sparse spectrum");
+        return spectrum;
     }
 
     public int atoms() {
@@ -117,19 +159,19 @@ public final class HarmonicReference {
     }
 
     public double omegaBar() {
-        return modes.omegaBar();
+        return modes != null ? modes.omegaBar() : spectrum.omegaBar();
     }
 
     public double meanLogNu() {
-        return modes.meanLogNu();
+        return modes != null ? modes.meanLogNu() : spectrum.meanLogNu();
     }
 
     public int stableModes() {
-        return modes.stableModes();
+        return modes != null ? modes.stableModes() : spectrum.stableModes();
     }
 
     public int zeroModes() {
-        return modes.zeroModes();
+        return modes != null ? modes.zeroModes() : 3;
     }
 
     /** U_0, the isosurface energy scale, eV. */
@@ -139,7 +181,7 @@ public final class HarmonicReference {
 
     /** H_e = ½ ω̄ e^α, the harmonic energy per atom on the α shell, eV. */
     public double harmonicEnergy(double alpha) {
-        return 0.5 * modes.omegaBar() * Math.exp(alpha);
+        return 0.5 * omegaBar() * Math.exp(alpha);
     }
 
     /** τ = H_e/U_0 of the α shell. */
@@ -150,7 +192,7 @@ public final class HarmonicReference {
     /** α of the shell labelled τ: e^α = 2 τ U_0 / ω̄. */
     public double alphaOfTau(double tau) {
         if (!(tau > 0)) throw new BadInputException("isosurface temperature τ must be positive, got " + tau);
-        return Math.log(2 * tau * Units.U0 / modes.omegaBar());
+        return Math.log(2 * tau * Units.U0 / omegaBar());
     }
 
     /**
@@ -161,7 +203,7 @@ public final class HarmonicReference {
     public double isosurfaceEntropy(double alpha, double temperature) {
         double beta = 1.0 / (Units.KB * temperature);
         double hbar2OverM = Units.HBAR * Units.HBAR * Units.EV_PER_AMU_A2_IN_PS2 / mass;
-        return 1.5 * (alpha + 1 - modes.meanLogNu() - Math.log(3 * beta * hbar2OverM));
+        return 1.5 * (alpha + 1 - meanLogNu() - Math.log(3 * beta * hbar2OverM));
     }
 
     /**
@@ -175,6 +217,11 @@ public final class HarmonicReference {
             throw new BadInputException("temperature must be positive and finite, got " + temperature + " K");
         }
         double kT = Units.KB * temperature;
+        if (modes == null) {
+            // Σ_l ln(ħ Ω_l/k_B T) = ½ Σ_l ln ω_l + M ln(ħ √(c/m)/k_B T)
+            double perMode = Math.log(Units.HBAR * Math.sqrt(Units.EV_PER_AMU_A2_IN_PS2 / mass) / kT);
+            return kT * (0.5 * spectrum.sumLogOmega() + spectrum.stableModes() * perMode) / atoms();
+        }
         double s = 0;
         for (int l = 0; l < modes.stableModes(); l++) {
             s += Math.log(Units.HBAR * Math.sqrt(modes.omega(l) * Units.EV_PER_AMU_A2_IN_PS2 / mass) / kT);

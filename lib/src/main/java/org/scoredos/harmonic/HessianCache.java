@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 import org.scoredos.io.BadInputException;
 import org.scoredos.structure.Structure;
 
@@ -29,11 +31,14 @@ import org.scoredos.structure.Structure;
  * parameters) — and holds the finished matrix bit for bit, with a CRC. Writers go through a
  * temporary file in the same directory and an atomic rename: concurrent writers of one key
  * write identical bytes and readers never see a partial entry. An unreadable or corrupt
- * entry is recomputed and replaced.
+ * entry is recomputed and replaced. Dense and sparse ({@link SparseHessian}) forms of one key
+ * are separate entries ({@code KEY.hessian}, {@code KEY.sparse-hessian}).
  */
 public final class HessianCache {
     private static final int MAGIC = 0x53444853; // "SDHS"
     private static final int VERSION = 1;
+    private static final int SPARSE_MAGIC = 0x53445350; // "SDSP"
+    private static final int SPARSE_VERSION = 1;
 
     private final Path directory;
 
@@ -114,28 +119,112 @@ public final class HessianCache {
 
     /** Writes the entry of {@code key} atomically. */
     public void store(String key, Hessian hessian) {
+        write(key, entry(key), out -> {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(hessian.atoms());
+            out.writeDouble(hessian.rawAsymmetry());
+            out.writeDouble(hessian.rawTranslationForce());
+            CRC32 crc = new CRC32();
+            ByteBuffer word = ByteBuffer.allocate(8);
+            for (double v : hessian.toFlat()) {
+                out.writeDouble(v);
+                crc.update(word.putDouble(0, v).array());
+            }
+            out.writeLong(crc.getValue());
+        });
+    }
+
+    /** The cached sparse Hessian of {@code key}, computing and storing it first when absent. */
+    public SparseHessian getOrComputeSparse(String key, Supplier<SparseHessian> compute) {
+        SparseHessian cached = loadSparse(key);
+        if (cached != null) return cached;
+        SparseHessian h = compute.get();
+        storeSparse(key, h);
+        return h;
+    }
+
+    /** The sparse entry of {@code key}, or null when there is none or it cannot be trusted. */
+    public SparseHessian loadSparse(String key) {
+        Path file = sparseEntry(key);
+        CRC32 crc = new CRC32();
+        try (DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file)), crc))) {
+            if (in.readInt() != SPARSE_MAGIC || in.readInt() != SPARSE_VERSION) return null;
+            int atoms = in.readInt();
+            int entries = in.readInt();
+            int blocks = in.readInt();
+            long expected = 4L * 5 + 8 + 4L * (atoms + 1) + 4L * atoms + 4L * entries + 72L * blocks + 8;
+            if (atoms <= 0 || entries < 0 || blocks < 0 || Files.size(file) != expected) return null;
+            double asym = in.readDouble();
+            int[] rowStart = readInts(in, atoms + 1);
+            int[] blockStart = readInts(in, atoms);
+            int[] column = readInts(in, entries);
+            double[] pool = new double[9 * blocks];
+            for (int k = 0; k < pool.length; k++) pool[k] = in.readDouble();
+            long sum = crc.getValue();
+            if (in.readLong() != sum || !consistent(atoms, rowStart, blockStart, column, blocks)) return null;
+            return SparseHessian.stored(atoms, rowStart, column, blockStart, pool, asym);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return null; // truncated or unreadable: recompute
+        }
+    }
+
+    /** Writes the sparse entry of {@code key} atomically. */
+    public void storeSparse(String key, SparseHessian hessian) {
+        write(key, sparseEntry(key), raw -> {
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            out.writeInt(SPARSE_MAGIC);
+            out.writeInt(SPARSE_VERSION);
+            out.writeInt(hessian.atoms());
+            out.writeInt(hessian.columns().length);
+            out.writeInt(hessian.pool().length / 9);
+            out.writeDouble(hessian.rawAsymmetry());
+            for (int v : hessian.rowStarts()) out.writeInt(v);
+            for (int v : hessian.blockStarts()) out.writeInt(v);
+            for (int v : hessian.columns()) out.writeInt(v);
+            for (double v : hessian.pool()) out.writeDouble(v);
+            out.flush();
+            raw.writeLong(crc.getValue());
+        });
+    }
+
+    private static int[] readInts(DataInputStream in, int n) throws IOException {
+        int[] a = new int[n];
+        for (int k = 0; k < n; k++) a[k] = in.readInt();
+        return a;
+    }
+
+    /** Every index in range, so a stored entry cannot make the operator read out of bounds. */
+    private static boolean consistent(int atoms, int[] rowStart, int[] blockStart, int[] column, int blocks) {
+        if (rowStart[0] != 0 || rowStart[atoms] != column.length) return false;
+        for (int i = 0; i < atoms; i++) {
+            int len = rowStart[i + 1] - rowStart[i];
+            if (len < 0 || blockStart[i] < 0 || (long) blockStart[i] + len > blocks) return false;
+        }
+        for (int j : column) if (j < 0 || j >= atoms) return false;
+        return true;
+    }
+
+    private interface Body {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} through a temporary file and an atomic rename. */
+    private void write(String key, Path target, Body body) {
         try {
             Files.createDirectories(directory);
             Path tmp = Files.createTempFile(directory, key.substring(0, Math.min(16, key.length())), ".tmp");
             try {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                    out.writeInt(MAGIC);
-                    out.writeInt(VERSION);
-                    out.writeInt(hessian.atoms());
-                    out.writeDouble(hessian.rawAsymmetry());
-                    out.writeDouble(hessian.rawTranslationForce());
-                    CRC32 crc = new CRC32();
-                    ByteBuffer word = ByteBuffer.allocate(8);
-                    for (double v : hessian.toFlat()) {
-                        out.writeDouble(v);
-                        crc.update(word.putDouble(0, v).array());
-                    }
-                    out.writeLong(crc.getValue());
+                    body.write(out);
                 }
                 try {
-                    Files.move(tmp, entry(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, entry(key), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
                 Files.deleteIfExists(tmp);
@@ -147,5 +236,9 @@ public final class HessianCache {
 
     private Path entry(String key) {
         return directory.resolve(key + ".hessian");
+    }
+
+    private Path sparseEntry(String key) {
+        return directory.resolve(key + ".sparse-hessian");
     }
 }

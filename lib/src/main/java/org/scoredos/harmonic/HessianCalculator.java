@@ -105,7 +105,7 @@ public final class HessianCalculator {
     }
 
     private LatticeTranslations translations(Structure structure) {
-        return useTranslations ? LatticeTranslations.of(structure) : LatticeTranslations.identity(structure.size());
+        return useTranslations ? LatticeTranslations.of(structure) : LatticeTranslations.identity(structure);
     }
 
     private static int[] displacedAtoms(LatticeTranslations translations, int atoms) {

@@ -32,12 +32,52 @@ public final class NeighborList {
     private final int[] start;   // n+1 offsets
     private final int[] index;   // neighbour atom j of each pair
     private final double[] disp; // 3 per pair: r_ij
+    private final double[] original; // a scratch copy's unmoved displacements; null otherwise
 
     NeighborList(double cutoff, int[] start, int[] index, double[] disp) {
+        this(cutoff, start, index, disp, null);
+    }
+
+    private NeighborList(double cutoff, int[] start, int[] index, double[] disp, double[] original) {
         this.cutoff = cutoff;
         this.start = start;
         this.index = index;
         this.disp = disp;
+        this.original = original;
+    }
+
+    /**
+     * A copy whose displacements {@link #moveAtom} may change: one thread's scratch for local
+     * finite differences. The pairs stay those of this list, so a move must keep every pair
+     * that matters inside the list's cutoff (build it with a skin).
+     */
+    public NeighborList scratchCopy() {
+        return new NeighborList(cutoff, start, index, disp.clone(), disp);
+    }
+
+    /**
+     * Sets the displacements of every pair that involves atom k to their original values with
+     * atom k moved by (ddx, ddy, ddz) Å, all other pairs untouched; a zero move restores them
+     * exactly. Pairs of k with its own images do not change. Only on a {@link #scratchCopy}.
+     */
+    public void moveAtom(int k, double ddx, double ddy, double ddz) {
+        if (original == null) throw new IllegalStateException("only a scratch copy of a neighbour list can move atoms");
+        int previous = -1;
+        for (int p = start[k]; p < start[k + 1]; p++) {
+            int j = index[p];
+            if (j == k) continue;
+            disp[3 * p] = original[3 * p] - ddx;
+            disp[3 * p + 1] = original[3 * p + 1] - ddy;
+            disp[3 * p + 2] = original[3 * p + 2] - ddz;
+            if (j == previous) continue; // pairs are sorted by neighbour: each row j once
+            previous = j;
+            for (int q = start[j]; q < start[j + 1]; q++) {
+                if (index[q] != k) continue;
+                disp[3 * q] = original[3 * q] + ddx;
+                disp[3 * q + 1] = original[3 * q + 1] + ddy;
+                disp[3 * q + 2] = original[3 * q + 2] + ddz;
+            }
+        }
     }
 
     /** Builds the full list of {@code structure} within {@code cutoff} Å. */

@@ -14,7 +14,7 @@ import org.scoredos.structure.Structure;
  * of atom i's element. Forces come from the Y-array form of the bispectrum derivative.
  * Thread-safe: the bispectrum engine keeps per-thread scratch.
  */
-public final class LinearSnapPotential implements Potential {
+public final class LinearSnapPotential implements AtomicPotential {
     private final SnapBispectrum bispectrum;
     private final double[][] coefficients; // per type: β0, then β
 
@@ -64,6 +64,28 @@ public final class LinearSnapPotential implements Potential {
         }
         Arrays.fill(forces, 0);
         return evaluate(structure, forces);
+    }
+
+    @Override
+    public NeighborList neighbors(Structure structure, double skin) {
+        return bispectrum.neighbors(structure, skin);
+    }
+
+    @Override
+    public void addAtomForces(Structure structure, NeighborList list, int i, double[] forces) {
+        SnapWorkspace ws = bispectrum.workspace();
+        double[] d = new double[bispectrum.descriptorCount()];
+        double[] beta = coefficients[structure.type(i) - 1];
+        bispectrum.compute(structure, list, i, ws, d);
+        bispectrum.addForces(list, i, slopes(beta, d), ws, forces);
+    }
+
+    /** ∂E_i/∂B of an atom with descriptor d: β, plus the quadratic terms' chain rule. */
+    private double[] slopes(double[] beta, double[] d) {
+        int nb = bispectrum.bispectrumCount();
+        double[] dEdB = Arrays.copyOfRange(beta, 1, 1 + nb);
+        if (bispectrum.parameters().quadratic()) addQuadraticSlopes(beta, d, nb, dEdB);
+        return dEdB;
     }
 
     private double evaluate(Structure structure, double[] forces) {

@@ -3,22 +3,46 @@ package org.scoredos.sample;
 import java.util.SplittableRandom;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
+import org.scoredos.harmonic.InverseSquareRoot;
+import org.scoredos.harmonic.SparseHessian;
 
 /**
- * Uniform samples on the α hyper-ellipsoid of the reference Hessian (method.md §2): g drawn
- * from a standard normal in the M stable-mode coordinates and normalised, a_l = g_l/√ν_l ·
- * √(N e^α)/|g|, u = Σ_l a_l v_l. Then Σ_l ν_l (v_l·u)² = N e^α exactly, and the direction
- * g/|g| is uniform on the sphere, so u is uniform with respect to the shell's measure.
+ * Uniform samples on the α hyper-ellipsoid uᵀHu = N e^α ω̄ of the reference Hessian
+ * (method.md §2), two equivalent constructions:
+ *
+ * <ul>
+ *   <li>dense (eigenbasis): g standard normal in the M stable-mode coordinates, a_l =
+ *       g_l/√ν_l · √(N e^α)/|g|, u = Σ_l a_l v_l;
+ *   <li>sparse (matrix-free): g standard normal in the 3N − 3 dimensions orthogonal to the
+ *       translations, z = p(H) g with p(λ) ≈ λ^{-1/2} ({@link InverseSquareRoot}), u = z ·
+ *       √(N e^α ω̄ / zᵀHz).
+ * </ul>
+ *
+ * Both are u = √(N e^α ω̄) H^{-1/2} g/|g| on the stable subspace (H^{-1/2} g = Σ_l g_l v_l/√ω_l),
+ * so the direction of H^{1/2} u is uniform on the sphere and u uniform with respect to the
+ * shell's measure; the sparse one rescales by the exact zᵀHz, so α(u) = α exactly whatever
+ * the polynomial's error, which only bends the distribution by at most that relative error
+ * per mode amplitude.
  */
 public final class HessianSampler implements IsosurfaceSampler {
+    /** Largest relative error of p(λ)√λ over the spectrum for the matrix-free sampler. */
+    public static final double INVERSE_SQRT_TOLERANCE = 1e-4;
+
     private final HarmonicReference reference;
-    private final double[] invSqrtNu;
+    private final double[] invSqrtNu;           // dense
+    private final InverseSquareRoot inverseSqrt; // sparse
 
     public HessianSampler(HarmonicReference reference) {
         this.reference = reference;
-        HarmonicModes modes = reference.modes();
-        invSqrtNu = new double[modes.stableModes()];
-        for (int l = 0; l < invSqrtNu.length; l++) invSqrtNu[l] = 1.0 / StrictMath.sqrt(modes.nu(l));
+        if (reference.isSparse()) {
+            invSqrtNu = null;
+            inverseSqrt = reference.sparseSpectrum().inverseSquareRoot(INVERSE_SQRT_TOLERANCE);
+        } else {
+            HarmonicModes modes = reference.modes();
+            invSqrtNu = new double[modes.stableModes()];
+            for (int l = 0; l < invSqrtNu.length; l++) invSqrtNu[l] = 1.0 / StrictMath.sqrt(modes.nu(l));
+            inverseSqrt = null;
+        }
     }
 
     public HarmonicReference reference() {
@@ -33,6 +57,10 @@ public final class HessianSampler implements IsosurfaceSampler {
 
     /** A displacement u (flat 3N, Å) on the α shell drawn from {@code random}. */
     double[] displacement(double alpha, SplittableRandom random) {
+        return reference.isSparse() ? sparseDisplacement(alpha, random) : denseDisplacement(alpha, random);
+    }
+
+    private double[] denseDisplacement(double alpha, SplittableRandom random) {
         HarmonicModes modes = reference.modes();
         int m = modes.stableModes();
         double[] g = new double[m];
@@ -47,8 +75,22 @@ public final class HessianSampler implements IsosurfaceSampler {
         return u;
     }
 
-    /** α(u) = ln(Σ_l ν_l (v_l·u)² / N) of a displacement. */
+    private double[] sparseDisplacement(double alpha, SplittableRandom random) {
+        SparseHessian h = reference.sparseHessian();
+        double[] g = new double[h.dimension()];
+        SampleStreams.gaussians(random, g);
+        SparseHessian.removeTranslation(g);
+        double[] u = new double[g.length];
+        inverseSqrt.apply(h, g, u);
+        double scale = StrictMath.sqrt(reference.atoms() * StrictMath.exp(alpha) * reference.omegaBar() / h.quadraticForm(u));
+        for (int k = 0; k < u.length; k++) u[k] *= scale;
+        return u;
+    }
+
+    /** α(u) = ln(Σ_l ν_l (v_l·u)² / N) = ln(uᵀHu / (ω̄ N)) of a displacement. */
     public double alphaOf(double[] u) {
-        return StrictMath.log(reference.modes().weightedSquare(u) / reference.atoms());
+        double weighted = reference.isSparse() ? reference.sparseHessian().quadraticForm(u) / reference.omegaBar()
+                : reference.modes().weightedSquare(u);
+        return StrictMath.log(weighted / reference.atoms());
     }
 }

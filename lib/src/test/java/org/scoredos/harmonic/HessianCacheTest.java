@@ -74,4 +74,25 @@ class HessianCacheTest {
         assertArrayEquals(h.toFlat(), cache.getOrCompute(key, () -> h).toFlat());
         assertArrayEquals(h.toFlat(), cache.load(key).toFlat());
     }
+
+    @Test
+    void sparseEntriesRoundTripBitForBitAndCorruptOnesAreRecomputed() throws IOException {
+        HessianCache cache = new HessianCache(dir);
+        Structure bcc = TestCrystals.bcc(3.1803, 2, TestCrystals.W_MASS);
+        String key = HessianCache.key(bcc, 0.0, 1e-4, MORSE);
+        SparseHessian h = new SparseHessianCalculator(1e-4, false).compute(SnapTungstenHessianTest.tungstenSnap(), bcc);
+        assertEquals(h, cache.getOrComputeSparse(key, () -> h));
+        SparseHessian back = cache.loadSparse(key);
+        assertEquals(h, back);
+        assertEquals(h.rawAsymmetry(), back.rawAsymmetry());
+        for (int k = 0; k < h.dimension(); k += 7) assertEquals(h.get(k, 5), back.get(k, 5));
+        assertNull(cache.load(key), "the dense entry is another file");
+        Path file = dir.resolve(key + ".sparse-hessian");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertNull(cache.loadSparse(key));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
+        assertNull(cache.loadSparse(key));
+    }
 }
