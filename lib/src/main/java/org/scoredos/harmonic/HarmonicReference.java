@@ -236,7 +236,7 @@ public final class HarmonicReference {
      */
     public double freeEnergy(double temperature) {
         double fixed = harmonicFreeEnergy(temperature);
-        return FreeEnergyConvention.fromCentreOfMassFixed(fixed, fixed, atoms(), modes.stableModes());
+        return FreeEnergyConvention.fromCentreOfMassFixed(fixed, fixed, atoms(), stableModes());
     }
 
     /** The per-phase constants for the summaries, D_0 the per-atom average SNAP descriptor of X_0. */
