@@ -26,6 +26,20 @@ final class IronCampaigns {
         }
     }
 
+    /** The reference's temperature grid for the α–γ transition: 500–2500 K in 31 points. */
+    static final double[] GRID = grid();
+
+    private static double[] grid() {
+        double[] t = new double[31];
+        for (int i = 0; i < 31; i++) t[i] = 500 + 2000.0 * i / 30;
+        return t;
+    }
+
+    /** ΔF = G(fcc) − G(bcc), the reference's orientation. */
+    static PhaseTransition fccOverBcc(FreeEnergyEstimator.Mode mode) {
+        return new PhaseTransition(FreeEnergyEstimator.of(fcc(), mode), FreeEnergyEstimator.of(bcc(), mode));
+    }
+
     static synchronized PhaseSummary bcc() {
         if (bcc == null) bcc = load("fe_bcc_444.json.gz");
         return bcc;

@@ -9,30 +9,18 @@ import org.scoredos.estimate.FreeEnergyEstimator.Mode;
 
 /** T_c and the fine-tuning trajectory of the reference (α–γ iron, θ_ref → target 1063 K). */
 class TransitionAndFineTuningTest {
-    private static final double[] GRID = grid();
-
-    private static double[] grid() {
-        double[] t = new double[31];
-        for (int i = 0; i < 31; i++) t[i] = 500 + 2000.0 * i / 30;
-        return t;
-    }
-
-    private static PhaseTransition fccOverBcc(Mode mode) {
-        return new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), mode), FreeEnergyEstimator.of(IronCampaigns.bcc(), mode));
-    }
-
     @Test
     void referenceTransitionTemperatureAndDeltaF() {
         JsonNode x = IronCampaigns.expected();
-        PhaseTransition.Table table = fccOverBcc(Mode.REFERENCE).table(IronCampaigns.thetaRef(), GRID);
-        for (int i = 0; i < GRID.length; i++) assertEquals(x.get("dF").get(i).asDouble(), table.deltaF()[i], 1e-8);
+        PhaseTransition.Table table = IronCampaigns.fccOverBcc(Mode.REFERENCE).table(IronCampaigns.thetaRef(), IronCampaigns.GRID);
+        for (int i = 0; i < IronCampaigns.GRID.length; i++) assertEquals(x.get("dF").get(i).asDouble(), table.deltaF()[i], 1e-8);
         assertEquals(x.get("Tc_ref").asDouble(), table.tc().temperature(), 1e-3);
     }
 
     @Test
     void referenceFineTuningTrajectory() {
         JsonNode ft = IronCampaigns.expected().get("fine_tuning");
-        FineTuner tuner = new FineTuner(fccOverBcc(Mode.REFERENCE), GRID);
+        FineTuner tuner = new FineTuner(IronCampaigns.fccOverBcc(Mode.REFERENCE), IronCampaigns.GRID);
         FineTuner.Trajectory run = tuner.run(IronCampaigns.thetaRef(), FineTuner.Settings.reference(1063.0), null);
         double[] expected = IronCampaigns.vector(ft.get("Tc_trajectory"));
         assertEquals(21, run.steps().size());

@@ -12,18 +12,6 @@ import org.scoredos.estimate.FreeEnergyEstimator.Mode;
 
 /** The coverage of T_c: the extrapolated flag, δΔF and δT_c, on constructed ΔF(T) and on the iron campaigns. */
 class TransitionCoverageTest {
-    private static final double[] GRID = grid();
-
-    private static double[] grid() {
-        double[] t = new double[31];
-        for (int i = 0; i < 31; i++) t[i] = 500 + 2000.0 * i / 30;
-        return t;
-    }
-
-    private static PhaseTransition fccOverBcc(Mode mode) {
-        return new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), mode), FreeEnergyEstimator.of(IronCampaigns.bcc(), mode));
-    }
-
     /** δT_c by finite differences: T_c of ΔF ± ε δΔF, the error bars moved with ΔF. */
     private static double propagated(double[] t, double[] delta, double[] error) {
         double eps = 1e-6;
@@ -64,23 +52,23 @@ class TransitionCoverageTest {
 
     @Test
     void ironReferenceTcIsAnExtrapolationAndItsRowsCarryBothPhases() {
-        PhaseTransition transition = fccOverBcc(Mode.SMOOTH);
+        PhaseTransition transition = IronCampaigns.fccOverBcc(Mode.SMOOTH);
         double[] theta = IronCampaigns.thetaRef();
-        PhaseTransition.Table table = transition.table(theta, GRID);
+        PhaseTransition.Table table = transition.table(theta, IronCampaigns.GRID);
         PhaseTransition.Crossing tc = table.tc();
         assertEquals(1950, tc.temperature(), 2.0);
         assertTrue(tc.extrapolated(), "both phases have α* at the top of their sampled range above ≈1400 K");
         assertFalse(table.solvedAt(tc.temperature()));
-        assertEquals(propagated(GRID, table.deltaF(), table.error()), tc.error(), 1e-5 * tc.error());
+        assertEquals(propagated(IronCampaigns.GRID, table.deltaF(), table.error()), tc.error(), 1e-5 * tc.error());
         // both phases solved from 500 K to 1300 K (fcc leaves its range first, at 1366.7 K)
         List<double[]> spans = table.solvedSpans();
         assertEquals(1, spans.size());
         assertArrayEquals(new double[] {500, 1300}, spans.get(0), 1e-9);
         assertTrue(table.solvedAt(1063) && table.solvedAt(1300) && !table.solvedAt(1310));
 
-        FreeEnergy[] fcc = transition.first().estimate(theta, GRID, false), bcc = transition.second().estimate(theta, GRID, false);
+        FreeEnergy[] fcc = transition.first().estimate(theta, IronCampaigns.GRID, false), bcc = transition.second().estimate(theta, IronCampaigns.GRID, false);
         double e0 = transition.first().latticeEnergy(theta) - transition.second().latticeEnergy(theta);
-        for (int i = 0; i < GRID.length; i++) {
+        for (int i = 0; i < IronCampaigns.GRID.length; i++) {
             PhaseTransition.Difference row = table.rows()[i];
             assertEquals(fcc[i].freeEnergy() - bcc[i].freeEnergy() + e0, row.deltaF(), 1e-12);
             assertEquals(Math.sqrt(fcc[i].error() * fcc[i].error() + bcc[i].error() * bcc[i].error()), row.error(), 1e-12);
@@ -96,20 +84,20 @@ class TransitionCoverageTest {
         // the reference's fine-tuned θ moves T_c to 1065 K, but fcc's α* leaves its sampled range from 966.7 K on
         double[] tuned = IronCampaigns.vector(IronCampaigns.expected().get("fine_tuning").get("theta_final"));
         for (Mode mode : Mode.values()) {
-            PhaseTransition.Table table = fccOverBcc(mode).table(tuned, GRID);
+            PhaseTransition.Table table = IronCampaigns.fccOverBcc(mode).table(tuned, IronCampaigns.GRID);
             PhaseTransition.Crossing tc = table.tc();
             assertEquals(1065.4, tc.temperature(), 1.0, mode.name());
             assertTrue(tc.extrapolated(), mode.name());
             assertFalse(table.rows()[7].first().solved(), mode + ": fcc at 966.7 K");
             assertTrue(table.rows()[6].solved(), mode + ": both at 900 K");
-            assertEquals(propagated(GRID, table.deltaF(), table.error()), tc.error(), 1e-5 * tc.error());
+            assertEquals(propagated(IronCampaigns.GRID, table.deltaF(), table.error()), tc.error(), 1e-5 * tc.error());
         }
     }
 
     @Test
     void ironTcIsSolvedWhenTheLatticeEnergyDifferenceFavoursFcc() {
         // θ moved along ΔD_0 = D_0^fcc − D_0^bcc lowers the 0 K energy of fcc by 40 meV/atom: T_c falls inside both ranges
-        PhaseTransition transition = fccOverBcc(Mode.SMOOTH);
+        PhaseTransition transition = IronCampaigns.fccOverBcc(Mode.SMOOTH);
         double[] theta = IronCampaigns.thetaRef(), dD0 = transition.first().latticeDescriptor(), d0b = transition.second().latticeDescriptor();
         double norm2 = 0;
         for (int i = 0; i < dD0.length; i++) {
@@ -120,20 +108,20 @@ class TransitionCoverageTest {
         double dE0 = transition.first().latticeEnergy(theta) - transition.second().latticeEnergy(theta);
         assertEquals(IronCampaigns.expected().get("dE0").asDouble() - 0.04, dE0, 1e-12);
         for (Mode mode : Mode.values()) {
-            PhaseTransition.Table table = fccOverBcc(mode).table(theta, GRID);
+            PhaseTransition.Table table = IronCampaigns.fccOverBcc(mode).table(theta, IronCampaigns.GRID);
             PhaseTransition.Crossing tc = table.tc();
             assertEquals(1295, tc.temperature(), 10, mode.name());
             assertFalse(tc.extrapolated(), mode + ": both phases solved at " + tc.below() + " and " + tc.above() + " K");
             assertTrue(table.solvedAt(tc.temperature()));
             assertTrue(tc.error() > 0 && Double.isFinite(tc.error()), mode + ": δT_c = " + tc.error());
-            assertEquals(propagated(GRID, table.deltaF(), table.error()), tc.error(), 1e-5 * tc.error());
+            assertEquals(propagated(IronCampaigns.GRID, table.deltaF(), table.error()), tc.error(), 1e-5 * tc.error());
         }
     }
 
     @Test
     void fineTuningRecordsTheFlagsAndErrorBarsOfEveryStep() {
-        PhaseTransition transition = fccOverBcc(Mode.REFERENCE);
-        FineTuner.Trajectory run = new FineTuner(transition, GRID).run(IronCampaigns.thetaRef(), FineTuner.Settings.reference(1063.0), null);
+        PhaseTransition transition = IronCampaigns.fccOverBcc(Mode.REFERENCE);
+        FineTuner.Trajectory run = new FineTuner(transition, IronCampaigns.GRID).run(IronCampaigns.thetaRef(), FineTuner.Settings.reference(1063.0), null);
         assertEquals(21, run.steps().size());
         FineTuner.Step first = run.steps().get(0), last = run.last();
         assertTrue(first.tc().extrapolated());
@@ -143,7 +131,7 @@ class TransitionCoverageTest {
         assertTrue(last.tc().extrapolated(), "T_c = " + last.tcValue());
         assertFalse(last.atTarget().solved());
         for (FineTuner.Step s : run.steps()) {
-            PhaseTransition.Table table = transition.table(s.theta(), GRID);
+            PhaseTransition.Table table = transition.table(s.theta(), IronCampaigns.GRID);
             assertEquals(table.tc(), s.tc());
             assertEquals(table.solvedAt(s.tcValue()), s.solved());
             // ΔF(T*) with its error bar, as the transition gives it at T*
