@@ -78,8 +78,11 @@ public record CampaignConfig(
         require(strains.stream().distinct().count() == strains.size(), "strains", "repeated value");
         samples = samples == null ? DEFAULT_SAMPLES : samples;
         require(samples >= 2, "samples", "at least 2 samples per cell, got " + samples);
+        require(samples <= CampaignLimits.SAMPLES_PER_CELL, "samples",
+                samples + " samples per cell: " + CampaignLimits.hint(CampaignLimits.SAMPLES_PER_CELL, "SCOREDOS_MAX_SAMPLES"));
         samplesPerShard = samplesPerShard == null ? DEFAULT_SAMPLES_PER_SHARD : samplesPerShard;
         require(samplesPerShard >= 1, "samplesPerShard", "must be positive, got " + samplesPerShard);
+        if (kinetic != null) kinetic.checkShardLength(samplesPerShard);
         histogram = histogram == null ? new HistogramSpec(null, null) : histogram;
         score = score == null ? new ScoreSpec(null, null) : score;
         require(seed != null, "seed", "required (an integer)");
@@ -109,9 +112,26 @@ public record CampaignConfig(
                 require("hcp".equals(lattice) == (c != null), "c", "c is given for hcp and only for hcp");
                 require(c == null || c > 0, "c", "must be positive");
                 require(repeat != null && repeat.size() == 3, "repeat", "three positive repeats [nx, ny, nz]");
-                for (int n : repeat) require(n >= 1, "repeat", "repeats must be positive");
+                long cells = 1;
+                for (int n : repeat) {
+                    require(n >= 1, "repeat", "repeats must be positive");
+                    cells *= n;
+                }
+                long atoms = cells * basisAtoms(lattice);
+                require(atoms <= CampaignLimits.ATOMS, "repeat", atoms + " atoms: "
+                        + CampaignLimits.hint(CampaignLimits.ATOMS, "SCOREDOS_MAX_ATOMS"));
                 repeat = List.copyOf(repeat);
             }
+        }
+
+        /** Atoms per conventional cell of each lattice builder (hcp: the primitive hexagonal cell). */
+        private static int basisAtoms(String lattice) {
+            return switch (lattice) {
+                case "bcc", "hcp" -> 2;
+                case "fcc" -> 4;
+                case "diamond", "a15" -> 8;
+                default -> throw new IllegalArgumentException(lattice);
+            };
         }
     }
 
@@ -142,12 +162,21 @@ public record CampaignConfig(
             require(stride >= 1, "stride", "at least 1 step between snapshots, got " + stride);
             require(equilibration >= 0, "equilibration", "must not be negative, got " + equilibration);
         }
+
+        /** One shard's trajectory must end: its steps are bounded like every other size. */
+        void checkShardLength(int samplesPerShard) {
+            long steps = equilibration + (long) samplesPerShard * stride;
+            require(steps <= CampaignLimits.MD_STEPS_PER_SHARD, "kinetic.stride", steps + " MD steps per shard (equilibration + samplesPerShard × stride): "
+                    + CampaignLimits.hint(CampaignLimits.MD_STEPS_PER_SHARD, "SCOREDOS_MAX_MD_STEPS"));
+        }
     }
 
     /** The τ grid, from a list or {from, to, count} (both ends included). */
     public record TauGrid(List<Double> values) {
         public TauGrid {
             require(values != null && !values.isEmpty(), "", "empty grid");
+            require(values.size() <= CampaignLimits.TAU_CELLS, "", values.size() + " cells: "
+                    + CampaignLimits.hint(CampaignLimits.TAU_CELLS, "SCOREDOS_MAX_TAU_CELLS"));
             for (int i = 0; i < values.size(); i++) {
                 double t = values.get(i);
                 require(t > 0 && Double.isFinite(t), "", "values must be positive, got " + t);
@@ -175,9 +204,13 @@ public record CampaignConfig(
             require(from != null && from.isNumber(), "from", "required, a number");
             require(to != null && to.isNumber(), "to", "required, a number");
             require(count != null && count.isIntegralNumber(), "count", "required, an integer");
+            require(count.canConvertToLong() && count.longValue() <= CampaignLimits.TAU_CELLS, "count",
+                    count.asText() + " cells: " + CampaignLimits.hint(CampaignLimits.TAU_CELLS, "SCOREDOS_MAX_TAU_CELLS"));
             int n = count.intValue();
             require(n >= 1, "count", "empty grid");
-            require(n == 1 || to.doubleValue() > from.doubleValue(), "to", "must exceed tau.from");
+            require(n == 1 ? to.doubleValue() == from.doubleValue() : to.doubleValue() > from.doubleValue(), "to",
+                    n == 1 ? "a one-cell grid has tau.to equal to tau.from, got " + from.asText() + " and " + to.asText()
+                           : "must exceed tau.from");
             List<Double> v = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 v.add(n == 1 ? from.doubleValue() : from.doubleValue() + (to.doubleValue() - from.doubleValue()) * i / (n - 1));
@@ -202,6 +235,8 @@ public record CampaignConfig(
             require(to >= from, "to", "must not be below temperatures.from (" + from + " K), got " + to);
             require(count == null || count >= TauGridRule.MIN_CELLS, "count",
                     "at least " + TauGridRule.MIN_CELLS + " cells (the α fit is a degree-5 polynomial), got " + count);
+            require(count == null || count <= CampaignLimits.TAU_CELLS, "count",
+                    count + " cells: " + CampaignLimits.hint(CampaignLimits.TAU_CELLS, "SCOREDOS_MAX_TAU_CELLS"));
         }
 
         /** The τ grid that covers these temperatures. */

@@ -41,7 +41,12 @@ public final class CampaignLauncher {
 
     public static CampaignConfig config(Path configFile, Options o) throws IOException {
         CampaignConfig c = CampaignConfigReader.read(configFile);
-        return c.with(o.samples() != null ? o.samples() : c.samples(), o.out() != null ? o.out() : c.output());
+        try {
+            return c.with(o.samples() != null ? o.samples() : c.samples(), o.out() != null ? o.out() : c.output());
+        } catch (ConfigError e) {
+            // only the command line's overrides can fail here: the file itself was checked
+            throw new BadInputException("--" + e.getMessage());
+        }
     }
 
     public static Outcome run(Path configFile, Options o, PrintWriter err) throws IOException {

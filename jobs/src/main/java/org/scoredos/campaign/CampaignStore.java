@@ -102,16 +102,7 @@ public final class CampaignStore implements Serializable {
     public static CampaignStore open(String location, Configuration conf, CampaignManifest expected, String formerIdentity)
             throws IOException {
         CampaignStore store = new CampaignStore(uriOf(location), conf);
-        FileSystem fs = store.fs();
-        Path rootPath = new Path(store.root);
-        if (fs.exists(rootPath) && !fs.getFileStatus(rootPath).isDirectory()) {
-            throw BadInputException.at(store.root, 0, null, "the output is a file, not a directory");
-        }
-        // only _tmp/ (a first run died before its manifest was renamed into place), and the lock
-        // and run log of the run opening it, which are not campaign contents
-        boolean empty = !fs.exists(rootPath) || Arrays.stream(fs.listStatus(rootPath))
-                .allMatch(st -> BOOKKEEPING.contains(st.getPath().getName()));
-        if (empty) {
+        if (store.checkClaimable()) {
             store.writeManifest(expected);
             return store;
         }
@@ -123,6 +114,52 @@ public final class CampaignStore implements Serializable {
                             + "); only the sample count and new τ cells may change between runs: choose another output");
         }
         return store;
+    }
+
+    /**
+     * Refuses, before anything is written there (the lock included), an output that no run
+     * could use: an unknown file-system scheme, a path the file system cannot name, something
+     * that is not a directory, or a directory holding files but no campaign manifest.
+     */
+    public static void checkClaimable(String location, Configuration conf) throws IOException {
+        new CampaignStore(uriOf(location), conf).checkClaimable();
+    }
+
+    /** True when the output is new or empty (only bookkeeping in it); see {@link #checkClaimable(String, Configuration)}. */
+    private boolean checkClaimable() throws IOException {
+        FileSystem fs;
+        try {
+            fs = fs();
+        } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+            throw BadInputException.at(root, 0, "output", "no file system for scheme '" + URI.create(root).getScheme() + "'");
+        }
+        if ("file".equals(fs.getUri().getScheme())) checkLocalName(java.nio.file.Path.of(URI.create(root)));
+        Path rootPath = new Path(root);
+        if (!fs.exists(rootPath)) return true;
+        if (!fs.getFileStatus(rootPath).isDirectory()) {
+            throw BadInputException.at(root, 0, "output", "exists and is not a directory");
+        }
+        // only _tmp/ (a first run died before its manifest was renamed into place), and the lock
+        // and run log of the run opening it, which are not campaign contents
+        FileStatus[] entries = fs.listStatus(rootPath);
+        if (Arrays.stream(entries).allMatch(st -> BOOKKEEPING.contains(st.getPath().getName()))) return true;
+        if (!fs.exists(new Path(rootPath, MANIFEST))) {
+            throw BadInputException.at(root, 0, "output", "a directory with " + entries.length
+                    + " entries and no campaign manifest: choose a new or empty directory");
+        }
+        return false;
+    }
+
+    /** The local limits on names (255 bytes a component, 4095 a path), refused before mkdir fails on them. */
+    private static void checkLocalName(java.nio.file.Path path) {
+        if (path.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 4095) {
+            throw BadInputException.at(path.toString().substring(0, 60) + "…", 0, "output", "path longer than 4095 bytes");
+        }
+        for (java.nio.file.Path part : path) {
+            if (part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                throw BadInputException.at(part.toString().substring(0, 60) + "…", 0, "output", "a path component longer than 255 bytes");
+            }
+        }
     }
 
     /** An existing campaign output, for reading (--status). */

@@ -27,6 +27,7 @@ public final class LockedCampaignRun {
         CampaignConfig c = CampaignLauncher.config(configFile, o);
         // the file-system settings spark-submit passes as spark.hadoop.* apply to the lock too
         Configuration hadoop = SparkContexts.hadoopConfiguration(new SparkConf());
+        CampaignStore.checkClaimable(c.output(), hadoop);
         try (CampaignLock lock = CampaignLock.acquire(c.output(), hadoop, policy, err)) {
             CampaignLauncher.Options options = o;
             long samples = c.samples();
