@@ -150,6 +150,24 @@ public final class CampaignStore implements Serializable {
         return false;
     }
 
+    /** Whether anything exists at the output location. */
+    static boolean exists(String location, Configuration conf) throws IOException {
+        CampaignStore store = new CampaignStore(uriOf(location), conf);
+        return store.fs().exists(new Path(store.root));
+    }
+
+    /**
+     * Removes the output a refused first run created (manifest, frames, shards, _tmp), once its
+     * lock is released; left alone if another run has locked it since.
+     */
+    static void removeRefused(String location, Configuration conf) throws IOException {
+        CampaignStore store = new CampaignStore(uriOf(location), conf);
+        Path rootPath = new Path(store.root);
+        if (store.fs().exists(rootPath) && !store.fs().exists(new Path(rootPath, CampaignLock.FILE))) {
+            store.fs().delete(rootPath, true);
+        }
+    }
+
     /** The local limits on names (255 bytes a component, 4095 a path), refused before mkdir fails on them. */
     private static void checkLocalName(java.nio.file.Path path) {
         if (path.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 4095) {

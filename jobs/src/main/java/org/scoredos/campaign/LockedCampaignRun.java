@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
+import org.scoredos.io.BadInputException;
 
 /**
  * A campaign run as scheduled runs need it: under the output's {@link CampaignLock}, so that
@@ -28,12 +29,24 @@ public final class LockedCampaignRun {
         // the file-system settings spark-submit passes as spark.hadoop.* apply to the lock too
         Configuration hadoop = SparkContexts.hadoopConfiguration(new SparkConf());
         CampaignStore.checkClaimable(c.output(), hadoop);
+        boolean existed = CampaignStore.exists(c.output(), hadoop);
+        try {
+            return lockedRun(configFile, o, c, hadoop, policy, addSamples, err);
+        } catch (BadInputException e) {
+            // a refused first run leaves nothing behind: the corrected config must find the output new
+            if (!existed) CampaignStore.removeRefused(c.output(), hadoop);
+            throw e;
+        }
+    }
+
+    private static CampaignLauncher.Outcome lockedRun(Path configFile, CampaignLauncher.Options o, CampaignConfig c,
+            Configuration hadoop, CampaignLock.Policy policy, int addSamples, PrintWriter err) throws IOException {
         try (CampaignLock lock = CampaignLock.acquire(c.output(), hadoop, policy, err)) {
             CampaignLauncher.Options options = o;
             long samples = c.samples();
             if (addSamples > 0) {
                 samples = summarisedSamples(c.output(), hadoop) + addSamples;
-                if (samples > Integer.MAX_VALUE) throw new org.scoredos.io.BadInputException("--add-samples: too many samples, " + samples);
+                if (samples > Integer.MAX_VALUE) throw new BadInputException("--add-samples: too many samples, " + samples);
                 options = new CampaignLauncher.Options(o.out(), (int) samples, o.master(), o.partitions(), o.hessianCache(),
                         o.progressEvery());
             }

@@ -9,7 +9,7 @@ import org.scoredos.io.BadInputException;
 /** The Spark set-up the Spark commands share: the configuration, its master checked, and the context. */
 public final class SparkContexts {
     private static final Pattern MASTER = Pattern.compile(
-            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");
+            "local(\\[([1-9]\\d*|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");
 
     private SparkContexts() {}
 
@@ -22,7 +22,7 @@ public final class SparkContexts {
         String chosen = conf.get("spark.master");
         if (!MASTER.matcher(chosen).matches()) {
             throw new BadInputException("--master: '" + chosen + "' is not a Spark master URL "
-                    + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)");
+                    + "(local, local[N] with N ≥ 1, local[*], spark://HOST:PORT, yarn, k8s://URL)");
         }
         return conf;
     }
