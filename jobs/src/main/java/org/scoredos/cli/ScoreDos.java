@@ -41,12 +41,14 @@ public final class ScoreDos implements Runnable {
     }
 
     public static void main(String[] args) {
+        Termination.install();
         System.exit(run(args));
     }
 
     /** Runs the command line with the process's streams and returns the exit code. */
     public static int run(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return commandLine(new PrintWriter(Termination.guarded(System.out), true),
+                new PrintWriter(Termination.guarded(System.err), true)).execute(args);
     }
 
     /** A configured command line writing to the given streams (tests use this). */

@@ -116,6 +116,26 @@ class CampaignKillResumeIT {
                 """);
     }
 
+    /** SIGTERM (what systemctl stop sends) prints one line and exits 1; the rerun resumes and completes. */
+    @Test
+    void aStopRequestPrintsOneLineAndTheRerunResumes() throws Exception {
+        Path yaml = config();
+        Path out = tmp.resolve("stopped");
+        Process p = run("stopped", yaml, out);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (committedShards(out) < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+        p.destroy(); // SIGTERM on Unix
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "a stopped run ends within a minute");
+        String log = log("stopped");
+        assertEquals(1, p.exitValue(), log);
+        List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals("scoredos: stopped by SIGTERM; committed work is kept (a campaign resumes when run again)",
+                lines.get(lines.size() - 1), log);
+        assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("internal error") || l.contains("Exception")), log);
+        assertEquals(0, run("resumed", yaml, out).waitFor(), () -> log("resumed"));
+        assertEquals(SHARDS, committedShards(out));
+    }
+
     /** {@code scoredos campaign} in a JVM of its own, on one core so that a run lasts a few seconds. */
     private Process run(String name, Path yaml, Path out) throws IOException {
         List<String> cmd = new ArrayList<>();
