@@ -57,7 +57,11 @@ public final class CampaignStore implements Serializable {
     private static final Pattern SHARD = Pattern.compile("shard-(\\d{6})-(\\d+)-(\\d+)\\.json");
     private static final Pattern CELL_DIR = Pattern.compile("cell-(\\d{5})");
     private static final Pattern FRAME = Pattern.compile("cell-(\\d{5})\\.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // trailing tokens are corruption (SealedJson relies on it: a damaged seal leaves them)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Campaign files are a few MB at most (a shard of 55 components × 10 000 bins is 5 MB of JSON). */
+    private static final long MAX_FILE_BYTES = 1L << 30;
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("_tmp", CampaignLock.FILE, RunLog.FILE);
 
     private final String root;
@@ -144,8 +148,8 @@ public final class CampaignStore implements Serializable {
         FileStatus[] entries = fs.listStatus(rootPath);
         if (Arrays.stream(entries).allMatch(st -> BOOKKEEPING.contains(st.getPath().getName()))) return true;
         if (!fs.exists(new Path(rootPath, MANIFEST))) {
-            throw BadInputException.at(root, 0, "output", "a directory with " + entries.length
-                    + " entries and no campaign manifest: choose a new or empty directory");
+            throw BadInputException.at(root, 0, "output", "not a campaign output directory (it holds "
+                    + entries.length + " entries but no " + MANIFEST + "); refusing to write there: choose a new or empty directory");
         }
         return false;
     }
@@ -231,8 +235,8 @@ public final class CampaignStore implements Serializable {
                     "not a campaign output directory (it holds files but no " + MANIFEST + "); refusing to write there");
         }
         CampaignManifest m;
-        try (InputStream in = fs().open(p)) {
-            m = JSON.readValue(in, CampaignManifest.class);
+        try {
+            m = JSON.readValue(body(p, "campaign manifest"), CampaignManifest.class);
         } catch (JsonProcessingException e) {
             throw BadInputException.at(p.toString(), 0, null, "corrupted campaign manifest: " + firstLine(e.getOriginalMessage()));
         } catch (ChecksumException e) {
@@ -249,7 +253,7 @@ public final class CampaignStore implements Serializable {
     }
 
     public void writeManifest(CampaignManifest m) throws IOException {
-        Path tmp = writeTemporary(JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m));
+        Path tmp = writeTemporary(SealedJson.seal(JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m)));
         FileContext.getFileContext(fs().getUri(), fs().getConf()).rename(tmp, path(MANIFEST), Options.Rename.OVERWRITE);
     }
 
@@ -281,8 +285,8 @@ public final class CampaignStore implements Serializable {
         for (FileStatus st : fs().listStatus(dir)) {
             Matcher m = FRAME.matcher(st.getPath().getName());
             if (!m.matches()) throw BadInputException.at(st.getPath().toString(), 0, null, "corrupted campaign output: unexpected file");
-            try (InputStream in = fs().open(st.getPath())) {
-                CellFrame f = JSON.readValue(in, CellFrame.class);
+            try {
+                CellFrame f = JSON.readValue(body(st.getPath(), "cell frame"), CellFrame.class);
                 checkFrame(f, st.getPath());
                 frames.put(Integer.parseInt(m.group(1)), f);
             } catch (JsonProcessingException e) {
@@ -295,7 +299,7 @@ public final class CampaignStore implements Serializable {
     }
 
     public void writeFrame(int cell, CellFrame frame) throws IOException {
-        Path tmp = writeTemporary(JSON.writeValueAsBytes(frame));
+        Path tmp = writeTemporary(SealedJson.seal(JSON.writeValueAsBytes(frame)));
         Path dst = path(String.format(java.util.Locale.ROOT, "frames/cell-%05d.json", cell));
         fs().mkdirs(dst.getParent());
         if (!fs().rename(tmp, dst)) throw new IOException("cannot commit " + dst);
@@ -304,7 +308,7 @@ public final class CampaignStore implements Serializable {
     /** Commits a shard atomically; committing the same shard twice (a retried task) keeps the first copy. */
     public void commit(ShardStatistics s) {
         try {
-            Path tmp = writeTemporary(JSON.writeValueAsBytes(s));
+            Path tmp = writeTemporary(SealedJson.seal(JSON.writeValueAsBytes(s)));
             Path dst = shardPath(s.shard());
             fs().mkdirs(dst.getParent());
             if (!fs().rename(tmp, dst)) {
@@ -320,8 +324,8 @@ public final class CampaignStore implements Serializable {
     public ShardStatistics read(Shard shard, String identity, int components, int bins) throws IOException {
         Path p = shardPath(shard);
         ShardStatistics s;
-        try (InputStream in = fs().open(p)) {
-            s = JSON.readValue(in, ShardStatistics.class);
+        try {
+            s = JSON.readValue(body(p, "shard statistics"), ShardStatistics.class);
         } catch (JsonProcessingException e) {
             throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + firstLine(e.getOriginalMessage()));
         } catch (ChecksumException e) {
@@ -339,6 +343,15 @@ public final class CampaignStore implements Serializable {
         }
         if (problem != null) throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + problem);
         return s;
+    }
+
+    /** A campaign file's JSON, its seal checked. */
+    private byte[] body(Path p, String what) throws IOException {
+        long size = fs().getFileStatus(p).getLen();
+        if (size > MAX_FILE_BYTES) throw BadInputException.at(p.toString(), 0, null, "corrupted " + what + ": " + size + " bytes");
+        try (InputStream in = fs().open(p)) {
+            return SealedJson.open(in.readAllBytes(), p.toString(), what);
+        }
     }
 
     private Path shardPath(Shard s) {

@@ -22,7 +22,7 @@ public final class SparkContexts {
         String chosen = conf.get("spark.master");
         if (!MASTER.matcher(chosen).matches()) {
             throw new BadInputException("--master: '" + chosen + "' is not a Spark master URL "
-                    + "(local, local[N] with N ≥ 1, local[*], spark://HOST:PORT, yarn, k8s://URL)");
+                    + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)");
         }
         return conf;
     }
