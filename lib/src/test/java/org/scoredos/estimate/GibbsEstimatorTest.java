@@ -40,8 +40,6 @@ class GibbsEstimatorTest {
                 assertEquals(expansion, r.expansion().value(), 0.02 * expansion, "α at " + t + " K, " + p + " GPa");
                 // the per-volume bands move every volume together: they hardly move V* or B_T
                 assertTrue(r.volume().error() < 0.01 * v && r.bulkModulus().error() < 0.1 * bulk, r.toString());
-                System.out.printf("P %.1f T %.0f V* %.6f (%.6f) B %.2f (%.2f) alpha %.4e (%.4e) resid %.2e err %.2e%n", p, t,
-                        r.volume().value(), v, r.bulkModulus().value(), bulk, r.expansion().value(), expansion, r.eosResidual(), r.gibbs().error());
             }
         }
     }
@@ -61,8 +59,6 @@ class GibbsEstimatorTest {
             assertEquals(s, g[j].entropy().value(), 2e-3 * s, "S at " + t + " K");
             assertEquals(g[j].gibbs().value() + t * g[j].entropy().value(), g[j].enthalpy().value(), 1e-12);
             assertTrue(g[j].heatCapacity().value() > 0, g[j].toString());
-            System.out.printf("T %.0f S %.6e (%.6e) Cp %.4e H %.6f err S %.2e%n", t, g[j].entropy().value(), s, g[j].heatCapacity().value(),
-                    g[j].enthalpy().value(), g[j].entropy().error());
         }
     }
 
@@ -90,7 +86,6 @@ class GibbsEstimatorTest {
                 assertTrue(g[j].solved());
                 double fd = (gp[j].gibbs().value() - gm[j].gibbs().value()) / (2 * h), exact = 0;
                 for (int i = 0; i < u.length; i++) exact += g[j].gradient()[i] * u[i];
-                System.out.printf("fd %.12e exact %.12e rel %.2e%n", fd, exact, Math.abs(fd - exact) / Math.abs(exact));
                 assertEquals(exact, fd, 1e-5 * Math.abs(exact), "∂G/∂θ along a random direction at " + temps[j] + " K");
             }
         }
@@ -124,13 +119,21 @@ class GibbsEstimatorTest {
         PhaseBoundary boundary = new PhaseBoundary(g, gibbs(BCC, 0));
         PhaseBoundary.Point[] points = boundary.trace(THETA, new double[] {0, 0.25, 0.5}, IronCampaigns.GRID);
         for (PhaseBoundary.Point p : points) {
-            System.out.printf("P %.2f Tc %.3f ± %.1f solved %s dS %.4e dV %.4f CC %.3f FD %.3f%n", p.pressure(), p.tc(), p.error(), p.solved(),
-                    p.deltaS(), p.deltaV(), p.clapeyron(), p.slope());
             assertTrue(p.hasTransition());
             // at T_c the two Gibbs free energies agree
             assertEquals(p.first().gibbs().value(), p.second().gibbs().value(), 1e-9);
         }
         PhaseBoundary.Point middle = points[1];
         assertEquals(middle.clapeyron(), middle.slope(), 0.05 * Math.abs(middle.clapeyron()), "dT_c/dP: Clausius–Clapeyron vs finite differences");
+    }
+
+    @Test
+    void fineTuningAtFixedPressureMovesTheTransitionTowardsTheTarget() {
+        StrainedPhases fcc = new StrainedPhases(IronCampaigns.fcc(), THETA, 60.0, 1.8, -0.01, 0, 0.01, 0.02, 0.03);
+        PhaseTransition transition = new PhaseTransition(new MultiVolumePhase("fe-fcc", fcc.phases()).estimator(REFERENCE_ERRORS, line -> {}),
+                gibbs(BCC, 0));
+        FineTuner.Trajectory run = new FineTuner(transition, IronCampaigns.GRID).run(THETA, new FineTuner.Settings(1500, 3, 2.5e-5, 5.0), null);
+        double[] tc = run.tc();
+        assertTrue(Math.abs(tc[3] - 1500) < Math.abs(tc[0] - 1500) - 50, java.util.Arrays.toString(tc));
     }
 }
