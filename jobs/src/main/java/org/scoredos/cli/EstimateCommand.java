@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
 import org.scoredos.estimate.FreeEnergy;
+import org.scoredos.estimate.GibbsEstimator;
+import org.scoredos.estimate.GibbsFreeEnergy;
 import org.scoredos.estimate.PhaseFreeEnergy;
 import org.scoredos.estimate.StoredPhase;
 import picocli.CommandLine;
@@ -21,13 +23,16 @@ import picocli.CommandLine.Option;
         description = {"Free energy per atom of one phase for the coefficients θ at each temperature, from its stored "
                 + "summaries: F (relative to the lattice energy θ·D_0), its error bar, the optimal isosurface α*, "
                 + "whether α* lies inside the sampled range (solved), and with --gradient ∂(θ·D_0 + F)/∂θ.",
-            "Energies in eV/atom, temperatures in K."})
+            "With --pressure P and a phase sampled at several strains (a campaign's output directory), the Gibbs free energy "
+                + "G(P, T) = min_V [A(V, T) + PV] instead, with V*, thermal expansion, bulk modulus, S, H and C_P, each with its error bar.",
+            "Energies in eV/atom, temperatures in K, pressures in GPa, volumes in Å^3/atom."})
 final class EstimateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--summaries", required = true, paramLabel = "DIR",
-            description = "the phase's summary store (or a DescriptorDOS campaign exported to .json[.gz])")
+            description = "the phase's summary store, a DescriptorDOS campaign exported to .json[.gz], or a campaign's output "
+                    + "directory (several strains: a phase at several volumes, for --pressure)")
     Path summaries;
 
     @Option(names = "--coeff", required = true, paramLabel = "FILE",
@@ -42,10 +47,14 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--gradient", description = "also give ∂(θ·D_0 + F)/∂θ, the thermal-average descriptor")
     boolean gradient;
 
+    @Option(names = "--pressure", paramLabel = "P",
+            description = "pressure in GPa: G(P, T) of a phase sampled at several strains (V* must lie inside the sampled volumes)")
+    Double pressure;
+
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write F(T) with its error band as a PNG")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "write F(T) with its error band as a PNG (with --pressure: V*(T))")
     Path plot;
 
     @Mixin
@@ -58,6 +67,7 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         StoredPhase phase = PhaseModelOptions.read(summaries, "--summaries");
         double[] theta = CommandSupport.theta(coeff, err, phase).theta();
+        if (pressure != null) return gibbs(phase, theta, ts, out, err);
         PhaseFreeEnergy estimator = model.estimator(phase, err);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
@@ -76,6 +86,39 @@ final class EstimateCommand implements Callable<Integer> {
                 solved[i] = results[i].solved();
             }
             PngPlots.freeEnergy(plot, phase.name(), ts, f, e, solved);
+            err.println("estimate: wrote " + plot);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** G(P, T) of a multi-volume phase (a single volume is refused by its loader) and V*(T) as the plot. */
+    private int gibbs(StoredPhase phase, double[] theta, double[] ts, PrintWriter out, PrintWriter err) throws java.io.IOException {
+        GibbsEstimator estimator = model.gibbs(phase, err, pressure);
+        GibbsFreeEnergy[] rows = estimator.gibbs(theta, ts, gradient);
+        GibbsReport report = new GibbsReport(estimator, rows, gradient);
+        report.checkSomeVolumeInside();
+        String mode = model.mode.name().toLowerCase(), errors = model.errorModel.name().toLowerCase();
+        switch (output.format) {
+            case JSON -> JsonOutput.print(out, report.json(mode, errors));
+            case CSV -> report.csv(out);
+            default -> report.text(out, mode, errors);
+        }
+        out.flush();
+        List<Double> edge = report.edgeTemperatures();
+        if (!edge.isEmpty()) {
+            err.println("estimate: warning: V* at the edge of the sampled volumes (not solved) at " + edge.size() + " of " + ts.length
+                    + " temperatures, from " + TransitionFlags.kelvin(edge.get(0)) + " to " + TransitionFlags.kelvin(edge.get(edge.size() - 1)));
+        }
+        if (plot != null) {
+            double[] v = new double[ts.length], e = new double[ts.length];
+            boolean[] solved = new boolean[ts.length];
+            for (int i = 0; i < ts.length; i++) {
+                v[i] = rows[i].volume().value();
+                e[i] = rows[i].volume().error();
+                solved[i] = rows[i].solved();
+            }
+            PngPlots.curve(plot, "V*(T) of " + phase.name() + " at " + GibbsReport.number(pressure) + " GPa", "T (K)", "V* (Å^3/atom)",
+                    ts, v, e, solved, "unsolved");
             err.println("estimate: wrote " + plot);
         }
         return ExitCodes.OK;

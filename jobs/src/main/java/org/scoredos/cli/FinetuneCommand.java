@@ -27,13 +27,16 @@ import picocli.CommandLine.Option;
             "Every step reports T_c with its error bar and whether it is solved (both phases' α* inside their sampled "
                 + "ranges at the bracketing temperatures) or extrapolated. A target outside the grid is refused; so is one "
                 + "where either phase is unsolved for the starting θ, unless --allow-extrapolation. When the last T_c is "
-                + "not within --tolerance of the target nothing is written and the exit code is 3."})
+                + "not within --tolerance of the target nothing is written and the exit code is 3.",
+            "With --pressure P (GPa) and phases sampled at several strains, the transition at fixed pressure: ΔG of the Gibbs "
+                + "free energies, with ∂G/∂θ the envelope derivative at V*; the step keeps θ·ΔD_0 of the reference strains fixed."})
 final class FinetuneCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--phase", required = true, paramLabel = "NAME=DIR",
-            description = "a phase and its summary store (or DescriptorDOS .json[.gz]); give exactly two")
+            description = "a phase and its summary store (or DescriptorDOS .json[.gz], or a campaign output directory of several "
+                    + "strains for --pressure); give exactly two")
     List<String> phases;
 
     @Option(names = "--coeff", required = true, paramLabel = "FILE", description = "the starting θ_0 (.snapcoeff or plain list)")
@@ -68,6 +71,9 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.snapcoeff", description = "where to write the tuned coefficients")
     Path outFile;
 
+    @Option(names = "--pressure", paramLabel = "P", description = "pressure in GPa: tune the transition at fixed pressure (multi-volume phases)")
+    Double pressure;
+
     @Mixin
     PhaseModelOptions model;
 
@@ -94,7 +100,7 @@ final class FinetuneCommand implements Callable<Integer> {
         StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
         CoefficientFile start = CommandSupport.theta(coeff, err, first, second);
-        PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
+        PhaseTransition transition = new PhaseTransition(model.estimator(first, err, pressure), model.estimator(second, err, pressure));
         checkTargetSolved(transition.table(start.theta(), ts));
         TransitionFlags flags = new TransitionFlags(named[0].name(), named[1].name());
         FineTuner.Trajectory run = new FineTuner(transition, ts).run(start.theta(), settings, (s, step) -> {
@@ -162,6 +168,7 @@ final class FinetuneCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         CommandSupport.declareConvention(root);
         root.put("target", targetTc);
+        if (pressure != null) root.put("pressure", pressure); // GPa: T_c and ΔG at fixed pressure
         root.put("tolerance", tolerance);
         root.put("converged", converged);
         root.put("solved", run.last().solved());

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.scoredos.estimate.ErrorModel;
 import org.scoredos.estimate.EstimatorSettings;
+import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.estimate.PhaseFreeEnergy;
 import org.scoredos.estimate.PhaseLoader;
@@ -65,5 +66,11 @@ final class PhaseModelOptions {
             if (e.getMessage().startsWith("basis:") || e.getMessage().startsWith("order:")) throw new BadInputException("--" + e.getMessage());
             throw e;
         }
+    }
+
+    /** The Gibbs free energy G(P, T) of a phase sampled at several volumes, at P (GPa). */
+    GibbsEstimator gibbs(StoredPhase phase, PrintWriter err, double pressure) {
+        if (estimator(phase, err, pressure) instanceof GibbsEstimator g) return g;
+        throw new BadInputException(phase.name() + ": has no Gibbs free energy at a pressure");
     }
 }

@@ -10,8 +10,11 @@ import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
+import org.scoredos.estimate.GibbsEstimator;
+import org.scoredos.estimate.PhaseBoundary;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.estimate.StoredPhase;
+import org.scoredos.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,13 +28,17 @@ import picocli.CommandLine.Option;
                 + "grid temperatures; \"no transition in range\" when it keeps one sign).",
             "T_c carries its error bar δT_c = δΔF(T_c)/|dΔF/dT| (slope of the bracketing grid points) and is extrapolated "
                 + "when either phase is unsolved (α* at the edge of its sampled range) at either bracketing temperature; "
-                + "an extrapolated T_c is also warned about on stderr."})
+                + "an extrapolated T_c is also warned about on stderr.",
+            "With --pressure P (GPa) and phases sampled at several strains (campaign output directories), ΔG(T) of the Gibbs "
+                + "free energies at P instead; with --pressures LO:HI:N the phase boundary T_c(P), each T_c refined by Newton's "
+                + "method, with the Clausius–Clapeyron slope ΔV/ΔS beside the finite-difference slope of T_c(P)."})
 final class TransitionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--phase", required = true, paramLabel = "NAME=DIR",
-            description = "a phase and its summary store (or DescriptorDOS .json[.gz]); give exactly two")
+            description = "a phase and its summary store (or DescriptorDOS .json[.gz], or a campaign output directory of several "
+                    + "strains for --pressure/--pressures); give exactly two")
     List<String> phases;
 
     @Option(names = "--coeff", required = true, paramLabel = "FILE",
@@ -42,10 +49,17 @@ final class TransitionCommand implements Callable<Integer> {
             description = "LO:HI:N or a comma-separated list, in K (default: ${DEFAULT-VALUE})")
     String temperatures;
 
+    @Option(names = "--pressure", paramLabel = "P", description = "pressure in GPa: ΔG(T) of the Gibbs free energies of two multi-volume phases")
+    Double pressure;
+
+    @Option(names = "--pressures", paramLabel = "P", description = "LO:HI:N or a comma-separated list, in GPa: the phase boundary T_c(P)")
+    String pressures;
+
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write ΔF(T) with its error band, the unsolved region shaded and T_c marked, as a PNG")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "write ΔF(T) with its error band, the unsolved region shaded and T_c marked, "
+            + "as a PNG (with --pressures: T_c(P) with its error band)")
     Path plot;
 
     @Mixin
@@ -55,12 +69,19 @@ final class TransitionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandSupport.NamedPhase[] named = CommandSupport.twoPhases(spec, phases);
         double[] ts = CommandSupport.temperatures(spec, temperatures);
+        if (pressure != null && pressures != null) throw new BadInputException("--pressure and --pressures: give one");
+        double[] ps = pressures == null ? null : Pressures.parse(spec, pressures);
         CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
         double[] theta = CommandSupport.theta(coeff, err, first, second).theta();
-        PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
+        if (ps != null) {
+            GibbsEstimator a = model.gibbs(first, err, ps[0]), b = model.gibbs(second, err, ps[0]);
+            new BoundaryReport(named[0].name(), named[1].name(), model, new PhaseBoundary(a, b).trace(theta, ps, ts)).write(out, err, output.format, plot);
+            return ExitCodes.OK;
+        }
+        PhaseTransition transition = new PhaseTransition(model.estimator(first, err, pressure), model.estimator(second, err, pressure));
         PhaseTransition.Table table = transition.table(theta, ts);
         double[] lattice = {transition.first().latticeEnergy(theta), transition.second().latticeEnergy(theta)};
         TransitionFlags flags = new TransitionFlags(named[0].name(), named[1].name());
@@ -97,6 +118,11 @@ final class TransitionCommand implements Callable<Integer> {
             root.put(p == 0 ? "first" : "second", phase);
         }
         root.put("mode", model.mode.name().toLowerCase());
+        if (pressure != null) {
+            root.put("pressure", pressure);
+            root.put("pressureUnit", "GPa");
+            root.put("freeEnergy", "Gibbs: G(P, T), each phase's F relative to the lattice energy of its reference strain");
+        }
         root.put("tc", TransitionFlags.json(table.tc()));
         if (!table.hasTransition()) root.put("message", summary);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -134,6 +160,10 @@ final class TransitionCommand implements Callable<Integer> {
                 model.mode.name().toLowerCase(), a, lattice[0], b, lattice[1]);
         out.println("energies in eV/atom, each with its error bar; F of a phase relative to its θ·D_0; "
                 + "solved: α* inside the sampled range");
+        if (pressure != null) {
+            out.println("at P = " + GibbsReport.number(pressure) + " GPa: F is G(P, T) − θ·D_0 of the phase's reference strain, "
+                    + "solved also needs V* inside the sampled volumes");
+        }
         out.printf("%10s %14s %9s  %14s %9s %9s %6s  %14s %9s %9s %6s%n", "T (K)", "ΔF", "±δΔF", "F(" + a + ")", "±δF",
                 "α*", "solved", "F(" + b + ")", "±δF", "α*", "solved");
         for (PhaseTransition.Difference d : table.rows()) {

@@ -90,6 +90,15 @@ class CampaignConfigReaderTest {
     }
 
     @Test
+    void bundledFixedPressureCampaignsHaveFiveIncreasingStrains() throws Exception {
+        for (String f : List.of("fe-bcc-npt.yaml", "fe-fcc-npt.yaml")) {
+            CampaignConfig c = CampaignConfigReader.read(Path.of("../conf/campaigns", f));
+            assertEquals(5, c.strains().size(), f);
+            for (int i = 1; i < 5; i++) assertTrue(c.strains().get(i) > c.strains().get(i - 1), f);
+        }
+    }
+
+    @Test
     void unknownKeyIsNamedWithFileAndLine() {
         String msg = error(MINIMAL + "sampels: 12\n");
         assertTrue(msg.startsWith("c.yaml:9: sampels: unknown key (known: "), msg);

@@ -74,6 +74,20 @@ final class AlphaFit {
         }
     }
 
+    /** The weights' first and second derivatives in t: d/dt and d²/dt² of {@link #weights}. */
+    void weightDerivatives(double t, double[] first, double[] second) {
+        java.util.Arrays.fill(first, 0);
+        java.util.Arrays.fill(second, 0);
+        for (int i = 1; i <= degree; i++) {
+            double d1 = i * Math.pow(t, i - 1), d2 = i > 1 ? i * (i - 1.0) * Math.pow(t, i - 2) : 0;
+            double[] row = pinv[i];
+            for (int a = 0; a < row.length; a++) {
+                first[a] += d1 * row[a];
+                second[a] += d2 * row[a];
+            }
+        }
+    }
+
     static double horner(double[] c, double t) {
         double v = c[c.length - 1];
         for (int i = c.length - 2; i >= 0; i--) v = v * t + c[i];

@@ -3,8 +3,13 @@ package org.scoredos.estimate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.scoredos.io.BadInputException;
+import org.scoredos.store.StoreManifest;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.DescriptorDosReader;
@@ -38,7 +43,28 @@ public final class PhaseLoader {
         }
     };
 
-    private static final List<Format> FORMATS = List.of(DESCRIPTOR_DOS);
+    /**
+     * A campaign's output directory (its stores under summaries/), or a directory of summary
+     * stores: one store is that phase at its volume, several a {@link MultiVolumePhase}.
+     */
+    private static final Format CAMPAIGN = new Format() {
+        @Override
+        public boolean recognises(Path path) throws IOException {
+            return !stores(path).isEmpty();
+        }
+
+        @Override
+        public StoredPhase read(Path path, String what) throws IOException {
+            List<Path> dirs = stores(path);
+            if (dirs.size() == 1) return new IsosurfacePhase(isosurfaceStore(dirs.get(0), what));
+            List<PhaseSummary> phases = new ArrayList<>(dirs.size());
+            for (Path dir : dirs) phases.add(isosurfaceStore(dir, what));
+            return new MultiVolumePhase(campaignName(path, phases.get(0).name()), phases);
+        }
+    };
+
+    private static final List<Format> FORMATS = List.of(DESCRIPTOR_DOS, CAMPAIGN);
+    private static final Pattern STRAIN_SUFFIX = Pattern.compile("-strain[+-]\\d+\\.\\d+$");
 
     private PhaseLoader() {}
 
@@ -56,6 +82,32 @@ public final class PhaseLoader {
         StoredPhase phase = read(path, what);
         if (phase instanceof IsosurfacePhase one) return one;
         throw new BadInputException(what + ": " + path + ": a phase sampled at several volumes; this needs one strain's summary store");
+    }
+
+    /**
+     * The summary stores a directory holds: those under its summaries/ (a campaign's output), or,
+     * when it is not a store itself, its subdirectories that are; sorted by name.
+     */
+    static List<Path> stores(Path path) throws IOException {
+        if (!Files.isDirectory(path)) return List.of();
+        Path summaries = path.resolve("summaries");
+        Path parent = Files.isDirectory(summaries) ? summaries : isStore(path) ? null : path;
+        if (parent == null) return List.of();
+        try (Stream<Path> children = Files.list(parent)) {
+            return children.filter(PhaseLoader::isStore).sorted().toList();
+        }
+    }
+
+    private static boolean isStore(Path dir) {
+        return Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(StoreManifest.FILE_NAME));
+    }
+
+    /** A campaign's phase name: its stores' name without the strain, else the directory's. */
+    private static String campaignName(Path path, String store) {
+        Matcher m = STRAIN_SUFFIX.matcher(store);
+        if (m.find()) return store.substring(0, m.start());
+        Path named = path.getFileName() != null && path.getFileName().toString().equals("summaries") ? path.getParent() : path;
+        return named == null || named.getFileName() == null ? store : named.getFileName().toString();
     }
 
     /** A summary store directory whose cells are isosurfaces. */

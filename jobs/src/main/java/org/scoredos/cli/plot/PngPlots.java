@@ -50,6 +50,47 @@ public final class PngPlots {
     }
 
     /**
+     * y(x) with its error band, for the fixed-pressure results (V*(T), the boundary T_c(P));
+     * unsolved points marked apart with {@code unsolvedLabel}.
+     */
+    public static void curve(Path file, String title, String xLabel, String yLabel, double[] x, double[] y, double[] error,
+            boolean[] solved, String unsolvedLabel) throws IOException {
+        XYChart chart = chart(title, xLabel, yLabel);
+        List<Double> bx = new ArrayList<>(), up = new ArrayList<>(), down = new ArrayList<>(), cx = new ArrayList<>(), cy = new ArrayList<>();
+        List<Double> ux = new ArrayList<>(), uy = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(y[i])) continue;
+            cx.add(x[i]);
+            cy.add(y[i]);
+            if (Double.isFinite(error[i])) {
+                bx.add(x[i]);
+                up.add(y[i] + error[i]);
+                down.add(y[i] - error[i]);
+            }
+            if (!solved[i]) {
+                ux.add(x[i]);
+                uy.add(y[i]);
+            }
+        }
+        if (cx.isEmpty()) throw new org.scoredos.io.BadInputException(file + ": nothing to plot (no finite values)");
+        if (!bx.isEmpty()) {
+            line(chart, "+ error", bx, up, new Color(120, 160, 220), true);
+            line(chart, "− error", bx, down, new Color(120, 160, 220), true);
+        }
+        XYSeries s = chart.addSeries(yLabel, cx, cy);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineColor(new Color(20, 60, 160));
+        s.setMarkerColor(new Color(20, 60, 160));
+        if (!ux.isEmpty()) {
+            XYSeries u = chart.addSeries(unsolvedLabel, ux, uy);
+            u.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            u.setMarker(SeriesMarkers.CIRCLE);
+            u.setMarkerColor(new Color(200, 40, 40));
+        }
+        write(chart, file);
+    }
+
+    /**
      * ΔF(T) with its error band, the zero line and T_c marked; the grid intervals where either
      * phase is unsolved (a T_c there is extrapolated) shaded.
      */
@@ -165,7 +206,14 @@ public final class PngPlots {
     }
 
     private static void line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
-        XYSeries s = chart.addSeries(name, x, y);
+        style(chart.addSeries(name, x, y), color, dashed);
+    }
+
+    private static void line(XYChart chart, String name, List<Double> x, List<Double> y, Color color, boolean dashed) {
+        style(chart.addSeries(name, x, y), color, dashed);
+    }
+
+    private static void style(XYSeries s, Color color, boolean dashed) {
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
         if (dashed) s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));

@@ -1,0 +1,228 @@
+package org.scoredos.estimate;
+
+import java.util.List;
+import org.scoredos.io.BadInputException;
+import org.scoredos.units.Units;
+
+/**
+ * The Gibbs free energy G(P, T) = min_V [A(V, T) + PV] of a phase sampled at several volumes
+ * (a campaign's strains), for any θ: at each temperature A_i = θ·D_0(V_i) + F(V_i, T) at every
+ * sampled volume from its own isosurface estimator, the {@link EquationOfState} through them, and
+ * its minimum with the PV term. As a {@link PhaseFreeEnergy} its lattice energy is θ·D_0 of the
+ * reference volume (the sampled strain nearest zero) and F = G − θ·D_0(V_ref), so transitions
+ * and fine-tuning at fixed pressure are those at fixed volume with G in place of A.
+ *
+ * <p>∂G/∂θ is the envelope derivative Σ_i w_i(V*) ∂A_i/∂θ (w the fit's weights at V*): exact
+ * for the returned G whether V* is interior (∂G/∂V = 0) or on the edge (V* fixed there), and
+ * exact per volume in smooth mode. Temperature derivatives (S, C_P, d(V*)/dT) are central
+ * differences over ±{@link #STEP} K.
+ */
+public final class GibbsEstimator implements PhaseFreeEnergy {
+    /** Temperature step of the central differences, K (smaller below 4 K: T/4). */
+    static final double STEP = 1.0;
+
+    private final String phase;
+    private final IsosurfaceEstimator[] volumes;
+    private final double[] perAtom;
+    private final int reference;
+    private final EquationOfState eos;
+    private final double gigapascal, pressure;
+
+    /**
+     * @param estimators one per sampled volume, in increasing volume
+     * @param perAtom    the sampled volumes, Å³/atom, increasing
+     * @param reference  the index of the volume whose D_0 is the lattice-energy origin
+     * @param gigapascal P, GPa
+     */
+    public GibbsEstimator(String phase, List<IsosurfaceEstimator> estimators, double[] perAtom, int reference, double gigapascal) {
+        this(phase, estimators.toArray(new IsosurfaceEstimator[0]), perAtom.clone(), reference, new EquationOfState(perAtom), gigapascal);
+        if (estimators.size() != perAtom.length) throw new IllegalArgumentException("one estimator per volume");
+        int d = volumes[0].components();
+        for (IsosurfaceEstimator e : volumes) {
+            if (e.components() != d) {
+                throw new BadInputException(phase + ": its volumes have different descriptor sizes (" + d + " and " + e.components() + ")");
+            }
+        }
+    }
+
+    private GibbsEstimator(String phase, IsosurfaceEstimator[] volumes, double[] perAtom, int reference, EquationOfState eos,
+            double gigapascal) {
+        if (!Double.isFinite(gigapascal)) throw new BadInputException("pressure: must be finite, got " + gigapascal);
+        this.phase = phase;
+        this.volumes = volumes;
+        this.perAtom = perAtom;
+        this.reference = reference;
+        this.eos = eos;
+        this.gigapascal = gigapascal;
+        this.pressure = gigapascal / Units.GPA_PER_EV_PER_A3;
+    }
+
+    /** The same phase at another pressure (the per-volume estimators are shared). */
+    public GibbsEstimator atPressure(double gpa) {
+        return new GibbsEstimator(phase, volumes, perAtom, reference, eos, gpa);
+    }
+
+    /** P, GPa. */
+    public double pressure() {
+        return gigapascal;
+    }
+
+    /** The sampled volumes, Å³/atom (a copy). */
+    public double[] volumes() {
+        return perAtom.clone();
+    }
+
+    /** The degree of the A(V) fit in x = (V/V_c)^(−2/3). */
+    public int eosDegree() {
+        return eos.degree();
+    }
+
+    @Override
+    public String phase() {
+        return phase;
+    }
+
+    @Override
+    public int components() {
+        return volumes[0].components();
+    }
+
+    /** D_0 of the reference volume. */
+    @Override
+    public double[] latticeDescriptor() {
+        return volumes[reference].latticeDescriptor();
+    }
+
+    /** θ·D_0 of the reference volume, eV/atom. */
+    @Override
+    public double latticeEnergy(double[] theta) {
+        return volumes[reference].latticeEnergy(theta);
+    }
+
+    @Override
+    public ErrorModel errorModel() {
+        return volumes[0].errorModel();
+    }
+
+    /** G relative to the reference volume's lattice energy, with its error bar, solved flag and ∂G/∂θ. */
+    @Override
+    public FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient) {
+        GibbsFreeEnergy[] g = gibbs(theta, temperatures, gradient);
+        double lattice = latticeEnergy(theta);
+        FreeEnergy[] out = new FreeEnergy[g.length];
+        for (int j = 0; j < g.length; j++) {
+            GibbsFreeEnergy r = g[j];
+            out[j] = new FreeEnergy(r.temperature(), r.gibbs().value() - lattice, r.gibbs().error(), r.alphaStar(), r.solved(),
+                    r.gradient(), r.statisticalError(), r.systematicError());
+        }
+        return out;
+    }
+
+    /** G(P, T) and what follows from it at each temperature, with ∂G/∂θ when asked for. */
+    public GibbsFreeEnergy[] gibbs(double[] theta, double[] temperatures, boolean gradient) {
+        int nt = temperatures.length, n = volumes.length;
+        double[] steps = new double[nt], around = new double[3 * nt];
+        for (int j = 0; j < nt; j++) {
+            double t = temperatures[j];
+            if (!(t > 0) || !Double.isFinite(t)) throw new BadInputException("temperature: must be finite and above 0 K, got " + t);
+            steps[j] = Math.min(STEP, t / 4);
+            around[3 * j] = t - steps[j];
+            around[3 * j + 1] = t;
+            around[3 * j + 2] = t + steps[j];
+        }
+        FreeEnergy[][] f = new FreeEnergy[n][];
+        double[] lattice = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = volumes[i].estimate(theta, around, gradient);
+            lattice[i] = volumes[i].latticeEnergy(theta);
+        }
+        GibbsFreeEnergy[] out = new GibbsFreeEnergy[nt];
+        for (int j = 0; j < nt; j++) out[j] = at(f, lattice, 3 * j, steps[j], gradient);
+        return out;
+    }
+
+    /** One temperature from the per-volume estimates at columns c, c+1, c+2 (T − δ, T, T + δ). */
+    private GibbsFreeEnergy at(FreeEnergy[][] f, double[] lattice, int c, double step, boolean gradient) {
+        int n = volumes.length;
+        double[] w = new double[n], dw = new double[n], ddw = new double[n], a = new double[n];
+        double[] g = new double[3], err = new double[3], v = new double[3], verr = new double[3];
+        double stat = Double.NaN, sys = Double.NaN, residual = Double.NaN, curvature = Double.NaN, bulkError = Double.NaN;
+        boolean solved = true;
+        for (int k = 0; k < 3; k++) {
+            int col = c + k;
+            for (int i = 0; i < n; i++) {
+                a[i] = lattice[i] + f[i][col].freeEnergy();
+                solved &= f[i][col].solved();
+            }
+            double[] coef = eos.fit(a);
+            double vStar = eos.minimum(coef, pressure);
+            solved &= eos.inside(vStar);
+            eos.weights(vStar, w, dw, ddw);
+            double r = eos.residual(coef, a);
+            double ak = eos.curvature(coef, vStar);
+            g[k] = eos.value(coef, vStar) + pressure * vStar;
+            v[k] = vStar;
+            err[k] = Math.hypot(propagated(w, f, col), r);
+            verr[k] = propagated(dw, f, col) / Math.abs(ak); // V* moves where dA/dV + P = 0 moves
+            if (k == 1) {
+                residual = r;
+                curvature = ak;
+                bulkError = vStar * propagated(ddw, f, col) * Units.GPA_PER_EV_PER_A3;
+                if (!Double.isNaN(f[0][col].statisticalError())) {
+                    stat = statistical(w, f, col);
+                    sys = Math.hypot(systematic(w, f, col), r);
+                }
+            }
+        }
+        double t = f[0][c + 1].temperature();
+        double vStar = v[1];
+        eos.weights(vStar, w, dw, ddw);
+        double[] grad = null;
+        if (gradient) {
+            grad = new double[components()];
+            for (int i = 0; i < n; i++) {
+                double[] gi = f[i][c + 1].gradient();
+                for (int q = 0; q < grad.length; q++) grad[q] += w[i] * gi[q];
+            }
+        }
+        int nearest = 0;
+        for (int i = 1; i < n; i++) if (Math.abs(perAtom[i] - vStar) < Math.abs(perAtom[nearest] - vStar)) nearest = i;
+        double entropy = -(g[2] - g[0]) / (2 * step), entropyError = Math.abs(err[2] - err[0]) / (2 * step);
+        double heat = -t * (g[2] - 2 * g[1] + g[0]) / (step * step);
+        double heatError = t * Math.abs(err[2] - 2 * err[1] + err[0]) / (step * step);
+        double expansion = (v[2] - v[0]) / (2 * step) / (3 * vStar);
+        double expansionError = Math.abs(verr[2] - verr[0]) / (2 * step) / (3 * vStar);
+        return new GibbsFreeEnergy(t, gigapascal, new GibbsFreeEnergy.Quantity(g[1], err[1]), stat, sys,
+                new GibbsFreeEnergy.Quantity(vStar, verr[1]), new GibbsFreeEnergy.Quantity(expansion, expansionError),
+                new GibbsFreeEnergy.Quantity(vStar * curvature * Units.GPA_PER_EV_PER_A3, bulkError),
+                new GibbsFreeEnergy.Quantity(entropy, entropyError),
+                new GibbsFreeEnergy.Quantity(g[1] + t * entropy, Math.abs(err[1] - t * (err[2] - err[0]) / (2 * step))),
+                new GibbsFreeEnergy.Quantity(heat, heatError), residual, f[nearest][c + 1].alphaStar(), solved, grad);
+    }
+
+    /**
+     * The error bar of Σ_i q_i A_i(T): under the calibrated model the statistical parts are
+     * independent between volumes (separate samples) and the systematic parts (score order) move
+     * them together; the reference model's S ± δS bands move them together too.
+     */
+    private static double propagated(double[] q, FreeEnergy[][] f, int col) {
+        if (Double.isNaN(f[0][col].statisticalError())) {
+            double s = 0;
+            for (int i = 0; i < q.length; i++) s += q[i] * f[i][col].error();
+            return Math.abs(s);
+        }
+        return Math.hypot(statistical(q, f, col), systematic(q, f, col));
+    }
+
+    private static double statistical(double[] q, FreeEnergy[][] f, int col) {
+        double s2 = 0;
+        for (int i = 0; i < q.length; i++) s2 += q[i] * q[i] * f[i][col].statisticalError() * f[i][col].statisticalError();
+        return Math.sqrt(s2);
+    }
+
+    private static double systematic(double[] q, FreeEnergy[][] f, int col) {
+        double s = 0;
+        for (int i = 0; i < q.length; i++) s += q[i] * f[i][col].systematicError();
+        return Math.abs(s);
+    }
+}

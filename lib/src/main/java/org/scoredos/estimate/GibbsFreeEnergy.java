@@ -1,0 +1,34 @@
+package org.scoredos.estimate;
+
+/**
+ * The Gibbs free energy of a phase at one pressure and temperature, per atom, and what follows
+ * from it. Each quantity carries its error bar, propagated linearly from the per-volume free
+ * energies' error bars through the equation of state's weights: statistical parts independent
+ * between volumes (separate samples), systematic parts and the reference model's bands moving
+ * all volumes together; δG adds the fit residual. Temperature derivatives take the error band
+ * as correlated between neighbouring temperatures (δS is the slope of δG(T)).
+ *
+ * @param temperature  T, K
+ * @param pressure     P, GPa
+ * @param gibbs        G = min_V [A(V, T) + PV], eV/atom (lattice energy included)
+ * @param statisticalError the statistical part of δG, eV/atom (NaN under the reference error model)
+ * @param systematicError  the systematic part of δG (score order, EOS residual), eV/atom (NaN under the reference error model)
+ * @param volume       V*, Å³/atom
+ * @param expansion    the linear thermal expansion coefficient (1/3V*) d(V*)/dT, 1/K
+ * @param bulkModulus  the isothermal bulk modulus B_T = V* ∂²A/∂V², GPa
+ * @param entropy      S = −∂G/∂T, eV/(K·atom)
+ * @param enthalpy     H = G + TS, eV/atom
+ * @param heatCapacity C_P = −T ∂²G/∂T², eV/(K·atom)
+ * @param eosResidual  the standard error of the A(V) fit at T, eV/atom
+ * @param alphaStar    α* of the sampled volume nearest V*, Å² (log scale)
+ * @param solved       V* strictly inside the sampled volumes and every volume solved (α* inside
+ *                     its sampled range) at T and its neighbouring temperatures; else G is an extrapolation
+ * @param gradient     ∂G/∂θ, the envelope derivative Σ_i w_i(V*) ∂A_i/∂θ, or null when not asked for
+ */
+public record GibbsFreeEnergy(double temperature, double pressure, Quantity gibbs, double statisticalError, double systematicError,
+        Quantity volume, Quantity expansion, Quantity bulkModulus, Quantity entropy, Quantity enthalpy, Quantity heatCapacity,
+        double eosResidual, double alphaStar, boolean solved, double[] gradient) {
+
+    /** A value and its error bar, in the units of the field that holds it. */
+    public record Quantity(double value, double error) {}
+}
