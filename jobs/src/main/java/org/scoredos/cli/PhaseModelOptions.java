@@ -63,10 +63,11 @@ final class PhaseModelOptions {
 
     /** The estimator of the phase, its score models refitted when asked for or missing. */
     FreeEnergyEstimator estimator(PhaseSummary phase, PrintWriter err) {
-        return FreeEnergyEstimator.of(withScores(phase, err), mode, errorModel);
+        return FreeEnergyEstimator.of(fitted(phase, err), mode, errorModel);
     }
 
-    private PhaseSummary withScores(PhaseSummary phase, PrintWriter err) {
+    /** The phase with score models: the stored fits, or refitted in the basis and order asked for (or when missing). */
+    PhaseSummary fitted(PhaseSummary phase, PrintWriter err) {
         boolean fitted = phase.cells().stream().map(CellSummary::scores).allMatch(s -> s != null);
         if (basis == null && order == null && fitted) return phase;
         String b = basis != null ? basis : fitted ? phase.cells().get(0).scores().basis() : DEFAULT_BASIS;
