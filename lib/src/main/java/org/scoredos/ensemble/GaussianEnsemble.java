@@ -71,7 +71,8 @@ public final class GaussianEnsemble implements ThetaSource {
             if (lambda[k] < -1e-10 * scale) {
                 throw new BadInputException(source + ": not positive semi-definite: eigenvalue " + lambda[k] + " (largest entry " + scale + ")");
             }
-            double root = Math.sqrt(Math.max(lambda[k], 0));
+            // eigenvalues at the solver's rounding (~1e-16 of the largest) are zero: flat directions stay flat
+            double root = lambda[k] <= 1e-13 * scale ? 0 : Math.sqrt(lambda[k]);
             double[] v = eigen.getEigenvector(k).toArray();
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) factor[i][j] += v[i] * root * v[j];

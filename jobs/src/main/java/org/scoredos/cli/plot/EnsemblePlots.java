@@ -53,6 +53,8 @@ public final class EnsemblePlots {
     /** The members' T_c in bins: all of them, and those extrapolated (α* at a sampled edge) in front. */
     public static void tcHistogram(Path file, String title, EnsembleStatistics.TcDistribution tc) throws IOException {
         XYChart chart = PngPlots.chart(title, "T_c (K)", "members");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0");
         steps(chart, String.format(Locale.ROOT, "T_c (%d members)", tc.withTransition()), tc.edges(), tc.counts(), new Color(60, 110, 200, 170));
         if (tc.extrapolated() > 0) {
             steps(chart, String.format(Locale.ROOT, "extrapolated (%d, %.0f %%)", tc.extrapolated(), 100 * tc.extrapolatedFraction()),
@@ -81,6 +83,8 @@ public final class EnsemblePlots {
     }
 
     private static String percent(double level) {
-        return String.format(Locale.ROOT, "%.3g %%", 100 * level).replace(".0 %", " %");
+        String s = String.format(Locale.ROOT, "%.4g", 100 * level);
+        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s + " %";
     }
 }
