@@ -21,7 +21,7 @@ import org.scoredos.ensemble.MemberResult;
 import org.scoredos.ensemble.SparkEnsemble;
 import org.scoredos.ensemble.ThetaSource;
 import org.scoredos.io.BadInputException;
-import org.scoredos.summary.PhaseSummary;
+import org.scoredos.estimate.StoredPhase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,9 +118,8 @@ final class EnsembleCommand implements Callable<Integer> {
         SparkConf sparkConf = master == null ? null : SparkContexts.conf("scoredos ensemble", master); // checked before any work
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 
-        PhaseSummary[] summaries = new PhaseSummary[named.length];
+        StoredPhase[] summaries = new StoredPhase[named.length];
         for (int p = 0; p < named.length; p++) summaries[p] = PhaseModelOptions.read(named[p].path(), "--phase " + named[p].name());
-        for (int p = 0; p < named.length; p++) summaries[p] = model.fitted(summaries[p], err);
         ThetaSource members;
         String source;
         if (thetas != null) {
@@ -134,16 +133,21 @@ final class EnsembleCommand implements Callable<Integer> {
             source = String.format(Locale.ROOT, "Gaussian around %s, %s, seed %d", mean,
                     covariance != null ? "covariance " + covariance : "relative σ " + relativeSigma, seed);
         }
-        EnsemblePhases setup = new EnsemblePhases(summaries, model.mode, model.errorModel, ts);
+        EnsemblePhases setup = new EnsemblePhases(summaries, model.settings(), ts);
+        java.util.function.Consumer<String> told = line -> {
+            err.println(line);
+            err.flush();
+        };
         MemberResult[] results;
         try (EnsembleProgress progress = new EnsembleProgress(err, "ensemble", members.size(), Duration.ofSeconds(2))) {
             if (sparkConf == null) {
                 EnsembleRunner runner = new LocalEnsemble(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-                results = runner.run(setup, members, progress.counter());
+                results = runner.run(setup, members, progress.counter(), told);
             } else {
                 try (JavaSparkContext sc = SparkContexts.start(sparkConf)) {
                     sc.setLogLevel("WARN");
-                    results = new SparkEnsemble(sc, partitions).run(setup, members, progress.counter());
+                    setup.evaluator(told); // refits and bad settings show here, once, before the job
+                    results = new SparkEnsemble(sc, partitions).run(setup, members, progress.counter(), told);
                 }
             }
         }

@@ -7,20 +7,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scoredos.ensemble.EnsembleStatistics;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.ErrorModel;
+import org.scoredos.estimate.IsosurfaceEstimator;
 
 /** What {@code ensemble} prints: the per-temperature statistics and the T_c distribution, as text, JSON or CSV. */
 final class EnsembleReport {
     private final String[] phases;
-    private final FreeEnergyEstimator.Mode mode;
-    private final FreeEnergyEstimator.ErrorModel errorModel;
+    private final IsosurfaceEstimator.Mode mode;
+    private final ErrorModel errorModel;
     private final String source;
     private final int members;
     private final double[] levels;
     private final EnsembleStatistics.AtTemperature[] rows;
     private final EnsembleStatistics.TcDistribution tc;
 
-    EnsembleReport(String[] phases, FreeEnergyEstimator.Mode mode, FreeEnergyEstimator.ErrorModel errorModel, String source,
+    EnsembleReport(String[] phases, IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String source,
             int members, double[] levels, EnsembleStatistics.AtTemperature[] rows, EnsembleStatistics.TcDistribution tc) {
         this.phases = phases;
         this.mode = mode;

@@ -17,7 +17,7 @@ import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.ModelCheck;
 import org.scoredos.io.BadInputException;
 import org.scoredos.store.ParquetMatrix;
-import org.scoredos.summary.PhaseSummary;
+import org.scoredos.estimate.StoredPhase;
 
 /**
  * The members of {@code ensemble --thetas}: a directory of {@code .snapcoeff} files (each checked
@@ -27,8 +27,8 @@ import org.scoredos.summary.PhaseSummary;
 final class EnsembleThetas {
     private EnsembleThetas() {}
 
-    static ThetaMatrix read(Path path, PrintWriter err, PhaseSummary... phases) throws IOException {
-        int d = phases[0].reference().components();
+    static ThetaMatrix read(Path path, PrintWriter err, StoredPhase... phases) throws IOException {
+        int d = phases[0].components();
         if (Files.isDirectory(path)) return directory(path, d, err, phases);
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         String where = "--thetas " + path;
@@ -59,7 +59,7 @@ final class EnsembleThetas {
         return name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv") || name.endsWith(".dat");
     }
 
-    private static ThetaMatrix directory(Path dir, int d, PrintWriter err, PhaseSummary[] phases) throws IOException {
+    private static ThetaMatrix directory(Path dir, int d, PrintWriter err, StoredPhase[] phases) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".snapcoeff")).sorted().toList();
@@ -69,7 +69,7 @@ final class EnsembleThetas {
         List<String> warnings = new ArrayList<>();
         for (int f = 0; f < rows.length; f++) {
             CoefficientFile file = CoefficientFile.read(files.get(f), d);
-            for (PhaseSummary p : phases) {
+            for (StoredPhase p : phases) {
                 String w = ModelCheck.check(p.model(), "phase " + p.name(), files.get(f), file);
                 if (w != null) warnings.add(w);
             }
@@ -86,9 +86,9 @@ final class EnsembleThetas {
     }
 
     /** A matrix carries no element: the stores' usual one-line warning, once. */
-    private static void warnOnce(PrintWriter err, PhaseSummary[] phases, Path path, CoefficientFile first) {
+    private static void warnOnce(PrintWriter err, StoredPhase[] phases, Path path, CoefficientFile first) {
         Set<String> warnings = new LinkedHashSet<>();
-        for (PhaseSummary p : phases) {
+        for (StoredPhase p : phases) {
             String w = ModelCheck.check(p.model(), "phase " + p.name(), path, first);
             if (w != null) warnings.add(w.replace("a plain list of", "a matrix of θ with rows of"));
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * An ensemble on this JVM's threads, without Spark: one evaluator (estimators are thread-safe),
@@ -24,8 +25,8 @@ public final class LocalEnsemble implements EnsembleRunner {
     }
 
     @Override
-    public MemberResult[] run(EnsemblePhases phases, ThetaSource members, LongAdder done) throws Exception {
-        EnsembleEvaluator evaluator = phases.evaluator();
+    public MemberResult[] run(EnsemblePhases phases, ThetaSource members, LongAdder done, Consumer<String> progress) throws Exception {
+        EnsembleEvaluator evaluator = phases.evaluator(progress);
         int n = members.size();
         MemberResult[] out = new MemberResult[n];
         AtomicInteger next = new AtomicInteger();

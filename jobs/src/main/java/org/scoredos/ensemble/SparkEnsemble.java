@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
@@ -28,7 +29,7 @@ public final class SparkEnsemble implements EnsembleRunner {
     }
 
     @Override
-    public MemberResult[] run(EnsemblePhases phases, ThetaSource members, LongAdder done) {
+    public MemberResult[] run(EnsemblePhases phases, ThetaSource members, LongAdder done, Consumer<String> progress) {
         int n = members.size();
         int slices = Math.max(1, Math.min(n, partitions > 0 ? partitions : (n + DEFAULT_PARTITION - 1) / DEFAULT_PARTITION));
         List<int[]> ranges = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class SparkEnsemble implements EnsembleRunner {
         List<MemberResult> results;
         try {
             results = sc.parallelize(ranges, slices).mapPartitions((Iterator<int[]> it) -> {
-                EnsembleEvaluator evaluator = sharedPhases.value().evaluator();
+                EnsembleEvaluator evaluator = sharedPhases.value().evaluator(line -> {}); // the driver reported its refits
                 List<MemberResult> out = new ArrayList<>();
                 while (it.hasNext()) {
                     int[] r = it.next();

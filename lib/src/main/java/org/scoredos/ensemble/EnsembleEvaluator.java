@@ -1,7 +1,7 @@
 package org.scoredos.ensemble;
 
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.PhaseFreeEnergy;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.io.BadInputException;
 
@@ -14,11 +14,11 @@ public final class EnsembleEvaluator {
     /** Members per call of the many-θ estimate: enough for it to amortise the rotations, little memory. */
     public static final int BLOCK = 64;
 
-    private final FreeEnergyEstimator[] phases;
+    private final PhaseFreeEnergy[] phases;
     private final double[] temperatures;
 
     /** One or two phases' estimators, which must take the same θ. */
-    public EnsembleEvaluator(double[] temperatures, FreeEnergyEstimator... phases) {
+    public EnsembleEvaluator(double[] temperatures, PhaseFreeEnergy... phases) {
         if (phases.length != 1 && phases.length != 2) throw new IllegalArgumentException("one or two phases, got " + phases.length);
         if (phases.length == 2) new PhaseTransition(phases[0], phases[1]); // refuses phases of different descriptors
         if (temperatures.length == 0) throw new BadInputException("--temperatures: at least one temperature");

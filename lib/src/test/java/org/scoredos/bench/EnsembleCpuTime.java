@@ -3,7 +3,9 @@ package org.scoredos.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import org.scoredos.ensemble.GaussianEnsemble;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.ErrorModel;
+import org.scoredos.estimate.IsosurfaceEstimator;
+import org.scoredos.estimate.IsosurfaceWorkspace;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.PhaseSummary;
@@ -26,11 +28,11 @@ public final class EnsembleCpuTime {
         double[] t = new double[31];
         for (int i = 0; i < t.length; i++) t[i] = 500 + 2000.0 * i / 30;
         double sink = 0;
-        for (FreeEnergyEstimator.ErrorModel model : FreeEnergyEstimator.ErrorModel.values()) {
-            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH, model);
-            FreeEnergyEstimator.Workspace w = est.workspace();
+        for (ErrorModel model : ErrorModel.values()) {
+            IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH, model);
+            IsosurfaceWorkspace w = est.workspace();
             for (boolean error : new boolean[] {false, true}) {
-                if (model == FreeEnergyEstimator.ErrorModel.CALIBRATED && !error) continue; // the same evaluation as the reference model's
+                if (model == ErrorModel.CALIBRATED && !error) continue; // the same evaluation as the reference model's
                 for (boolean gradient : new boolean[] {true, false}) {
                     double single = Double.POSITIVE_INFINITY;
                     for (int rep = 0; rep < 10; rep++) {
@@ -56,9 +58,9 @@ public final class EnsembleCpuTime {
         if (sink == 42) System.out.println();
     }
 
-    private static double batch(FreeEnergyEstimator est, double[][] thetas, double[] t, boolean gradient, boolean error) {
+    private static double batch(IsosurfaceEstimator est, double[][] thetas, double[] t, boolean gradient, boolean error) {
         if (!error) {
-            FreeEnergyEstimator.Workspace w = est.workspace();
+            IsosurfaceWorkspace w = est.workspace();
             double sum = 0;
             for (double[] theta : thetas) {
                 est.rotate(theta, w);

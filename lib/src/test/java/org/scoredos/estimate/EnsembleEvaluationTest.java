@@ -17,8 +17,8 @@ import org.scoredos.ensemble.MemberResult;
 class EnsembleEvaluationTest {
     @Test
     void everyMemberIsItsSingleThetaTransition() {
-        FreeEnergyEstimator fcc = FreeEnergyEstimator.of(IronCampaigns.fcc(), FreeEnergyEstimator.Mode.SMOOTH);
-        FreeEnergyEstimator bcc = FreeEnergyEstimator.of(IronCampaigns.bcc(), FreeEnergyEstimator.Mode.SMOOTH);
+        IsosurfaceEstimator fcc = IsosurfaceEstimator.of(IronCampaigns.fcc(), IsosurfaceEstimator.Mode.SMOOTH);
+        IsosurfaceEstimator bcc = IsosurfaceEstimator.of(IronCampaigns.bcc(), IsosurfaceEstimator.Mode.SMOOTH);
         PhaseTransition transition = new PhaseTransition(fcc, bcc);
         // 70 members: a full block of 64 and a partial one
         GaussianEnsemble members = GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.01, 70, 11);
@@ -51,11 +51,11 @@ class EnsembleEvaluationTest {
 
     @Test
     void onePhaseGivesItsFreeEnergyWithoutTransition() {
-        EnsemblePhases phases = new EnsemblePhases(new org.scoredos.summary.PhaseSummary[] {IronCampaigns.bcc()},
-                FreeEnergyEstimator.Mode.SMOOTH, FreeEnergyEstimator.ErrorModel.REFERENCE, new double[] {800, 1200});
+        EnsemblePhases phases = new EnsemblePhases(new StoredPhase[] {new IsosurfacePhase(IronCampaigns.bcc())},
+                new EstimatorSettings(IsosurfaceEstimator.Mode.SMOOTH, ErrorModel.REFERENCE, null, null), new double[] {800, 1200});
         GaussianEnsemble members = GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.01, 2, 5);
-        MemberResult[] results = phases.evaluator().evaluate(members, 0, 2, null);
-        FreeEnergyEstimator bcc = FreeEnergyEstimator.of(IronCampaigns.bcc(), FreeEnergyEstimator.Mode.SMOOTH);
+        MemberResult[] results = phases.evaluator(line -> {}).evaluate(members, 0, 2, null);
+        IsosurfaceEstimator bcc = IsosurfaceEstimator.of(IronCampaigns.bcc(), IsosurfaceEstimator.Mode.SMOOTH);
         double[] theta = new double[55];
         members.theta(1, theta);
         FreeEnergy[] alone = bcc.estimate(theta, new double[] {800, 1200}, false);
