@@ -65,7 +65,7 @@ final class EnsembleReport {
         for (int k = 0; k < levels.length; k++) {
             q.append(k == 0 ? "" : ", ").append(label(levels[k])).append(String.format(Locale.ROOT, " %.1f", tc.quantiles()[k]));
         }
-        return String.format(Locale.ROOT, "T_c: %d of %d members have a transition in range; %d of them (%.1f %%) extrapolated; "
+        return String.format(Locale.ROOT, "T_c: %d of %d members have a transition in range; %d of them (%.2f %%) extrapolated; "
                 + "mean %.1f K, std %.1f K; quantiles (K) %s; the members' mean δT_c %.1f K", tc.withTransition(), tc.members(),
                 tc.extrapolated(), 100 * tc.extrapolatedFraction(), tc.mean(), tc.std(), q, tc.meanError());
     }

@@ -57,7 +57,7 @@ public final class EnsemblePlots {
         chart.getStyler().setYAxisDecimalPattern("0");
         steps(chart, String.format(Locale.ROOT, "T_c (%d members)", tc.withTransition()), tc.edges(), tc.counts(), new Color(60, 110, 200, 170));
         if (tc.extrapolated() > 0) {
-            steps(chart, String.format(Locale.ROOT, "extrapolated (%d, %.0f %%)", tc.extrapolated(), 100 * tc.extrapolatedFraction()),
+            steps(chart, String.format(Locale.ROOT, "extrapolated (%d, %.2f %%)", tc.extrapolated(), 100 * tc.extrapolatedFraction()),
                     tc.edges(), tc.extrapolatedCounts(), new Color(200, 40, 40, 170));
         }
         PngPlots.write(chart, file);
