@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ImportDescriptorDosCommand.class,
             EstimateCommand.class,
             TransitionCommand.class,
+            EnsembleCommand.class,
             FinetuneCommand.class,
             VerifyCommand.class,
             InspectCommand.class,

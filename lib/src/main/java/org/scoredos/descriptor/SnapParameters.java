@@ -24,7 +24,7 @@ public record SnapParameters(
         boolean quadratic,
         boolean switching,
         boolean wselfAll,
-        boolean bnorm) {
+        boolean bnorm) implements java.io.Serializable {
 
     /** Without bnormflag, the LAMMPS default for a single-element bispectrum. */
     public SnapParameters(double rcutfac, double rfac0, int twojmax, double rmin0, boolean bzero, boolean quadratic,

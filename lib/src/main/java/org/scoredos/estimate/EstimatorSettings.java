@@ -17,7 +17,8 @@ import org.scoredos.summary.PhaseSummary;
  * @param pressure P in GPa: the Gibbs free energy G(P, T) of a multi-volume phase; null: the
  *                 Helmholtz free energy at the phase's one volume
  */
-public record EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String basis, Integer order, Double pressure) {
+public record EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String basis, Integer order, Double pressure)
+        implements java.io.Serializable {
     public static final String DEFAULT_BASIS = "chebyshev";
     public static final int DEFAULT_ORDER = 7;
 

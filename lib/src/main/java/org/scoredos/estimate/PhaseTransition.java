@@ -136,10 +136,28 @@ public final class PhaseTransition {
 
     /** ΔF with both phases' estimates and error bars at each temperature, and T_c. */
     public Table table(double[] theta, double[] temperatures) {
-        FreeEnergy[] fa = a.estimate(theta, temperatures, false), fb = b.estimate(theta, temperatures, false);
-        double e0 = a.latticeEnergy(theta) - b.latticeEnergy(theta);
-        Difference[] rows = new Difference[temperatures.length];
-        for (int i = 0; i < rows.length; i++) rows[i] = difference(fa[i], fb[i], e0);
+        return table(a.estimate(theta, temperatures, false), b.estimate(theta, temperatures, false),
+                a.latticeEnergy(theta) - b.latticeEnergy(theta));
+    }
+
+    /**
+     * The table from both phases' estimates on one temperature grid (from any evaluation path,
+     * e.g. a batch of many θ).
+     *
+     * @param latticeDifference θ·D_0^A − θ·D_0^B, eV/atom
+     */
+    public static Table table(FreeEnergy[] first, FreeEnergy[] second, double latticeDifference) {
+        if (first.length != second.length) throw new IllegalArgumentException(first.length + " and " + second.length + " temperatures");
+        Difference[] rows = new Difference[first.length];
+        double[] temperatures = new double[first.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (first[i].temperature() != second[i].temperature()) {
+                throw new IllegalArgumentException("the phases' estimates are at different temperatures: "
+                        + first[i].temperature() + " and " + second[i].temperature() + " K");
+            }
+            rows[i] = difference(first[i], second[i], latticeDifference);
+            temperatures[i] = first[i].temperature();
+        }
         Table partial = new Table(rows, null);
         return new Table(rows, crossing(temperatures, partial.deltaF(), partial.error(), partial.solved()));
     }

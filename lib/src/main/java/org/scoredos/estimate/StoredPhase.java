@@ -6,9 +6,10 @@ import org.scoredos.summary.StoreModel;
 /**
  * A phase read from disk ({@link PhaseLoader}), before it is made an estimator: enough to check
  * a θ against it, and the way to its {@link PhaseFreeEnergy}. One implementation per kind of
- * phase (one volume on isosurfaces, several volumes, MD snapshots).
+ * phase (one volume on isosurfaces, several volumes, MD snapshots). Serializable: a Spark job
+ * (ensemble --master) ships the phase to its executors, which make their own estimators.
  */
-public interface StoredPhase {
+public interface StoredPhase extends java.io.Serializable {
     String name();
 
     /** The model (element, SNAP descriptor) the phase was sampled for, or null when its files do not record it. */

@@ -38,10 +38,15 @@ final class ParquetBytes {
      * integers) and BYTE_STREAM_SPLIT doubles, no dictionaries (the values rarely repeat).
      */
     static byte[] write(MessageType schema, List<Group> rows, Map<String, String> metadata) {
+        return write(schema, rows, metadata, CODEC);
+    }
+
+    /** The same with another ZSTD level (large result tables: a fast level). */
+    static byte[] write(MessageType schema, List<Group> rows, Map<String, String> metadata, ZstdCodec codec) {
         BytesOutputFile file = new BytesOutputFile();
         try (ParquetWriter<Group> writer = new FooterNamedWriter(file, schema)
                 .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(CODEC)
+                .withCodecFactory(codec)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
                 .withDictionaryEncoding(false)

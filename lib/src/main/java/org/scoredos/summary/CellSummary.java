@@ -26,7 +26,7 @@ public record CellSummary(
         double[][] rotation,
         double[][] binEdges,
         long[][] counts,
-        ScoreTable scores) {
+        ScoreTable scores) implements java.io.Serializable {
 
     public int components() {
         return mean.length;

@@ -11,7 +11,7 @@ import java.util.List;
  *              before they recorded it, imports without a descriptor definition)
  */
 public record PhaseSummary(String name, ReferenceConstants reference, List<CellSummary> cells, Conditioning conditioning,
-                           StoreModel model) {
+                           StoreModel model) implements java.io.Serializable {
     public PhaseSummary {
         cells = List.copyOf(cells);
         if (conditioning == null) throw new IllegalArgumentException("a phase needs its conditioning");

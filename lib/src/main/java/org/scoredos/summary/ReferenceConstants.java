@@ -27,7 +27,7 @@ public record ReferenceConstants(
         double u0,
         double strain,
         double[][] cell,
-        double[] positions) {
+        double[] positions) implements java.io.Serializable {
 
     /** Number of descriptor components d. */
     public int components() {

@@ -20,4 +20,4 @@ public record ScoreTable(
         double[] scale,
         double[][] coefficients,
         double[][][] covariance,
-        double[] shift) {}
+        double[] shift) implements java.io.Serializable {}

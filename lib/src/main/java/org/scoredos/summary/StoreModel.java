@@ -17,7 +17,7 @@ import org.scoredos.structure.Elements;
  * @param species    in the descriptor's element order
  * @param descriptor the bispectrum settings
  */
-public record StoreModel(List<Species> species, SnapParameters descriptor) {
+public record StoreModel(List<Species> species, SnapParameters descriptor) implements java.io.Serializable {
 
     /**
      * One species.
@@ -27,7 +27,7 @@ public record StoreModel(List<Species> species, SnapParameters descriptor) {
      * @param radius SNAP radius R (rcut = rcutfac·(R_i + R_j))
      * @param weight SNAP neighbour weight
      */
-    public record Species(String symbol, double mass, double radius, double weight) {
+    public record Species(String symbol, double mass, double radius, double weight) implements java.io.Serializable {
         /** The species of a mass: its element is the one whose standard weight is within 0.01 amu. */
         public static Species ofMass(double mass, double radius, double weight) {
             return new Species(Elements.symbolOf(mass), mass, radius, weight);

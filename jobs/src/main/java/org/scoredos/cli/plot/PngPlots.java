@@ -143,7 +143,7 @@ public final class PngPlots {
     }
 
     /** A filled band between lower and upper. */
-    private static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper, Color fill) {
+    static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper, Color fill) {
         int n = x.length;
         double[] px = new double[2 * n], py = new double[2 * n];
         for (int i = 0; i < n; i++) {
@@ -195,7 +195,7 @@ public final class PngPlots {
         write(chart, file);
     }
 
-    private static XYChart chart(String title, String x, String y) {
+    static XYChart chart(String title, String x, String y) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -205,7 +205,7 @@ public final class PngPlots {
         return chart;
     }
 
-    private static void line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
+    static void line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
         style(chart.addSeries(name, x, y), color, dashed);
     }
 
@@ -219,7 +219,7 @@ public final class PngPlots {
         if (dashed) s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
     }
 
-    private static void write(XYChart chart, Path file) throws IOException {
+    static void write(XYChart chart, Path file) throws IOException {
         OutputFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

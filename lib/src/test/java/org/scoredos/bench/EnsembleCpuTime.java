@@ -1,0 +1,76 @@
+package org.scoredos.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.scoredos.ensemble.GaussianEnsemble;
+import org.scoredos.estimate.ErrorModel;
+import org.scoredos.estimate.IsosurfaceEstimator;
+import org.scoredos.estimate.IsosurfaceWorkspace;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
+import org.scoredos.summary.PhaseSummary;
+
+/**
+ * Ensemble throughput on the iron bcc store in this thread's CPU time: one (θ, T) at a time
+ * against the many-θ path {@code estimate(θ[], T[])} on blocks of 64 members (a 1 % Gaussian
+ * around X_Fe) at 31 temperatures 500–2500 K, per (θ, T), with and without the gradient and
+ * the error bar: {@code deploy/bin/bench --cpu-time Ensemble}.
+ */
+public final class EnsembleCpuTime {
+    private static final int BLOCK = 64;
+
+    private EnsembleCpuTime() {}
+
+    public static void main(String[] args) throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        PhaseSummary phase = new ScoreMatcher(PolynomialBasis.of("chebyshev", 7)).fit(IronPhase.load("fe_bcc_444.json.gz"));
+        double[][] thetas = GaussianEnsemble.relative(IronPhase.thetaRef(), 0.01, BLOCK, 1).rows(0, BLOCK);
+        double[] t = new double[31];
+        for (int i = 0; i < t.length; i++) t[i] = 500 + 2000.0 * i / 30;
+        double sink = 0;
+        for (ErrorModel model : ErrorModel.values()) {
+            IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH, model);
+            IsosurfaceWorkspace w = est.workspace();
+            for (boolean error : new boolean[] {false, true}) {
+                if (model == ErrorModel.CALIBRATED && !error) continue; // the same evaluation as the reference model's
+                for (boolean gradient : new boolean[] {true, false}) {
+                    double single = Double.POSITIVE_INFINITY;
+                    for (int rep = 0; rep < 10; rep++) {
+                        long c0 = mx.getCurrentThreadCpuTime();
+                        for (int i = 0; i < 2000; i++) {
+                            est.evaluate(thetas[i & (BLOCK - 1)], t[i % t.length], gradient, error, w);
+                            sink += w.freeEnergy();
+                        }
+                        if (rep >= 3) single = Math.min(single, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / 2000);
+                    }
+                    double batched = Double.POSITIVE_INFINITY;
+                    for (int rep = 0; rep < 8; rep++) {
+                        long c0 = mx.getCurrentThreadCpuTime();
+                        sink += batch(est, thetas, t, gradient, error);
+                        if (rep >= 3) batched = Math.min(batched, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / (BLOCK * t.length));
+                    }
+                    System.out.printf("smooth, %-28s %-13s single (θ, T) %7.2f µs CPU; %d θ × %d T per (θ, T) %7.2f µs CPU%n",
+                            error ? "error bar (" + model.name().toLowerCase() + " model)," : "no error bar,",
+                            gradient ? "gradient" : "no gradient", single, BLOCK, t.length, batched);
+                }
+            }
+        }
+        if (sink == 42) System.out.println();
+    }
+
+    private static double batch(IsosurfaceEstimator est, double[][] thetas, double[] t, boolean gradient, boolean error) {
+        if (!error) {
+            IsosurfaceWorkspace w = est.workspace();
+            double sum = 0;
+            for (double[] theta : thetas) {
+                est.rotate(theta, w);
+                for (double temperature : t) {
+                    est.evaluateRotated(temperature, gradient, false, w);
+                    sum += w.freeEnergy();
+                }
+            }
+            return sum;
+        }
+        return est.estimate(thetas, t, gradient)[BLOCK - 1][t.length - 1].freeEnergy();
+    }
+}
