@@ -1,5 +1,7 @@
 package org.scoredos.descriptor;
 
+import java.io.Serializable;
+
 /**
  * The bispectrum settings of a LAMMPS {@code .snapparam} file. Only settings this
  * implementation reproduces exactly can be represented: {@code chemflag} and
@@ -24,7 +26,7 @@ public record SnapParameters(
         boolean quadratic,
         boolean switching,
         boolean wselfAll,
-        boolean bnorm) {
+        boolean bnorm) implements Serializable {
 
     /** Without bnormflag, the LAMMPS default for a single-element bispectrum. */
     public SnapParameters(double rcutfac, double rfac0, int twojmax, double rmin0, boolean bzero, boolean quadratic,

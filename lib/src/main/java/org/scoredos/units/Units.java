@@ -14,6 +14,8 @@ public final class Units {
     public static final double HBAR = 6.582119569509067e-4;
     /** 1 eV/(amu·Å²) expressed in ps⁻²: converts force constants over masses to squared angular frequencies. */
     public static final double EV_PER_AMU_A2_IN_PS2 = 9648.533202185006;
+    /** 1 eV/Å³ in GPa (exact from the SI elementary charge): turns virials over volumes into pressures. */
+    public static final double GPA_PER_EV_PER_A3 = 160.2176634;
     /** Isosurface energy scale of the reference implementation: 1.5 k_B · 1000 K, eV. */
     public static final double U0 = 1.5 * KB * 1000.0;
 }
