@@ -30,10 +30,8 @@ final class EstimateCommand implements Callable<Integer> {
             description = "the phase's summary store (or a DescriptorDOS campaign exported to .json[.gz])")
     Path summaries;
 
-    @Option(names = "--coeff", required = true, paramLabel = "FILE",
-            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers; checked against "
-                    + "the element and descriptor the store records")
-    Path coeff;
+    @Mixin
+    ThetaOptions theta;
 
     @Option(names = "--temperatures", required = true, paramLabel = "T",
             description = "LO:HI:N (N evenly spaced, both ends included) or a comma-separated list, in K")
@@ -57,7 +55,7 @@ final class EstimateCommand implements Callable<Integer> {
         CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
-        double[] theta = CommandSupport.theta(coeff, err, phase).theta();
+        double[] theta = this.theta.read(err, phase).theta();
         FreeEnergyEstimator estimator = model.estimator(phase, err);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
-import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.summary.PhaseSummary;
@@ -34,9 +33,8 @@ final class TransitionCommand implements Callable<Integer> {
             description = "a phase and its summary store (or DescriptorDOS .json[.gz]); give exactly two")
     List<String> phases;
 
-    @Option(names = "--coeff", required = true, paramLabel = "FILE",
-            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers")
-    Path coeff;
+    @Mixin
+    ThetaOptions theta;
 
     @Option(names = "--temperatures", defaultValue = "500:2500:31", paramLabel = "T",
             description = "LO:HI:N or a comma-separated list, in K (default: ${DEFAULT-VALUE})")
@@ -59,7 +57,7 @@ final class TransitionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         PhaseSummary first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         PhaseSummary second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
-        double[] theta = CommandSupport.theta(coeff, err, first, second).theta();
+        double[] theta = this.theta.read(err, first, second).theta();
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
         PhaseTransition.Table table = transition.table(theta, ts);
         double[] lattice = {transition.first().latticeEnergy(theta), transition.second().latticeEnergy(theta)};

@@ -152,7 +152,7 @@ class EstimationCommandsTest {
         Path shortTheta = dir.resolve("theta.txt");
         Files.writeString(shortTheta, "0.1 0.2 0.3\n");
         Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", shortTheta.toString(), "--temperatures", "1000");
-        assertBad(r, "expected 55 values of θ");
+        assertBad(r, "3 numbers, but a descriptor of 55 components needs 55 (β) or 56 (β0 then β)");
 
         assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "-5:100:3"), "above 0 K");
         assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "0"), "above 0 K");

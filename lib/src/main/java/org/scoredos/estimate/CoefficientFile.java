@@ -41,9 +41,13 @@ public record CoefficientFile(List<String> comments, String element, double beta
             if (text.startsWith("#")) comments.add(line);
             else if (!text.isEmpty()) break;
         }
-        SnapElement e = c.element(1);
-        String element = e.name() + " " + format(e.radius()) + " " + format(e.weight());
-        return new CoefficientFile(comments, element, e.constant(), e.linear(), SnapCoefficientReader.isPlainList(lines));
+        CoefficientFile block = of(c.element(1));
+        return new CoefficientFile(comments, block.element, block.beta0, block.theta, SnapCoefficientReader.isPlainList(lines));
+    }
+
+    /** θ of a model's element (a .snapcoeff block, no comments). */
+    public static CoefficientFile of(SnapElement e) {
+        return new CoefficientFile(List.of(), e.name() + " " + format(e.radius()) + " " + format(e.weight()), e.constant(), e.linear(), false);
     }
 
     /** Writes {@code tuned} (d values) as a .snapcoeff with this file's header and β0, atomically. */

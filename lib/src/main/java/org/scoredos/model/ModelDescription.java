@@ -66,9 +66,14 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
 
     /** The bispectrum of this model's elements (radii and weights per type). */
     public SnapBispectrum bispectrum() {
+        return bispectrum(snap);
+    }
+
+    /** A descriptor of other settings over this model's elements (their radii and weights per type). */
+    public SnapBispectrum bispectrum(SnapParameters descriptor) {
         double[] radius = elements.stream().mapToDouble(SnapElement::radius).toArray();
         double[] weight = elements.stream().mapToDouble(SnapElement::weight).toArray();
-        return new SnapBispectrum(snap, radius, weight);
+        return new SnapBispectrum(descriptor, radius, weight);
     }
 
     /** The model: SNAP, plus one fixed feature per fixed term. */
@@ -76,6 +81,17 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
         double[][] beta = elements.stream().map(SnapElement::coefficients).toArray(double[][]::new);
         LinearSnapPotential fitted = new LinearSnapPotential(bispectrum(), beta);
         return zbl == null ? fitted : new FixedTermModel(fitted, List.of(new ZblTerm(zbl)));
+    }
+
+    /** Bytes that differ exactly when the physics differs (the source name left out): a cache key's model part. */
+    public byte[] identity() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new ModelDescription("", snap, elements, zbl));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Names of the fixed terms, in feature order after the fitted features. */
