@@ -12,7 +12,7 @@ import org.scoredos.io.BadInputException;
  *   <li>a LAMMPS {@code .snapcoeff} file: a line "nelements ncoeff", then per element a line
  *       "name radius weight" followed by ncoeff lines of one number each (β0, then β); ncoeff
  *       must be 1 + the descriptor count of the parameters (with the quadratic terms when
- *       {@code quadraticflag 1});</li>
+ *       {@code quadraticflag 1}, and a bispectrum block per element triple when {@code chemflag 1});</li>
  *   <li>a plain whitespace-separated list of numbers: d numbers are β with β0 = 0, d + 1 numbers
  *       are β0 then β (d = descriptor count). The single element gets radius 0.5 and weight 1,
  *       so rcut = rcutfac.</li>
@@ -61,11 +61,12 @@ public final class SnapCoefficientReader {
         int nelements = Integer.parseInt(head.words[0]);
         int ncoeff = Integer.parseInt(head.words[1]);
         if (nelements < 1) throw BadInputException.at(source, head.number, "nelements", "must be at least 1, got " + nelements);
-        int expected = 1 + params.descriptorCount();
+        int expected = 1 + params.descriptorCount(nelements);
         if (ncoeff != expected) {
             throw BadInputException.at(source, head.number, "ncoeff", ncoeff + " coefficients per element, but twojmax "
-                    + params.twojmax() + (params.quadratic() ? " with quadraticflag 1" : "") + " needs " + expected
-                    + " (β0 and " + params.descriptorCount() + " β)");
+                    + params.twojmax() + (params.quadratic() ? " with quadraticflag 1" : "")
+                    + (params.chem() ? " with chemflag 1 and " + nelements + " elements" : "") + " needs " + expected
+                    + " (β0 and " + params.descriptorCount(nelements) + " β)");
         }
         List<SnapElement> elements = new ArrayList<>();
         int k = 1;
