@@ -26,7 +26,7 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
     public ModelDescription {
         elements = List.copyOf(elements);
         if (elements.isEmpty()) throw new IllegalArgumentException("a model needs at least one element");
-        int expected = 1 + snap.descriptorCount();
+        int expected = 1 + snap.descriptorCount(elements.size());
         for (SnapElement e : elements) {
             if (e.coefficients().length != expected) {
                 throw new IllegalArgumentException("element " + e.name() + " has " + e.coefficients().length

@@ -26,6 +26,7 @@ class LammpsModelFileTest {
         "Ta06A, Ta, 4.8, 73",
         "W_2940_2017_2, W, 4.8, 74",
         "WBe_Wood_PRB2019, W Be, 4.8, 74",
+        "InP_JCPA2020, In P, 4.2, 49",
         "Cu_Zuo_JPCA2020, Cu, 0, 0",
         "Cu_Zuo_JPCA2020.quadratic, Cu, 0, 0",
         "Ni_Zuo_JPCA2020, Ni, 0, 0",
@@ -51,7 +52,8 @@ class LammpsModelFileTest {
             assertEquals(z1, m.zbl().charge()[0][0][0], 0);
             for (double[][] row : m.zbl().charge()) for (double[] z : row) assertNotNull(z, "every type pair has ZBL");
         }
-        assertEquals(m.elements().size() * m.snap().descriptorCount() + m.fixedTerms().size(), m.model().featureCount());
+        int n = m.elements().size();
+        assertEquals(n * m.snap().descriptorCount(n) + m.fixedTerms().size(), m.model().featureCount());
     }
 
     @Test

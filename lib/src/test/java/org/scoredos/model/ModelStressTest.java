@@ -25,6 +25,7 @@ class ModelStressTest {
     @CsvSource({
         "Ta06A, false, 3.31, 1",             // SNAP + ZBL
         "WBe_Wood_PRB2019, false, 3.18, 2",  // two elements + ZBL (three type pairs)
+        "InP_JCPA2020, true, 5.87, 2",       // explicit multi-element (chemflag) + ZBL
         "Cu_Zuo_JPCA2020.quadratic, true, 3.62, 1",
         "Mo_Chen_PRM2017, false, 3.16, 1",
     })
