@@ -169,7 +169,7 @@ class EstimationCommandsTest {
                 "no such summary store");
         Path out = dir.resolve("never.snapcoeff");
         assertBad(run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", shortTheta.toString(),
-                "--target-tc", "1063", "--out", out.toString()), "expected 55 values of θ");
+                "--target-tc", "1063", "--out", out.toString()), "3 numbers, but a descriptor of 55 components needs 55");
         assertBad(run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
                 "--target-tc", "-3", "--out", out.toString()), "target-tc");
         assertFalse(Files.exists(out), "no output file after bad input");

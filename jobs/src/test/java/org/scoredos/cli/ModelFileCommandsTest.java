@@ -31,11 +31,12 @@ class ModelFileCommandsTest {
         return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
 
-    /** A 16-atom bcc tantalum crystal, compressed (ZBL pairs inside 4.8 Å), sheared by {@code xy} and rattled. */
+    /** A 16-atom bcc tantalum crystal, compressed (ZBL pairs inside 4.8 Å), sheared by {@code xy}, rattled, then strained by xx. */
     private static Path tantalum(Path dir, String name, double xx, double xy) throws IOException {
         Structure s = Lattices.bcc(3.05, 2, 2, 2);
         double[][] h = s.cell().matrix();
-        double[][] f = {{1 + xx, xy, 0}, {0, 1, 0.02}, {0, 0, 1}};
+        // the strain acts on the sheared cell: F = (1 + xx e_x e_x) · F₀, F₀ = the shear
+        double[][] f = {{1 + xx, (1 + xx) * xy, 0}, {0, 1, 0.02}, {0, 0, 1}};
         double[][] g = new double[3][3];
         for (int i = 0; i < 3; i++) for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) g[i][a] += f[a][b] * h[i][b];
         Random rng = new Random(3);
