@@ -93,6 +93,29 @@ class ModelFileCommandsTest {
     }
 
     @Test
+    void estimationTakesThetaFromAModelFileWithoutFixedTerms(@TempDir Path dir) throws IOException {
+        Path store = Path.of(getClass().getResource("/bad-inputs/companions/w-tiny-store").getPath());
+        Path theta = store.resolveSibling("theta.txt");
+        java.nio.file.Files.writeString(dir.resolve("tiny.snapparam"), "rcutfac 4.7\ntwojmax 1\n"); // 2 components, as the store
+        java.nio.file.Files.writeString(dir.resolve("tiny.snapcoeff"), "1 3\nX 0.5 1.0\n0.0\n0.01\n-0.02\n");
+        Path model = dir.resolve("tiny.snap");
+        java.nio.file.Files.writeString(model, "pair_style snap\npair_coeff * * tiny.snapcoeff tiny.snapparam X\n");
+        JsonNode fromModel = energy("estimate", "--summaries", store.toString(), "--model", model.toString(), "--temperatures", "300",
+                "--format", "json");
+        JsonNode fromCoeff = energy("estimate", "--summaries", store.toString(), "--coeff", theta.toString(), "--temperatures", "300",
+                "--format", "json");
+        assertEquals(fromCoeff.get("results").toString(), fromModel.get("results").toString());
+
+        java.nio.file.Files.writeString(model, "pair_style hybrid/overlay zbl 4 4.8 snap\npair_coeff 1 1 zbl 74 74\n"
+                + "pair_coeff * * snap tiny.snapcoeff tiny.snapparam X\n");
+        assertEquals(2, run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--temperatures", "300"));
+        assertTrue(err.toString().contains("fixed terms [zbl] are not part of the stores' descriptors"), err.toString());
+        assertEquals(2, run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--coeff", theta.toString(),
+                "--temperatures", "300"));
+        assertTrue(err.toString().contains("give θ as --coeff FILE or --model FILE.snap"), err.toString());
+    }
+
+    @Test
     void unsupportedModelsAndMixedOptionsAreBadInput() {
         String he = POTENTIALS.resolve("W_2940_2017_2_He_JW2013.snap").toString();
         String bcc = Path.of("..", "conf", "structures", "W-bcc.dat").toString();
