@@ -76,6 +76,30 @@ class ModelFileCommandsTest {
     }
 
     @Test
+    void energyForcesAndStressOfAPublishedModelAreLammps() throws IOException {
+        Path reference = Path.of("..", "lib", "src", "test", "resources", "lammps-reference");
+        JsonNode lammps = null;
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(reference.resolve("reference.json.gz")))) {
+            for (JsonNode c : new ObjectMapper().readTree(in).get("cases")) {
+                if (c.get("model").asText().equals("Ta06A.snap") && c.get("structure").asText().equals("structures/Ta-sheared.data")) {
+                    lammps = c.get("full");
+                }
+            }
+        }
+        JsonNode json = energy("energy", "--model", POTENTIALS.resolve("Ta06A.snap").toString(), "--structure",
+                reference.resolve("structures/Ta-sheared.data").toString(), "--forces", "--stress", "--format", "json");
+        assertEquals(lammps.get("energy").asDouble(), json.get("energy").asDouble(), 1e-6);
+        for (int i = 0; i < json.get("forces").size(); i++) {
+            for (int a = 0; a < 3; a++) {
+                assertEquals(lammps.get("forces").get(i).get(a).asDouble(), json.get("forces").get(i).get(a).asDouble(), 1e-6);
+            }
+        }
+        for (int k = 0; k < 6; k++) {
+            assertEquals(lammps.get("pressureTensor").get(k).asDouble(), json.get("pressureTensor").get(k).asDouble(), 1e-3);
+        }
+    }
+
+    @Test
     void theZblOverlayIsPartOfTheModel(@TempDir Path dir) throws IOException {
         String structure = tantalum(dir, "ta.data", 0, 0).toString();
         double withZbl = energy("energy", "--model", POTENTIALS.resolve("Ta06A.snap").toString(), "--structure", structure,
