@@ -110,6 +110,21 @@ class ModelFileCommandsTest {
     }
 
     @Test
+    void harmonicFreeEnergyOfAModelFileIsThatOfItsParameterAndCoefficientFiles(@TempDir Path dir) throws IOException {
+        Path mo = dir.resolve("mo.data");
+        LammpsDataWriter.write(Lattices.bcc(3.16, 2, 2, 2).withMassByType(new double[] {95.95}), mo, "Mo");
+        JsonNode viaModel = energy("harmonic", "--model", POTENTIALS.resolve("Mo_Chen_PRM2017.snap").toString(), "--structure",
+                mo.toString(), "--temperatures", "300,1000", "--format", "json");
+        JsonNode viaFiles = energy("harmonic", "--params", POTENTIALS.resolve("Mo_Chen_PRM2017.snapparam").toString(), "--coeff",
+                POTENTIALS.resolve("Mo_Chen_PRM2017.snapcoeff").toString(), "--structure", mo.toString(), "--temperatures", "300,1000",
+                "--format", "json");
+        assertEquals(viaFiles.get("results").toString(), viaModel.get("results").toString());
+        assertTrue(viaModel.get("omegaBar").asDouble() > 0);
+        assertEquals(2, run("harmonic", "--model", POTENTIALS.resolve("Mo_Chen_PRM2017.snap").toString(), "--coeff", "x", "--params", "y",
+                "--structure", mo.toString(), "--temperatures", "300"));
+    }
+
+    @Test
     void descriptorsOfAModelFile() throws IOException {
         JsonNode json = energy("descriptors", "--model", POTENTIALS.resolve("Mo_Chen_PRM2017.snap").toString(), "--structure",
                 Path.of("..", "conf", "structures", "W-bcc.dat").toString(), "--format", "json");
