@@ -63,8 +63,8 @@ public record CampaignConfig(
                 "required; letters, digits, '.', '_' or '-'");
         require(structure != null, "structure", "required (file: PATH, or lattice: TYPE with a and repeat)");
         require(mass != null && mass > 0 && Double.isFinite(mass), "mass", "required, a positive mass in amu");
-        require(descriptor != null && !descriptor.isBlank(), "descriptor", "required, a .snapparam file");
-        require(reference != null, "reference", "required (coeff: FILE.snapcoeff)");
+        require(descriptor != null && !descriptor.isBlank(), "descriptor", "required, a .snapparam file (or a LAMMPS .snap model, its .snapparam)");
+        require(reference != null, "reference", "required (coeff: FILE.snapcoeff, or model: FILE.snap)");
         sampler = sampler == null ? Sampler.HESSIAN : sampler;
         require(kinetic == null || sampler == Sampler.KINETIC, "kinetic", "MD settings belong to sampler: kinetic, not " + sampler.key());
         if (sampler == Sampler.KINETIC && kinetic == null) kinetic = new KineticSpec(null, null, null);
@@ -135,10 +135,16 @@ public record CampaignConfig(
         }
     }
 
-    /** The potential whose Hessian defines the isosurfaces; its parameters default to the descriptor's. */
-    public record ReferenceSpec(String coeff, String params) {
+    /**
+     * The potential whose Hessian defines the isosurfaces: a LAMMPS model file ({@code model}, ZBL
+     * included), or a {@code coeff} file whose parameters default to the descriptor's. A config
+     * without {@code model} keeps its identity (the key is left out when null).
+     */
+    public record ReferenceSpec(String coeff, String params, @JsonInclude(JsonInclude.Include.NON_NULL) String model) {
         public ReferenceSpec {
-            require(coeff != null && !coeff.isBlank(), "coeff", "required, a .snapcoeff file");
+            require((coeff != null && !coeff.isBlank()) != (model != null && !model.isBlank()), "coeff",
+                    "give one of coeff: FILE.snapcoeff or model: FILE.snap");
+            require(params == null || coeff != null, "params", "goes with coeff (a model file names its own)");
         }
     }
 

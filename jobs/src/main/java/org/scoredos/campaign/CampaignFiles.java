@@ -1,21 +1,42 @@
 package org.scoredos.campaign;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.scoredos.descriptor.SnapCoefficientReader;
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.model.ModelDescription;
+import org.scoredos.model.ModelFiles;
 
 /** The files a campaign config names, resolved against the config's directory. */
-final class CampaignFiles {
+public final class CampaignFiles {
     private CampaignFiles() {}
 
     static List<String> referenced(CampaignConfig c) {
         List<String> files = new ArrayList<>();
         if (c.structure().file() != null) files.add(c.structure().file());
         files.add(c.descriptor());
-        files.add(c.reference().coeff());
+        if (c.reference().coeff() != null) files.add(c.reference().coeff());
         if (c.reference().params() != null) files.add(c.reference().params());
+        if (c.reference().model() != null) files.add(c.reference().model());
         return files;
+    }
+
+    /** The descriptor definition the config names: a .snapparam, or the .snapparam of a LAMMPS model file. */
+    public static SnapParameters descriptor(CampaignConfig c, Path baseDir) throws IOException {
+        Path file = resolve(baseDir, c.descriptor());
+        return file.toString().endsWith(".snap") ? ModelFiles.lammps(file).snap() : SnapParameterReader.read(file);
+    }
+
+    /** The reference model: the LAMMPS model file, or the coefficients with their parameters (by default the descriptor's). */
+    public static ModelDescription reference(CampaignConfig c, Path baseDir) throws IOException {
+        if (c.reference().model() != null) return ModelFiles.lammps(resolve(baseDir, c.reference().model()));
+        SnapParameters params = c.reference().params() != null ? SnapParameterReader.read(resolve(baseDir, c.reference().params()))
+                : descriptor(c, baseDir);
+        return ModelDescription.snap(params, SnapCoefficientReader.read(resolve(baseDir, c.reference().coeff()), params));
     }
 
     /**

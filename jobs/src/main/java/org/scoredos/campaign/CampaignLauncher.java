@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.model.ModelDescription;
 import org.scoredos.io.BadInputException;
 import org.scoredos.summary.PhaseSummary;
 
@@ -90,12 +90,20 @@ public final class CampaignLauncher {
         double[] span = c.temperatures() == null ? null : new double[] {c.temperatures().from(), c.temperatures().to()};
         List<TemperatureCoverage.PhaseCoverage> out = new ArrayList<>();
         try {
-            Path coeff = CampaignFiles.resolve(configFile.toAbsolutePath().getParent(), c.reference().coeff());
+            ModelDescription reference = CampaignFiles.reference(c, configFile.toAbsolutePath().getParent());
+            if (reference.elements().size() != 1 || !reference.fixedTerms().isEmpty()) {
+                throw new BadInputException("θ_ref of a model with " + reference.elements().size() + " element(s) and fixed terms "
+                        + reference.fixedTerms() + " is no θ of the stores' single-element descriptors");
+            }
             for (PhaseSummary phase : phases) {
-                double[] theta = CoefficientFile.read(coeff, phase.reference().components()).theta();
+                double[] theta = reference.elements().get(0).linear();
+                if (theta.length != phase.reference().components()) {
+                    throw new BadInputException("θ_ref has " + theta.length + " values, phase " + phase.name() + " "
+                            + phase.reference().components() + " descriptor components");
+                }
                 TemperatureCoverage.PhaseCoverage pc = TemperatureCoverage.of(phase, theta, span);
                 if (pc == null) continue;
-                progress.say("temperatures of θ_ref (" + c.reference().coeff() + "), phase " + phase.name() + ": " + pc.describe());
+                progress.say("temperatures of θ_ref (" + (c.reference().model() != null ? c.reference().model() : c.reference().coeff()) + "), phase " + phase.name() + ": " + pc.describe());
                 out.add(pc);
             }
         } catch (BadInputException | IllegalArgumentException e) {

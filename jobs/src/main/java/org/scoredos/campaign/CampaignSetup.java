@@ -1,16 +1,12 @@
 package org.scoredos.campaign;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.scoredos.descriptor.SnapBispectrum;
-import org.scoredos.descriptor.SnapCoefficientReader;
-import org.scoredos.descriptor.SnapCoefficients;
-import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
@@ -21,7 +17,8 @@ import org.scoredos.harmonic.HessianForm;
 import org.scoredos.harmonic.SparseHessian;
 import org.scoredos.harmonic.SparseHessianCalculator;
 import org.scoredos.harmonic.SparseSpectrum;
-import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.model.ModelDescription;
+import org.scoredos.potential.LinearModel;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
@@ -42,22 +39,15 @@ final class CampaignSetup {
     @SuppressWarnings("try") // the stage only reports while the work runs
     static Prepared prepare(CampaignConfig c, Path configFile, Path hessianCache, Progress progress) throws IOException {
         Path base = configFile.toAbsolutePath().getParent();
-        Path descriptorFile = CampaignFiles.resolve(base, c.descriptor());
-        Path referenceParamsFile = CampaignFiles.resolve(base, c.reference().params() != null ? c.reference().params() : c.descriptor());
-        Path coeffFile = CampaignFiles.resolve(base, c.reference().coeff());
-        List<String> descriptorLines = Files.readAllLines(descriptorFile);
-        List<String> referenceParamLines = Files.readAllLines(referenceParamsFile);
-        List<String> coeffLines = Files.readAllLines(coeffFile);
-        SnapParameters descriptorParams = SnapParameterReader.parse(descriptorFile.toString(), descriptorLines);
-        SnapParameters referenceParams = SnapParameterReader.parse(referenceParamsFile.toString(), referenceParamLines);
-        SnapCoefficients coefficients = SnapCoefficientReader.parse(coeffFile.toString(), coeffLines, referenceParams);
-        SnapBispectrum snap = SampledDescriptors.bispectrum(descriptorParams, coefficients);
-        LinearSnapPotential potential = LinearSnapPotential.of(referenceParams, coefficients);
+        SnapParameters descriptorParams = CampaignFiles.descriptor(c, base);
+        ModelDescription reference = CampaignFiles.reference(c, base);
+        SnapBispectrum snap = reference.bispectrum(descriptorParams);
+        LinearModel potential = reference.model();
         Structure lattice = lattice(c, base);
 
         HessianCache cache = new HessianCache(hessianCache);
         HessianCalculator calculator = new HessianCalculator(HessianCalculator.DEFAULT_STEP, true);
-        List<byte[]> potentialIdentity = List.of(Files.readAllBytes(coeffFile), Files.readAllBytes(referenceParamsFile));
+        List<byte[]> potentialIdentity = List.of(reference.identity());
         List<ReferenceConstants> constants = new ArrayList<>();
         List<PhaseReference> phases = new ArrayList<>();
         boolean sparse = HessianForm.fromEnvironment().sparseFor(lattice.size());
@@ -89,10 +79,10 @@ final class CampaignSetup {
             }
             constants.add(constants(c.sampler(), ref, snap.average(x0)));
         }
-        SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler(), c.kinetic(), descriptorLines, referenceParamLines,
-                coeffLines, phases, snap.descriptorCount());
+        SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler(), c.kinetic(), descriptorParams, reference,
+                phases, snap.descriptorCount());
         double mass = HarmonicReference.resolveMass(lattice, c.mass());
-        StoreModel model = new StoreModel(coefficients.elements().stream()
+        StoreModel model = new StoreModel(reference.elements().stream()
                 .map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList(), descriptorParams);
         return new Prepared(constants, source, CampaignIdentity.of(c, base), model);
     }

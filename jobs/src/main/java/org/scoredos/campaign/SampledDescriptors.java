@@ -2,12 +2,10 @@ package org.scoredos.campaign;
 
 import java.util.List;
 import org.scoredos.descriptor.SnapBispectrum;
-import org.scoredos.descriptor.SnapCoefficientReader;
-import org.scoredos.descriptor.SnapCoefficients;
-import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicReference;
-import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.model.ModelDescription;
+import org.scoredos.potential.LinearModel;
 import org.scoredos.sample.EinsteinSampler;
 import org.scoredos.sample.HessianSampler;
 import org.scoredos.sample.IsosurfaceSampler;
@@ -20,8 +18,9 @@ import org.scoredos.sample.Snapshot;
  * sampler, snapshots of one NVE trajectory per shard at the cell's target energy), described by
  * SNAP. Sample i of cell K is snapshot i − start of shard (seed, K, i / samplesPerShard), so it
  * depends on the seed, the cell and the index only. Rejected snapshots (atoms too close) are dropped.
- * The SNAP engine and the samplers are built lazily, once per executor (this object is
- * broadcast); both are immutable and thread-safe.
+ * The SNAP engine and the samplers are built lazily, once per executor, from the model
+ * description and descriptor settings this object carries as values (it is broadcast); both
+ * are immutable and thread-safe.
  */
 final class SampledDescriptors implements SnapshotDescriptors {
     private static final long serialVersionUID = 1L;
@@ -29,9 +28,8 @@ final class SampledDescriptors implements SnapshotDescriptors {
     private final long seed;
     private final CampaignConfig.Sampler kind;
     private final CampaignConfig.KineticSpec md;
-    private final List<String> descriptorParams;
-    private final List<String> referenceParams;
-    private final List<String> coefficients;
+    private final SnapParameters descriptor;
+    private final ModelDescription reference;
     private final List<PhaseReference> phases;
     private final int components;
     private transient volatile Engines engines;
@@ -40,15 +38,14 @@ final class SampledDescriptors implements SnapshotDescriptors {
     private record Engines(SnapBispectrum snap, List<HarmonicReference> references, List<IsosurfaceSampler> samplers) {}
 
     /** @param md the kinetic sampler's MD settings; null for the other samplers */
-    SampledDescriptors(long seed, CampaignConfig.Sampler kind, CampaignConfig.KineticSpec md, List<String> descriptorParams,
-            List<String> referenceParams, List<String> coefficients, List<PhaseReference> phases, int components) {
+    SampledDescriptors(long seed, CampaignConfig.Sampler kind, CampaignConfig.KineticSpec md, SnapParameters descriptor,
+            ModelDescription reference, List<PhaseReference> phases, int components) {
         if ((kind == CampaignConfig.Sampler.KINETIC) != (md != null)) throw new IllegalArgumentException("MD settings are for the kinetic sampler");
         this.seed = seed;
         this.kind = kind;
         this.md = md;
-        this.descriptorParams = List.copyOf(descriptorParams);
-        this.referenceParams = List.copyOf(referenceParams);
-        this.coefficients = List.copyOf(coefficients);
+        this.descriptor = descriptor;
+        this.reference = reference;
         this.phases = List.copyOf(phases);
         this.components = components;
     }
@@ -79,22 +76,15 @@ final class SampledDescriptors implements SnapshotDescriptors {
     }
 
     private Engines build() {
-        SnapParameters referenceParameters = SnapParameterReader.parse("reference.params", referenceParams);
-        SnapCoefficients reference = SnapCoefficientReader.parse("reference.coeff", coefficients, referenceParameters);
-        SnapBispectrum snap = bispectrum(SnapParameterReader.parse("descriptor", descriptorParams), reference);
+        SnapBispectrum snap = reference.bispectrum(descriptor);
         List<HarmonicReference> refs = phases.stream().map(PhaseReference::rebuild).toList();
-        LinearSnapPotential potential = kind == CampaignConfig.Sampler.KINETIC ? LinearSnapPotential.of(referenceParameters, reference) : null;
+        LinearModel potential = kind == CampaignConfig.Sampler.KINETIC ? reference.model() : null;
         List<IsosurfaceSampler> samplers = refs.stream().map(r -> sampler(r, potential)).toList();
         return new Engines(snap, refs, samplers);
     }
 
-    /** The descriptor's SNAP engine, with the element radii and weights of the reference coefficients. */
-    static SnapBispectrum bispectrum(SnapParameters descriptor, SnapCoefficients reference) {
-        return new SnapBispectrum(descriptor, reference.radii(), reference.weights());
-    }
-
     /** The MD of the kinetic sampler runs on the reference potential, the one whose Hessian is H. */
-    private IsosurfaceSampler sampler(HarmonicReference r, LinearSnapPotential potential) {
+    private IsosurfaceSampler sampler(HarmonicReference r, LinearModel potential) {
         return switch (kind) {
             case HESSIAN -> new HessianSampler(r);
             case EINSTEIN -> new EinsteinSampler(r.structure(), r.omegaBar());

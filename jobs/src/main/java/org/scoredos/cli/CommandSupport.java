@@ -17,12 +17,11 @@ final class CommandSupport {
     private CommandSupport() {}
 
     /**
-     * θ from {@code coeff} (as many values as the first phase has components), checked against the model each phase's
+     * θ of {@code file} (read from {@code coeff}), checked against the model each phase's
      * store records: another element or descriptor is bad input (exit 2); what cannot be
      * checked (a plain list, a store without a model) is said once on stderr.
      */
-    static CoefficientFile theta(Path coeff, PrintWriter err, StoredPhase... phases) throws IOException {
-        CoefficientFile file = CoefficientFile.read(coeff, phases[0].components());
+    static CoefficientFile theta(Path coeff, CoefficientFile file, PrintWriter err, StoredPhase... phases) {
         Set<String> warnings = new LinkedHashSet<>();
         for (StoredPhase p : phases) {
             String w = ModelCheck.check(p.model(), "phase " + p.name(), coeff, file);
@@ -31,6 +30,11 @@ final class CommandSupport {
         for (String w : warnings) err.println("warning: " + w);
         err.flush();
         return file;
+    }
+
+    /** θ read from {@code coeff}, as many values as the first phase has components. */
+    static CoefficientFile coefficients(Path coeff, StoredPhase... phases) throws IOException {
+        return CoefficientFile.read(coeff, phases[0].components());
     }
 
     /** The convention declaration every JSON result carries, under "convention". */

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.descriptor.SnapBispectrum;
-import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.structure.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "SNAP bispectrum of a structure, component for component as LAMMPS's compute sna/atom: the average "
                     + "over atoms (compute reduce ave; the descriptor D of the method) and optionally every atom's vector.",
             "",
-            "Radii and weights come from --coeff when given, else radius 0.5 and weight 1 (rcut = rcutfac)."
+            "The bispectrum settings, radii and weights come from --model FILE.snap, or from --params with --coeff when "
+                    + "given, else radius 0.5 and weight 1 (rcut = rcutfac)."
         })
 final class DescriptorsCommand implements Callable<Integer> {
 
@@ -34,12 +34,8 @@ final class DescriptorsCommand implements Callable<Integer> {
             description = "structure: LAMMPS data (.data/.dat/.lmp), dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz)")
     Path structure;
 
-    @Option(names = "--params", required = true, paramLabel = "FILE", description = "LAMMPS .snapparam file")
-    Path params;
-
-    @Option(names = "--coeff", paramLabel = "FILE",
-            description = "optional .snapcoeff file whose element radii and weights to use")
-    Path coeff;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--per-atom", description = "also print every atom's bispectrum")
     boolean perAtom;
@@ -49,10 +45,9 @@ final class DescriptorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SnapParameters p = SnapModelFiles.parameters(params);
-        SnapBispectrum bispectrum = SnapModelFiles.bispectrum(p, coeff == null ? null : SnapModelFiles.coefficients(coeff, p));
+        SnapBispectrum bispectrum = model.read(false).bispectrum();
         Structure s = StructureInput.read(structure);
-        SnapModelFiles.announce(spec.commandLine().getErr(), "descriptors", s.size(), false);
+        ModelOptions.announce(spec.commandLine().getErr(), "descriptors", s.size(), false);
         double[][] atoms = bispectrum.perAtom(s);
         double[] average = new double[bispectrum.descriptorCount()];
         for (double[] atom : atoms) for (int k = 0; k < average.length; k++) average[k] += atom[k];

@@ -126,7 +126,7 @@ final class EnsembleCommand implements Callable<Integer> {
             members = EnsembleThetas.read(thetas, err, summaries);
             source = thetas.toString();
         } else {
-            double[] mu = CommandSupport.theta(mean, err, summaries).theta();
+            double[] mu = CommandSupport.theta(mean, CommandSupport.coefficients(mean, summaries), err, summaries).theta();
             members = covariance != null
                     ? GaussianEnsemble.of(mu, EnsembleThetas.matrix(covariance, "--covariance"), "--covariance " + covariance, samples, seed)
                     : GaussianEnsemble.relative(mu, relativeSigma, samples, seed);

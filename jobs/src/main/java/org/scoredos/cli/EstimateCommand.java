@@ -35,10 +35,8 @@ final class EstimateCommand implements Callable<Integer> {
                     + "directory (several strains: a phase at several volumes, for --pressure)")
     Path summaries;
 
-    @Option(names = "--coeff", required = true, paramLabel = "FILE",
-            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers; checked against "
-                    + "the element and descriptor the store records")
-    Path coeff;
+    @Mixin
+    ThetaOptions theta;
 
     @Option(names = "--temperatures", required = true, paramLabel = "T",
             description = "LO:HI:N (N evenly spaced, both ends included) or a comma-separated list, in K")
@@ -66,7 +64,7 @@ final class EstimateCommand implements Callable<Integer> {
         CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         StoredPhase phase = PhaseModelOptions.read(summaries, "--summaries");
-        double[] theta = CommandSupport.theta(coeff, err, phase).theta();
+        double[] theta = this.theta.read(err, phase).theta();
         if (pressure != null) return gibbs(phase, theta, ts, out, err);
         PhaseFreeEnergy estimator = model.estimator(phase, err);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);

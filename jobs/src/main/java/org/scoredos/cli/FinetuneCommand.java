@@ -39,8 +39,8 @@ final class FinetuneCommand implements Callable<Integer> {
                     + "strains for --pressure); give exactly two")
     List<String> phases;
 
-    @Option(names = "--coeff", required = true, paramLabel = "FILE", description = "the starting θ_0 (.snapcoeff or plain list)")
-    Path coeff;
+    @Mixin
+    ThetaOptions theta;
 
     @Option(names = "--target-tc", required = true, paramLabel = "K", description = "the target transition temperature T*, K")
     double targetTc;
@@ -94,12 +94,12 @@ final class FinetuneCommand implements Callable<Integer> {
         FineTuner.Settings settings = new FineTuner.Settings(targetTc, steps, rate, ridge);
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) throw new BadInputException("--tolerance: must be positive, got " + tolerance);
         CommandSupport.checkOutput(outFile, "--out");
-        org.scoredos.io.OutputFiles.checkNotAnInput(outFile, "--out", coeff, "--coeff"); // never overwrite the input potential
+        org.scoredos.io.OutputFiles.checkNotAnInput(outFile, "--out", theta.source(), theta.coeff != null ? "--coeff" : "--model"); // never overwrite the input potential
         checkTargetOnGrid(ts);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
-        CoefficientFile start = CommandSupport.theta(coeff, err, first, second);
+        CoefficientFile start = theta.read(err, first, second);
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err, pressure), model.estimator(second, err, pressure));
         checkTargetSolved(transition.table(start.theta(), ts));
         TransitionFlags flags = new TransitionFlags(named[0].name(), named[1].name());

@@ -2,7 +2,6 @@ package org.scoredos.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.scoredos.descriptor.SnapCoefficientReader;
-import org.scoredos.descriptor.SnapParameterReader;
-import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.DynamicalMatrixReader;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
@@ -25,7 +21,9 @@ import org.scoredos.harmonic.HessianForm;
 import org.scoredos.harmonic.SparseHessian;
 import org.scoredos.harmonic.SparseHessianCalculator;
 import org.scoredos.harmonic.SparseSpectrum;
-import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.model.ModelDescription;
+import org.scoredos.model.ModelFiles;
+import org.scoredos.potential.LinearModel;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
 import picocli.CommandLine;
@@ -62,6 +60,10 @@ final class HarmonicCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
+        @Option(names = "--model", required = true, paramLabel = "FILE.snap",
+                description = "LAMMPS model file (pair_style snap or hybrid/overlay zbl … snap), instead of --coeff/--params")
+        Path model;
+
         @ArgGroup(exclusive = false)
         Snap snap;
 
@@ -86,6 +88,9 @@ final class HarmonicCommand implements Callable<Integer> {
                 description = "the dynamical_matrix style it was written with: regular (eV/(Å² amu)) or eskm (ps⁻²); default ${DEFAULT-VALUE}")
         DynamicalMatrixReader.Style style;
     }
+
+    /** The model's identity bytes, the cache key's model part. */
+    private byte[] identity;
 
     @Option(names = "--temperatures", required = true, paramLabel = "T",
             description = "LO:HI:N (N evenly spaced, ends included) or a comma-separated list, K")
@@ -135,9 +140,11 @@ final class HarmonicCommand implements Callable<Integer> {
 
         PrintWriter err = spec.commandLine().getErr();
         HarmonicReference reference;
-        if (source.snap != null) {
-            SnapParameters p = SnapParameterReader.read(source.snap.params);
-            LinearSnapPotential potential = LinearSnapPotential.of(p, SnapCoefficientReader.read(source.snap.coeff, p));
+        if (source.dynmat == null) {
+            ModelDescription description = source.model != null ? ModelFiles.lammps(source.model)
+                    : ModelFiles.snap(source.snap.params, source.snap.coeff);
+            identity = description.identity();
+            LinearModel potential = description.model();
             if (hessianForm.sparseFor(x0.size())) {
                 SparseHessian h = sparseHessian(potential, lattice, x0, err);
                 reference = new HarmonicReference(x0, m, strain, potential.energy(x0), h, SparseSpectrum.of(h));
@@ -164,7 +171,7 @@ final class HarmonicCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Hessian snapHessian(LinearSnapPotential potential, Structure lattice, Structure x0, PrintWriter err) throws IOException {
+    private Hessian snapHessian(LinearModel potential, Structure lattice, Structure x0, PrintWriter err) throws IOException {
         HessianCalculator calculator = new HessianCalculator(step, false);
         int coordinates = calculator.displacedCoordinates(x0);
         Supplier<Hessian> compute = () -> {
@@ -184,8 +191,7 @@ final class HarmonicCommand implements Callable<Integer> {
             return h;
         };
         if (cache == null) return compute.get();
-        String key = HessianCache.key(lattice, strain, step,
-                List.of(Files.readAllBytes(source.snap.params), Files.readAllBytes(source.snap.coeff)));
+        String key = HessianCache.key(lattice, strain, step, List.of(identity));
         return new HessianCache(cache).getOrCompute(key, compute);
     }
 
@@ -196,7 +202,7 @@ final class HarmonicCommand implements Callable<Integer> {
         return 1.5 * Units.KB * t * reference.sparseSpectrum().meanLogNuError();
     }
 
-    private SparseHessian sparseHessian(LinearSnapPotential potential, Structure lattice, Structure x0, PrintWriter err) throws IOException {
+    private SparseHessian sparseHessian(LinearModel potential, Structure lattice, Structure x0, PrintWriter err) throws IOException {
         SparseHessianCalculator calculator = new SparseHessianCalculator(step, true);
         Supplier<SparseHessian> compute = () -> {
             err.printf(Locale.ROOT, "harmonic: sparse Hessian of %d atoms by local central differences: %d displaced coordinates%n",
@@ -209,8 +215,7 @@ final class HarmonicCommand implements Callable<Integer> {
             return h;
         };
         if (cache == null) return compute.get();
-        String key = HessianCache.key(lattice, strain, step,
-                List.of(Files.readAllBytes(source.snap.params), Files.readAllBytes(source.snap.coeff)));
+        String key = HessianCache.key(lattice, strain, step, List.of(identity));
         return new HessianCache(cache).getOrComputeSparse(key, compute);
     }
 

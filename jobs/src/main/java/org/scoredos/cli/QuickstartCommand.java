@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.campaign.CampaignConfig;
+import org.scoredos.campaign.CampaignFiles;
 import org.scoredos.campaign.CampaignLauncher;
-import org.scoredos.descriptor.SnapCoefficientReader;
-import org.scoredos.descriptor.SnapParameterReader;
-import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.io.BadInputException;
@@ -78,8 +76,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         CampaignConfig c = CampaignLauncher.config(config, options);
         PhaseSummary phase = SummaryStore.read(out.resolve("summaries").resolve(c.name()));
         Path base = config.toAbsolutePath().getParent();
-        SnapParameters params = SnapParameterReader.read(base.resolve(c.descriptor()).normalize());
-        double[] theta = SnapCoefficientReader.read(base.resolve(c.reference().coeff()).normalize(), params).element(1).linear();
+        double[] theta = CampaignFiles.reference(c, base).elements().get(0).linear();
         IsosurfaceEstimator estimator = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH);
         FreeEnergy[] f = estimator.estimate(theta, grid, false);
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
-import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.PhaseBoundary;
@@ -41,9 +40,8 @@ final class TransitionCommand implements Callable<Integer> {
                     + "strains for --pressure/--pressures); give exactly two")
     List<String> phases;
 
-    @Option(names = "--coeff", required = true, paramLabel = "FILE",
-            description = "θ: a single-element LAMMPS .snapcoeff (β0 dropped) or a plain list of the d numbers")
-    Path coeff;
+    @Mixin
+    ThetaOptions theta;
 
     @Option(names = "--temperatures", defaultValue = "500:2500:31", paramLabel = "T",
             description = "LO:HI:N or a comma-separated list, in K (default: ${DEFAULT-VALUE})")
@@ -75,7 +73,7 @@ final class TransitionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
-        double[] theta = CommandSupport.theta(coeff, err, first, second).theta();
+        double[] theta = this.theta.read(err, first, second).theta();
         if (ps != null) {
             GibbsEstimator a = model.gibbs(first, err, ps[0]), b = model.gibbs(second, err, ps[0]);
             new BoundaryReport(named[0].name(), named[1].name(), model, new PhaseBoundary(a, b).trace(theta, ps, ts)).write(out, err, output.format, plot);

@@ -14,8 +14,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.scoredos.campaign.SparkContexts;
 import org.scoredos.cli.plot.VerifyPlot;
-import org.scoredos.descriptor.SnapParameterReader;
-import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.descriptor.SnapElement;
+import org.scoredos.model.ModelDescription;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.IsosurfacePhase;
@@ -56,12 +56,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--summaries", required = true, paramLabel = "DIR", description = "the phase's summary store")
     Path summaries;
 
-    @Option(names = "--coeff", required = true, paramLabel = "FILE",
-            description = "θ: a single-element LAMMPS .snapcoeff (its element radius, weight and β0 complete the model) "
-                    + "or a plain list of the d numbers (radius 0.5, weight 1)")
-    Path coeff;
+    @Mixin
+    ThetaOptions theta;
 
-    @Option(names = "--params", required = true, paramLabel = "FILE", description = "the SNAP .snapparam the store's descriptors were computed with")
+    @Option(names = "--params", paramLabel = "FILE", description = "with --coeff: the SNAP .snapparam the store's descriptors "
+            + "were computed with (the .snapcoeff's element radius, weight and β0 complete the model; a plain list has radius 0.5, weight 1)")
     Path params;
 
     @Option(names = "--temperatures", required = true, paramLabel = "T",
@@ -131,19 +130,21 @@ final class VerifyCommand implements Callable<Integer> {
         SparkConf sparkConf = SparkContexts.conf("scoredos verify", master); // a bad master is refused before any work
         if (partitions < 0) throw new BadInputException("--partitions: must be ≥ 0, got " + partitions);
         if (mass != null && !(mass > 0 && Double.isFinite(mass))) throw new BadInputException("--mass: must be positive, got " + mass);
-        if (!Files.isRegularFile(params)) throw new BadInputException("--params: " + params + ": no such file");
+        if ((theta.coeff != null) != (params != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--params goes with --coeff (--model names its own .snapparam)");
+        }
+        if (params != null && !Files.isRegularFile(params)) throw new BadInputException("--params: " + params + ": no such file");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         EarlierTi earlier = tiFrom == null ? null : EarlierTi.read(tiFrom, "--ti-from");
         IsosurfacePhase stored = PhaseLoader.isosurface(summaries, "--summaries");
         PhaseSummary phase = stored.summary();
         ReferenceConstants ref = phase.reference();
-        CoefficientFile file = CommandSupport.theta(coeff, err, stored);
-        String[] element = file.element().split("\\s+");
-        SnapParameters descriptor = SnapParameterReader.read(params);
-        ModelCheck.checkDescriptor(phase.model(), "phase " + phase.name(), params, descriptor, Double.parseDouble(element[1]),
-                Double.parseDouble(element[2]));
-        TiTasks.Snap snap = new TiTasks.Snap(params.toString(), Files.readAllLines(params), Double.parseDouble(element[1]),
-                Double.parseDouble(element[2]), file.beta0());
+        CoefficientFile file = theta.read(err, stored);
+        ModelDescription description = theta.description(params);
+        SnapElement element = description.elements().get(0);
+        ModelCheck.checkDescriptor(phase.model(), "phase " + phase.name(), params != null ? params : theta.source(), description.snap(),
+                element.radius(), element.weight());
+        TiTasks.Snap snap = new TiTasks.Snap(description);
         snap.potential(file.theta()); // a parameter file that does not match θ fails here, before any work
         TiSettings settings = settings();
         double[][] thetas = ModelEnsemble.of(file.theta(), perturb, scale, seed);

@@ -14,9 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.scoredos.descriptor.SnapBispectrum;
-import org.scoredos.descriptor.SnapCoefficientReader;
-import org.scoredos.descriptor.SnapParameterReader;
-import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.model.ModelDescription;
 import org.scoredos.io.BadInputException;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.TrajectoryFrames;
@@ -24,29 +22,22 @@ import org.scoredos.structure.TrajectoryFrames;
 /**
  * The executor's part: streams one trajectory file frame by frame from its Hadoop file system
  * and keeps only each frame's per-atom-averaged SNAP descriptor. Broadcast once; the SNAP
- * engine is built lazily, once per executor, from the parameter and coefficient lines.
+ * engine is built lazily, once per executor, from the model description it carries.
  */
 final class FrameDescriptors implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final String paramsName;
-    private final List<String> paramsLines;
-    private final String coeffName;
-    private final List<String> coeffLines;
+    private final ModelDescription model;
     private final HashMap<String, String> hadoop;
     private final int atoms;
     private transient volatile SnapBispectrum snap;
 
     /**
-     * @param coeffLines the coefficient file's lines for element radii and weights, or null (radius 0.5, weight 1)
-     * @param atoms      the atom count every frame must have
+     * @param model the descriptor settings and element radii and weights
+     * @param atoms the atom count every frame must have
      */
-    FrameDescriptors(String paramsName, List<String> paramsLines, String coeffName, List<String> coeffLines,
-            Configuration conf, int atoms) {
-        this.paramsName = paramsName;
-        this.paramsLines = List.copyOf(paramsLines);
-        this.coeffName = coeffName;
-        this.coeffLines = coeffLines == null ? null : List.copyOf(coeffLines);
+    FrameDescriptors(ModelDescription model, Configuration conf, int atoms) {
+        this.model = model;
         this.hadoop = new HashMap<>();
         for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
         this.atoms = atoms;
@@ -87,17 +78,10 @@ final class FrameDescriptors implements Serializable {
         SnapBispectrum e = snap;
         if (e == null) {
             synchronized (this) {
-                if (snap == null) snap = build();
+                if (snap == null) snap = model.bispectrum();
                 e = snap;
             }
         }
         return e;
-    }
-
-    private SnapBispectrum build() {
-        SnapParameters params = SnapParameterReader.parse(paramsName, paramsLines);
-        return coeffLines == null
-                ? SnapBispectrum.singleElement(params, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT)
-                : SnapBispectrum.of(params, SnapCoefficientReader.parse(coeffName, coeffLines, params));
     }
 }

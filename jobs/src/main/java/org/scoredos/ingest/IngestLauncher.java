@@ -17,10 +17,8 @@ import org.scoredos.campaign.CampaignStore;
 import org.scoredos.campaign.Progress;
 import org.scoredos.campaign.SparkContexts;
 import org.scoredos.descriptor.SnapBispectrum;
-import org.scoredos.descriptor.SnapCoefficientReader;
-import org.scoredos.descriptor.SnapCoefficients;
-import org.scoredos.descriptor.SnapParameterReader;
-import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.model.ModelDescription;
+import org.scoredos.model.ModelFiles;
 import org.scoredos.io.BadInputException;
 import org.scoredos.store.HadoopSummaryStore;
 import org.scoredos.store.SummaryStore;
@@ -66,13 +64,10 @@ public final class IngestLauncher {
         List<SnapshotFile> files = o.temperature() != null
                 ? SnapshotFiles.of(o.snapshots(), o.temperature(), hadoop)
                 : SnapshotFiles.of(o.snapshots(), o.temperaturesFile(), hadoop);
-        List<String> paramsLines = lines(o.params(), "--params");
-        SnapParameters params = SnapParameterReader.parse(o.params().toString(), paramsLines);
-        List<String> coeffLines = o.coeff() == null ? null : lines(o.coeff(), "--coeff");
-        SnapCoefficients coefficients = coeffLines == null ? null : SnapCoefficientReader.parse(o.coeff().toString(), coeffLines, params);
-        SnapBispectrum snap = coefficients == null
-                ? SnapBispectrum.singleElement(params, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT)
-                : SnapBispectrum.of(params, coefficients);
+        requireFile(o.params(), "--params");
+        if (o.coeff() != null) requireFile(o.coeff(), "--coeff");
+        ModelDescription model = ModelFiles.snap(o.params(), o.coeff());
+        SnapBispectrum snap = model.bispectrum();
         Structure first = IngestJob.firstFrame(files.get(0), hadoop);
         ReferenceConstants reference = reference(first, files.get(0).uri(), o, snap);
 
@@ -82,10 +77,9 @@ public final class IngestLauncher {
         PhaseSummary phase;
         try (JavaSparkContext sc = SparkContexts.start(conf)) {
             sc.setLogLevel("WARN");
-            FrameDescriptors source = new FrameDescriptors(o.params().toString(), paramsLines,
-                    o.coeff() == null ? null : o.coeff().toString(), coeffLines, sc.hadoopConfiguration(), first.size());
+            FrameDescriptors source = new FrameDescriptors(model, sc.hadoopConfiguration(), first.size());
             phase = new IngestJob(sc, progress, o.partitions()).summarise(name, files, source, snap.descriptorCount(),
-                    reference, o.compression()).withModel(model(params, coefficients, reference.mass()));
+                    reference, o.compression()).withModel(storeModel(model, o.coeff() == null, reference.mass()));
         }
         String provenance = "scoredos ingest " + String.join(" ", o.snapshots());
         checkOutput(outFs, out, o.out()); // nobody wrote there meanwhile
@@ -98,12 +92,12 @@ public final class IngestLauncher {
         return new Outcome(name, out.toString(), files.size(), IngestJob.counts(phase, files));
     }
 
-    /** The species (from --coeff's element lines, else one of radius 0.5 and weight 1) and the descriptor of --params. */
-    static StoreModel model(SnapParameters params, SnapCoefficients coefficients, double mass) {
-        List<StoreModel.Species> species = coefficients == null
-                ? List.of(StoreModel.Species.ofMass(mass, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT))
-                : coefficients.elements().stream().map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList();
-        return new StoreModel(species, params);
+    /** The species (from --coeff's element lines, else one of radius 0.5 and weight 1, no symbol) and the descriptor of --params. */
+    static StoreModel storeModel(ModelDescription model, boolean descriptorOnly, double mass) {
+        List<StoreModel.Species> species = model.elements().stream().map(e -> descriptorOnly
+                ? StoreModel.Species.ofMass(mass, e.radius(), e.weight())
+                : StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList();
+        return new StoreModel(species, model.snap());
     }
 
     /** The output must be new (or an empty directory): an ingestion never replaces anything. */
@@ -113,9 +107,8 @@ public final class IngestLauncher {
         }
     }
 
-    private static List<String> lines(java.nio.file.Path file, String option) throws IOException {
+    private static void requireFile(java.nio.file.Path file, String option) {
         if (!Files.isRegularFile(file)) throw BadInputException.at(file.toString(), 0, option, "no such file");
-        return Files.readAllLines(file);
     }
 
     /**

@@ -1,17 +1,14 @@
 package org.scoredos.verify;
 
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.scoredos.descriptor.SnapBispectrum;
-import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.harmonic.Hessian;
 import org.scoredos.harmonic.HessianCache;
 import org.scoredos.harmonic.HessianCalculator;
 import org.scoredos.io.BadInputException;
-import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.model.ModelDescription;
+import org.scoredos.potential.LinearModel;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 import org.scoredos.thermo.LambdaSample;
@@ -34,21 +31,21 @@ import org.scoredos.thermo.TiSettings;
 public final class TiTasks implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The single-element SNAP model family: θ varies, the rest is fixed. */
-    public record Snap(String paramsSource, List<String> paramsLines, double radius, double weight, double beta0)
-            implements Serializable {
+    /** The single-element model family: θ varies, the rest (descriptor, element, β0) is fixed. */
+    public record Snap(ModelDescription model) implements Serializable {
         public Snap {
-            paramsLines = new ArrayList<>(paramsLines);
+            if (model.elements().size() != 1) {
+                throw new BadInputException(model.source() + ": thermodynamic integration over θ needs a single-element model");
+            }
         }
 
         /** The potential with coefficients θ. */
-        public LinearSnapPotential potential(double[] theta) {
-            SnapBispectrum b = SnapBispectrum.singleElement(SnapParameterReader.parse(paramsSource, paramsLines), radius, weight);
-            if (b.descriptorCount() != theta.length) {
-                throw new BadInputException(paramsSource + ": the parameters give " + b.descriptorCount()
+        public LinearModel potential(double[] theta) {
+            if (model.snap().descriptorCount() != theta.length) {
+                throw new BadInputException(model.source() + ": the parameters give " + model.snap().descriptorCount()
                         + " descriptor components, θ has " + theta.length);
             }
-            return LinearSnapPotential.singleElement(b, beta0, theta);
+            return model.withTheta(theta).model();
         }
     }
 
@@ -94,7 +91,7 @@ public final class TiTasks implements Serializable {
         TiTasks tasks = new TiTasks(snap, thetas, lattice, mass, temperatures, settings, seed);
         tasks.plans = new TiPlan[thetas.length];
         for (int m = 0; m < thetas.length; m++) {
-            LinearSnapPotential model = snap.potential(thetas[m]);
+            LinearModel model = snap.potential(thetas[m]);
             String key = HessianCache.key(lattice, 0.0, calculator.step(), identity(snap, thetas[m]));
             Hessian h = cache.getOrCompute(key, () -> calculator.compute(model, lattice));
             tasks.plans[m] = planOf(m, () -> new TiPlan(model, lattice, h, mass, temperatures, settings, seed));
@@ -109,12 +106,9 @@ public final class TiTasks implements Serializable {
         return new Structure(cell, positions, types, new double[] {mass});
     }
 
-    /** What identifies a model's Hessian: the parameter file, the element and θ. */
+    /** What identifies a model's Hessian: the whole model with θ. */
     private static List<byte[]> identity(Snap snap, double[] theta) {
-        ByteBuffer b = ByteBuffer.allocate(8 * (3 + theta.length));
-        b.putDouble(snap.radius()).putDouble(snap.weight()).putDouble(snap.beta0());
-        for (double v : theta) b.putDouble(v);
-        return List.of(String.join("\n", snap.paramsLines()).getBytes(StandardCharsets.UTF_8), b.array());
+        return List.of(snap.model().withTheta(theta).identity());
     }
 
     public int models() {

@@ -24,4 +24,20 @@ class CampaignFilesTest {
         // neither: the relative path, for the error message
         assertEquals(tmp.resolve("potentials/X.snapcoeff"), CampaignFiles.resolve(work, "../potentials/X.snapcoeff"));
     }
+
+    @Test
+    void aLammpsModelFileIsTheReferenceAndItsParametersTheDescriptor() throws Exception {
+        Path potentials = Path.of("/usr/share/lammps/potentials");
+        String yaml = CampaignConfigReaderTest.MINIMAL.replace("descriptor: D.snapparam", "descriptor: " + potentials.resolve("Ta06A.snap"))
+                .replace("reference: {coeff: X.snapcoeff}", "reference: {model: " + potentials.resolve("Ta06A.snap") + "}");
+        CampaignConfig c = CampaignConfigReader.parse(yaml, "c.yaml");
+        org.scoredos.model.ModelDescription reference = CampaignFiles.reference(c, tmp);
+        assertEquals(java.util.List.of("zbl"), reference.fixedTerms());
+        assertEquals(reference.snap(), CampaignFiles.descriptor(c, tmp));
+        // a config without a model keeps its canonical form, so its identity does not change
+        String plain = CampaignConfigReader.canonicalJson(CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL, "c.yaml"));
+        assertEquals(false, plain.contains("model"), plain);
+        org.junit.jupiter.api.Assertions.assertThrows(org.scoredos.io.BadInputException.class, () -> CampaignConfigReader.parse(
+                CampaignConfigReaderTest.MINIMAL.replace("{coeff: X.snapcoeff}", "{coeff: X.snapcoeff, model: Ta06A.snap}"), "c.yaml"));
+    }
 }

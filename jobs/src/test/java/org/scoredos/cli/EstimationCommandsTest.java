@@ -152,7 +152,7 @@ class EstimationCommandsTest {
         Path shortTheta = dir.resolve("theta.txt");
         Files.writeString(shortTheta, "0.1 0.2 0.3\n");
         Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", shortTheta.toString(), "--temperatures", "1000");
-        assertBad(r, "expected 55 values of θ");
+        assertBad(r, "3 numbers, but a descriptor of 55 components needs 55 (β) or 56 (β0 then β)");
 
         assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "-5:100:3"), "above 0 K");
         assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "0"), "above 0 K");
@@ -169,7 +169,7 @@ class EstimationCommandsTest {
                 "no such summary store");
         Path out = dir.resolve("never.snapcoeff");
         assertBad(run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", shortTheta.toString(),
-                "--target-tc", "1063", "--out", out.toString()), "expected 55 values of θ");
+                "--target-tc", "1063", "--out", out.toString()), "3 numbers, but a descriptor of 55 components needs 55");
         assertBad(run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
                 "--target-tc", "-3", "--out", out.toString()), "target-tc");
         assertFalse(Files.exists(out), "no output file after bad input");

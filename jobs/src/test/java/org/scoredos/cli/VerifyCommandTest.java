@@ -100,7 +100,7 @@ class VerifyCommandTest {
         PhaseSummary phase = SummaryStore.read(store);
         ReferenceConstants ref = phase.reference();
         CoefficientFile file = CoefficientFile.read(W.resolve("X_W.snapcoeff"), ref.components());
-        TiTasks.Snap snap = new TiTasks.Snap("D", Files.readAllLines(W.resolve("D.snapparam")), 0.5, 1.0, file.beta0());
+        TiTasks.Snap snap = new TiTasks.Snap(org.scoredos.model.ModelFiles.snap(W.resolve("D.snapparam"), W.resolve("X_W.snapcoeff")));
         double[][] thetas = ModelEnsemble.of(file.theta(), 1, 0.01, 4);
         double[] ts = {300, 1000};
         IsosurfaceEstimator estimator = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH,

@@ -1,5 +1,9 @@
 package org.scoredos.verify;
 
+import org.scoredos.descriptor.SnapParameterReader;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.model.ModelDescription;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +61,8 @@ class VerifyJobTest {
 
     static TiTasks.Snap snap(double beta0) throws Exception {
         Path params = W.resolve("D.snapparam");
-        return new TiTasks.Snap(params.toString(), Files.readAllLines(params), 0.5, 1.0, beta0);
+        SnapParameters p = SnapParameterReader.read(params);
+        return new TiTasks.Snap(ModelDescription.singleElement(params.toString(), p, 0.5, 1.0, beta0, new double[p.descriptorCount()]));
     }
 
     static Structure lattice() {

@@ -23,9 +23,12 @@ final class BispectrumIndex {
     final int[] zStore;        // offset of the triple's half layer in the Z store: components' triples first
     final int zStoreSize;
     final int zComponentStoreSize; // the Z store entries of the components' triples
-    final int[] zBeta;         // the bispectrum component whose derivative uses this Z as its Y term
-    final double[] zBetaFactor;      // multiplicity × (j1+1)/(j+1) where the component's third index is j1
-    final int[] zBetaMultiplicity;   // 1, 2 or 3 where indices coincide
+    // The Y_j terms of each Z triple: up to three bispectrum components (one per role the Z
+    // plays in ∂B, see assignYTerms) at zTerm[3t+q], q < zTermCount[t], with the element
+    // permutation of that role and the factor (j1+1)/(j+1) the CG symmetry gives it.
+    final int[] zTermCount;
+    final int[] zTerm, zTermRole;
+    final double[] zTermFactor;
     final int[][][] zIndex;    // [j1][j2][j] → triple, j1 ≥ j2
 
     final int bCount;
@@ -63,9 +66,10 @@ final class BispectrumIndex {
         zj = new int[nz];
         zCg = new int[nz];
         zStore = new int[nz];
-        zBeta = new int[nz];
-        zBetaFactor = new double[nz];
-        zBetaMultiplicity = new int[nz];
+        zTermCount = new int[nz];
+        zTerm = new int[3 * nz];
+        zTermRole = new int[3 * nz];
+        zTermFactor = new double[3 * nz];
         zIndex = new int[twojmax + 1][twojmax + 1][twojmax + 1];
         bj1 = new int[nb];
         bj2 = new int[nb];
@@ -131,26 +135,33 @@ final class BispectrumIndex {
                     cg[zCg[t] + m1 * (j2 + 1) + m2] = ClebschGordan.coefficient(j1, a, j2, c, j, a + c);
                 }
             }
-            assignBeta(t, j1, j2, j, bIndex);
+            assignYTerms(t, j1, j2, j, bIndex);
         }
     }
 
+    /** Roles of a Z^{e1 e2} triple in ∂B, named by the element triple of the component it feeds Y^{e3} for. */
+    static final int ROLE_E1_E2_E3 = 0, ROLE_E3_E2_E1 = 1, ROLE_E2_E3_E1 = 2;
+
     /**
-     * The derivative of B_{j1 j2 j} with respect to U_j, U_j1 and U_j2 involves Z_{j1 j2 j},
-     * (j+1)/(j1+1)·Z_{j j2 j1} and (j+1)/(j2+1)·Z_{j j1 j2} (CG symmetry). Seen from a Z
-     * triple, the Y_j it feeds collects those terms from the one component whose sorted
-     * indices it is, with a multiplicity where indices coincide.
+     * ∂B^{abc}_{j1 j2 j} = ∂U^c_j·Z^{ab}_{j1 j2 j} + (j+1)/(j1+1) ∂U^a_j1·Z^{cb}_{j j2 j1}
+     * + (j+1)/(j2+1) ∂U^b_j2·Z^{ca}_{j j1 j2} (CG symmetry; a, b, c the element densities).
+     * Seen from a Z^{e1 e2} triple (j1 ≥ j2, j), Y^{e3}_j collects: B^{e1 e2 e3}_{j1 j2 j} if
+     * j ≥ j1; B^{e3 e2 e1}_{j j2 j1} if j1 ≥ j ≥ j2; B^{e2 e3 e1}_{j2 j j1} if j ≤ j2. Where
+     * indices coincide several roles apply; with one element they are the same component and
+     * add up to LAMMPS's multiplicity 2 or 3.
      */
-    private void assignBeta(int t, int j1, int j2, int j, int[][][] bIndex) {
-        if (j >= j1) {
-            zBeta[t] = bIndex[j1][j2][j];
-            zBetaMultiplicity[t] = j1 == j ? (j2 == j ? 3 : 2) : 1;
-            zBetaFactor[t] = zBetaMultiplicity[t];
-        } else {
-            zBeta[t] = j >= j2 ? bIndex[j][j2][j1] : bIndex[j2][j][j1];
-            zBetaMultiplicity[t] = j2 == j ? 2 : 1;
-            zBetaFactor[t] = zBetaMultiplicity[t] * (j1 + 1) / (j + 1.0);
-        }
+    private void assignYTerms(int t, int j1, int j2, int j, int[][][] bIndex) {
+        double factor = (j1 + 1.0) / (j + 1);
+        if (j >= j1) addYTerm(t, bIndex[j1][j2][j], ROLE_E1_E2_E3, 1);
+        if (j <= j1 && j >= j2) addYTerm(t, bIndex[j][j2][j1], ROLE_E3_E2_E1, factor);
+        if (j <= j2) addYTerm(t, bIndex[j2][j][j1], ROLE_E2_E3_E1, factor);
+    }
+
+    private void addYTerm(int t, int component, int role, double factor) {
+        int q = 3 * t + zTermCount[t]++;
+        zTerm[q] = component;
+        zTermRole[q] = role;
+        zTermFactor[q] = factor;
     }
 
     /** Entries of layer j that determine it: rows 0..j/2, the middle row up to its centre. */

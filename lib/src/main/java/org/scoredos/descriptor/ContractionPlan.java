@@ -4,18 +4,20 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Z_{j1 j2 j}(ma, mb) = Σ C(ma1, ma2) C(mb1, mb2) U_j1(ma1, mb1) U_j2(ma2, mb2) written out once
+ * Z_{j1 j2 j}(ma, mb) = Σ C(ma1, ma2) C(mb1, mb2) U_j1(ma1, mb1) U'_j2(ma2, mb2) written out once
  * per parameter set as a sparse list per Z entry: the two U indices and the product of the CG
- * coefficients. Terms that name the same unordered pair of U entries (every pair when j1 = j2)
- * are merged and zero CG products dropped, so each atom does the least multiplications in one
- * flat loop (2.6 times faster than nested loops over the m indices).
+ * coefficients, zero products dropped, so each atom does the least multiplications in one flat
+ * loop (2.6 times faster than nested loops over the m indices). When U and U' are the same
+ * density (one element, or a like pair of chemflag densities) the plan is {@code symmetric}:
+ * terms that name the same unordered pair of U entries (every pair when j1 = j2) are merged.
+ * Between two different densities the order matters and {@code first} indexes U, {@code second} U'.
  */
 final class ContractionPlan {
     final int[] start; // terms of Z store entry s: start[s] .. start[s+1]−1
     final int[] first, second;
     final double[] coefficient;
 
-    ContractionPlan(BispectrumIndex ix) {
+    ContractionPlan(BispectrumIndex ix, boolean symmetric) {
         start = new int[ix.zStoreSize + 1];
         int capacity = 1024;
         int[] a = new int[capacity], b = new int[capacity];
@@ -43,7 +45,7 @@ final class ContractionPlan {
                             int ma2 = ma + off - ma1;
                             int u1 = ix.uOffset[j1] + mb1 * (j1 + 1) + ma1;
                             int u2 = ix.uOffset[j2] + mb2 * (j2 + 1) + ma2;
-                            int lo = Math.min(u1, u2), hi = Math.max(u1, u2);
+                            int lo = symmetric ? Math.min(u1, u2) : u1, hi = symmetric ? Math.max(u1, u2) : u2;
                             int q = 0;
                             while (q < n && (ta[q] != lo || tb[q] != hi)) q++;
                             if (q == n) {
@@ -75,15 +77,15 @@ final class ContractionPlan {
         coefficient = Arrays.copyOf(c, size);
     }
 
-    /** Z store entries from..to−1 from the total U. */
-    void z(int from, int to, double[] ur, double[] ui, double[] zr, double[] zi) {
+    /** Z store entries from..to−1 from the total densities U (of j1) and U' (of j2); the same arrays for a symmetric plan. */
+    void z(int from, int to, double[] ur, double[] ui, double[] vr, double[] vi, double[] zr, double[] zi) {
         int[] st = start, a = first, b = second;
         double[] c = coefficient;
         for (int s = from; s < to; s++) {
             double sr = 0, si = 0;
             for (int p = st[s], end = st[s + 1]; p < end; p++) {
                 int i1 = a[p], i2 = b[p];
-                double u1r = ur[i1], u1i = ui[i1], u2r = ur[i2], u2i = ui[i2];
+                double u1r = ur[i1], u1i = ui[i1], u2r = vr[i2], u2i = vi[i2];
                 double k = c[p];
                 sr += k * (u1r * u2r - u1i * u2i);
                 si += k * (u1r * u2i + u1i * u2r);

@@ -7,8 +7,8 @@ import org.scoredos.structure.Structure;
 /**
  * The SNAP bispectrum exactly as LAMMPS computes it ({@code compute sna/atom}, {@code pair_style
  * snap}): per-atom components B_{j1 j2 j} in LAMMPS's order, bzero subtracted, optionally divided
- * by j+1 (bnormflag), cosine switching,
- * element radii and weights, optional quadratic products, and the derivatives needed for forces.
+ * by j+1 (bnormflag), cosine switching, element radii and weights, optional explicit
+ * multi-element blocks (chemflag), optional quadratic products, and the derivatives needed for forces.
  *
  * <p>One instance per parameter set holds only immutable tables (Clebsch–Gordan coefficients,
  * indices) and is safe to share between threads; each thread works in its own
@@ -16,7 +16,10 @@ import org.scoredos.structure.Structure;
  *
  * <p>Atom type t (from 1) has radius {@code radius[t-1]} and weight {@code weight[t-1]}; a pair
  * interacts when 0 < r² < rcut², rcut = rcutfac·(R_i + R_j). The bispectrum does not depend on
- * the species otherwise (no chemflag), but per-type tables keep multi-element use open.
+ * the species otherwise unless chemflag: then each element e has its own density U^e (the
+ * neighbours of that element, plus the self term on the atom's own element, or on every element
+ * with wselfallflag) and the components come in n³ blocks B^{abc} = U^c·Z(U^a, U^b), block
+ * (a·n + b)·n + c of bispectrumCount()/n³ components each, as LAMMPS orders them.
  */
 public final class SnapBispectrum {
     /** Closer than this, two atoms are a broken structure, not physics. */
@@ -28,7 +31,8 @@ public final class SnapBispectrum {
     private final BispectrumContraction contraction;
     private final double[] radius;
     private final double[] weight;
-    private final double[] bzero;
+    private final int channels; // densities: elements with chemflag, else 1
+    private final double[] bzero; // per component of one block
     private final ThreadLocal<SnapWorkspace> local = ThreadLocal.withInitial(this::newWorkspace);
 
     public SnapBispectrum(SnapParameters params, double[] radius, double[] weight) {
@@ -47,7 +51,8 @@ public final class SnapBispectrum {
         this.params = params;
         this.index = new BispectrumIndex(params.twojmax());
         this.harmonics = new HypersphericalHarmonics(index, params);
-        this.contraction = new BispectrumContraction(index, params.bnorm());
+        this.channels = params.chem() ? radius.length : 1;
+        this.contraction = new BispectrumContraction(index, params.bnorm(), channels);
         this.radius = radius.clone();
         this.weight = weight.clone();
         this.bzero = new double[index.bCount];
@@ -71,19 +76,20 @@ public final class SnapBispectrum {
         return params;
     }
 
-    /** Number of bispectrum components (55 at 2J = 8). */
+    /** Number of bispectrum components, every element block (55 at 2J = 8 without chemflag). */
     public int bispectrumCount() {
-        return index.bCount;
+        return channels * channels * channels * index.bCount;
     }
 
     /** Number of descriptor components: the bispectrum plus, with quadraticflag, its products. */
     public int descriptorCount() {
-        return params.descriptorCount();
+        return params.descriptorCount(radius.length);
     }
 
-    /** The (2j1, 2j2, 2j) indices of bispectrum component k. */
+    /** The (2j1, 2j2, 2j) indices of bispectrum component k (of any element block). */
     public int[] triple(int k) {
-        return new int[] {index.bj1[k], index.bj2[k], index.bj[k]};
+        int c = k % index.bCount;
+        return new int[] {index.bj1[c], index.bj2[c], index.bj[c]};
     }
 
     /** The largest pair cutoff, Å. */
@@ -99,7 +105,7 @@ public final class SnapBispectrum {
     }
 
     public SnapWorkspace newWorkspace() {
-        return new SnapWorkspace(this, index);
+        return new SnapWorkspace(this, index, channels);
     }
 
     /** The full neighbour list this bispectrum needs, after checking the structure's types. */
@@ -160,7 +166,7 @@ public final class SnapBispectrum {
         load(structure, list, i, ws);
         totalU(ws);
         bispectrum(ws);
-        int nb = index.bCount;
+        int nb = ws.b.length;
         System.arraycopy(ws.b, 0, out, 0, nb);
         if (params.quadratic()) {
             int k = nb;
@@ -183,24 +189,27 @@ public final class SnapBispectrum {
         completeZ(ws);
         contraction.y(dEdB, ws.zr, ws.zi, ws.yr, ws.yi);
         // ∂U/∂r_k = Σ_α c_kα G_α·U, so ∂E/∂r_k needs only U and the per-atom W_α = G_α†·Y
-        harmonics.adjointGenerators(ws.yr, ws.yi, ws.wr, ws.wi);
-        double[] ur = ws.ur, ui = ws.ui, yr = ws.yr, yi = ws.yi;
-        double[] w0r = ws.wr[0], w0i = ws.wi[0], w1r = ws.wr[1], w1i = ws.wi[1], w2r = ws.wr[2], w2i = ws.wi[2];
+        for (int e = 0; e < channels; e++) harmonics.adjointGenerators(ws.yr[e], ws.yi[e], ws.wr[e], ws.wi[e]);
+        double[] ur = ws.ur, ui = ws.ui;
         double[] c = ws.generator;
         int[] uOffset = index.uOffset;
         for (int n = 0; n < ws.count; n++) {
             double r = ws.r[n];
             harmonics.valuesAndGeneratorCoefficients(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ur, ui, c);
+            // the neighbour's U enters only its own element's density
+            int e = ws.channel[n];
+            double[] yr = ws.yr[e], yi = ws.yi[e];
+            double[] w0r = ws.wr[e][0], w0i = ws.wi[e][0], w1r = ws.wr[e][1], w1i = ws.wi[e][1], w2r = ws.wr[e][2], w2i = ws.wi[e][2];
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             for (int j = 0; j <= index.twojmax; j++) {
                 int o = uOffset[j];
                 int end = o + (j / 2 + 1) * (j + 1);
-                for (int e = o; e < end; e++) {
-                    double a = ur[e], b = ui[e];
-                    s0 += a * yr[e] + b * yi[e];
-                    s1 += a * w0r[e] + b * w0i[e];
-                    s2 += a * w1r[e] + b * w1i[e];
-                    s3 += a * w2r[e] + b * w2i[e];
+                for (int u = o; u < end; u++) {
+                    double a = ur[u], b = ui[u];
+                    s0 += a * yr[u] + b * yi[u];
+                    s1 += a * w0r[u] + b * w0i[u];
+                    s2 += a * w1r[u] + b * w1i[u];
+                    s3 += a * w2r[u] + b * w2i[u];
                 }
             }
             double sfac = ws.w[n] * switching(r, ws.rcut[n]);
@@ -258,50 +267,90 @@ public final class SnapBispectrum {
         completeZ(ws);
         BispectrumIndex ix = index;
         int nb = ix.bCount;
+        int n3 = ws.b.length;
+        int ch = channels;
         for (int n = 0; n < ws.count; n++) {
             double r = ws.r[n];
             harmonics.valuesAndDerivatives(ws.x[n], ws.y[n], ws.z[n], r, ws.rcut[n], ws);
             double sfac = ws.w[n] * switching(r, ws.rcut[n]);
             double dsfac = ws.w[n] * switchingDerivative(r, ws.rcut[n]) / r;
-            for (int t = 0; t < ix.zCount; t++) {
-                int j = ix.zj[t];
-                int o = ix.uOffset[j];
-                int st = ix.zStore[t];
-                int h = BispectrumIndex.half(j);
-                double a0 = 0, ax = 0, ay = 0, az = 0;
-                for (int e = 0; e < h; e++) {
-                    double w = (j & 1) == 0 && e == h - 1 ? 0.5 : 1;
-                    double zr = w * ws.zr[st + e], zi = w * ws.zi[st + e];
-                    a0 += ws.ur[o + e] * zr + ws.ui[o + e] * zi;
-                    ax += ws.dxr[o + e] * zr + ws.dxi[o + e] * zi;
-                    ay += ws.dyr[o + e] * zr + ws.dyi[o + e] * zi;
-                    az += ws.dzr[o + e] * zr + ws.dzi[o + e] * zi;
-                }
-                ws.gx[t] = 2 * (dsfac * ws.x[n] * a0 + sfac * ax);
-                ws.gy[t] = 2 * (dsfac * ws.y[n] * a0 + sfac * ay);
-                ws.gz[t] = 2 * (dsfac * ws.z[n] * a0 + sfac * az);
-            }
-            for (int k = 0; k < nb; k++) {
-                int t0 = ix.bZ[k], t1 = ix.bZ1[k], t2 = ix.bZ2[k];
-                double f0 = contraction.componentScale(k), f1 = f0 * ix.bF1[k], f2 = f0 * ix.bF2[k];
-                ws.dbx[k] = f0 * ws.gx[t0] + f1 * ws.gx[t1] + f2 * ws.gx[t2];
-                ws.dby[k] = f0 * ws.gy[t0] + f1 * ws.gy[t1] + f2 * ws.gy[t2];
-                ws.dbz[k] = f0 * ws.gz[t0] + f1 * ws.gz[t1] + f2 * ws.gz[t2];
-            }
-            int j = ws.nbr[n];
-            for (int k = 0; k < nb; k++) addPair(jacobian[k], i, j, scale, ws.dbx[k], ws.dby[k], ws.dbz[k]);
-            if (params.quadratic()) {
-                int c = nb;
-                for (int a = 0; a < nb; a++) {
-                    double ba = ws.b[a];
-                    addPair(jacobian[c++], i, j, scale * ba, ws.dbx[a], ws.dby[a], ws.dbz[a]);
-                    for (int q = a + 1; q < nb; q++) {
-                        double bq = ws.b[q];
-                        addPair(jacobian[c++], i, j, scale, ba * ws.dbx[q] + bq * ws.dbx[a],
-                                ba * ws.dby[q] + bq * ws.dby[a], ba * ws.dbz[q] + bq * ws.dbz[a]);
+            for (int p = 0; p < ch * ch; p++) pairGradient(ws, n, sfac, dsfac, p);
+            // ∂B^{abc} = [c = e] ∂U_j·Z^{ab} + [a = e] f1 ∂U_j1·Z^{cb} + [b = e] f2 ∂U_j2·Z^{ca}, e the neighbour's density
+            int e = ws.channel[n];
+            for (int a = 0; a < ch; a++) {
+                for (int b = 0; b < ch; b++) {
+                    for (int c = 0; c < ch; c++) {
+                        int at = ((a * ch + b) * ch + c) * nb;
+                        for (int k = 0; k < nb; k++) {
+                            double f0 = contraction.componentScale(k);
+                            double dx = 0, dy = 0, dz = 0;
+                            if (c == e) {
+                                int p = a * ch + b, t = ix.bZ[k];
+                                dx += f0 * ws.gx[p][t];
+                                dy += f0 * ws.gy[p][t];
+                                dz += f0 * ws.gz[p][t];
+                            }
+                            if (a == e) {
+                                int p = c * ch + b, t = ix.bZ1[k];
+                                double f = f0 * ix.bF1[k];
+                                dx += f * ws.gx[p][t];
+                                dy += f * ws.gy[p][t];
+                                dz += f * ws.gz[p][t];
+                            }
+                            if (b == e) {
+                                int p = c * ch + a, t = ix.bZ2[k];
+                                double f = f0 * ix.bF2[k];
+                                dx += f * ws.gx[p][t];
+                                dy += f * ws.gy[p][t];
+                                dz += f * ws.gz[p][t];
+                            }
+                            ws.dbx[at + k] = dx;
+                            ws.dby[at + k] = dy;
+                            ws.dbz[at + k] = dz;
+                        }
                     }
                 }
             }
+            int j = ws.nbr[n];
+            for (int k = 0; k < n3; k++) {
+                if (ws.dbx[k] != 0 || ws.dby[k] != 0 || ws.dbz[k] != 0) addPair(jacobian[k], i, j, scale, ws.dbx[k], ws.dby[k], ws.dbz[k]);
+            }
+            if (params.quadratic()) {
+                int q = n3;
+                for (int a = 0; a < n3; a++) {
+                    double ba = ws.b[a];
+                    addPair(jacobian[q++], i, j, scale * ba, ws.dbx[a], ws.dby[a], ws.dbz[a]);
+                    for (int d = a + 1; d < n3; d++) {
+                        double bd = ws.b[d];
+                        addPair(jacobian[q++], i, j, scale, ba * ws.dbx[d] + bd * ws.dbx[a],
+                                ba * ws.dby[d] + bd * ws.dby[a], ba * ws.dbz[d] + bd * ws.dbz[a]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Per Z triple of density pair p: 2 Σ_half Re[conj(∂(w fc U))·Z^p] of neighbour n along x, y, z. */
+    private void pairGradient(SnapWorkspace ws, int n, double sfac, double dsfac, int p) {
+        BispectrumIndex ix = index;
+        double[] zr = ws.zr[p], zi = ws.zi[p], gx = ws.gx[p], gy = ws.gy[p], gz = ws.gz[p];
+        for (int t = 0; t < ix.zCount; t++) {
+            int j = ix.zj[t];
+            int o = ix.uOffset[j];
+            int st = ix.zStore[t];
+            int h = BispectrumIndex.half(j);
+            double a0 = 0, ax = 0, ay = 0, az = 0;
+            for (int e = 0; e < h; e++) {
+                double w = (j & 1) == 0 && e == h - 1 ? 0.5 : 1;
+                double wzr = w * zr[st + e], wzi = w * zi[st + e];
+                a0 += ws.ur[o + e] * wzr + ws.ui[o + e] * wzi;
+                ax += ws.dxr[o + e] * wzr + ws.dxi[o + e] * wzi;
+                ay += ws.dyr[o + e] * wzr + ws.dyi[o + e] * wzi;
+                az += ws.dzr[o + e] * wzr + ws.dzi[o + e] * wzi;
+            }
+            gx[t] = 2 * (dsfac * ws.x[n] * a0 + sfac * ax);
+            gy[t] = 2 * (dsfac * ws.y[n] * a0 + sfac * ay);
+            gz[t] = 2 * (dsfac * ws.z[n] * a0 + sfac * az);
         }
     }
 
@@ -346,11 +395,18 @@ public final class SnapBispectrum {
             ws.r[n] = r;
             ws.rcut[n] = rc;
             ws.w[n] = weight[tj - 1];
+            ws.channel[n] = channel(tj);
             n++;
         }
         ws.count = n;
+        ws.atomChannel = channel(ti);
         ws.atom = i;
         ws.list = list;
+    }
+
+    /** The density a type's neighbours enter: its element with chemflag, else the one density. */
+    private int channel(int type) {
+        return channels == 1 ? 0 : type - 1;
     }
 
     private double switching(double r, double rcut) {
@@ -366,17 +422,27 @@ public final class SnapBispectrum {
 
     // ---------------------------------------------------------------- U, B
 
-    /** Σ over neighbours of w_j fc(r) U(r_ij) plus the self term, all layers complete. */
+    /**
+     * Per density e: Σ over neighbours of that density of w_j fc(r) U(r_ij), plus the self term
+     * (identity, w_self = 1) on the atom's own density, or on every density with wselfallflag;
+     * all layers complete.
+     */
     private void totalU(SnapWorkspace ws) {
-        double[] tr = ws.utr, ti = ws.uti, ur = ws.ur, ui = ws.ui;
-        java.util.Arrays.fill(tr, 0);
-        java.util.Arrays.fill(ti, 0);
-        for (int j = 0; j <= index.twojmax; j++) {
-            for (int ma = 0; ma <= j; ma++) tr[index.uOffset[j] + ma * (j + 1) + ma] = 1; // w_self = 1
+        double[] ur = ws.ur, ui = ws.ui;
+        for (int e = 0; e < channels; e++) {
+            double[] tr = ws.utr[e], ti = ws.uti[e];
+            java.util.Arrays.fill(tr, 0);
+            java.util.Arrays.fill(ti, 0);
+            if (e == ws.atomChannel || params.wselfAll()) {
+                for (int j = 0; j <= index.twojmax; j++) {
+                    for (int ma = 0; ma <= j; ma++) tr[index.uOffset[j] + ma * (j + 1) + ma] = 1;
+                }
+            }
         }
         for (int n = 0; n < ws.count; n++) {
             harmonics.values(ws.x[n], ws.y[n], ws.z[n], ws.r[n], ws.rcut[n], ur, ui);
             double sfac = ws.w[n] * switching(ws.r[n], ws.rcut[n]);
+            double[] tr = ws.utr[ws.channel[n]], ti = ws.uti[ws.channel[n]];
             for (int j = 0; j <= index.twojmax; j++) {
                 int o = index.uOffset[j];
                 int end = o + BispectrumIndex.half(j);
@@ -386,13 +452,24 @@ public final class SnapBispectrum {
                 }
             }
         }
-        harmonics.completeBySymmetry(tr, ti);
+        for (int e = 0; e < channels; e++) harmonics.completeBySymmetry(ws.utr[e], ws.uti[e]);
     }
 
-    /** Z of the component triples and B (bzero subtracted) into ws.b. */
+    /**
+     * Z of the component triples and B into ws.b, bzero subtracted: from the atom's own block
+     * (a = b = c its density), or from every block with wselfallflag, where every density has
+     * the self term.
+     */
     private void bispectrum(SnapWorkspace ws) {
         contraction.componentZ(ws.utr, ws.uti, ws.zr, ws.zi);
-        for (int k = 0; k < index.bCount; k++) ws.b[k] = contraction.b(k, ws.utr, ws.uti, ws.zr, ws.zi) - bzero[k];
+        contraction.bispectrum(ws.utr, ws.uti, ws.zr, ws.zi, ws.b);
+        int nb = index.bCount;
+        int own = (ws.atomChannel * channels + ws.atomChannel) * channels + ws.atomChannel;
+        for (int block = 0; block < channels * channels * channels; block++) {
+            if (block != own && !params.wselfAll()) continue;
+            for (int k = 0; k < nb; k++) ws.b[block * nb + k] -= bzero[k];
+        }
         ws.zComplete = false;
     }
+
 }

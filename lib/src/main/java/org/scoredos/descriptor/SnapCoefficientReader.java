@@ -12,7 +12,7 @@ import org.scoredos.io.BadInputException;
  *   <li>a LAMMPS {@code .snapcoeff} file: a line "nelements ncoeff", then per element a line
  *       "name radius weight" followed by ncoeff lines of one number each (β0, then β); ncoeff
  *       must be 1 + the descriptor count of the parameters (with the quadratic terms when
- *       {@code quadraticflag 1});</li>
+ *       {@code quadraticflag 1}, and a bispectrum block per element triple when {@code chemflag 1});</li>
  *   <li>a plain whitespace-separated list of numbers: d numbers are β with β0 = 0, d + 1 numbers
  *       are β0 then β (d = descriptor count). The single element gets radius 0.5 and weight 1,
  *       so rcut = rcutfac.</li>
@@ -38,13 +38,61 @@ public final class SnapCoefficientReader {
     }
 
     public static SnapCoefficients parse(String source, List<String> lines, SnapParameters params) {
+        return parse(source, lines, new Shape() {
+            @Override
+            public int descriptors(int elements) {
+                return params.descriptorCount(elements);
+            }
+
+            @Override
+            public String describe(int elements) {
+                return "twojmax " + params.twojmax() + (params.quadratic() ? " with quadraticflag 1" : "")
+                        + (params.chem() ? " with chemflag 1 and " + elements + " elements" : "");
+            }
+        });
+    }
+
+    /** Parses coefficients for a descriptor of {@code descriptors} components per element, whatever the element count. */
+    public static SnapCoefficients parse(String source, List<String> lines, int descriptors, String descriptor) {
+        return parse(source, lines, new Shape() {
+            @Override
+            public int descriptors(int elements) {
+                return descriptors;
+            }
+
+            @Override
+            public String describe(int elements) {
+                return descriptor;
+            }
+        });
+    }
+
+    /** The descriptor the coefficients must fit: its component count and how messages name it, per element count. */
+    private interface Shape {
+        int descriptors(int elements);
+
+        String describe(int elements);
+    }
+
+    private static SnapCoefficients parse(String source, List<String> lines, Shape shape) {
+        List<Line> content = content(lines);
+        if (content.isEmpty()) throw BadInputException.at(source, 0, null, "no coefficients in the file");
+        return looksLikeSnapcoeff(content) ? snapcoeff(source, content, shape) : plain(source, content, shape);
+    }
+
+    /** Whether the lines are a plain list of numbers rather than a .snapcoeff file (which names its elements). */
+    public static boolean isPlainList(List<String> lines) {
+        List<Line> content = content(lines);
+        return content.isEmpty() || !looksLikeSnapcoeff(content);
+    }
+
+    private static List<Line> content(List<String> lines) {
         List<Line> content = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String text = SnapParameterReader.stripComment(lines.get(n)).trim();
             if (!text.isEmpty()) content.add(new Line(n + 1, text.split("\\s+")));
         }
-        if (content.isEmpty()) throw BadInputException.at(source, 0, null, "no coefficients in the file");
-        return looksLikeSnapcoeff(content) ? snapcoeff(source, content, params) : plain(source, content, params);
+        return content;
     }
 
     private record Line(int number, String[] words) {}
@@ -56,16 +104,15 @@ public final class SnapCoefficientReader {
                 && content.size() > 1 && !isNumber(content.get(1).words[0]);
     }
 
-    private static SnapCoefficients snapcoeff(String source, List<Line> content, SnapParameters params) {
+    private static SnapCoefficients snapcoeff(String source, List<Line> content, Shape shape) {
         Line head = content.get(0);
         int nelements = Integer.parseInt(head.words[0]);
         int ncoeff = Integer.parseInt(head.words[1]);
         if (nelements < 1) throw BadInputException.at(source, head.number, "nelements", "must be at least 1, got " + nelements);
-        int expected = 1 + params.descriptorCount();
+        int expected = 1 + shape.descriptors(nelements);
         if (ncoeff != expected) {
-            throw BadInputException.at(source, head.number, "ncoeff", ncoeff + " coefficients per element, but twojmax "
-                    + params.twojmax() + (params.quadratic() ? " with quadraticflag 1" : "") + " needs " + expected
-                    + " (β0 and " + params.descriptorCount() + " β)");
+            throw BadInputException.at(source, head.number, "ncoeff", ncoeff + " coefficients per element, but "
+                    + shape.describe(nelements) + " needs " + expected + " (β0 and " + shape.descriptors(nelements) + " β)");
         }
         List<SnapElement> elements = new ArrayList<>();
         int k = 1;
@@ -109,20 +156,20 @@ public final class SnapCoefficientReader {
         return new SnapCoefficients(source, elements);
     }
 
-    private static SnapCoefficients plain(String source, List<Line> content, SnapParameters params) {
+    private static SnapCoefficients plain(String source, List<Line> content, Shape shape) {
+        int d = shape.descriptors(1);
         List<Double> values = new ArrayList<>();
         for (Line line : content) {
             for (int w = 0; w < line.words.length; w++) values.add(coefficient(source, line, w));
         }
-        int d = params.descriptorCount();
         double[] beta = new double[d + 1];
         if (values.size() == d) {
             for (int c = 0; c < d; c++) beta[c + 1] = values.get(c);
         } else if (values.size() == d + 1) {
             for (int c = 0; c <= d; c++) beta[c] = values.get(c);
         } else {
-            throw BadInputException.at(source, 0, "coefficients", values.size() + " numbers, but twojmax " + params.twojmax()
-                    + (params.quadratic() ? " with quadraticflag 1" : "") + " needs " + d + " (β) or " + (d + 1) + " (β0 then β)");
+            throw BadInputException.at(source, 0, "coefficients", values.size() + " numbers, but " + shape.describe(1) + " needs "
+                    + d + " (β) or " + (d + 1) + " (β0 then β)");
         }
         return new SnapCoefficients(source, List.of(new SnapElement("X", PLAIN_RADIUS, PLAIN_WEIGHT, beta)));
     }

@@ -1,5 +1,7 @@
 package org.scoredos.descriptor;
 
+import java.io.Serializable;
+
 /**
  * One element block of a {@code .snapcoeff} file.
  *
@@ -8,7 +10,7 @@ package org.scoredos.descriptor;
  * @param weight       neighbour weight w_j in the density
  * @param coefficients β0 (the constant per-atom energy) followed by β, one per descriptor component
  */
-public record SnapElement(String name, double radius, double weight, double[] coefficients) {
+public record SnapElement(String name, double radius, double weight, double[] coefficients) implements Serializable {
 
     public SnapElement {
         coefficients = coefficients.clone();

@@ -11,9 +11,9 @@ import org.scoredos.io.BadInputException;
 /**
  * Reads a LAMMPS {@code .snapparam} file: one "key value" pair per line, {@code #} starts a
  * comment (also glued to a value, as in {@code bnormflag 0#}). {@code rcutfac} and
- * {@code twojmax} are required; the rest default as in LAMMPS. Keys LAMMPS knows but whose
- * non-default values would change the numbers in ways not implemented here ({@code chemflag},
- * {@code switchinnerflag}) are accepted only at 0; the Kokkos tuning keys
+ * {@code twojmax} are required; the rest default as in LAMMPS. {@code switchinnerflag}, whose
+ * non-default value would change the numbers in ways not implemented here, is accepted only
+ * at 0; the Kokkos tuning keys
  * {@code chunksize} and {@code parallelthresh} are ignored; any other key is an error.
  */
 public final class SnapParameterReader {
@@ -62,13 +62,12 @@ public final class SnapParameterReader {
         boolean quadratic = f.flag("quadraticflag", false);
         boolean wselfAll = f.flag("wselfallflag", false);
         boolean bnorm = f.flag("bnormflag", false);
-        for (String unsupported : List.of("chemflag", "switchinnerflag")) {
-            if (f.flag(unsupported, false)) {
-                throw f.bad(unsupported, "only 0 is supported (a non-zero value changes the bispectrum in ways not implemented here)");
-            }
+        boolean chem = f.flag("chemflag", false);
+        if (f.flag("switchinnerflag", false)) {
+            throw f.bad("switchinnerflag", "only 0 is supported (a non-zero value changes the bispectrum in ways not implemented here)");
         }
         for (String tuning : List.of("chunksize", "parallelthresh")) f.integer(tuning, 0, false);
-        return new SnapParameters(rcutfac, rfac0, twojmax, rmin0, bzero, quadratic, switching, wselfAll, bnorm);
+        return new SnapParameters(rcutfac, rfac0, twojmax, rmin0, bzero, quadratic, switching, wselfAll, bnorm, chem);
     }
 
     private static final List<String> KNOWN = List.of(

@@ -1,9 +1,11 @@
 package org.scoredos.descriptor;
 
+import java.io.Serializable;
+
 /**
  * The bispectrum settings of a LAMMPS {@code .snapparam} file. Only settings this
- * implementation reproduces exactly can be represented: {@code chemflag} and
- * {@code switchinnerflag} other than 0 are refused by the reader, not silently ignored.
+ * implementation reproduces exactly can be represented: {@code switchinnerflag} other than 0
+ * is refused by the reader, not silently ignored.
  *
  * @param rcutfac      cutoff scale: rcut = rcutfac·(R_i + R_j), Å per unit radius
  * @param rfac0        distance-to-angle factor, 0 < rfac0 ≤ 1
@@ -14,6 +16,8 @@ package org.scoredos.descriptor;
  * @param switching    apply the cosine switching function (LAMMPS switchflag)
  * @param wselfAll     LAMMPS wselfallflag (only matters for multi-element bispectra)
  * @param bnorm        divide B_{j1 j2 j} by j+1 (LAMMPS bnormflag; bzero becomes 1)
+ * @param chem         explicit multi-element bispectra (LAMMPS chemflag): one density per
+ *                     element and a block of components per ordered element triple
  */
 public record SnapParameters(
         double rcutfac,
@@ -24,7 +28,14 @@ public record SnapParameters(
         boolean quadratic,
         boolean switching,
         boolean wselfAll,
-        boolean bnorm) implements java.io.Serializable {
+        boolean bnorm,
+        boolean chem) implements Serializable {
+
+    /** Without chemflag, the LAMMPS default. */
+    public SnapParameters(double rcutfac, double rfac0, int twojmax, double rmin0, boolean bzero, boolean quadratic,
+            boolean switching, boolean wselfAll, boolean bnorm) {
+        this(rcutfac, rfac0, twojmax, rmin0, bzero, quadratic, switching, wselfAll, bnorm, false);
+    }
 
     /** Without bnormflag, the LAMMPS default for a single-element bispectrum. */
     public SnapParameters(double rcutfac, double rfac0, int twojmax, double rmin0, boolean bzero, boolean quadratic,
@@ -53,9 +64,18 @@ public record SnapParameters(
     /** Beyond this the factorial-based Clebsch–Gordan coefficients lose precision. */
     public static final int MAX_TWOJMAX = 20;
 
-    /** Number of bispectrum components B_{j1 j2 j} (LAMMPS's ncoeff): 55 at 2J = 8. */
+    /** Number of bispectrum components B_{j1 j2 j} of one element block: 55 at 2J = 8. */
     public int bispectrumCount() {
         return bispectrumCount(twojmax);
+    }
+
+    /**
+     * Element blocks of the bispectrum of a model of {@code elements} elements: one per ordered
+     * element triple (elements³) with chemflag, else 1. LAMMPS's ncoeff is blocks × bispectrumCount().
+     */
+    public int elementBlocks(int elements) {
+        if (elements < 1) throw new IllegalArgumentException("need at least one element, got " + elements);
+        return chem ? elements * elements * elements : 1;
     }
 
     /** LAMMPS's count: j1 ≥ j2, |j1−j2| ≤ j ≤ min(2J, j1+j2) in steps of 2, j ≥ j1. */
@@ -71,9 +91,14 @@ public record SnapParameters(
         return n;
     }
 
-    /** Components of the descriptor: the bispectrum, plus d(d+1)/2 products when quadratic. */
+    /** Components of the descriptor of one element (or without chemflag): the bispectrum, plus d(d+1)/2 products when quadratic. */
     public int descriptorCount() {
-        int d = bispectrumCount();
+        return descriptorCount(1);
+    }
+
+    /** Components of the descriptor for a model of {@code elements} elements, products included. */
+    public int descriptorCount(int elements) {
+        int d = elementBlocks(elements) * bispectrumCount();
         return quadratic ? d + d * (d + 1) / 2 : d;
     }
 }

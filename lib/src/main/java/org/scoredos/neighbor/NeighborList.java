@@ -56,6 +56,22 @@ public final class NeighborList {
     }
 
     /**
+     * This list with the neighbour of every pair p replaced by a ghost atom N + p of its own (the
+     * ghosts have no neighbours). A many-body force routine that writes per neighbour index then
+     * keeps each pair's force apart, periodic images included, which the virial Σ r_ij ⊗ f_ij
+     * needs; {@link #neighbor} of the original list maps ghosts back to atoms.
+     */
+    public NeighborList withGhostNeighbours() {
+        int n = atoms();
+        int pairs = pairs();
+        int[] ghostStart = Arrays.copyOf(start, n + pairs + 1);
+        Arrays.fill(ghostStart, n + 1, ghostStart.length, pairs);
+        int[] ghostIndex = new int[pairs];
+        for (int p = 0; p < pairs; p++) ghostIndex[p] = n + p;
+        return new NeighborList(cutoff, ghostStart, ghostIndex, disp.clone());
+    }
+
+    /**
      * Sets the displacements of every pair that involves atom k to their original values with
      * atom k moved by (ddx, ddy, ddz) Å, all other pairs untouched; a zero move restores them
      * exactly. Pairs of k with its own images do not change. Only on a {@link #scratchCopy}.

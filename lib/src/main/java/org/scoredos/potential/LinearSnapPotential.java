@@ -11,10 +11,12 @@ import org.scoredos.structure.Structure;
 /**
  * The (q)SNAP potential of LAMMPS's {@code pair_style snap}: E = Σ_i (β0 + β·D^i) with D^i the
  * atom's descriptor (bispectrum, plus ½B_k², B_k B_l when quadraticflag), β the coefficient block
- * of atom i's element. Forces come from the Y-array form of the bispectrum derivative.
+ * of atom i's element. Forces come from the Y-array form of the bispectrum derivative; the
+ * virial from the same per-pair forces, kept apart by giving every pair a ghost neighbour.
+ * As a {@link LinearModel}: Φ is D summed per element over N, c the β blocks, E₀ = Σ β0.
  * Thread-safe: the bispectrum engine keeps per-thread scratch.
  */
-public final class LinearSnapPotential implements AtomicPotential {
+public final class LinearSnapPotential implements LinearModel {
     private final SnapBispectrum bispectrum;
     private final double[][] coefficients; // per type: β0, then β
 
@@ -53,17 +55,39 @@ public final class LinearSnapPotential implements AtomicPotential {
     }
 
     @Override
-    public double energy(Structure structure) {
-        return evaluate(structure, null);
+    public int featureCount() {
+        return coefficients.length * bispectrum.descriptorCount();
     }
 
     @Override
-    public double energyAndForces(Structure structure, double[] forces) {
-        if (forces.length != 3 * structure.size()) {
-            throw new IllegalArgumentException("forces must have length 3N = " + 3 * structure.size());
+    public double[] coefficients() {
+        int d = bispectrum.descriptorCount();
+        double[] c = new double[featureCount()];
+        for (int t = 0; t < coefficients.length; t++) System.arraycopy(coefficients[t], 1, c, t * d, d);
+        return c;
+    }
+
+    @Override
+    public double[] features(Structure structure) {
+        NeighborList list = bispectrum.neighbors(structure);
+        SnapWorkspace ws = bispectrum.workspace();
+        int d = bispectrum.descriptorCount();
+        double[] atom = new double[d];
+        double[] phi = new double[featureCount()];
+        for (int i = 0; i < structure.size(); i++) {
+            bispectrum.compute(structure, list, i, ws, atom);
+            int o = (structure.type(i) - 1) * d;
+            for (int k = 0; k < d; k++) phi[o + k] += atom[k];
         }
-        Arrays.fill(forces, 0);
-        return evaluate(structure, forces);
+        for (int k = 0; k < phi.length; k++) phi[k] /= structure.size();
+        return phi;
+    }
+
+    @Override
+    public double offset(Structure structure) {
+        double e = 0;
+        for (int i = 0; i < structure.size(); i++) e += coefficients[structure.type(i) - 1][0];
+        return e;
     }
 
     @Override
@@ -88,26 +112,50 @@ public final class LinearSnapPotential implements AtomicPotential {
         return dEdB;
     }
 
-    private double evaluate(Structure structure, double[] forces) {
+    @Override
+    public Evaluation evaluate(Structure structure, boolean withForces, boolean withVirial) {
         NeighborList list = bispectrum.neighbors(structure);
+        int n = structure.size();
+        // For the virial every pair writes its force onto a ghost of its own (atoms n.., types of the neighbours).
+        NeighborList pairs = withVirial ? list.withGhostNeighbours() : list;
+        Structure atoms = withVirial ? withGhostTypes(structure, list) : structure;
+        double[] buffer = withForces || withVirial ? new double[3 * atoms.size()] : null;
         SnapWorkspace ws = bispectrum.workspace();
         int nb = bispectrum.bispectrumCount();
         boolean quadratic = bispectrum.parameters().quadratic();
         double[] d = new double[bispectrum.descriptorCount()];
         double[] dEdB = new double[nb];
         double energy = 0;
-        for (int i = 0; i < structure.size(); i++) {
+        for (int i = 0; i < n; i++) {
             double[] beta = coefficients[structure.type(i) - 1];
-            bispectrum.compute(structure, list, i, ws, d);
+            bispectrum.compute(atoms, pairs, i, ws, d);
             double e = beta[0];
             for (int k = 0; k < d.length; k++) e += beta[k + 1] * d[k];
             energy += e;
-            if (forces == null) continue;
+            if (buffer == null) continue;
             System.arraycopy(beta, 1, dEdB, 0, nb);
             if (quadratic) addQuadraticSlopes(beta, d, nb, dEdB);
-            bispectrum.addForces(list, i, dEdB, ws, forces);
+            bispectrum.addForces(pairs, i, dEdB, ws, buffer);
         }
-        return energy;
+        if (!withVirial) return new Evaluation(energy, buffer, null);
+        double[] virial = new double[6];
+        double[] forces = withForces ? Arrays.copyOf(buffer, 3 * n) : null;
+        for (int p = 0; p < list.pairs(); p++) {
+            int g = 3 * (n + p);
+            Evaluation.addPair(virial, list.dx(p), list.dy(p), list.dz(p), buffer[g], buffer[g + 1], buffer[g + 2]);
+            if (forces == null) continue;
+            int j = 3 * list.neighbor(p);
+            for (int a = 0; a < 3; a++) forces[j + a] += buffer[g + a];
+        }
+        return new Evaluation(energy, forces, virial);
+    }
+
+    /** The structure with one ghost atom per pair of {@code list}, typed as the pair's neighbour (positions unused). */
+    private static Structure withGhostTypes(Structure structure, NeighborList list) {
+        int n = structure.size();
+        int[] types = Arrays.copyOf(structure.types(), n + list.pairs());
+        for (int p = 0; p < list.pairs(); p++) types[n + p] = structure.type(list.neighbor(p));
+        return new Structure(structure.cell(), new double[3 * types.length], types, structure.massByType());
     }
 
     /** ∂/∂B_a of Σ β_aa ½B_a² + Σ_{a<c} β_ac B_a B_c, in LAMMPS's coefficient order. */

@@ -37,6 +37,16 @@ class SnapFileReadersTest {
         assertTrue(p.bzero());
         assertTrue(p.wselfAll());
         assertEquals(30, p.bispectrumCount());
+        assertFalse(p.chem());
+    }
+
+    @Test
+    void chemflagCountsOneBlockPerElementTriple() {
+        SnapParameters chem = params("rcutfac 1.0", "twojmax 6", "chemflag 1", "bnormflag 1", "wselfallflag 1");
+        assertTrue(chem.chem());
+        assertEquals(30, chem.descriptorCount(1));
+        assertEquals(8 * 30, chem.descriptorCount(2));
+        assertEquals(30, params("rcutfac 1.0", "twojmax 6").descriptorCount(2), "without chemflag one block for any number of elements");
     }
 
     @ParameterizedTest
@@ -47,7 +57,7 @@ class SnapFileReadersTest {
         "rcutfac 4.7",                   // twojmax missing
         "rcutfac 4.7|twojmax 8|foo 1",   // unknown key
         "rcutfac 4.7|twojmax 8|bnormflag 2",
-        "rcutfac 4.7|twojmax 8|chemflag 1",
+        "rcutfac 4.7|twojmax 8|chemflag 2",
         "rcutfac 4.7|twojmax 8|switchinnerflag 1",
         "rcutfac 4.7|twojmax 8|bzeroflag 2",
         "rcutfac 4.7|twojmax eight",

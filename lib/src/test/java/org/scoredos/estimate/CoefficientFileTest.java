@@ -37,12 +37,16 @@ class CoefficientFileTest {
         Files.writeString(plain, "# θ\n1 2 3\n4.5e-1\n");
         assertArrayEquals(new double[] {1, 2, 3, 0.45}, CoefficientFile.read(plain, 4).theta(), 0);
         BadInputException e = assertThrows(BadInputException.class, () -> CoefficientFile.read(plain, 55));
-        assertEquals(plain + ": coefficients: expected 55 values of θ (a plain list holds θ without β0), got 4", e.getMessage());
+        assertEquals(plain + ": coefficients: 4 numbers, but a descriptor of 55 components needs 55 (β) or 56 (β0 then β)", e.getMessage());
+        Files.writeString(plain, "-1.5 1 2 3 4\n");
+        CoefficientFile withBeta0 = CoefficientFile.read(plain, 4);
+        assertEquals(-1.5, withBeta0.beta0());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, withBeta0.theta(), 0);
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "0.5 1.5 2.5\nthree\n");
         e = assertThrows(BadInputException.class, () -> CoefficientFile.read(bad, 4));
-        assertTrue(e.getMessage().startsWith(bad + ":2: coefficients: 'three'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(bad + ":2: coefficient: 'three'"), e.getMessage());
         e = assertThrows(BadInputException.class, () -> CoefficientFile.read(IronCampaigns.resource("X_Fe.snapcoeff"), 30));
-        assertTrue(e.getMessage().contains("expected 30 values of θ (β0 is dropped), got 55"), e.getMessage());
+        assertTrue(e.getMessage().contains("ncoeff: 56 coefficients per element, but a descriptor of 30 components needs 31"), e.getMessage());
     }
 }

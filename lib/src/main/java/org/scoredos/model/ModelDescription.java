@@ -1,0 +1,101 @@
+package org.scoredos.model;
+
+import java.io.Serializable;
+import java.util.List;
+import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.descriptor.SnapCoefficients;
+import org.scoredos.descriptor.SnapElement;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.potential.LinearModel;
+import org.scoredos.potential.LinearSnapPotential;
+
+/**
+ * A model as a value: what Spark ships to executors and every command builds its potential
+ * from (never file lines parsed again). SNAP settings, one element block per atom type (type t
+ * uses {@code elements.get(t-1)}), and the fixed terms (ZBL or none). {@link #model()} is the one
+ * place that turns a description into features, energies, forces and stress.
+ *
+ * @param source   where it was read from (for messages)
+ * @param snap     the bispectrum settings
+ * @param elements per atom type: name, radius, weight, β0 and β
+ * @param zbl      the ZBL overlay, or null
+ */
+public record ModelDescription(String source, SnapParameters snap, List<SnapElement> elements, ZblSettings zbl)
+        implements Serializable {
+
+    public ModelDescription {
+        elements = List.copyOf(elements);
+        if (elements.isEmpty()) throw new IllegalArgumentException("a model needs at least one element");
+        int expected = 1 + snap.descriptorCount(elements.size());
+        for (SnapElement e : elements) {
+            if (e.coefficients().length != expected) {
+                throw new IllegalArgumentException("element " + e.name() + " has " + e.coefficients().length
+                        + " coefficients, expected " + expected);
+            }
+        }
+        if (zbl != null && zbl.types() != elements.size()) {
+            throw new IllegalArgumentException("ZBL covers " + zbl.types() + " types, the model " + elements.size());
+        }
+    }
+
+    /** A pure SNAP model: type t uses the coefficient file's element t. */
+    public static ModelDescription snap(SnapParameters snap, SnapCoefficients coefficients) {
+        return new ModelDescription(coefficients.source(), snap, coefficients.elements(), null);
+    }
+
+    /** The single-element model E = Σ_i (β0 + θ·D^i) with the given radius and weight. */
+    public static ModelDescription singleElement(String source, SnapParameters snap, double radius, double weight,
+            double beta0, double[] theta) {
+        return new ModelDescription(source, snap, List.of(new SnapElement("X", radius, weight, block(beta0, theta))), null);
+    }
+
+    /** The same model with θ of its single element replaced (β0 and the fixed terms kept). */
+    public ModelDescription withTheta(double[] theta) {
+        if (elements.size() != 1) throw new IllegalStateException("θ replaces the coefficients of a single-element model");
+        SnapElement e = elements.get(0);
+        return new ModelDescription(source, snap, List.of(new SnapElement(e.name(), e.radius(), e.weight(),
+                block(e.constant(), theta))), zbl);
+    }
+
+    private static double[] block(double beta0, double[] theta) {
+        double[] c = new double[theta.length + 1];
+        c[0] = beta0;
+        System.arraycopy(theta, 0, c, 1, theta.length);
+        return c;
+    }
+
+    /** The bispectrum of this model's elements (radii and weights per type). */
+    public SnapBispectrum bispectrum() {
+        return bispectrum(snap);
+    }
+
+    /** A descriptor of other settings over this model's elements (their radii and weights per type). */
+    public SnapBispectrum bispectrum(SnapParameters descriptor) {
+        double[] radius = elements.stream().mapToDouble(SnapElement::radius).toArray();
+        double[] weight = elements.stream().mapToDouble(SnapElement::weight).toArray();
+        return new SnapBispectrum(descriptor, radius, weight);
+    }
+
+    /** The model: SNAP, plus one fixed feature per fixed term. */
+    public LinearModel model() {
+        double[][] beta = elements.stream().map(SnapElement::coefficients).toArray(double[][]::new);
+        LinearSnapPotential fitted = new LinearSnapPotential(bispectrum(), beta);
+        return zbl == null ? fitted : new FixedTermModel(fitted, List.of(new ZblTerm(zbl)));
+    }
+
+    /** Bytes that differ exactly when the physics differs (the source name left out): a cache key's model part. */
+    public byte[] identity() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new ModelDescription("", snap, elements, zbl));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Names of the fixed terms, in feature order after the fitted features. */
+    public List<String> fixedTerms() {
+        return zbl == null ? List.of() : List.of("zbl");
+    }
+}
