@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             DescriptorsCommand.class,
             EnergyCommand.class,
             HarmonicCommand.class,
+            RelaxCommand.class,
             SummariesCommand.class,
             CommandLine.HelpCommand.class,
         })
