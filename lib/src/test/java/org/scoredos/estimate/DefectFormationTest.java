@@ -1,0 +1,87 @@
+package org.scoredos.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.io.BadInputException;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+
+/**
+ * G_f = F_d − (N_d/N_p) F_p on two stored iron phases standing in for a defect cell (fcc, 108 atoms)
+ * and its perfect crystal (bcc, 128 atoms): the algebra of totals, the error bar and the exact gradient.
+ */
+class DefectFormationTest {
+    private static final double[] TEMPERATURES = {600, 1000, 1500};
+
+    private static DefectFormation formation(Mode mode) {
+        PhaseSummary d = IronCampaigns.fcc(), p = IronCampaigns.bcc();
+        return new DefectFormation(FreeEnergyEstimator.of(d, mode), d.reference().atoms(), FreeEnergyEstimator.of(p, mode),
+                p.reference().atoms());
+    }
+
+    @Test
+    void formationIsTheDifferenceOfCellTotals() {
+        DefectFormation g = formation(Mode.SMOOTH);
+        double[] theta = IronCampaigns.thetaRef();
+        int nd = g.defectAtoms(), np = g.perfectAtoms();
+        assertEquals(108, nd);
+        assertEquals(128, np);
+        ReferenceConstants rd = IronCampaigns.fcc().reference(), rp = IronCampaigns.bcc().reference();
+        double staticEnergy = 0;
+        for (int k = 0; k < theta.length; k++) staticEnergy += nd * theta[k] * (rd.d0()[k] - rp.d0()[k]);
+        assertEquals(staticEnergy, g.staticEnergy(theta), 1e-9 * Math.abs(staticEnergy));
+
+        DefectFormation.Formation[] rows = g.at(theta, TEMPERATURES, false);
+        for (int i = 0; i < TEMPERATURES.length; i++) {
+            FreeEnergy fd = g.defect().estimate(theta, TEMPERATURES[i]), fp = g.perfect().estimate(theta, TEMPERATURES[i]);
+            // totals: F_X = N_X (θ·D_0^X + f_X); β0 would add N_d β0 to both terms and cancel
+            double totalD = nd * (g.defect().latticeEnergy(theta) + fd.freeEnergy());
+            double totalP = np * (g.perfect().latticeEnergy(theta) + fp.freeEnergy());
+            assertEquals(totalD - (double) nd / np * totalP, rows[i].freeEnergy(), 1e-9 * Math.abs(totalD));
+            assertEquals(nd * Math.sqrt(fd.error() * fd.error() + fp.error() * fp.error()), rows[i].error(), 1e-12);
+            assertEquals(fd.solved() && fp.solved(), rows[i].solved());
+            assertEquals(TEMPERATURES[i], rows[i].temperature());
+            assertNull(rows[i].gradient());
+        }
+    }
+
+    @Test
+    void gradientIsTheDerivativeOfTheFormationFreeEnergy() {
+        DefectFormation g = formation(Mode.SMOOTH);
+        Random rng = new Random(11);
+        double[] theta = IronCampaigns.thetaRef();
+        for (int i = 0; i < theta.length; i++) theta[i] *= 1 + 0.02 * rng.nextGaussian();
+        DefectFormation.Formation[] rows = g.at(theta, TEMPERATURES, true);
+        for (int t = 0; t < TEMPERATURES.length; t++) {
+            double[] exact = rows[t].gradient();
+            double scale = 0, worst = 0;
+            for (int k = 0; k < theta.length; k++) {
+                double h = 1e-6 * Math.abs(theta[k]) + 1e-12;
+                double[] plus = theta.clone(), minus = theta.clone();
+                plus[k] += h;
+                minus[k] -= h;
+                double fd = (value(g, plus, TEMPERATURES[t]) - value(g, minus, TEMPERATURES[t])) / (plus[k] - minus[k]);
+                scale = Math.max(scale, Math.abs(exact[k]));
+                worst = Math.max(worst, Math.abs(fd - exact[k]));
+            }
+            assertTrue(worst <= 1e-6 * scale, TEMPERATURES[t] + " K: |FD − ∂G_f/∂θ| = " + worst + " against max " + scale);
+        }
+    }
+
+    @Test
+    void atomCountsMustBePositive() {
+        FreeEnergyEstimator iron = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH);
+        assertThrows(BadInputException.class, () -> new DefectFormation(iron, 0, iron, 128));
+        assertThrows(BadInputException.class, () -> new DefectFormation(iron, 127, iron, -1));
+    }
+
+    private static double value(DefectFormation g, double[] theta, double temperature) {
+        return g.at(theta, new double[] {temperature}, false)[0].freeEnergy();
+    }
+}
