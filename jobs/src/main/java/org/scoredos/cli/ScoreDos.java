@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ImportDescriptorDosCommand.class,
             EstimateCommand.class,
             TransitionCommand.class,
+            DefectCommand.class,
             FinetuneCommand.class,
             VerifyCommand.class,
             InspectCommand.class,
