@@ -22,8 +22,11 @@ import picocli.CommandLine.Option;
         description = {"Free energy of formation of a defect, G_f(θ, T) = F_d − (N_d/N_p)·F_p, in eV per defect: F_d the total "
                 + "free energy of the defect cell (N_d atoms, --defect), F_p that of the perfect crystal (N_p atoms, --perfect), "
                 + "both estimated from their own campaigns for the same θ; the atom counts are the stores'. Per temperature: "
-                + "G_f, its error bar δG_f = N_d·sqrt(δf_d² + δf_p²) (independent campaigns), whether both cells are solved "
-                + "(α* inside the sampled range), both cells' F per atom, and with --gradient the exact ∂G_f/∂θ.",
+                + "G_f, its error bar δG_f, whether both cells are solved (α* inside the sampled range), both cells' F per atom, "
+                + "and with --gradient the exact ∂G_f/∂θ.",
+            "δG_f under the calibrated error model (default): statistical N_d·sqrt(δf_d² + δf_p²) of the independent campaigns "
+                + "⊕ systematic, the spread of G_f itself over score orders p ± 1 of both cells (a bias common to both cancels); "
+                + "under the reference model N_d·sqrt(δF_d² + δF_p²) of the cells' bars.",
             "The static formation energy E_f = N_d θ·(D_0^d − D_0^p) (0 K, the stores' reference structures) is given "
                 + "too. Both cells are in the estimators' 3N convention (README, \"Free-energy convention\"). Temperatures in K."})
 final class DefectCommand implements Callable<Integer> {
@@ -65,8 +68,7 @@ final class DefectCommand implements Callable<Integer> {
         PhaseSummary d = PhaseModelOptions.read(defect, "--defect");
         PhaseSummary p = PhaseModelOptions.read(perfect, "--perfect");
         double[] theta = CommandSupport.theta(coeff, err, d, p).theta();
-        DefectFormation formation = new DefectFormation(model.estimator(d, err), d.reference().atoms(),
-                model.estimator(p, err), p.reference().atoms());
+        DefectFormation formation = DefectFormation.of(model.withScores(d, err), model.withScores(p, err), model.mode, model.errorModel);
         DefectFormation.Formation[] rows = formation.at(theta, ts, gradient);
         double staticEnergy = formation.staticEnergy(theta);
         switch (output.format) {
@@ -102,6 +104,10 @@ final class DefectCommand implements Callable<Integer> {
             row.put("temperature", r.temperature());
             row.put("formationFreeEnergy", r.freeEnergy());
             row.put("error", TransitionFlags.finite(r.error()));
+            if (!Double.isNaN(r.statisticalError())) { // the reference error model does not split its error bar
+                row.put("statisticalError", r.statisticalError());
+                row.put("systematicError", r.systematicError());
+            }
             row.put("solved", r.solved());
             row.put("defect", TransitionFlags.json(r.defect()));
             row.put("perfect", TransitionFlags.json(r.perfect()));
@@ -122,17 +128,23 @@ final class DefectCommand implements Callable<Integer> {
     private void csv(PrintWriter out, DefectFormation f, double staticEnergy, DefectFormation.Formation[] rows) {
         CommandSupport.conventionLine(out, "G_f and staticEnergy eV per defect, cell free energies eV/atom, K");
         out.printf(Locale.ROOT, "# defect atoms %d, perfect atoms %d, staticEnergy %s%n", f.defectAtoms(), f.perfectAtoms(), staticEnergy);
-        StringBuilder head = new StringBuilder("temperature,formationFreeEnergy,error,solved,defectFreeEnergy,defectError,defectAlphaStar,"
-                + "defectSolved,perfectFreeEnergy,perfectError,perfectAlphaStar,perfectSolved");
+        StringBuilder head = new StringBuilder("temperature,formationFreeEnergy,error,statisticalError,systematicError,solved,"
+                + "defectFreeEnergy,defectError,defectAlphaStar,defectSolved,perfectFreeEnergy,perfectError,perfectAlphaStar,perfectSolved");
         if (gradient) for (int k = 0; k < rows[0].gradient().length; k++) head.append(",gradient").append(k);
         out.println(head);
         for (DefectFormation.Formation r : rows) {
             StringBuilder row = new StringBuilder();
-            row.append(r.temperature()).append(',').append(r.freeEnergy()).append(',').append(r.error()).append(',').append(r.solved())
+            row.append(r.temperature()).append(',').append(r.freeEnergy()).append(',').append(r.error()).append(',')
+                    .append(r.statisticalError()).append(',').append(r.systematicError()).append(',').append(r.solved())
                     .append(',').append(csv(r.defect())).append(',').append(csv(r.perfect()));
             if (gradient) for (double g : r.gradient()) row.append(',').append(g);
             out.println(row);
         }
+    }
+
+    /** An error part, or "-" where the error model does not split the error bar. */
+    private static String part(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.6f", value);
     }
 
     private static String csv(FreeEnergy f) {
@@ -146,12 +158,12 @@ final class DefectCommand implements Callable<Integer> {
                 model.errorModel.name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "static formation energy E_f = %.6f eV (0 K, the stores' reference structures)%n", staticEnergy);
         out.println("solved: α* inside both cells' sampled ranges; F of a cell per atom, relative to its θ·D_0");
-        out.printf(Locale.ROOT, "%10s %12s %10s %6s  %14s %9s %6s  %14s %9s %6s%n", "T (K)", "G_f (eV)", "±δG_f", "solved",
-                "F(" + d + ")", "±δF", "solved", "F(" + p + ")", "±δF", "solved");
+        out.printf(Locale.ROOT, "%10s %12s %10s %11s %10s %6s  %14s %9s %6s  %14s %9s %6s%n", "T (K)", "G_f (eV)", "±δG_f",
+                "statistical", "systematic", "solved", "F(" + d + ")", "±δF", "solved", "F(" + p + ")", "±δF", "solved");
         for (DefectFormation.Formation r : rows) {
-            out.printf(Locale.ROOT, "%10.2f %12.6f %10.6f %6s  %14.9f %9.6f %6s  %14.9f %9.6f %6s%n", r.temperature(), r.freeEnergy(),
-                    r.error(), r.solved() ? "yes" : "no", r.defect().freeEnergy(), r.defect().error(), r.defect().solved() ? "yes" : "no",
-                    r.perfect().freeEnergy(), r.perfect().error(), r.perfect().solved() ? "yes" : "no");
+            out.printf(Locale.ROOT, "%10.2f %12.6f %10.6f %11s %10s %6s  %14.9f %9.6f %6s  %14.9f %9.6f %6s%n", r.temperature(), r.freeEnergy(),
+                    r.error(), part(r.statisticalError()), part(r.systematicError()), r.solved() ? "yes" : "no",
+                    r.defect().freeEnergy(), r.defect().error(), r.defect().solved() ? "yes" : "no", r.perfect().freeEnergy(), r.perfect().error(), r.perfect().solved() ? "yes" : "no");
             if (gradient) {
                 StringBuilder g = new StringBuilder("           ∂G_f/∂θ:");
                 for (double x : r.gradient()) g.append(' ').append(String.format(Locale.ROOT, "%.9g", x));

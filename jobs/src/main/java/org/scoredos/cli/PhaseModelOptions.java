@@ -66,7 +66,8 @@ final class PhaseModelOptions {
         return FreeEnergyEstimator.of(withScores(phase, err), mode, errorModel);
     }
 
-    private PhaseSummary withScores(PhaseSummary phase, PrintWriter err) {
+    /** The phase with score models: its stored fits, or refitted when asked for or missing. */
+    PhaseSummary withScores(PhaseSummary phase, PrintWriter err) {
         boolean fitted = phase.cells().stream().map(CellSummary::scores).allMatch(s -> s != null);
         if (basis == null && order == null && fitted) return phase;
         String b = basis != null ? basis : fitted ? phase.cells().get(0).scores().basis() : DEFAULT_BASIS;

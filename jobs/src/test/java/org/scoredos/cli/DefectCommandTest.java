@@ -94,20 +94,26 @@ class DefectCommandTest {
         String[] lines = csv.out().split("\n");
         assertEquals(FreeEnergyConvention.comment("G_f and staticEnergy eV per defect, cell free energies eV/atom, K"), lines[0]);
         assertTrue(lines[1].startsWith("# defect atoms 108, perfect atoms 128, staticEnergy "), lines[1]);
-        assertTrue(lines[2].startsWith("temperature,formationFreeEnergy,error,solved,"), lines[2]);
+        assertTrue(lines[2].startsWith("temperature,formationFreeEnergy,error,statisticalError,systematicError,solved,"), lines[2]);
         assertEquals(6, lines.length);
-        assertEquals("false", lines[5].split(",")[3], "2600 K lies beyond the sampled range: " + lines[5]);
-        long unsolved = java.util.Arrays.stream(lines, 3, 6).filter(l -> l.split(",")[3].equals("false")).count();
+        assertEquals("false", lines[5].split(",")[5], "2600 K lies beyond the sampled range: " + lines[5]);
+        assertEquals("NaN", lines[5].split(",")[3], "the reference error model does not split its bar");
+        long unsolved = java.util.Arrays.stream(lines, 3, 6).filter(l -> l.split(",")[5].equals("false")).count();
         assertTrue(csv.err().contains("defect: warning: " + unsolved + " of 3 temperatures unsolved"), csv.err());
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
 
         Run text = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
-                "--temperatures", "1000", "--error-model", "reference");
+                "--temperatures", "1000");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("# convention: "), text.out());
         assertTrue(text.out().contains("static formation energy E_f = "), text.out());
+        assertTrue(text.out().contains("calibrated error model"), text.out());
+        String row = text.out().lines().filter(l -> l.trim().startsWith("1000.00")).findFirst().orElseThrow();
+        String[] cols = row.trim().split("\\s+");
+        // G_f ± δG_f with δG_f = statistical ⊕ systematic (the calibrated model splits its bar)
+        assertEquals(Math.hypot(Double.parseDouble(cols[3]), Double.parseDouble(cols[4])), Double.parseDouble(cols[2]), 2e-6);
     }
 
     @Test

@@ -1,6 +1,12 @@
 package org.scoredos.estimate;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ScoreTable;
 
 /**
  * The free energy of formation of a defect under the same θ, from two phases: a cell of N_d atoms
@@ -13,15 +19,27 @@ import org.scoredos.io.BadInputException;
  * At 0 K it is the static formation energy E_f = N_d θ·(D_0^d − D_0^p). Its exact gradient is
  * ∂G_f/∂θ = N_d (∂g_d/∂θ − ∂g_p/∂θ), both the estimators' envelope gradients.
  *
- * <p>The error bar: the two campaigns are sampled independently, so δG_f = N_d sqrt(δf_d² + δf_p²)
- * (as {@link PhaseTransition}'s δΔF, scaled to the cell). Both phases' free energies are in the
- * estimator's 3N convention; G_f is then that of the same convention for both cells.
+ * <p>The error bar. Under the reference error model the two campaigns' bars add as independent,
+ * δG_f = N_d sqrt(δf_d² + δf_p²) (as {@link PhaseTransition}'s δΔF, scaled to the cell). Under the
+ * calibrated model ({@link #of}) the statistical parts add so (the samples are independent),
+ * but the systematic part is that of G_f itself: the spread max_q |G_f,q − G_f,p| over the score orders
+ * q = p ± 1 of both cells at once, as the estimator defines it for one phase. A bias that an order
+ * gives both cells alike is common to them and cancels in G_f; adding the cells' own spreads in
+ * quadrature would count it twice. Both phases' free energies are in the estimator's 3N convention.
  */
 public final class DefectFormation {
     private final FreeEnergyEstimator defect, perfect;
     private final int defectAtoms, perfectAtoms;
+    /** The same two cells with their score models refitted at the neighbouring orders (calibrated error model only). */
+    private final List<DefectFormation> orders;
 
+    /** G_f of two estimators, with the error bars they give (independent cells). */
     public DefectFormation(FreeEnergyEstimator defect, int defectAtoms, FreeEnergyEstimator perfect, int perfectAtoms) {
+        this(defect, defectAtoms, perfect, perfectAtoms, List.of());
+    }
+
+    private DefectFormation(FreeEnergyEstimator defect, int defectAtoms, FreeEnergyEstimator perfect, int perfectAtoms,
+            List<DefectFormation> orders) {
         if (defect.components() != perfect.components()) {
             throw new BadInputException("the defect cell " + defect.phase() + " and the perfect crystal " + perfect.phase()
                     + " have different descriptor sizes (" + defect.components() + " and " + perfect.components()
@@ -34,6 +52,45 @@ public final class DefectFormation {
         this.perfect = perfect;
         this.defectAtoms = defectAtoms;
         this.perfectAtoms = perfectAtoms;
+        this.orders = orders;
+    }
+
+    /**
+     * G_f of two phases whose cells carry fitted score models, under either error model; the atom
+     * counts are the phases' own. The calibrated model needs both fitted in the same basis and order:
+     * its systematic part refits the pair at each order p ± 1 that both fit, and takes the spread of G_f.
+     */
+    public static DefectFormation of(PhaseSummary defect, PhaseSummary perfect, FreeEnergyEstimator.Mode mode,
+            FreeEnergyEstimator.ErrorModel errorModel) {
+        int nd = defect.reference().atoms(), np = perfect.reference().atoms();
+        if (errorModel == FreeEnergyEstimator.ErrorModel.REFERENCE) {
+            return new DefectFormation(FreeEnergyEstimator.of(defect, mode), nd, FreeEnergyEstimator.of(perfect, mode), np);
+        }
+        ScoreTable stored = scores(defect), other = scores(perfect);
+        if (!stored.basis().equals(other.basis()) || stored.order() != other.order()) {
+            throw new BadInputException(defect.name() + " is fitted with " + stored.basis() + " order " + stored.order() + ", "
+                    + perfect.name() + " with " + other.basis() + " order " + other.order()
+                    + ": the calibrated error of G_f needs both in one basis and order (refit them with --basis/--order)");
+        }
+        List<DefectFormation> near = new ArrayList<>(2);
+        for (int order : new int[] {stored.order() - 1, stored.order() + 1}) {
+            if (order < 2 || order > PolynomialBasis.MAX_ORDER) continue;
+            try {
+                ScoreMatcher refit = new ScoreMatcher(PolynomialBasis.of(stored.basis(), order));
+                near.add(new DefectFormation(FreeEnergyEstimator.of(refit.fit(defect), mode), nd,
+                        FreeEnergyEstimator.of(refit.fit(perfect), mode), np));
+            } catch (BadInputException e) {
+                // this order is too sparse or ill-conditioned for one cell's histograms: no spread from it
+            }
+        }
+        return new DefectFormation(FreeEnergyEstimator.of(defect, mode, errorModel), nd, FreeEnergyEstimator.of(perfect, mode, errorModel),
+                np, List.copyOf(near));
+    }
+
+    private static ScoreTable scores(PhaseSummary phase) {
+        ScoreTable t = phase.cells().get(0).scores();
+        if (t == null) throw new IllegalArgumentException(phase.name() + ": cell 0 has no fitted score models");
+        return t;
     }
 
     public FreeEnergyEstimator defect() {
@@ -60,8 +117,12 @@ public final class DefectFormation {
      * @param gradient   ∂G_f/∂θ (eV per unit θ), or null when not asked for
      * @param defect     the defect cell's estimate, per atom
      * @param perfect    the perfect crystal's estimate, per atom
+     * @param statisticalError N_d sqrt(δf_d,stat² + δf_p,stat²), eV; NaN under the reference error model (or
+     *                         when no neighbouring order fits: the error is then the cells' own bars added)
+     * @param systematicError  max_q |G_f,q − G_f| over the score orders p ± 1, eV; NaN as the statistical part
      */
-    public record Formation(double freeEnergy, double error, double[] gradient, FreeEnergy defect, FreeEnergy perfect) {
+    public record Formation(double freeEnergy, double error, double[] gradient, FreeEnergy defect, FreeEnergy perfect,
+            double statisticalError, double systematicError) {
         public double temperature() {
             return defect.temperature();
         }
@@ -81,16 +142,26 @@ public final class DefectFormation {
     public Formation[] at(double[] theta, double[] temperatures, boolean gradient) {
         FreeEnergy[] fd = defect.estimate(theta, temperatures, gradient), fp = perfect.estimate(theta, temperatures, gradient);
         double e0 = staticEnergy(theta);
+        Formation[][] other = new Formation[orders.size()][];
+        for (int q = 0; q < other.length; q++) other[q] = orders.get(q).at(theta, temperatures, false);
         Formation[] out = new Formation[temperatures.length];
         for (int i = 0; i < out.length; i++) {
             double g = e0 + defectAtoms * (fd[i].freeEnergy() - fp[i].freeEnergy());
-            double error = defectAtoms * Math.hypot(fd[i].error(), fp[i].error());
+            double statistical = Double.NaN, systematic = Double.NaN, error;
+            if (other.length == 0) {
+                error = defectAtoms * Math.hypot(fd[i].error(), fp[i].error());
+            } else {
+                statistical = defectAtoms * Math.hypot(fd[i].statisticalError(), fp[i].statisticalError());
+                systematic = 0;
+                for (Formation[] q : other) systematic = Math.max(systematic, Math.abs(q[i].freeEnergy() - g));
+                error = Math.hypot(statistical, systematic);
+            }
             double[] dg = null;
             if (gradient) {
                 dg = new double[theta.length];
                 for (int k = 0; k < dg.length; k++) dg[k] = defectAtoms * (fd[i].gradient()[k] - fp[i].gradient()[k]);
             }
-            out[i] = new Formation(g, error, dg, fd[i], fp[i]);
+            out[i] = new Formation(g, error, dg, fd[i], fp[i], statistical, systematic);
         }
         return out;
     }

@@ -9,6 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scoredos.estimate.FreeEnergyEstimator.Mode;
 import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
 
@@ -71,6 +73,36 @@ class DefectFormationTest {
                 worst = Math.max(worst, Math.abs(fd - exact[k]));
             }
             assertTrue(worst <= 1e-6 * scale, TEMPERATURES[t] + " K: |FD − ∂G_f/∂θ| = " + worst + " against max " + scale);
+        }
+    }
+
+    @Test
+    void calibratedSystematicErrorIsTheOrderSpreadOfTheFormationFreeEnergy() {
+        PhaseSummary d = IronCampaigns.fcc(), p = IronCampaigns.bcc();
+        DefectFormation g = DefectFormation.of(d, p, Mode.SMOOTH, FreeEnergyEstimator.ErrorModel.CALIBRATED);
+        double[] theta = IronCampaigns.thetaRef();
+        DefectFormation.Formation[] rows = g.at(theta, TEMPERATURES, false);
+        // the same pair refitted at orders 6 and 8 (the stored fits are order 7), independently of the class
+        double[][] spread = new double[2][];
+        int n = 0;
+        for (int order : new int[] {6, 8}) {
+            ScoreMatcher refit = new ScoreMatcher(PolynomialBasis.of("chebyshev", order));
+            DefectFormation q = new DefectFormation(FreeEnergyEstimator.of(refit.fit(d), Mode.SMOOTH), 108,
+                    FreeEnergyEstimator.of(refit.fit(p), Mode.SMOOTH), 128);
+            spread[n] = new double[TEMPERATURES.length];
+            DefectFormation.Formation[] qs = q.at(theta, TEMPERATURES, false);
+            for (int i = 0; i < TEMPERATURES.length; i++) spread[n][i] = qs[i].freeEnergy();
+            n++;
+        }
+        for (int i = 0; i < TEMPERATURES.length; i++) {
+            DefectFormation.Formation r = rows[i];
+            double sys = Math.max(Math.abs(spread[0][i] - r.freeEnergy()), Math.abs(spread[1][i] - r.freeEnergy()));
+            assertEquals(sys, r.systematicError(), 1e-12 * Math.max(1, sys));
+            assertEquals(108 * Math.hypot(r.defect().statisticalError(), r.perfect().statisticalError()), r.statisticalError(), 1e-12);
+            assertEquals(Math.hypot(r.statisticalError(), r.systematicError()), r.error(), 1e-12);
+            assertTrue(r.statisticalError() > 0 && r.systematicError() > 0, r.toString());
+            // F itself does not depend on the error model
+            assertEquals(formation(Mode.SMOOTH).at(theta, new double[] {TEMPERATURES[i]}, false)[0].freeEnergy(), r.freeEnergy(), 0.0);
         }
     }
 
