@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
-import org.scoredos.summary.PhaseSummary;
+import org.scoredos.estimate.PhaseFreeEnergy;
+import org.scoredos.estimate.StoredPhase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,9 +56,9 @@ final class EstimateCommand implements Callable<Integer> {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
+        StoredPhase phase = PhaseModelOptions.read(summaries, "--summaries");
         double[] theta = CommandSupport.theta(coeff, err, phase).theta();
-        FreeEnergyEstimator estimator = model.estimator(phase, err);
+        PhaseFreeEnergy estimator = model.estimator(phase, err);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
         switch (output.format) {

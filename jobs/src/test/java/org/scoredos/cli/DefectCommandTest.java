@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.DefectFormation;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.store.SummaryStore;
@@ -66,8 +66,8 @@ class DefectCommandTest {
 
         PhaseSummary d = SummaryStore.read(fcc), p = SummaryStore.read(bcc);
         double[] theta = CoefficientFile.read(coeff, 55).theta();
-        DefectFormation f = new DefectFormation(FreeEnergyEstimator.of(d, FreeEnergyEstimator.Mode.SMOOTH), 108,
-                FreeEnergyEstimator.of(p, FreeEnergyEstimator.Mode.SMOOTH), 128);
+        DefectFormation f = new DefectFormation(IsosurfaceEstimator.of(d, IsosurfaceEstimator.Mode.SMOOTH), 108,
+                IsosurfaceEstimator.of(p, IsosurfaceEstimator.Mode.SMOOTH), 128);
         DefectFormation.Formation[] expected = f.at(theta, new double[] {800, 1200}, true);
         assertEquals(f.staticEnergy(theta), root.get("staticEnergy").asDouble(), 0.0);
         JsonNode rows = root.get("results");

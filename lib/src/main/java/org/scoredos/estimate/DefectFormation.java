@@ -28,17 +28,17 @@ import org.scoredos.summary.ScoreTable;
  * quadrature would count it twice. Both phases' free energies are in the estimator's 3N convention.
  */
 public final class DefectFormation {
-    private final FreeEnergyEstimator defect, perfect;
+    private final PhaseFreeEnergy defect, perfect;
     private final int defectAtoms, perfectAtoms;
     /** The same two cells with their score models refitted at the neighbouring orders (calibrated error model only). */
     private final List<DefectFormation> orders;
 
     /** G_f of two estimators, with the error bars they give (independent cells). */
-    public DefectFormation(FreeEnergyEstimator defect, int defectAtoms, FreeEnergyEstimator perfect, int perfectAtoms) {
+    public DefectFormation(PhaseFreeEnergy defect, int defectAtoms, PhaseFreeEnergy perfect, int perfectAtoms) {
         this(defect, defectAtoms, perfect, perfectAtoms, List.of());
     }
 
-    private DefectFormation(FreeEnergyEstimator defect, int defectAtoms, FreeEnergyEstimator perfect, int perfectAtoms,
+    private DefectFormation(PhaseFreeEnergy defect, int defectAtoms, PhaseFreeEnergy perfect, int perfectAtoms,
             List<DefectFormation> orders) {
         if (defect.components() != perfect.components()) {
             throw new BadInputException("the defect cell " + defect.phase() + " and the perfect crystal " + perfect.phase()
@@ -60,11 +60,11 @@ public final class DefectFormation {
      * counts are the phases' own. The calibrated model needs both fitted in the same basis and order:
      * its systematic part refits the pair at each order p ± 1 that both fit, and takes the spread of G_f.
      */
-    public static DefectFormation of(PhaseSummary defect, PhaseSummary perfect, FreeEnergyEstimator.Mode mode,
-            FreeEnergyEstimator.ErrorModel errorModel) {
+    public static DefectFormation of(PhaseSummary defect, PhaseSummary perfect, IsosurfaceEstimator.Mode mode,
+            ErrorModel errorModel) {
         int nd = defect.reference().atoms(), np = perfect.reference().atoms();
-        if (errorModel == FreeEnergyEstimator.ErrorModel.REFERENCE) {
-            return new DefectFormation(FreeEnergyEstimator.of(defect, mode), nd, FreeEnergyEstimator.of(perfect, mode), np);
+        if (errorModel == ErrorModel.REFERENCE) {
+            return new DefectFormation(IsosurfaceEstimator.of(defect, mode), nd, IsosurfaceEstimator.of(perfect, mode), np);
         }
         ScoreTable stored = scores(defect), other = scores(perfect);
         if (!stored.basis().equals(other.basis()) || stored.order() != other.order()) {
@@ -77,13 +77,13 @@ public final class DefectFormation {
             if (order < 2 || order > PolynomialBasis.MAX_ORDER) continue;
             try {
                 ScoreMatcher refit = new ScoreMatcher(PolynomialBasis.of(stored.basis(), order));
-                near.add(new DefectFormation(FreeEnergyEstimator.of(refit.fit(defect), mode), nd,
-                        FreeEnergyEstimator.of(refit.fit(perfect), mode), np));
+                near.add(new DefectFormation(IsosurfaceEstimator.of(refit.fit(defect), mode), nd,
+                        IsosurfaceEstimator.of(refit.fit(perfect), mode), np));
             } catch (BadInputException e) {
                 // this order is too sparse or ill-conditioned for one cell's histograms: no spread from it
             }
         }
-        return new DefectFormation(FreeEnergyEstimator.of(defect, mode, errorModel), nd, FreeEnergyEstimator.of(perfect, mode, errorModel),
+        return new DefectFormation(IsosurfaceEstimator.of(defect, mode, errorModel), nd, IsosurfaceEstimator.of(perfect, mode, errorModel),
                 np, List.copyOf(near));
     }
 
@@ -93,11 +93,11 @@ public final class DefectFormation {
         return t;
     }
 
-    public FreeEnergyEstimator defect() {
+    public PhaseFreeEnergy defect() {
         return defect;
     }
 
-    public FreeEnergyEstimator perfect() {
+    public PhaseFreeEnergy perfect() {
         return perfect;
     }
 

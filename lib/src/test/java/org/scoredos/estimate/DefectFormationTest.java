@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.estimate.IsosurfaceEstimator.Mode;
 import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
@@ -23,7 +23,7 @@ class DefectFormationTest {
 
     private static DefectFormation formation(Mode mode) {
         PhaseSummary d = IronCampaigns.fcc(), p = IronCampaigns.bcc();
-        return new DefectFormation(FreeEnergyEstimator.of(d, mode), d.reference().atoms(), FreeEnergyEstimator.of(p, mode),
+        return new DefectFormation(IsosurfaceEstimator.of(d, mode), d.reference().atoms(), IsosurfaceEstimator.of(p, mode),
                 p.reference().atoms());
     }
 
@@ -79,7 +79,7 @@ class DefectFormationTest {
     @Test
     void calibratedSystematicErrorIsTheOrderSpreadOfTheFormationFreeEnergy() {
         PhaseSummary d = IronCampaigns.fcc(), p = IronCampaigns.bcc();
-        DefectFormation g = DefectFormation.of(d, p, Mode.SMOOTH, FreeEnergyEstimator.ErrorModel.CALIBRATED);
+        DefectFormation g = DefectFormation.of(d, p, Mode.SMOOTH, ErrorModel.CALIBRATED);
         double[] theta = IronCampaigns.thetaRef();
         DefectFormation.Formation[] rows = g.at(theta, TEMPERATURES, false);
         // the same pair refitted at orders 6 and 8 (the stored fits are order 7), independently of the class
@@ -87,8 +87,8 @@ class DefectFormationTest {
         int n = 0;
         for (int order : new int[] {6, 8}) {
             ScoreMatcher refit = new ScoreMatcher(PolynomialBasis.of("chebyshev", order));
-            DefectFormation q = new DefectFormation(FreeEnergyEstimator.of(refit.fit(d), Mode.SMOOTH), 108,
-                    FreeEnergyEstimator.of(refit.fit(p), Mode.SMOOTH), 128);
+            DefectFormation q = new DefectFormation(IsosurfaceEstimator.of(refit.fit(d), Mode.SMOOTH), 108,
+                    IsosurfaceEstimator.of(refit.fit(p), Mode.SMOOTH), 128);
             spread[n] = new double[TEMPERATURES.length];
             DefectFormation.Formation[] qs = q.at(theta, TEMPERATURES, false);
             for (int i = 0; i < TEMPERATURES.length; i++) spread[n][i] = qs[i].freeEnergy();
@@ -108,7 +108,7 @@ class DefectFormationTest {
 
     @Test
     void atomCountsMustBePositive() {
-        FreeEnergyEstimator iron = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH);
+        IsosurfaceEstimator iron = IsosurfaceEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH);
         assertThrows(BadInputException.class, () -> new DefectFormation(iron, 0, iron, 128));
         assertThrows(BadInputException.class, () -> new DefectFormation(iron, 127, iron, -1));
     }
