@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.scoredos.potential.FireRelaxation;
 
 /**
  * A sampling campaign (conf/campaigns/README.md): what to sample, how densely, and where the
@@ -21,6 +22,9 @@ import java.util.Locale;
  * @param mass            atomic mass, amu
  * @param descriptor      SNAP descriptor parameters (.snapparam), relative to the config file
  * @param reference       the reference potential whose Hessian shapes the isosurfaces
+ * @param relax           relax the structure's atoms under the reference potential before the
+ *                        harmonic step (a defect cell); absent: the structure is used as given,
+ *                        and campaigns without it keep their identity
  * @param sampler         hessian or einstein (isosurfaces), or kinetic (constant-energy MD)
  * @param kinetic         the kinetic sampler's MD settings (sampler: kinetic only; defaults otherwise
  *                        absent, so other campaigns keep their identity)
@@ -43,6 +47,7 @@ public record CampaignConfig(
         Double mass,
         String descriptor,
         ReferenceSpec reference,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RelaxSpec relax,
         Sampler sampler,
         @JsonInclude(JsonInclude.Include.NON_NULL) KineticSpec kinetic,
         TauGrid tau,
@@ -92,7 +97,7 @@ public record CampaignConfig(
     /** The same campaign with another sample count per cell (a top-up) or output. */
     public CampaignConfig with(int newSamples, String newOutput) {
         // a grid chosen from the temperatures is chosen again from them
-        return new CampaignConfig(name, structure, mass, descriptor, reference, sampler, kinetic,
+        return new CampaignConfig(name, structure, mass, descriptor, reference, relax, sampler, kinetic,
                 temperatures == null ? tau : null, temperatures, strains, newSamples, samplesPerShard, histogram, score, seed, newOutput);
     }
 
@@ -145,6 +150,28 @@ public record CampaignConfig(
             require((coeff != null && !coeff.isBlank()) != (model != null && !model.isBlank()), "coeff",
                     "give one of coeff: FILE.snapcoeff or model: FILE.snap");
             require(params == null || coeff != null, "params", "goes with coeff (a model file names its own)");
+        }
+    }
+
+    /**
+     * Positions-only FIRE relaxation of the structure (each strain's cell) under the reference
+     * potential, before its Hessian: a campaign around a defect must start from a minimum.
+     *
+     * @param forceTolerance converged when every atom's force is below this, eV/Å
+     * @param maxSteps       FIRE steps allowed; a relaxation that does not converge stops the run
+     */
+    public record RelaxSpec(Double forceTolerance, Integer maxSteps) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public RelaxSpec {
+            forceTolerance = forceTolerance == null ? FireRelaxation.Settings.DEFAULT_FORCE_TOLERANCE : forceTolerance;
+            maxSteps = maxSteps == null ? FireRelaxation.Settings.DEFAULT_MAX_STEPS : maxSteps;
+            require(forceTolerance > 0 && Double.isFinite(forceTolerance), "forceTolerance", "a positive force in eV/Å, got " + forceTolerance);
+            require(maxSteps >= 1, "maxSteps", "at least 1 step, got " + maxSteps);
+        }
+
+        public FireRelaxation.Settings settings() {
+            return new FireRelaxation.Settings(forceTolerance, maxSteps);
         }
     }
 

@@ -19,6 +19,7 @@ import org.scoredos.harmonic.SparseHessianCalculator;
 import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.potential.LinearModel;
+import org.scoredos.potential.FireRelaxation;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
@@ -53,8 +54,10 @@ final class CampaignSetup {
         boolean sparse = HessianForm.fromEnvironment().sparseFor(lattice.size());
         SparseHessianCalculator sparseCalculator = new SparseHessianCalculator(HessianCalculator.DEFAULT_STEP, true);
         for (double strain : c.strains()) {
-            Structure x0 = HarmonicReference.strained(lattice, strain);
-            String key = HessianCache.key(lattice, strain, calculator.step(), potentialIdentity);
+            Structure strained = HarmonicReference.strained(lattice, strain);
+            Structure x0 = c.relax() == null ? strained : relaxed(c, configFile, potential, strained, strain, progress);
+            // a relaxed cell's positions are not the lattice's: its Hessian is cached under them
+            String key = HessianCache.key(c.relax() != null ? x0 : lattice, strain, calculator.step(), potentialIdentity);
             String what = String.format(Locale.ROOT, "%s Hessian of %d atoms at strain %+.4f", sparse ? "sparse" : "dense", x0.size(), strain);
             double mass = HarmonicReference.resolveMass(lattice, c.mass());
             HarmonicReference ref;
@@ -85,6 +88,24 @@ final class CampaignSetup {
         StoreModel model = new StoreModel(reference.elements().stream()
                 .map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList(), descriptorParams);
         return new Prepared(constants, source, CampaignIdentity.of(c, base), model);
+    }
+
+    /** x0 relaxed at fixed cell under the reference potential; a relaxation that does not converge stops the run (exit 2). */
+    private static Structure relaxed(CampaignConfig c, Path configFile, LinearModel potential, Structure x0, double strain,
+            Progress progress) throws IOException {
+        FireRelaxation.Settings settings = c.relax().settings();
+        progress.say(String.format(Locale.ROOT, "relaxing %d atoms at strain %+.4f under the reference potential (FIRE, largest force below %.3g eV/Å)",
+                x0.size(), strain, settings.forceTolerance()));
+        FireRelaxation.Result r = FireRelaxation.relax(potential, x0, settings, null);
+        if (!r.converged()) {
+            throw CampaignConfigReader.refusal(configFile, new ConfigError("relax.maxSteps", String.format(Locale.ROOT,
+                    "the relaxation at strain %+.4f did not converge in %d steps: largest force %.3g eV/Å, tolerance %.3g eV/Å "
+                            + "(raise maxSteps or forceTolerance, or start from a structure closer to a minimum)",
+                    strain, r.steps(), r.maxForce(), settings.forceTolerance())));
+        }
+        progress.say(String.format(Locale.ROOT, "relaxed in %d steps: energy %.6f eV (%+.6f eV), largest force %.3g eV/Å",
+                r.steps(), r.energy(), r.energy() - r.initialEnergy(), r.maxForce()));
+        return r.structure();
     }
 
     /** The Einstein sampler's shells are isotropic: ⟨ln ν⟩ = 0 over 3N − 3 modes, with the Hessian's ω̄ as spring constant. */

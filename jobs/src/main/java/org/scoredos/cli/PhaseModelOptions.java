@@ -3,14 +3,18 @@ package org.scoredos.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.scoredos.estimate.ErrorModel;
 import org.scoredos.estimate.EstimatorSettings;
 import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.IsosurfaceEstimator;
+import org.scoredos.estimate.IsosurfacePhase;
 import org.scoredos.estimate.PhaseFreeEnergy;
 import org.scoredos.estimate.PhaseLoader;
 import org.scoredos.estimate.StoredPhase;
 import org.scoredos.io.BadInputException;
+import org.scoredos.summary.PhaseSummary;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,13 +60,26 @@ final class PhaseModelOptions {
 
     /** The estimator of the phase at pressure P (GPa; null: fixed volume), its score refits reported on stderr. */
     PhaseFreeEnergy estimator(StoredPhase phase, PrintWriter err, Double pressure) {
+        return asOptions(() -> phase.estimator(settings().atPressure(pressure), progress(err)));
+    }
+
+    /** The summaries of a one-volume phase with score models (stored, or refitted as these options ask), refits reported on stderr. */
+    PhaseSummary withScores(IsosurfacePhase phase, PrintWriter err) {
+        return asOptions(() -> settings().withScores(phase.summary(), progress(err)));
+    }
+
+    private static Consumer<String> progress(PrintWriter err) {
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
+
+    /** The refit's basis and order are these options: their errors name them as the user typed them. */
+    private static <T> T asOptions(Supplier<T> work) {
         try {
-            return phase.estimator(settings().atPressure(pressure), line -> {
-                err.println(line);
-                err.flush();
-            });
+            return work.get();
         } catch (BadInputException e) {
-            // the refit's basis and order are these options: name them as the user typed them
             if (e.getMessage().startsWith("basis:") || e.getMessage().startsWith("order:")) throw new BadInputException("--" + e.getMessage());
             throw e;
         }

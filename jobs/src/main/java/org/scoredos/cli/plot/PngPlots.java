@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.scoredos.estimate.DefectFormation;
 import org.scoredos.estimate.FineTuner;
 import org.scoredos.estimate.PhaseTransition;
 
@@ -121,6 +122,35 @@ public final class PngPlots {
             s.setMarker(SeriesMarkers.DIAMOND);
             s.setMarkerColor(new Color(200, 40, 40));
         }
+        write(chart, file);
+    }
+
+    /**
+     * G_f(T) of a defect with its error band and the static formation energy E_f (dashed); the grid
+     * intervals where either cell is unsolved shaded.
+     */
+    public static void defectFormation(Path file, String defect, String perfect, double staticEnergy, DefectFormation.Formation[] rows)
+            throws IOException {
+        XYChart chart = chart("Formation free energy: G_f = F(" + defect + ") − (N_d/N_p) F(" + perfect + ")", "T (K)",
+                "G_f (eV per defect, 3N modes per cell)");
+        int n = rows.length;
+        double[] t = new double[n], g = new double[n], lower = new double[n], upper = new double[n];
+        boolean[] solved = new boolean[n];
+        double lo = staticEnergy, hi = staticEnergy;
+        for (int i = 0; i < n; i++) {
+            t[i] = rows[i].temperature();
+            g[i] = rows[i].freeEnergy();
+            double e = Double.isFinite(rows[i].error()) ? rows[i].error() : 0;
+            lower[i] = g[i] - e;
+            upper[i] = g[i] + e;
+            solved[i] = rows[i].solved();
+            lo = Math.min(lo, lower[i]);
+            hi = Math.max(hi, upper[i]);
+        }
+        shadeUnsolved(chart, t, solved, lo, hi);
+        band(chart, "G_f ± δG_f", t, lower, upper, new Color(120, 160, 220, 90));
+        line(chart, "G_f", t, g, new Color(20, 60, 160), false);
+        line(chart, "E_f (static, 0 K)", new double[] {t[0], t[n - 1]}, new double[] {staticEnergy, staticEnergy}, new Color(200, 40, 40), true);
         write(chart, file);
     }
 
