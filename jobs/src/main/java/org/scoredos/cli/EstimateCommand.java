@@ -13,6 +13,8 @@ import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.GibbsFreeEnergy;
 import org.scoredos.estimate.PhaseFreeEnergy;
 import org.scoredos.estimate.StoredPhase;
+import org.scoredos.estimate.ThermalProperties;
+import org.scoredos.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--gradient", description = "also give ∂(θ·D_0 + F)/∂θ, the thermal-average descriptor")
     boolean gradient;
 
+    @Option(names = "--thermo", description = "also S(T), E(T) and C_V(T) at the sampled volume, from F(T) with error bars")
+    boolean thermo;
+
     @Option(names = "--pressure", paramLabel = "P",
             description = "pressure in GPa: G(P, T) of a phase sampled at several strains (V* must lie inside the sampled volumes)")
     Double pressure;
@@ -67,6 +72,7 @@ final class EstimateCommand implements Callable<Integer> {
         double[] theta = this.theta.read(err, phase).theta();
         if (pressure != null) return gibbs(phase, theta, ts, out, err);
         PhaseFreeEnergy estimator = model.estimator(phase, err);
+        if (thermo) return thermo(phase.name(), estimator, theta, ts, out);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
         switch (output.format) {
@@ -86,6 +92,21 @@ final class EstimateCommand implements Callable<Integer> {
             PngPlots.freeEnergy(plot, phase.name(), ts, f, e, solved);
             err.println("estimate: wrote " + plot);
         }
+        return ExitCodes.OK;
+    }
+
+    /** S, E and C_V at the store's volume; with --pressure the Gibbs table already carries S, H and C_P. */
+    private int thermo(String phase, PhaseFreeEnergy estimator, double[] theta, double[] ts, PrintWriter out) {
+        if (gradient) throw new BadInputException("--thermo and --gradient: give one (the gradient is of F; see estimate without --thermo)");
+        if (plot != null) throw new BadInputException("--thermo and --plot: the plot is of F(T); run estimate without --thermo for it");
+        ThermoReport report = new ThermoReport(phase, estimator.latticeEnergy(theta), ThermalProperties.of(estimator, theta, ts));
+        String mode = model.mode.name().toLowerCase(), errors = model.errorModel.name().toLowerCase();
+        switch (output.format) {
+            case JSON -> JsonOutput.print(out, report.json(mode, errors));
+            case CSV -> report.csv(out);
+            default -> report.text(out, mode, errors);
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 

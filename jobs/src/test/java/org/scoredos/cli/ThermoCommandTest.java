@@ -1,0 +1,67 @@
+package org.scoredos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.scoredos.units.Units;
+
+/** {@code estimate --thermo}: S, E and C_V with units, error bars and flags, consistent with F in every format. */
+class ThermoCommandTest {
+    private static final Path IRON = Path.of("../lib/src/test/resources/descriptordos-fe").toAbsolutePath().normalize();
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String[] args(String... extra) {
+        String[] base = {"estimate", "--summaries", IRON.resolve("fe_bcc_444.json.gz").toString(), "--coeff",
+                IRON.resolve("X_Fe.snapcoeff").toString(), "--temperatures", "400,800", "--error-model", "reference"};
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void jsonCarriesUnitsAndTheSameFAsEstimate() throws Exception {
+        Run thermo = run(args("--thermo", "--format", "json"));
+        assertEquals(0, thermo.code(), thermo.err());
+        JsonNode t = new ObjectMapper().readTree(thermo.out());
+        assertEquals("eV/(K atom) (C_V)", t.get("units").get("heatCapacity").asText());
+        assertTrue(t.has("convention"));
+        Run plain = run(args("--format", "json"));
+        JsonNode f = new ObjectMapper().readTree(plain.out());
+        for (int i = 0; i < 2; i++) {
+            JsonNode row = t.get("results").get(i);
+            assertEquals(f.get("results").get(i).get("freeEnergy").asDouble(), row.get("freeEnergy").asDouble(), 1e-15);
+            assertTrue(row.get("solved").asBoolean());
+            // a solid near the classical limit: C_V close to 3 k_B, E = F + TS
+            assertEquals(3.0, row.get("heatCapacity").asDouble() / Units.KB, 0.4);
+            double temperature = row.get("temperature").asDouble();
+            assertEquals(row.get("freeEnergy").asDouble() + temperature * row.get("entropy").asDouble(), row.get("energy").asDouble(), 1e-12);
+            assertTrue(row.get("entropyError").asDouble() >= 0);
+        }
+    }
+
+    @Test
+    void csvAndTextStateTheConventionAndRefuseAGradient() {
+        Run csv = run(args("--thermo", "--format", "csv"));
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(csv.out().startsWith("# convention:"), csv.out());
+        assertTrue(csv.out().contains("temperature,freeEnergy,freeEnergyError,entropy,entropyError,energy"), csv.out());
+        Run text = run(args("--thermo"));
+        assertTrue(text.out().contains("C_V (k_B/atom)"), text.out());
+        Run refused = run(args("--thermo", "--gradient"));
+        assertEquals(2, refused.code());
+        assertEquals(1, refused.err().lines().filter(l -> l.startsWith("scoredos estimate:")).count(), refused.err());
+    }
+}
