@@ -92,4 +92,19 @@ class CalibratedErrorTest {
             }
         }
     }
+
+    @Test
+    void anOrderOutsideTheBasisIsLeftOutOfTheRange() {
+        // Chebyshev starts at order 3: at p = 3 only p + 1 = 4 can be refitted, so the range is |F_4 − F_3|
+        PhaseSummary phase = new ScoreMatcher(PolynomialBasis.of("chebyshev", 3)).fit(IronCampaigns.bcc());
+        double[] theta = IronCampaigns.thetaRef();
+        FreeEnergy[] calibrated = IsosurfaceEstimator.of(phase, Mode.SMOOTH, ErrorModel.CALIBRATED).estimate(theta, TEMPERATURES, false);
+        FreeEnergy[] above = IsosurfaceEstimator.of(new ScoreMatcher(PolynomialBasis.of("chebyshev", 4)).fit(phase), Mode.SMOOTH)
+                .estimate(theta, TEMPERATURES, false);
+        for (int i = 0; i < TEMPERATURES.length; i++) {
+            double half = 0.5 * Math.abs(above[i].freeEnergy() - calibrated[i].freeEnergy());
+            assertTrue(half > 0, TEMPERATURES[i] + " K");
+            assertEquals(half, calibrated[i].systematicError(), 1e-15, TEMPERATURES[i] + " K");
+        }
+    }
 }
