@@ -33,7 +33,7 @@ final class PhaseModelOptions {
 
     @Option(names = "--error-model", defaultValue = "calibrated", paramLabel = "MODEL",
             description = "calibrated (default: statistical error from the score fits' sampling covariance ⊕ systematic "
-                    + "error from the spread over score orders p ± 1) or reference (the DescriptorDOS S ± δS bands)")
+                    + "error, half the range of F over score orders p − 1, p, p + 1) or reference (the DescriptorDOS S ± δS bands)")
     ErrorModel errorModel;
 
     @Option(names = "--basis", paramLabel = "BASIS",

@@ -8,6 +8,6 @@ package org.scoredos.estimate;
 public enum ErrorModel {
     /** The reference's S ± δS bands, every component shifted the same way at once. */
     REFERENCE,
-    /** Statistical (multinomial sampling of the histograms) ⊕ systematic (score order p ± 1). */
+    /** Statistical (multinomial sampling of the histograms) ⊕ systematic (half the range of F over score orders p − 1, p, p + 1). */
     CALIBRATED
 }

@@ -13,7 +13,7 @@ package org.scoredos.estimate;
  * @param gradient         ∂(θ·D_0 + F)/∂θ, the thermal-average descriptor, or null when not asked for
  * @param statisticalError the part of the error from the finite samples (score-fit sampling
  *                         covariance), eV/atom; NaN under the reference error model
- * @param systematicError  the part from the score order (spread over orders p ± 1), eV/atom;
+ * @param systematicError  the part from the score order (half the range of F over orders p − 1, p, p + 1), eV/atom;
  *                         NaN under the reference error model
  */
 public record FreeEnergy(double temperature, double freeEnergy, double error, double alphaStar, boolean solved,

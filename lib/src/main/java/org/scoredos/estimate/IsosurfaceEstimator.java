@@ -1,12 +1,7 @@
 package org.scoredos.estimate;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.scoredos.io.BadInputException;
-import org.scoredos.score.PolynomialBasis;
-import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.PhaseSummary;
-import org.scoredos.summary.ScoreTable;
 
 /**
  * Free energy F_θ(T) of one phase at one volume from the fitted score models of its isosurface
@@ -40,11 +35,11 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     /** Null under the reference error model, whose bar the subclass computes with F. */
     private final CalibratedError calibrated;
 
-    IsosurfaceEstimator(PhaseSummary phase, ErrorModel errorModel, IsosurfaceEstimator[] neighbours) {
+    IsosurfaceEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel) {
         this.errorModel = errorModel;
         cells = new IsosurfaceCells(phase, ALPHA_DEGREE);
         fit = new AlphaFit(cells.alphas, ALPHA_DEGREE);
-        calibrated = errorModel == ErrorModel.CALIBRATED ? new CalibratedError(phase, cells, fit, neighbours) : null;
+        calibrated = errorModel == ErrorModel.CALIBRATED ? new CalibratedError(phase, mode, cells, fit) : null;
     }
 
     /** The estimator of a phase whose cells all carry fitted score models, with the reference's error bars. */
@@ -53,31 +48,14 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     }
 
     /**
-     * The estimator with the chosen error model. The calibrated model refits every score model
-     * at the neighbouring orders p ± 1 from the stored histograms (an order that cannot be
-     * fitted, below 2 or refused as ill-conditioned, is left out of the spread).
+     * The estimator with the chosen error model. The calibrated model's systematic part refits the
+     * score models at the neighbouring orders on its first use ({@link CalibratedError}), so
+     * loading costs what the reference model's does.
      */
     public static IsosurfaceEstimator of(PhaseSummary phase, Mode mode, ErrorModel errorModel) {
-        if (errorModel == ErrorModel.REFERENCE) return create(phase, mode, errorModel, new IsosurfaceEstimator[0]);
-        List<IsosurfaceEstimator> near = new ArrayList<>(2);
-        ScoreTable stored = phase.cells().get(0).scores();
-        if (stored == null) throw new IllegalArgumentException(phase.name() + ": cell 0 has no fitted score models");
-        for (int order : new int[] {stored.order() - 1, stored.order() + 1}) {
-            if (order < 2 || order > PolynomialBasis.MAX_ORDER) continue;
-            try {
-                PhaseSummary refit = new ScoreMatcher(PolynomialBasis.of(stored.basis(), order)).fit(phase);
-                near.add(create(refit, mode, ErrorModel.REFERENCE, new IsosurfaceEstimator[0]));
-            } catch (BadInputException e) {
-                // this order is too sparse or ill-conditioned for the histograms: no spread from it
-            }
-        }
-        return create(phase, mode, errorModel, near.toArray(new IsosurfaceEstimator[0]));
-    }
-
-    private static IsosurfaceEstimator create(PhaseSummary phase, Mode mode, ErrorModel errorModel, IsosurfaceEstimator[] neighbours) {
         return switch (mode) {
-            case REFERENCE -> new ReferenceEstimator(phase, errorModel, neighbours);
-            case SMOOTH -> new SmoothEstimator(phase, errorModel, neighbours);
+            case REFERENCE -> new ReferenceEstimator(phase, errorModel);
+            case SMOOTH -> new SmoothEstimator(phase, errorModel);
         };
     }
 
@@ -117,7 +95,7 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     }
 
     public IsosurfaceWorkspace workspace() {
-        return new IsosurfaceWorkspace(cells.cells, cells.d, ALPHA_DEGREE, calibrated == null ? 0 : calibrated.neighbours());
+        return new IsosurfaceWorkspace(cells.cells, cells.d, ALPHA_DEGREE, calibrated == null ? 0 : CalibratedError.NEIGHBOURS);
     }
 
     @Override

@@ -18,8 +18,8 @@ public final class ReferenceEstimator extends IsosurfaceEstimator {
     private final BinGridConjugate bins, binsPlus, binsMinus;
     private final double[] denseAlpha, denseT;
 
-    ReferenceEstimator(PhaseSummary phase, ErrorModel errorModel, IsosurfaceEstimator[] neighbours) {
-        super(phase, errorModel, neighbours);
+    ReferenceEstimator(PhaseSummary phase, ErrorModel errorModel) {
+        super(phase, Mode.REFERENCE, errorModel);
         List<CellSummary> list = phase.cells();
         int d = cells.d, tables = cells.tables();
         double[][] gridX = new double[tables][], gridS = new double[tables][], gridPlus = new double[tables][],

@@ -20,8 +20,8 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     private final double[] band;
     private final int bandStride;
 
-    SmoothEstimator(PhaseSummary phase, ErrorModel errorModel, IsosurfaceEstimator[] neighbours) {
-        super(phase, errorModel, neighbours);
+    SmoothEstimator(PhaseSummary phase, ErrorModel errorModel) {
+        super(phase, Mode.SMOOTH, errorModel);
         List<CellSummary> list = phase.cells();
         int d = cells.d, tables = cells.tables();
         double[][] polynomial = new double[tables][], bands = new double[tables][];

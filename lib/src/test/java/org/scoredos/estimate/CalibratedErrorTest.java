@@ -15,7 +15,7 @@ import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.PhaseSummary;
 
-/** The calibrated error model: its statistical part against replicate stores, its systematic part against refits. */
+/** The calibrated error model: its statistical part against replicate stores, its systematic part against refits at p ± 1. */
 class CalibratedErrorTest {
     private static final double[] TEMPERATURES = {700, 1000};
 
@@ -66,7 +66,7 @@ class CalibratedErrorTest {
     }
 
     @Test
-    void systematicErrorIsTheSpreadOverNeighbouringOrders() {
+    void systematicErrorIsHalfTheRangeOverNeighbouringOrders() {
         PhaseSummary phase = IronCampaigns.bcc();
         double[] theta = IronCampaigns.thetaRef();
         for (Mode mode : Mode.values()) {
@@ -83,12 +83,28 @@ class CalibratedErrorTest {
                 assertEquals(reference[i].freeEnergy(), c.freeEnergy(), 0, at);
                 assertEquals(reference[i].alphaStar(), c.alphaStar(), 0, at);
                 assertEquals(reference[i].gradient()[3], c.gradient()[3], 0, at);
-                double spread = Math.max(Math.abs(below[i].freeEnergy() - c.freeEnergy()), Math.abs(above[i].freeEnergy() - c.freeEnergy()));
-                assertEquals(spread, c.systematicError(), 1e-15, at);
+                double highest = Math.max(c.freeEnergy(), Math.max(below[i].freeEnergy(), above[i].freeEnergy()));
+                double lowest = Math.min(c.freeEnergy(), Math.min(below[i].freeEnergy(), above[i].freeEnergy()));
+                assertEquals(0.5 * (highest - lowest), c.systematicError(), 1e-15, at);
                 assertEquals(Math.hypot(c.statisticalError(), c.systematicError()), c.error(), 1e-15, at);
                 assertTrue(c.statisticalError() > 0 && c.statisticalError() < reference[i].error(), at);
                 assertTrue(Double.isNaN(reference[i].statisticalError()) && Double.isNaN(reference[i].systematicError()), at);
             }
+        }
+    }
+
+    @Test
+    void anOrderOutsideTheBasisIsLeftOutOfTheRange() {
+        // Chebyshev starts at order 3: at p = 3 only p + 1 = 4 can be refitted, so the range is |F_4 − F_3|
+        PhaseSummary phase = new ScoreMatcher(PolynomialBasis.of("chebyshev", 3)).fit(IronCampaigns.bcc());
+        double[] theta = IronCampaigns.thetaRef();
+        FreeEnergy[] calibrated = IsosurfaceEstimator.of(phase, Mode.SMOOTH, ErrorModel.CALIBRATED).estimate(theta, TEMPERATURES, false);
+        FreeEnergy[] above = IsosurfaceEstimator.of(new ScoreMatcher(PolynomialBasis.of("chebyshev", 4)).fit(phase), Mode.SMOOTH)
+                .estimate(theta, TEMPERATURES, false);
+        for (int i = 0; i < TEMPERATURES.length; i++) {
+            double half = 0.5 * Math.abs(above[i].freeEnergy() - calibrated[i].freeEnergy());
+            assertTrue(half > 0, TEMPERATURES[i] + " K");
+            assertEquals(half, calibrated[i].systematicError(), 1e-15, TEMPERATURES[i] + " K");
         }
     }
 }
