@@ -197,6 +197,7 @@ public record StoreManifest(
         d.put("quadraticflag", p.quadratic() ? 1 : 0);
         d.put("wselfallflag", p.wselfAll() ? 1 : 0);
         d.put("bnormflag", p.bnorm() ? 1 : 0);
+        d.put("chemflag", p.chem() ? 1 : 0);
         d.put("components", model.components());
         m.put("definition", model.definition());
         m.put("hash", model.hash());
@@ -222,7 +223,8 @@ public record StoreManifest(
             model = new StoreModel(species, new SnapParameters(real(d, "rcutfac", where), real(d, "rfac0", where),
                     integer(d, "twojmax", where), real(d, "rmin0", where), integer(d, "bzeroflag", where) != 0,
                     integer(d, "quadraticflag", where) != 0, integer(d, "switchflag", where) != 0,
-                    integer(d, "wselfallflag", where) != 0, integer(d, "bnormflag", where) != 0));
+                    integer(d, "wselfallflag", where) != 0, integer(d, "bnormflag", where) != 0,
+                    d.has("chemflag") && integer(d, "chemflag", where) != 0)); // absent in stores written before chemflag
         } catch (IllegalArgumentException e) {
             throw field(where, "model.descriptor", e.getMessage());
         }

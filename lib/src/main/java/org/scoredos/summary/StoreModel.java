@@ -59,6 +59,8 @@ public record StoreModel(List<Species> species, SnapParameters descriptor) imple
                 "snap twojmax=%d rcutfac=%s rfac0=%s rmin0=%s switchflag=%d bzeroflag=%d quadraticflag=%d wselfallflag=%d bnormflag=%d",
                 p.twojmax(), num(p.rcutfac()), num(p.rfac0()), num(p.rmin0()), flag(p.switching()), flag(p.bzero()),
                 flag(p.quadratic()), flag(p.wselfAll()), flag(p.bnorm())));
+        // only when set, so that the definitions (and hashes) of stores written before chemflag stay as they were
+        if (p.chem()) sb.append(" chemflag=1");
         for (Species s : species) sb.append("; radius=").append(num(s.radius())).append(" weight=").append(num(s.weight()));
         return sb.toString();
     }

@@ -68,6 +68,17 @@ class StoreModelTest {
     }
 
     @Test
+    void chemflagIsPartOfTheDefinitionOnlyWhenSet() {
+        SnapParameters p = SnapParameters.of(4.7, 8);
+        SnapParameters chem = new SnapParameters(p.rcutfac(), p.rfac0(), p.twojmax(), p.rmin0(), p.bzero(), p.quadratic(),
+                p.switching(), p.wselfAll(), p.bnorm(), true);
+        StoreModel explicit = new StoreModel(IRON.species(), chem);
+        assertTrue(explicit.definition().contains("chemflag=1"), explicit.definition());
+        assertTrue(!IRON.definition().contains("chemflag"), "stores written before chemflag keep their definition and hash");
+        assertNotEquals(IRON.hash(), explicit.hash());
+    }
+
+    @Test
     void olderAndUnknownStoresReadWithoutAModel() throws IOException {
         Path dir = tmp.resolve("old");
         SummaryStore.write(bcc.withModel(IRON), dir, "test");
