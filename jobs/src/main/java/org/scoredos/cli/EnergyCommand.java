@@ -70,12 +70,15 @@ final class EnergyCommand implements Callable<Integer> {
                     json.put("forces", rows);
                 }
                 if (stress) json.put("pressureTensor", p);
+                json.put("units", Map.of("energy", "eV", "forces", "eV/Å",
+                        "pressureTensor", "GPa: xx yy zz xy xz yz, virial part only, positive is compressive (LAMMPS)"));
                 JsonOutput.print(out, json);
             }
             case CSV -> {
                 String pressure = stress ? ",pxx,pyy,pzz,pxy,pxz,pyz" : "";
                 String values = "";
                 if (stress) for (double x : p) values += "," + x;
+                out.println("# units: energy eV, forces (fx fy fz) eV/Å, pressure tensor (p..) GPa, virial part, positive is compressive");
                 if (forces) {
                     out.println("natoms,energy" + pressure + ",atom,fx,fy,fz");
                     for (int i = 0; i < s.size(); i++) {

@@ -48,8 +48,9 @@ class SnapCommandsTest {
         out.getBuffer().setLength(0);
         assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--format", "csv"));
         List<String> lines = out.toString().lines().toList();
-        assertEquals("natoms,energy", lines.get(0));
-        assertTrue(lines.get(1).startsWith("128,-544.121785"), lines.get(1));
+        assertTrue(lines.get(0).startsWith("# units: energy eV"), lines.get(0));
+        assertEquals("natoms,energy", lines.get(1));
+        assertTrue(lines.get(2).startsWith("128,-544.121785"), lines.get(2));
     }
 
     @Test
