@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.compression.CompressionSettings;
 import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
@@ -20,9 +21,6 @@ import picocli.CommandLine.Option;
  * basis and order (refitting at estimation time is cheap), and how a phase is loaded.
  */
 final class PhaseModelOptions {
-    static final String DEFAULT_BASIS = "chebyshev";
-    static final int DEFAULT_ORDER = 7;
-
     @Option(names = "--mode", defaultValue = "smooth", paramLabel = "MODE",
             description = "smooth (continuous minimisation, exact gradient; default) or reference "
                     + "(the DescriptorDOS estimator exactly: bin grids, α grid, interpolated mean descriptor)")
@@ -34,11 +32,13 @@ final class PhaseModelOptions {
     FreeEnergyEstimator.ErrorModel errorModel;
 
     @Option(names = "--basis", paramLabel = "BASIS",
-            description = "refit the score models in this basis: chebyshev, hermite or monomial (default: the stored fits, or chebyshev)")
+            description = "refit the score models in this basis: chebyshev, hermite or monomial (default: the stored fits, or "
+                    + CompressionSettings.DEFAULT_BASIS + ")")
     String basis;
 
     @Option(names = "--order", paramLabel = "N",
-            description = "refit the score models with this polynomial order (default: the stored fits, or 7)")
+            description = "refit the score models with this polynomial order (default: the stored fits, or "
+                    + CompressionSettings.DEFAULT_ORDER + ")")
     Integer order;
 
     /**
@@ -69,8 +69,8 @@ final class PhaseModelOptions {
     private PhaseSummary withScores(PhaseSummary phase, PrintWriter err) {
         boolean fitted = phase.cells().stream().map(CellSummary::scores).allMatch(s -> s != null);
         if (basis == null && order == null && fitted) return phase;
-        String b = basis != null ? basis : fitted ? phase.cells().get(0).scores().basis() : DEFAULT_BASIS;
-        int o = order != null ? order : fitted && basis == null ? phase.cells().get(0).scores().order() : DEFAULT_ORDER;
+        String b = basis != null ? basis : fitted ? phase.cells().get(0).scores().basis() : CompressionSettings.DEFAULT_BASIS;
+        int o = order != null ? order : fitted && basis == null ? phase.cells().get(0).scores().order() : CompressionSettings.DEFAULT_ORDER;
         PolynomialBasis chosen;
         try {
             chosen = PolynomialBasis.of(b, o);

@@ -21,6 +21,7 @@ import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapCoefficients;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.compression.CompressionSettings;
 import org.scoredos.io.BadInputException;
 import org.scoredos.store.HadoopSummaryStore;
 import org.scoredos.store.SummaryStore;
@@ -48,7 +49,7 @@ public final class IngestLauncher {
      */
     public record Options(List<String> snapshots, Double temperature, java.nio.file.Path temperaturesFile,
             java.nio.file.Path params, java.nio.file.Path coeff, java.nio.file.Path reference, Double mass,
-            String out, String name, String master, int partitions, IngestJob.Compression compression,
+            String out, String name, String master, int partitions, CompressionSettings compression,
             Duration progressEvery) {}
 
     /** What was written: the store's location, its phase and per-cell counts. */
