@@ -89,7 +89,11 @@ public final class CampaignLauncher {
             for (PhaseSummary phase : phases) {
                 double[] theta = CoefficientFile.read(coeff, phase.reference().components()).theta();
                 TemperatureCoverage.PhaseCoverage pc = TemperatureCoverage.of(phase, theta, span);
-                if (pc == null) continue;
+                if (pc == null) {
+                    progress.say("phase " + phase.name() + ": energy-conditioned summaries (sampler: kinetic) are for inspection "
+                            + "only (summaries, inspect): no free-energy estimator reads them, so no temperature coverage");
+                    continue;
+                }
                 progress.say("temperatures of θ_ref (" + c.reference().coeff() + "), phase " + phase.name() + ": " + pc.describe());
                 out.add(pc);
             }

@@ -46,17 +46,26 @@ final class PhaseModelOptions {
      * to JSON (.json or .json.gz).
      */
     static PhaseSummary read(Path path, String what) throws IOException {
+        PhaseSummary phase = readWithMd(path, what);
+        if (phase.conditioning() == Conditioning.TEMPERATURE) {
+            throw new BadInputException(what + ": " + path + ": a temperature-conditioned store (from scoredos ingest); "
+                    + "only estimate reads it so far (with --reference-coeff)");
+        }
+        return phase;
+    }
+
+    /** As {@link #read}, also accepting a temperature-conditioned store (MD snapshots, scoredos ingest). */
+    static PhaseSummary readWithMd(Path path, String what) throws IOException {
         String file = path.getFileName() == null ? "" : path.getFileName().toString();
         if (Files.isRegularFile(path) && (file.endsWith(".json") || file.endsWith(".json.gz"))) {
             return DescriptorDosReader.read(path);
         }
         if (!Files.exists(path)) throw new BadInputException(what + ": " + path + ": no such summary store");
         PhaseSummary phase = SummaryStore.read(path);
-        if (phase.conditioning() != Conditioning.ISOSURFACE) {
-            // its cells are labelled by MD temperature or energy, not α: reading them as isosurfaces would be wrong
-            String kind = phase.conditioning() == Conditioning.ENERGY ? "an energy-conditioned store (from a kinetic campaign)"
-                    : "a " + phase.conditioning().key() + "-conditioned store (from scoredos ingest)";
-            throw new BadInputException(what + ": " + path + ": " + kind + "; the free-energy estimators need isosurface-conditioned summaries");
+        if (phase.conditioning() == Conditioning.ENERGY) {
+            // its cells are labelled by trajectory energy, not α or a temperature: see the README on kinetic campaigns
+            throw new BadInputException(what + ": " + path + ": an energy-conditioned store (from a kinetic campaign) is for "
+                    + "inspection only; the free-energy estimators need isosurface- or temperature-conditioned summaries");
         }
         return phase;
     }
@@ -66,7 +75,8 @@ final class PhaseModelOptions {
         return FreeEnergyEstimator.of(withScores(phase, err), mode, errorModel);
     }
 
-    private PhaseSummary withScores(PhaseSummary phase, PrintWriter err) {
+    /** The phase, its score models refitted when asked for or missing. */
+    PhaseSummary withScores(PhaseSummary phase, PrintWriter err) {
         boolean fitted = phase.cells().stream().map(CellSummary::scores).allMatch(s -> s != null);
         if (basis == null && order == null && fitted) return phase;
         String b = basis != null ? basis : fitted ? phase.cells().get(0).scores().basis() : CompressionSettings.DEFAULT_BASIS;

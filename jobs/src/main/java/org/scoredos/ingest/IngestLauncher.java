@@ -104,7 +104,11 @@ public final class IngestLauncher {
         List<StoreModel.Species> species = coefficients == null
                 ? List.of(StoreModel.Species.ofMass(mass, SnapCoefficientReader.PLAIN_RADIUS, SnapCoefficientReader.PLAIN_WEIGHT))
                 : coefficients.elements().stream().map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList();
-        return new StoreModel(species, params);
+        StoreModel model = new StoreModel(species, params);
+        // --coeff names the model the frames were run with: θ_ref for the MD estimator
+        return coefficients == null || coefficients.elements().size() != 1 ? model
+                : model.withReferenceTheta(Arrays.copyOfRange(coefficients.elements().get(0).coefficients(), 1,
+                        coefficients.elements().get(0).coefficients().length));
     }
 
     /** The output must be new (or an empty directory): an ingestion never replaces anything. */

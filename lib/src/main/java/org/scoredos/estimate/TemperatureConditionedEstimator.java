@@ -159,7 +159,8 @@ public final class TemperatureConditionedEstimator {
             variance += quadratic(s.covariance()[k], phi);
         }
         double mean = quadratic(c.covariance(), dTheta) / c.samples(); // sampling error of Δθ·⟨D⟩
-        return new Perturbation(deltaF, Math.sqrt(kT * kT * variance + mean), dStar, solved);
+        // |Var|: the reference's coefficient covariance need not be positive definite (as in FreeEnergyEstimator)
+        return new Perturbation(deltaF, Math.sqrt(kT * kT * Math.abs(variance) + mean), dStar, solved);
     }
 
     /** F_θ(T) per atom relative to θ·D_0, with its error, flag and (when asked) gradient. */
