@@ -217,7 +217,6 @@ class IngestCommandTest {
         assertFalse(rows.get(2).get("solved").asBoolean(), "2000 K is above the sampled 1200 K: " + md.out());
         assertTrue(rows.get(0).get("freeEnergy").asDouble() > rows.get(1).get("freeEnergy").asDouble(), "F falls with T");
         assertEquals(55, rows.get(0).get("gradient").size());
-        for (JsonNode row : rows) assertTrue(row.get("error").asDouble() > 0, "a finite error bar: " + row);
         assertEquals(rows.toString(), new ObjectMapper().readTree(recorded.out()).get("results").toString(),
                 "the recorded θ_ref is --reference-coeff's");
         assertEquals(2, run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),

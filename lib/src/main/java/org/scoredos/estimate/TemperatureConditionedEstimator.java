@@ -194,8 +194,9 @@ public final class TemperatureConditionedEstimator {
         for (int i = 0; i < theta.length; i++) dTheta[i] = theta[i] - thetaRef[i];
         // F_θ − θ·D_0 = (F_ref − θ_ref·D_0) + ΔF − Δθ·D_0
         double f = reference(temperature) + p.deltaF() - dot(dTheta, phase.reference().d0());
+        // one error bar, not split into statistical and score-order parts (no refits at p ± 1 here)
         return new FreeEnergy(temperature, f, Math.hypot(p.error(), refError), Double.NaN, p.solved() && inside,
-                gradient ? p.descriptor() : null, Math.hypot(p.error(), refError), Double.NaN);
+                gradient ? p.descriptor() : null);
     }
 
     private void prepare(int a, CellSummary c) {
