@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.PhaseSummary;
 
@@ -64,7 +64,7 @@ public final class TemperatureCoverage {
         int n = to > from ? POINTS : 1;
         double[] ts = new double[n];
         for (int i = 0; i < n; i++) ts[i] = n == 1 ? from : from + (to - from) * i / (n - 1);
-        FreeEnergy[] results = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH).estimate(thetaRef, ts, false);
+        FreeEnergy[] results = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH).estimate(thetaRef, ts, false);
         List<Double> unsolved = new ArrayList<>();
         Double lo = null, hi = null;
         for (FreeEnergy f : results) {

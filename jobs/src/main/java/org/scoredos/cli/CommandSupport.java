@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.ModelCheck;
-import org.scoredos.summary.PhaseSummary;
+import org.scoredos.estimate.StoredPhase;
 import org.scoredos.units.FreeEnergyConvention;
 import picocli.CommandLine;
 
@@ -21,10 +21,10 @@ final class CommandSupport {
      * store records: another element or descriptor is bad input (exit 2); what cannot be
      * checked (a plain list, a store without a model) is said once on stderr.
      */
-    static CoefficientFile theta(Path coeff, PrintWriter err, PhaseSummary... phases) throws IOException {
-        CoefficientFile file = CoefficientFile.read(coeff, phases[0].reference().components());
+    static CoefficientFile theta(Path coeff, PrintWriter err, StoredPhase... phases) throws IOException {
+        CoefficientFile file = CoefficientFile.read(coeff, phases[0].components());
         Set<String> warnings = new LinkedHashSet<>();
-        for (PhaseSummary p : phases) {
+        for (StoredPhase p : phases) {
             String w = ModelCheck.check(p.model(), "phase " + p.name(), coeff, file);
             if (w != null) warnings.add(w);
         }

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.PngPlots;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.TemperatureConditionedEstimator;
-import org.scoredos.summary.Conditioning;
-import org.scoredos.summary.PhaseSummary;
+import org.scoredos.estimate.PhaseFreeEnergy;
+import org.scoredos.estimate.StoredPhase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,10 +21,6 @@ import picocli.CommandLine.Option;
         description = {"Free energy per atom of one phase for the coefficients θ at each temperature, from its stored "
                 + "summaries: F (relative to the lattice energy θ·D_0), its error bar, the optimal isosurface α*, "
                 + "whether α* lies inside the sampled range (solved), and with --gradient ∂(θ·D_0 + F)/∂θ.",
-            "A store of MD snapshots (scoredos ingest, temperature-conditioned) needs --reference-coeff, the model the MD "
-                + "ran with: F is then F_ref(T) (Gibbs–Helmholtz over the sampled ⟨U⟩, anchored by the harmonic limit or "
-                + "--anchor) plus the Legendre–Fenchel shift to θ; α* is NaN and solved is false outside the sampled "
-                + "temperatures or when θ is too far from θ_ref for the data.",
             "Energies in eV/atom, temperatures in K."})
 final class EstimateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -50,9 +45,6 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     PhaseModelOptions model;
 
-    @Mixin
-    MdReferenceOptions md;
-
     @Option(names = "--plot", paramLabel = "FILE.png", description = "write F(T) with its error band as a PNG")
     Path plot;
 
@@ -64,18 +56,11 @@ final class EstimateCommand implements Callable<Integer> {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         CommandSupport.checkOutput(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        PhaseSummary phase = PhaseModelOptions.readWithMd(summaries, "--summaries");
+        StoredPhase phase = PhaseModelOptions.read(summaries, "--summaries");
         double[] theta = CommandSupport.theta(coeff, err, phase).theta();
-        FreeEnergy[] results;
-        if (phase.conditioning() == Conditioning.TEMPERATURE) {
-            TemperatureConditionedEstimator estimator = md.estimator(model.withScores(phase, err), err);
-            results = new FreeEnergy[ts.length];
-            for (int i = 0; i < ts.length; i++) results[i] = estimator.estimate(theta, ts[i], gradient);
-        } else {
-            results = model.estimator(phase, err).estimate(theta, ts, gradient);
-        }
-        double lattice = 0;
-        for (int i = 0; i < theta.length; i++) lattice += theta[i] * phase.reference().d0()[i];
+        PhaseFreeEnergy estimator = model.estimator(phase, err);
+        FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
+        double lattice = estimator.latticeEnergy(theta);
         switch (output.format) {
             case JSON -> JsonOutput.print(out, json(phase.name(), lattice, results));
             case CSV -> csv(out, results);

@@ -12,8 +12,8 @@ import org.scoredos.cli.plot.PngPlots;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FineTuner;
 import org.scoredos.estimate.PhaseTransition;
+import org.scoredos.estimate.StoredPhase;
 import org.scoredos.io.BadInputException;
-import org.scoredos.summary.PhaseSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,8 +91,8 @@ final class FinetuneCommand implements Callable<Integer> {
         org.scoredos.io.OutputFiles.checkNotAnInput(outFile, "--out", coeff, "--coeff"); // never overwrite the input potential
         checkTargetOnGrid(ts);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        PhaseSummary first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
-        PhaseSummary second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
+        StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
+        StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
         CoefficientFile start = CommandSupport.theta(coeff, err, first, second);
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err), model.estimator(second, err));
         checkTargetSolved(transition.table(start.theta(), ts));

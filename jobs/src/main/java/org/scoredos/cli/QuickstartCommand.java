@@ -15,7 +15,7 @@ import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.io.BadInputException;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.PhaseSummary;
@@ -80,7 +80,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         Path base = config.toAbsolutePath().getParent();
         SnapParameters params = SnapParameterReader.read(base.resolve(c.descriptor()).normalize());
         double[] theta = SnapCoefficientReader.read(base.resolve(c.reference().coeff()).normalize(), params).element(1).linear();
-        FreeEnergyEstimator estimator = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH);
+        IsosurfaceEstimator estimator = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH);
         FreeEnergy[] f = estimator.estimate(theta, grid, false);
 
         List<Row> rows = new ArrayList<>();

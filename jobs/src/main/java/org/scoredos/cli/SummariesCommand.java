@@ -125,7 +125,7 @@ public final class SummariesCommand implements Callable<Integer> {
 
     /**
      * Component k of a cell: ln(p)/N from the counts (null in empty bins) and S(x) = c·φ(u) − shift
-     * with δS² = |φ(u)ᵀ Σ_c φ(u)|, u = (x − centre)/scale (ScoreTable), as FreeEnergyEstimator has it.
+     * with δS² = |φ(u)ᵀ Σ_c φ(u)|, u = (x − centre)/scale (ScoreTable), as IsosurfaceEstimator has it.
      */
     static ComponentView view(CellSummary c, int k, int atoms) {
         ScoreTable t = c.scores();

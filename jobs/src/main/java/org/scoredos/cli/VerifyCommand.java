@@ -18,8 +18,10 @@ import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfacePhase;
 import org.scoredos.estimate.ModelCheck;
+import org.scoredos.estimate.PhaseFreeEnergy;
+import org.scoredos.estimate.PhaseLoader;
 import org.scoredos.harmonic.HessianCache;
 import org.scoredos.io.BadInputException;
 import org.scoredos.structure.Cell;
@@ -132,9 +134,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (!Files.isRegularFile(params)) throw new BadInputException("--params: " + params + ": no such file");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         EarlierTi earlier = tiFrom == null ? null : EarlierTi.read(tiFrom, "--ti-from");
-        PhaseSummary phase = PhaseModelOptions.read(summaries, "--summaries");
+        IsosurfacePhase stored = PhaseLoader.isosurface(summaries, "--summaries");
+        PhaseSummary phase = stored.summary();
         ReferenceConstants ref = phase.reference();
-        CoefficientFile file = CommandSupport.theta(coeff, err, phase);
+        CoefficientFile file = CommandSupport.theta(coeff, err, stored);
         String[] element = file.element().split("\\s+");
         SnapParameters descriptor = SnapParameterReader.read(params);
         ModelCheck.checkDescriptor(phase.model(), "phase " + phase.name(), params, descriptor, Double.parseDouble(element[1]),
@@ -147,7 +150,7 @@ final class VerifyCommand implements Callable<Integer> {
         String label = "verify " + phase.name();
 
         // the DDOS side is cheap: done first, so its problems show before the TI work starts
-        FreeEnergyEstimator estimator = model.estimator(phase, err);
+        PhaseFreeEnergy estimator = model.estimator(stored, err);
         FreeEnergy[][] ddos = estimator.estimate(thetas, ts, false);
         List<Verification> rows = new ArrayList<>();
         if (earlier != null) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.cli.ScoreDos;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.PhaseSummary;
 
@@ -104,7 +104,7 @@ class TemperatureCoverageTest {
         assertTrue(wide.solvedTo() >= 600 && wide.solvedTo() < 4050, wide.describe());
         double[] ts = new double[TemperatureCoverage.POINTS];
         for (int i = 0; i < ts.length; i++) ts[i] = 50 + 4000.0 * i / (ts.length - 1);
-        FreeEnergy[] direct = FreeEnergyEstimator.of(p, FreeEnergyEstimator.Mode.SMOOTH).estimate(theta, ts, false);
+        FreeEnergy[] direct = IsosurfaceEstimator.of(p, IsosurfaceEstimator.Mode.SMOOTH).estimate(theta, ts, false);
         List<Double> unsolved = java.util.Arrays.stream(direct).filter(f -> !f.solved()).map(FreeEnergy::temperature).toList();
         assertEquals(unsolved, wide.unsolved());
         assertTrue(wide.describe().startsWith("requested 50–4050 K: solved "), wide.describe());

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.campaign.TinyCampaign;
 import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.estimate.ErrorModel;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.structure.Cell;
 import org.scoredos.summary.PhaseSummary;
@@ -102,8 +103,8 @@ class VerifyCommandTest {
         TiTasks.Snap snap = new TiTasks.Snap("D", Files.readAllLines(W.resolve("D.snapparam")), 0.5, 1.0, file.beta0());
         double[][] thetas = ModelEnsemble.of(file.theta(), 1, 0.01, 4);
         double[] ts = {300, 1000};
-        FreeEnergyEstimator estimator = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH,
-                FreeEnergyEstimator.ErrorModel.CALIBRATED);
+        IsosurfaceEstimator estimator = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH,
+                ErrorModel.CALIBRATED);
         for (int m = 0; m < 2; m++) {
             TiPlan plan = TiPlan.ownHessian(snap.potential(thetas[m]),
                     TiTasks.lattice(new Cell(ref.cell(), new double[3]), ref.positions(), ref.mass()), ref.mass(), ts,
@@ -161,7 +162,7 @@ class VerifyCommandTest {
         JsonNode before = new ObjectMapper().readTree(first.out()).get("results"), after = new ObjectMapper().readTree(again.out()).get("results");
         PhaseSummary phase = SummaryStore.read(store);
         double[][] thetas = ModelEnsemble.of(CoefficientFile.read(W.resolve("X_W.snapcoeff"), phase.reference().components()).theta(), 1, 0.01, 4);
-        FreeEnergyEstimator reference = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH);
+        IsosurfaceEstimator reference = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH);
         assertEquals(4, after.size());
         for (int r = 0; r < 4; r++) {
             JsonNode b = before.get(r), a = after.get(r);

@@ -93,7 +93,7 @@ public final class FineTuner {
     }
 
     public Trajectory run(double[] theta0, Settings settings, Listener listener) {
-        FreeEnergyEstimator a = transition.first(), b = transition.second();
+        PhaseFreeEnergy a = transition.first(), b = transition.second();
         int d = a.components();
         a.latticeEnergy(theta0);
         double[] dD0 = a.latticeDescriptor(), d0b = b.latticeDescriptor();

@@ -22,10 +22,10 @@ import org.scoredos.io.BadInputException;
  * the bracketing points (first-order propagation through the interpolation).
  */
 public final class PhaseTransition {
-    private final FreeEnergyEstimator a, b;
+    private final PhaseFreeEnergy a, b;
 
     /** ΔF = G^A − G^B; both estimators must take the same θ. */
-    public PhaseTransition(FreeEnergyEstimator a, FreeEnergyEstimator b) {
+    public PhaseTransition(PhaseFreeEnergy a, PhaseFreeEnergy b) {
         if (a.components() != b.components()) {
             throw new BadInputException("phases " + a.phase() + " and " + b.phase() + " have different descriptor sizes ("
                     + a.components() + " and " + b.components() + "): they must come from the same descriptor");
@@ -34,11 +34,11 @@ public final class PhaseTransition {
         this.b = b;
     }
 
-    public FreeEnergyEstimator first() {
+    public PhaseFreeEnergy first() {
         return a;
     }
 
-    public FreeEnergyEstimator second() {
+    public PhaseFreeEnergy second() {
         return b;
     }
 

@@ -29,7 +29,7 @@ import org.scoredos.units.Units;
  * convention, its error (score-fit band ⊕ the Gibbs–Helmholtz fit's error ⊕ the sampling error
  * of the mean descriptor), α* = NaN (no isosurface), ∂(θ·D_0 + F)/∂θ = D*.
  */
-public final class TemperatureConditionedEstimator {
+public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     private static final int SCAN = 200;
     private static final int GOLDEN_STEPS = 60;
 
@@ -111,6 +111,39 @@ public final class TemperatureConditionedEstimator {
             referenceF[a] = reference(temperatures[a]);
             referenceError[a] = anharmonic.anharmonicError(temperatures[a]);
         }
+    }
+
+    @Override
+    public String phase() {
+        return phase.name();
+    }
+
+    @Override
+    public int components() {
+        return thetaRef.length;
+    }
+
+    @Override
+    public double[] latticeDescriptor() {
+        return phase.reference().d0().clone();
+    }
+
+    @Override
+    public double latticeEnergy(double[] theta) {
+        return dot(theta, phase.reference().d0());
+    }
+
+    /** The score bands ⊕ the sampling and Gibbs–Helmholtz errors, one bar (not split). */
+    @Override
+    public ErrorModel errorModel() {
+        return ErrorModel.REFERENCE;
+    }
+
+    @Override
+    public FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient) {
+        FreeEnergy[] out = new FreeEnergy[temperatures.length];
+        for (int i = 0; i < temperatures.length; i++) out[i] = estimate(theta, temperatures[i], gradient);
+        return out;
     }
 
     /** The sampled temperatures, K, increasing. */

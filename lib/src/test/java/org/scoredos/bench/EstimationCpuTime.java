@@ -2,7 +2,9 @@ package org.scoredos.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.ErrorModel;
+import org.scoredos.estimate.IsosurfaceEstimator;
+import org.scoredos.estimate.IsosurfaceWorkspace;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.PhaseSummary;
@@ -26,9 +28,9 @@ public final class EstimationCpuTime {
         PhaseSummary phase = matcher.fit(raw);
         double[] theta = IronPhase.thetaRef();
         double sink = 0;
-        for (FreeEnergyEstimator.Mode mode : FreeEnergyEstimator.Mode.values()) {
-            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, mode);
-            FreeEnergyEstimator.Workspace w = est.workspace();
+        for (IsosurfaceEstimator.Mode mode : IsosurfaceEstimator.Mode.values()) {
+            IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, mode);
+            IsosurfaceWorkspace w = est.workspace();
             for (boolean error : new boolean[] {true, false}) {
                 double best = Double.POSITIVE_INFINITY;
                 for (int rep = 0; rep < 15; rep++) {
@@ -68,8 +70,8 @@ public final class EstimationCpuTime {
             for (int i = 0; i < theta.length; i++) thetas[k][i] *= 1 + 1e-3 * k;
         }
         double[] one = {1063.0};
-        for (FreeEnergyEstimator.Mode mode : FreeEnergyEstimator.Mode.values()) {
-            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, mode);
+        for (IsosurfaceEstimator.Mode mode : IsosurfaceEstimator.Mode.values()) {
+            IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, mode);
             for (boolean batched : new boolean[] {false, true}) {
                 double best = Double.POSITIVE_INFINITY;
                 for (int rep = 0; rep < 15; rep++) {
@@ -97,13 +99,13 @@ public final class EstimationCpuTime {
         }
         System.out.printf("refit one phase (20 cells x 55 components)      %8.2f ms CPU%n", best);
         // the calibrated error model: its preparation (sandwich covariances, refits at p ± 1) and one evaluation
-        for (FreeEnergyEstimator.Mode mode : FreeEnergyEstimator.Mode.values()) {
+        for (IsosurfaceEstimator.Mode mode : IsosurfaceEstimator.Mode.values()) {
             double build = Double.POSITIVE_INFINITY, buildReference = Double.POSITIVE_INFINITY;
             for (int rep = 0; rep < 8; rep++) {
                 long c0 = mx.getCurrentThreadCpuTime();
-                FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, mode, FreeEnergyEstimator.ErrorModel.CALIBRATED);
+                IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, mode, ErrorModel.CALIBRATED);
                 long c1 = mx.getCurrentThreadCpuTime();
-                sink += FreeEnergyEstimator.of(phase, mode).components();
+                sink += IsosurfaceEstimator.of(phase, mode).components();
                 long c2 = mx.getCurrentThreadCpuTime();
                 sink += est.components();
                 if (rep >= 3) {
@@ -111,8 +113,8 @@ public final class EstimationCpuTime {
                     buildReference = Math.min(buildReference, (c2 - c1) / 1e6);
                 }
             }
-            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, mode, FreeEnergyEstimator.ErrorModel.CALIBRATED);
-            FreeEnergyEstimator.Workspace w = est.workspace();
+            IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, mode, ErrorModel.CALIBRATED);
+            IsosurfaceWorkspace w = est.workspace();
             best = Double.POSITIVE_INFINITY;
             for (int rep = 0; rep < 15; rep++) {
                 int n = 2000;

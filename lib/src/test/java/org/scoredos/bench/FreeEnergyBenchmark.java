@@ -14,7 +14,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfaceEstimator;
+import org.scoredos.estimate.IsosurfaceWorkspace;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 
@@ -30,20 +31,20 @@ import org.scoredos.score.ScoreMatcher;
 @Fork(1)
 public class FreeEnergyBenchmark {
     @Param({"SMOOTH", "REFERENCE"})
-    public FreeEnergyEstimator.Mode mode;
+    public IsosurfaceEstimator.Mode mode;
 
     /** With the error bar (the entropy-band minimisations) or without (transitions, fine-tuning). */
     @Param({"true", "false"})
     public boolean error;
 
-    private FreeEnergyEstimator estimator;
-    private FreeEnergyEstimator.Workspace workspace;
+    private IsosurfaceEstimator estimator;
+    private IsosurfaceWorkspace workspace;
     private double[] theta;
     private double temperature;
 
     @Setup
     public void setUp() throws IOException {
-        estimator = FreeEnergyEstimator.of(
+        estimator = IsosurfaceEstimator.of(
                 new ScoreMatcher(PolynomialBasis.of("chebyshev", 7)).fit(IronPhase.load("fe_bcc_444.json.gz")), mode);
         workspace = estimator.workspace();
         theta = IronPhase.thetaRef();

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.scoredos.estimate.CoefficientFile;
+import org.scoredos.estimate.ErrorModel;
 import org.scoredos.estimate.FreeEnergy;
-import org.scoredos.estimate.FreeEnergyEstimator;
+import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.store.SummaryStore;
@@ -61,7 +62,7 @@ public final class ShardJackknife {
             if (!java.util.Arrays.deepEquals(sum, cell.counts())) throw new IllegalStateException("cell " + a + ": shard counts do not add up to the store's");
         }
         PolynomialBasis basis = PolynomialBasis.of(phase.cells().get(0).scores().basis(), phase.cells().get(0).scores().order());
-        FreeEnergy[] full = FreeEnergyEstimator.of(phase, FreeEnergyEstimator.Mode.SMOOTH, FreeEnergyEstimator.ErrorModel.CALIBRATED)
+        FreeEnergy[] full = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH, ErrorModel.CALIBRATED)
                 .estimate(theta, temperatures, false);
         double[][] f = new double[groups][];
         for (int g = 0; g < groups; g++) {
@@ -74,7 +75,7 @@ public final class ShardJackknife {
                         c.binEdges(), counts, null));
             }
             PhaseSummary replicate = new ScoreMatcher(basis).fit(new PhaseSummary(phase.name(), phase.reference(), left, phase.conditioning()));
-            FreeEnergy[] r = FreeEnergyEstimator.of(replicate, FreeEnergyEstimator.Mode.SMOOTH).estimate(theta, temperatures, false);
+            FreeEnergy[] r = IsosurfaceEstimator.of(replicate, IsosurfaceEstimator.Mode.SMOOTH).estimate(theta, temperatures, false);
             f[g] = new double[temperatures.length];
             for (int i = 0; i < r.length; i++) f[g][i] = r[i].freeEnergy();
         }

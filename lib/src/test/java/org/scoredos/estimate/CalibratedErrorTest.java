@@ -9,8 +9,7 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
-import org.scoredos.estimate.FreeEnergyEstimator.ErrorModel;
-import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.estimate.IsosurfaceEstimator.Mode;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.CellSummary;
@@ -46,12 +45,12 @@ class CalibratedErrorTest {
     void statisticalErrorIsTheScatterOfFOverReplicateStores() {
         PhaseSummary phase = IronCampaigns.bcc();
         double[] theta = IronCampaigns.thetaRef();
-        FreeEnergy[] predicted = FreeEnergyEstimator.of(phase, Mode.SMOOTH, ErrorModel.CALIBRATED).estimate(theta, TEMPERATURES, false);
+        FreeEnergy[] predicted = IsosurfaceEstimator.of(phase, Mode.SMOOTH, ErrorModel.CALIBRATED).estimate(theta, TEMPERATURES, false);
         int replicates = 24;
         double[] sum = new double[TEMPERATURES.length], sumSq = new double[TEMPERATURES.length];
         RandomGenerator rng = new Well19937c(11);
         for (int r = 0; r < replicates; r++) {
-            FreeEnergy[] f = FreeEnergyEstimator.of(replicate(phase, rng), Mode.SMOOTH).estimate(theta, TEMPERATURES, false);
+            FreeEnergy[] f = IsosurfaceEstimator.of(replicate(phase, rng), Mode.SMOOTH).estimate(theta, TEMPERATURES, false);
             for (int i = 0; i < f.length; i++) {
                 sum[i] += f[i].freeEnergy();
                 sumSq[i] += f[i].freeEnergy() * f[i].freeEnergy();
@@ -71,11 +70,11 @@ class CalibratedErrorTest {
         PhaseSummary phase = IronCampaigns.bcc();
         double[] theta = IronCampaigns.thetaRef();
         for (Mode mode : Mode.values()) {
-            FreeEnergy[] calibrated = FreeEnergyEstimator.of(phase, mode, ErrorModel.CALIBRATED).estimate(theta, TEMPERATURES, true);
-            FreeEnergy[] reference = FreeEnergyEstimator.of(phase, mode).estimate(theta, TEMPERATURES, true);
-            FreeEnergy[] below = FreeEnergyEstimator.of(new ScoreMatcher(PolynomialBasis.of("chebyshev", 6)).fit(phase), mode)
+            FreeEnergy[] calibrated = IsosurfaceEstimator.of(phase, mode, ErrorModel.CALIBRATED).estimate(theta, TEMPERATURES, true);
+            FreeEnergy[] reference = IsosurfaceEstimator.of(phase, mode).estimate(theta, TEMPERATURES, true);
+            FreeEnergy[] below = IsosurfaceEstimator.of(new ScoreMatcher(PolynomialBasis.of("chebyshev", 6)).fit(phase), mode)
                     .estimate(theta, TEMPERATURES, false);
-            FreeEnergy[] above = FreeEnergyEstimator.of(new ScoreMatcher(PolynomialBasis.of("chebyshev", 8)).fit(phase), mode)
+            FreeEnergy[] above = IsosurfaceEstimator.of(new ScoreMatcher(PolynomialBasis.of("chebyshev", 8)).fit(phase), mode)
                     .estimate(theta, TEMPERATURES, false);
             for (int i = 0; i < TEMPERATURES.length; i++) {
                 FreeEnergy c = calibrated[i];

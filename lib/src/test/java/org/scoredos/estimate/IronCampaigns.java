@@ -36,8 +36,8 @@ final class IronCampaigns {
     }
 
     /** ΔF = G(fcc) − G(bcc), the reference's orientation. */
-    static PhaseTransition fccOverBcc(FreeEnergyEstimator.Mode mode) {
-        return new PhaseTransition(FreeEnergyEstimator.of(fcc(), mode), FreeEnergyEstimator.of(bcc(), mode));
+    static PhaseTransition fccOverBcc(IsosurfaceEstimator.Mode mode) {
+        return new PhaseTransition(IsosurfaceEstimator.of(fcc(), mode), IsosurfaceEstimator.of(bcc(), mode));
     }
 
     static synchronized PhaseSummary bcc() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.estimate.IsosurfaceEstimator.Mode;
 import org.scoredos.summary.PhaseSummary;
 
 /** Reference mode reproduces the DescriptorDOS Analyzer's numbers for θ_ref (expected_results.json). */
@@ -16,7 +16,7 @@ class ReferenceModeTest {
     void freeEnergiesAlphaStarErrorsAndFlags(String name) {
         PhaseSummary phase = name.equals("bcc") ? IronCampaigns.bcc() : IronCampaigns.fcc();
         JsonNode x = IronCampaigns.expected();
-        FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, Mode.REFERENCE);
+        IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, Mode.REFERENCE);
         double[] theta = IronCampaigns.thetaRef();
         assertEquals(x.get("E0_" + name).asDouble(), est.latticeEnergy(theta), 1e-14);
         double[] temps = IronCampaigns.vector(x.get("temperatures"));
@@ -33,7 +33,7 @@ class ReferenceModeTest {
 
     @org.junit.jupiter.api.Test
     void manyThetasAtOnceMatchOneByOne() {
-        FreeEnergyEstimator est = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE);
+        IsosurfaceEstimator est = IsosurfaceEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE);
         double[] a = IronCampaigns.thetaRef(), b = a.clone();
         for (int i = 0; i < b.length; i++) b[i] *= 1.01;
         double[] temps = {700, 1300};
@@ -49,7 +49,7 @@ class ReferenceModeTest {
     void gradientAt1000KIsTheInterpolatedMeanDescriptor(String name) {
         PhaseSummary phase = name.equals("bcc") ? IronCampaigns.bcc() : IronCampaigns.fcc();
         JsonNode x = IronCampaigns.expected().get("at_1000K").get(name);
-        FreeEnergy f = FreeEnergyEstimator.of(phase, Mode.REFERENCE).estimate(IronCampaigns.thetaRef(), 1000.0);
+        FreeEnergy f = IsosurfaceEstimator.of(phase, Mode.REFERENCE).estimate(IronCampaigns.thetaRef(), 1000.0);
         assertEquals(x.get("F").asDouble(), f.freeEnergy(), 1e-8);
         assertEquals(x.get("alpha_star").asDouble(), f.alphaStar(), 1e-13);
         double[] d = IronCampaigns.vector(x.get("D"));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.estimate.IsosurfaceEstimator.Mode;
 import org.scoredos.summary.PhaseSummary;
 
 /** Smooth mode: close to reference mode, and its gradient is the exact derivative of its F. */
@@ -17,8 +17,8 @@ class SmoothModeTest {
         double[] temps = new double[31];
         for (int i = 0; i < 31; i++) temps[i] = 500 + 2000.0 * i / 30;
         for (PhaseSummary phase : new PhaseSummary[] {IronCampaigns.bcc(), IronCampaigns.fcc()}) {
-            FreeEnergy[] ref = FreeEnergyEstimator.of(phase, Mode.REFERENCE).estimate(theta, temps, false);
-            FreeEnergy[] smooth = FreeEnergyEstimator.of(phase, Mode.SMOOTH).estimate(theta, temps, false);
+            FreeEnergy[] ref = IsosurfaceEstimator.of(phase, Mode.REFERENCE).estimate(theta, temps, false);
+            FreeEnergy[] smooth = IsosurfaceEstimator.of(phase, Mode.SMOOTH).estimate(theta, temps, false);
             for (int i = 0; i < temps.length; i++) {
                 String at = phase.name() + " at " + temps[i] + " K";
                 assertEquals(ref[i].freeEnergy(), smooth[i].freeEnergy(), 5e-4, at);
@@ -27,10 +27,10 @@ class SmoothModeTest {
                 assertEquals(ref[i].alphaStar(), smooth[i].alphaStar(), 0.08, at);
             }
         }
-        PhaseTransition r = new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), Mode.REFERENCE),
-                FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE));
-        PhaseTransition s = new PhaseTransition(FreeEnergyEstimator.of(IronCampaigns.fcc(), Mode.SMOOTH),
-                FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH));
+        PhaseTransition r = new PhaseTransition(IsosurfaceEstimator.of(IronCampaigns.fcc(), Mode.REFERENCE),
+                IsosurfaceEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE));
+        PhaseTransition s = new PhaseTransition(IsosurfaceEstimator.of(IronCampaigns.fcc(), Mode.SMOOTH),
+                IsosurfaceEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH));
         assertEquals(r.table(theta, temps).tc().temperature(), s.table(theta, temps).tc().temperature(), 0.5);
     }
 
@@ -39,7 +39,7 @@ class SmoothModeTest {
         double[] theta0 = IronCampaigns.thetaRef();
         Random rng = new Random(7);
         for (PhaseSummary phase : new PhaseSummary[] {IronCampaigns.bcc(), IronCampaigns.fcc()}) {
-            FreeEnergyEstimator est = FreeEnergyEstimator.of(phase, Mode.SMOOTH);
+            IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, Mode.SMOOTH);
             for (double temperature : new double[] {300, 800, 1063, 1500, 2200}) {
                 double[] theta = theta0.clone();
                 for (int i = 0; i < theta.length; i++) theta[i] *= 1 + 0.02 * rng.nextGaussian();
@@ -78,8 +78,8 @@ class SmoothModeTest {
         PhaseSummary mixed = new PhaseSummary(phase.name(), phase.reference(), cells);
         double[] theta = IronCampaigns.thetaRef();
         for (Mode mode : Mode.values()) {
-            double f = FreeEnergyEstimator.of(mixed, mode).estimate(theta, 1000).freeEnergy();
-            double g = FreeEnergyEstimator.of(phase, mode).estimate(theta, 1000).freeEnergy();
+            double f = IsosurfaceEstimator.of(mixed, mode).estimate(theta, 1000).freeEnergy();
+            double g = IsosurfaceEstimator.of(phase, mode).estimate(theta, 1000).freeEnergy();
             // a quartic entropy is a coarser model of the same histograms: a few meV/atom apart
             assertEquals(g, f, 5e-3, mode.name());
         }
@@ -89,8 +89,8 @@ class SmoothModeTest {
     void gradientIsNotTheReferencesApproximation() {
         // the reference's interpolated mean descriptor differs from the exact ∂F/∂θ by percents
         double[] theta = IronCampaigns.thetaRef();
-        FreeEnergy smooth = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH).estimate(theta, 1000);
-        FreeEnergy ref = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE).estimate(theta, 1000);
+        FreeEnergy smooth = IsosurfaceEstimator.of(IronCampaigns.bcc(), Mode.SMOOTH).estimate(theta, 1000);
+        FreeEnergy ref = IsosurfaceEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE).estimate(theta, 1000);
         double[] d0 = IronCampaigns.bcc().reference().d0();
         double num = 0, den = 0;
         for (int i = 0; i < d0.length; i++) {
@@ -101,7 +101,7 @@ class SmoothModeTest {
         assertTrue(rel > 1e-3 && rel < 0.3, "relative difference " + rel);
     }
 
-    private static double free(FreeEnergyEstimator est, double[] theta, double t) {
+    private static double free(IsosurfaceEstimator est, double[] theta, double t) {
         return est.estimate(theta, new double[] {t}, false)[0].freeEnergy();
     }
 }

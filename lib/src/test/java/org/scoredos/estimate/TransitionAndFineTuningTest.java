@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.estimate.IsosurfaceEstimator.Mode;
 
 /** T_c and the fine-tuning trajectory of the reference (α–γ iron, θ_ref → target 1063 K). */
 class TransitionAndFineTuningTest {
@@ -31,8 +31,8 @@ class TransitionAndFineTuningTest {
         double[] mine = run.finalTheta();
         for (int i = 0; i < mine.length; i++) assertEquals(thetaFinal[i], mine[i], 1e-10, "θ[" + i + "]");
         // the 0 K energy difference is held fixed
-        FreeEnergyEstimator fcc = FreeEnergyEstimator.of(IronCampaigns.fcc(), Mode.REFERENCE);
-        FreeEnergyEstimator bcc = FreeEnergyEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE);
+        IsosurfaceEstimator fcc = IsosurfaceEstimator.of(IronCampaigns.fcc(), Mode.REFERENCE);
+        IsosurfaceEstimator bcc = IsosurfaceEstimator.of(IronCampaigns.bcc(), Mode.REFERENCE);
         double dE0 = fcc.latticeEnergy(mine) - bcc.latticeEnergy(mine);
         assertEquals(ft.get("dE0_final").asDouble(), dE0, 1e-13);
     }

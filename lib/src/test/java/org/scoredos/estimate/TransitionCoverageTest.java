@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scoredos.estimate.FreeEnergyEstimator.Mode;
+import org.scoredos.estimate.IsosurfaceEstimator.Mode;
 
 /** The coverage of T_c: the extrapolated flag, δΔF and δT_c, on constructed ΔF(T) and on the iron campaigns. */
 class TransitionCoverageTest {

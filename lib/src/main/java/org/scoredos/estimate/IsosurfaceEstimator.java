@@ -1,0 +1,214 @@
+package org.scoredos.estimate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.score.ScoreMatcher;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ScoreTable;
+
+/**
+ * Free energy F_θ(T) of one phase at one volume from the fitted score models of its isosurface
+ * cells (method.md §4), with error bar, optimal isosurface α*, solved flag and gradient.
+ *
+ * <p>Everything that does not depend on θ is prepared once per phase ({@link IsosurfaceCells},
+ * the α-fit pseudo-inverse {@link AlphaFit}, and each subclass's Legendre tables), so one
+ * evaluation is a rotation of θ into every cell, one 1-D minimisation per (cell, component) and
+ * a small polynomial in α, without allocation. How the Legendre transforms are taken is the
+ * subclass: {@link ReferenceEstimator} (the DescriptorDOS estimator exactly) or
+ * {@link SmoothEstimator} (continuous, with the exact gradient). The error bar comes from the
+ * subclass's bands under {@link ErrorModel#REFERENCE}, from {@link CalibratedError} under
+ * {@link ErrorModel#CALIBRATED}. Instances are immutable and thread-safe; each thread uses its
+ * own {@link IsosurfaceWorkspace}.
+ */
+public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy permits ReferenceEstimator, SmoothEstimator {
+    /** How the Legendre transforms are taken: one subclass each. */
+    public enum Mode {
+        REFERENCE,
+        SMOOTH
+    }
+
+    /** Degree of the α polynomial (the reference's alpha_poly_order). */
+    public static final int ALPHA_DEGREE = 5;
+    /** θ per rotation block of the many-θ evaluation: their rotated vectors and a row stay in L1. */
+    static final int BLOCK = 4;
+
+    final IsosurfaceCells cells;
+    final AlphaFit fit;
+    private final ErrorModel errorModel;
+    /** Null under the reference error model, whose bar the subclass computes with F. */
+    private final CalibratedError calibrated;
+
+    IsosurfaceEstimator(PhaseSummary phase, ErrorModel errorModel, IsosurfaceEstimator[] neighbours) {
+        this.errorModel = errorModel;
+        cells = new IsosurfaceCells(phase, ALPHA_DEGREE);
+        fit = new AlphaFit(cells.alphas, ALPHA_DEGREE);
+        calibrated = errorModel == ErrorModel.CALIBRATED ? new CalibratedError(phase, cells, fit, neighbours) : null;
+    }
+
+    /** The estimator of a phase whose cells all carry fitted score models, with the reference's error bars. */
+    public static IsosurfaceEstimator of(PhaseSummary phase, Mode mode) {
+        return of(phase, mode, ErrorModel.REFERENCE);
+    }
+
+    /**
+     * The estimator with the chosen error model. The calibrated model refits every score model
+     * at the neighbouring orders p ± 1 from the stored histograms (an order that cannot be
+     * fitted, below 2 or refused as ill-conditioned, is left out of the spread).
+     */
+    public static IsosurfaceEstimator of(PhaseSummary phase, Mode mode, ErrorModel errorModel) {
+        if (errorModel == ErrorModel.REFERENCE) return create(phase, mode, errorModel, new IsosurfaceEstimator[0]);
+        List<IsosurfaceEstimator> near = new ArrayList<>(2);
+        ScoreTable stored = phase.cells().get(0).scores();
+        if (stored == null) throw new IllegalArgumentException(phase.name() + ": cell 0 has no fitted score models");
+        for (int order : new int[] {stored.order() - 1, stored.order() + 1}) {
+            if (order < 2 || order > PolynomialBasis.MAX_ORDER) continue;
+            try {
+                PhaseSummary refit = new ScoreMatcher(PolynomialBasis.of(stored.basis(), order)).fit(phase);
+                near.add(create(refit, mode, ErrorModel.REFERENCE, new IsosurfaceEstimator[0]));
+            } catch (BadInputException e) {
+                // this order is too sparse or ill-conditioned for the histograms: no spread from it
+            }
+        }
+        return create(phase, mode, errorModel, near.toArray(new IsosurfaceEstimator[0]));
+    }
+
+    private static IsosurfaceEstimator create(PhaseSummary phase, Mode mode, ErrorModel errorModel, IsosurfaceEstimator[] neighbours) {
+        return switch (mode) {
+            case REFERENCE -> new ReferenceEstimator(phase, errorModel, neighbours);
+            case SMOOTH -> new SmoothEstimator(phase, errorModel, neighbours);
+        };
+    }
+
+    public abstract Mode mode();
+
+    @Override
+    public ErrorModel errorModel() {
+        return errorModel;
+    }
+
+    @Override
+    public String phase() {
+        return cells.phase;
+    }
+
+    @Override
+    public int components() {
+        return cells.d;
+    }
+
+    @Override
+    public double[] latticeDescriptor() {
+        return cells.d0.clone();
+    }
+
+    /** The sampled α grid (a copy). */
+    public double[] alphas() {
+        return cells.alphas.clone();
+    }
+
+    @Override
+    public double latticeEnergy(double[] theta) {
+        cells.checkTheta(theta);
+        double e = 0;
+        for (int i = 0; i < cells.d; i++) e += theta[i] * cells.d0[i];
+        return e;
+    }
+
+    public IsosurfaceWorkspace workspace() {
+        return new IsosurfaceWorkspace(cells.cells, cells.d, ALPHA_DEGREE, calibrated == null ? 0 : calibrated.neighbours());
+    }
+
+    @Override
+    public FreeEnergy estimate(double[] theta, double temperature) {
+        IsosurfaceWorkspace w = workspace();
+        evaluate(theta, temperature, true, w);
+        return w.result(true);
+    }
+
+    /** The free energy at each temperature (with gradients if asked); θ is rotated once for all of them. */
+    @Override
+    public FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient) {
+        IsosurfaceWorkspace w = workspace();
+        rotate(theta, w);
+        FreeEnergy[] out = new FreeEnergy[temperatures.length];
+        for (int i = 0; i < out.length; i++) {
+            evaluateRotated(temperatures[i], gradient, true, w);
+            out[i] = w.result(gradient);
+        }
+        return out;
+    }
+
+    /**
+     * The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j.
+     * The θ are rotated {@link #BLOCK} at a time, so each row of the rotations is read from memory
+     * once per block instead of once per θ; the results are those of one-by-one evaluation, bit for bit.
+     */
+    @Override
+    public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
+        FreeEnergy[][] out = new FreeEnergy[thetas.length][temperatures.length];
+        IsosurfaceWorkspace[] block = new IsosurfaceWorkspace[Math.min(BLOCK, thetas.length)];
+        for (int b = 0; b < block.length; b++) block[b] = workspace();
+        for (int first = 0; first < thetas.length; first += BLOCK) {
+            int count = Math.min(BLOCK, thetas.length - first);
+            cells.rotate(thetas, first, count, block);
+            for (int b = 0; b < count; b++) {
+                for (int j = 0; j < temperatures.length; j++) {
+                    evaluateRotated(temperatures[j], gradient, true, block[b]);
+                    out[first + b][j] = block[b].result(gradient);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Evaluates θ at T into the workspace, error bar included; allocates nothing. */
+    public void evaluate(double[] theta, double temperature, boolean gradient, IsosurfaceWorkspace w) {
+        evaluate(theta, temperature, gradient, true, w);
+    }
+
+    /**
+     * Evaluates θ at T into the workspace; allocates nothing. Without {@code error} the error
+     * bar is left NaN and its entropy-band minimisations are skipped (what transitions and
+     * fine-tuning need).
+     */
+    public void evaluate(double[] theta, double temperature, boolean gradient, boolean error, IsosurfaceWorkspace w) {
+        rotate(theta, w);
+        evaluateRotated(temperature, gradient, error, w);
+    }
+
+    /**
+     * Rotates θ into every cell's basis (θ̃ = Rᵀθ) and keeps it in the workspace for
+     * {@link #evaluateRotated}: one θ at many temperatures then pays for the rotation once.
+     */
+    public void rotate(double[] theta, IsosurfaceWorkspace w) {
+        cells.rotate(theta, w.rotated);
+    }
+
+    /**
+     * Evaluates the θ last {@linkplain #rotate rotated} into the workspace at T, as
+     * {@link #evaluate(double[], double, boolean, boolean, IsosurfaceWorkspace)} does; allocates nothing.
+     */
+    public void evaluateRotated(double temperature, boolean gradient, boolean error, IsosurfaceWorkspace w) {
+        checkTemperature(temperature);
+        w.temperature = temperature;
+        w.hasGradient = gradient;
+        boolean calibrate = error && calibrated != null;
+        transform(temperature, gradient, error && !calibrate, calibrate, w);
+        w.statistical = w.systematic = Double.NaN;
+        if (calibrate) calibrated.apply(temperature, w);
+    }
+
+    /**
+     * F, α*, t*, solved flag (and the gradient, the reference band error bar, the minimisers
+     * u*_ak when asked for) of the rotated θ in {@code w} at T.
+     */
+    abstract void transform(double temperature, boolean gradient, boolean error, boolean minimisers, IsosurfaceWorkspace w);
+
+    private static void checkTemperature(double temperature) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new BadInputException("temperature: must be finite and above 0 K, got " + temperature);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.scoredos.estimate;
+
+/**
+ * Per-thread scratch of an {@link IsosurfaceEstimator} and the results of its last evaluation.
+ * Made by {@link IsosurfaceEstimator#workspace()}; one evaluation allocates nothing.
+ */
+public final class IsosurfaceWorkspace {
+    final double[] rotated, ustar, slopes;
+    final int[] piece;
+    final double[] g, gPlus, gMinus, weights;
+    final double[] coef, coefPlus, coefMinus, slope;
+    final double[] gradient;
+    double temperature, freeEnergy, error, alphaStar, tStar, statistical, systematic;
+    boolean solved, hasGradient;
+    /** The neighbouring score orders' workspaces (calibrated error model), made on first use. */
+    final IsosurfaceWorkspace[] neighbourSpaces;
+
+    IsosurfaceWorkspace(int cells, int d, int alphaDegree, int neighbours) {
+        int tables = cells * d;
+        rotated = new double[tables];
+        ustar = new double[tables];
+        slopes = new double[tables];
+        piece = new int[tables];
+        g = new double[cells];
+        gPlus = new double[cells];
+        gMinus = new double[cells];
+        weights = new double[cells];
+        coef = new double[alphaDegree + 1];
+        coefPlus = new double[alphaDegree + 1];
+        coefMinus = new double[alphaDegree + 1];
+        slope = new double[alphaDegree];
+        gradient = new double[d];
+        neighbourSpaces = new IsosurfaceWorkspace[neighbours];
+    }
+
+    /** The statistical part of the last error bar (calibrated model; NaN otherwise). */
+    public double statisticalError() {
+        return statistical;
+    }
+
+    /** The systematic part of the last error bar (calibrated model; NaN otherwise). */
+    public double systematicError() {
+        return systematic;
+    }
+
+    public double freeEnergy() {
+        return freeEnergy;
+    }
+
+    public double error() {
+        return error;
+    }
+
+    public double alphaStar() {
+        return alphaStar;
+    }
+
+    public boolean solved() {
+        return solved;
+    }
+
+    /** The last gradient (a live view; valid when the last evaluation asked for it). */
+    public double[] gradient() {
+        return gradient;
+    }
+
+    public FreeEnergy result(boolean withGradient) {
+        return new FreeEnergy(temperature, freeEnergy, error, alphaStar, solved,
+                withGradient && hasGradient ? gradient.clone() : null, statistical, systematic);
+    }
+}

@@ -1,0 +1,43 @@
+package org.scoredos.estimate;
+
+/**
+ * The free energy of one phase as a function of the linear potential's parameters θ and the
+ * temperature T, per atom, with its error bar, solved flag and gradient ∂/∂θ (method.md §4).
+ *
+ * <p>What a phase is (one volume sampled on isosurfaces, several volumes at fixed pressure, MD
+ * snapshots) is the implementation's business; transitions and fine-tuning see only this. The
+ * total free energy of a phase is {@link #latticeEnergy}(θ) + {@link FreeEnergy#freeEnergy()},
+ * and {@link FreeEnergy#gradient()} is the derivative of that total. Implementations are
+ * immutable and thread-safe.
+ */
+public interface PhaseFreeEnergy {
+    /** The phase's name. */
+    String phase();
+
+    /** d, the number of parameters θ. */
+    int components();
+
+    /** D_0, the descriptor whose product with θ is {@link #latticeEnergy} (a copy). */
+    double[] latticeDescriptor();
+
+    /** θ·D_0, the static lattice energy per atom, eV: the origin the free energies are given from. */
+    double latticeEnergy(double[] theta);
+
+    /** Where the error bars come from. */
+    ErrorModel errorModel();
+
+    /** F, error, solved flag and gradient for θ at T. */
+    default FreeEnergy estimate(double[] theta, double temperature) {
+        return estimate(theta, new double[] {temperature}, true)[0];
+    }
+
+    /** The free energy at each temperature, with gradients if asked for. */
+    FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient);
+
+    /** The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j. */
+    default FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
+        FreeEnergy[][] out = new FreeEnergy[thetas.length][];
+        for (int i = 0; i < thetas.length; i++) out[i] = estimate(thetas[i], temperatures, gradient);
+        return out;
+    }
+}
