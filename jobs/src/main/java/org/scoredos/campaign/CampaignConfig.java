@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scoredos.potential.FireRelaxation;
+import org.scoredos.compression.CompressionSettings;
+import org.scoredos.sample.SamplerKind;
+import org.scoredos.sample.SamplerKinds;
+import org.scoredos.score.PolynomialBasis;
 
 /**
  * A sampling campaign (conf/campaigns/README.md): what to sample, how densely, and where the
@@ -25,7 +29,7 @@ import org.scoredos.potential.FireRelaxation;
  * @param relax           relax the structure's atoms under the reference potential before the
  *                        harmonic step (a defect cell); absent: the structure is used as given,
  *                        and campaigns without it keep their identity
- * @param sampler         hessian or einstein (isosurfaces), or kinetic (constant-energy MD)
+ * @param sampler         a registered sampler: hessian or einstein (isosurfaces), or kinetic (constant-energy MD)
  * @param kinetic         the kinetic sampler's MD settings (sampler: kinetic only; defaults otherwise
  *                        absent, so other campaigns keep their identity)
  * @param tau             isosurface grid τ = H_e/U_0: a list, or {from, to, count}; derived from
@@ -70,9 +74,11 @@ public record CampaignConfig(
         require(mass != null && mass > 0 && Double.isFinite(mass), "mass", "required, a positive mass in amu");
         require(descriptor != null && !descriptor.isBlank(), "descriptor", "required, a .snapparam file (or a LAMMPS .snap model, its .snapparam)");
         require(reference != null, "reference", "required (coeff: FILE.snapcoeff, or model: FILE.snap)");
-        sampler = sampler == null ? Sampler.HESSIAN : sampler;
-        require(kinetic == null || sampler == Sampler.KINETIC, "kinetic", "MD settings belong to sampler: kinetic, not " + sampler.key());
-        if (sampler == Sampler.KINETIC && kinetic == null) kinetic = new KineticSpec(null, null, null);
+        sampler = sampler == null ? Sampler.DEFAULT : sampler;
+        require(kinetic == null || sampler.kind().runsDynamics(), "kinetic", "MD settings belong to sampler: "
+                + String.join(" or ", SamplerKinds.keys().stream().filter(k -> SamplerKinds.named(k).runsDynamics()).toList())
+                + ", not " + sampler.key());
+        if (sampler.kind().runsDynamics() && kinetic == null) kinetic = new KineticSpec(null, null, null);
         require(tau == null || temperatures == null, "temperatures", "give either tau or temperatures, not both");
         require(tau != null || temperatures != null, "tau",
                 "required: a list of τ values, {from, to, count}, or temperatures: {from, to} (K) instead");
@@ -92,6 +98,12 @@ public record CampaignConfig(
         score = score == null ? new ScoreSpec(null, null) : score;
         require(seed != null, "seed", "required (an integer)");
         require(output != null && !output.isBlank(), "output", "required, a directory path or URI");
+    }
+
+    /** How the cells are compressed: the histogram and score settings. */
+    public CompressionSettings compression() {
+        return new CompressionSettings(histogram.bins(), histogram.clipPercentile(),
+                PolynomialBasis.Kind.named(score.basis().key()), score.order());
     }
 
     /** The same campaign with another sample count per cell (a top-up) or output. */
@@ -187,6 +199,11 @@ public record CampaignConfig(
     public record KineticSpec(Double timestep, Integer stride, Integer equilibration) implements Serializable {
         private static final long serialVersionUID = 1L;
 
+        /** The settings as the samplers take them. */
+        public SamplerKind.Dynamics dynamics() {
+            return new SamplerKind.Dynamics(timestep, stride, equilibration);
+        }
+
         public KineticSpec {
             timestep = timestep == null ? 0.002 : timestep;
             stride = stride == null ? 20 : stride;
@@ -281,29 +298,42 @@ public record CampaignConfig(
     /** Histogram bins per rotated component and the clipped tail, in percent per side. */
     public record HistogramSpec(Integer bins, Double clipPercentile) {
         public HistogramSpec {
-            bins = bins == null ? 99 : bins;
-            clipPercentile = clipPercentile == null ? 0.5 : clipPercentile;
-            require(bins >= 2 && bins <= 10_000, "bins", "between 2 and 10000, got " + bins);
-            require(clipPercentile > 0 && clipPercentile < 50, "clipPercentile", "in (0, 50) percent per side, got " + clipPercentile);
+            bins = bins == null ? CompressionSettings.DEFAULT_BINS : bins;
+            clipPercentile = clipPercentile == null ? CompressionSettings.DEFAULT_CLIP_PERCENTILE : clipPercentile;
+            ConfigError.refuse("bins", CompressionSettings.binsError(bins));
+            ConfigError.refuse("clipPercentile", CompressionSettings.clipError(clipPercentile));
         }
     }
 
     /** Polynomial basis and order of the score-matching entropy models. */
     public record ScoreSpec(Basis basis, Integer order) {
         public ScoreSpec {
-            basis = basis == null ? Basis.CHEBYSHEV : basis;
-            order = order == null ? 4 : order;
-            int min = basis == Basis.MONOMIAL ? 2 : 3;
-            require(order >= min && order <= 12, "order", "between " + min + " and 12 for the " + basis.key() + " basis, got " + order);
+            basis = basis == null ? Basis.valueOf(CompressionSettings.DEFAULT_BASIS.toUpperCase(Locale.ROOT)) : basis;
+            order = order == null ? CompressionSettings.DEFAULT_ORDER : order;
+            ConfigError.refuse("order", CompressionSettings.orderError(PolynomialBasis.Kind.named(basis.key()), order));
         }
     }
 
-    public enum Sampler {
-        HESSIAN, EINSTEIN, KINETIC;
+    /** A sampler by its registered name ({@link SamplerKinds}). */
+    public record Sampler(String key) {
+        static final Sampler DEFAULT = new Sampler(SamplerKinds.keys().get(0));
+
+        public Sampler {
+            require(SamplerKinds.named(key) != null, "", "'" + key + "' is not one of " + String.join(", ", SamplerKinds.keys()));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Sampler of(String key) {
+            return new Sampler(key);
+        }
 
         @JsonValue
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return key;
+        }
+
+        public SamplerKind kind() {
+            return SamplerKinds.named(key);
         }
     }
 

@@ -16,11 +16,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.scoredos.io.BadInputException;
-import org.scoredos.score.PolynomialBasis;
-import org.scoredos.score.ScoreMatcher;
+import org.scoredos.compression.TwoPassCompression;
+import org.scoredos.sample.SamplerKind;
 import org.scoredos.summary.CellFrame;
 import org.scoredos.summary.CellSummary;
-import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.DescriptorMoments;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
@@ -57,6 +56,7 @@ public final class CampaignJob {
     private final int partitions;
     /** The species and descriptor the summaries are recorded as sampled for; null when not SNAP-described (tests). */
     private final StoreModel model;
+    private final TwoPassCompression compression;
 
     /** What a run did and what it produced. */
     public record Result(List<PhaseSummary> phases, int shardsComputed, long samplesComputed) {}
@@ -83,6 +83,7 @@ public final class CampaignJob {
         this.progress = progress;
         this.partitions = partitions;
         this.model = model;
+        this.compression = new TwoPassCompression(config.compression(), source.components());
     }
 
     public Result run() throws IOException {
@@ -99,11 +100,8 @@ public final class CampaignJob {
         List<Shard> missing = plan.missing(committed);
         progress.say(String.format(Locale.ROOT, "%d cells × %d samples, %d shards of %d, %d to compute",
                 plan.cells().size(), plan.samplesPerCell(), plan.shards().size(), config.samplesPerShard(), missing.size()));
-        if (plan.samplesPerCell() <= source.components()) {
-            progress.say(String.format(Locale.ROOT, "warning: %d samples per cell do not span the %d descriptor "
-                    + "components: the covariance is rank-deficient (use more than %d samples)",
-                    plan.samplesPerCell(), source.components(), source.components()));
-        }
+        String rank = compression.rankWarning(plan.samplesPerCell() + " samples per cell", plan.samplesPerCell(), "samples");
+        if (rank != null) progress.say(rank);
         long samples = missing.stream().mapToLong(Shard::size).sum();
         if (!missing.isEmpty()) compute(plan, missing, frames, samples);
         List<PhaseSummary> summaries = summarise(plan, frames);
@@ -189,17 +187,16 @@ public final class CampaignJob {
 
     /** Pass 1: per frameless cell, the moments of all its shards merged in shard order, then its frame. */
     private Map<Integer, CellFrame> fixFrames(JavaRDD<ShardDescriptors> described, Set<Integer> frameless) throws IOException {
-        int components = source.components();
+        TwoPassCompression twoPass = compression;
         Map<Integer, DescriptorMoments> merged = described
                 .filter(sd -> frameless.contains(sd.shard().cell()))
-                .mapToPair(sd -> new Tuple2<>(sd.shard().cell(), new IndexedMoments(sd.shard().index(),
-                        ShardStatistics.moments(sd.descriptors(), components))))
+                .mapToPair(sd -> new Tuple2<>(sd.shard().cell(), new IndexedMoments(sd.shard().index(), twoPass.moments(sd.descriptors()))))
                 .groupByKey()
-                .mapValues(CampaignJob::mergeInShardOrder)
+                .mapValues(parts -> twoPass.mergeByIndex(list(parts), IndexedMoments::index, IndexedMoments::moments))
                 .collectAsMap();
         Map<Integer, CellFrame> fixed = new HashMap<>();
         for (Map.Entry<Integer, DescriptorMoments> e : merged.entrySet()) {
-            CellFrame f = CellFrame.of(e.getValue(), config.histogram().bins(), config.histogram().clipPercentile());
+            CellFrame f = compression.frame("cell " + e.getKey(), e.getValue());
             store.writeFrame(e.getKey(), f);
             fixed.put(e.getKey(), f);
         }
@@ -215,12 +212,13 @@ public final class CampaignJob {
         FaultInjection faults = FaultInjection.of(sc);
         CampaignStore out = store;
         String id = identity;
+        TwoPassCompression twoPass = compression;
         int cells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
         try (Progress.Stage stage = progress.stage("histograms + commit", cells, missing.size(), samples,
                 shardsDone::value, samplesDone::value)) {
             described.foreach(sd -> {
                 CellFrame f = frameBroadcast.value().get(sd.shard().cell());
-                out.commit(ShardStatistics.of(id, sd.shard(), sd.descriptors(), f));
+                out.commit(ShardStatistics.of(id, sd.shard(), sd.descriptors(), f, twoPass));
                 faults.atFirstAttempt("commit", sd.shard()); // after the commit: the retry commits it again
                 shardsDone.add(1);
                 samplesDone.add(sd.shard().size());
@@ -245,33 +243,17 @@ public final class CampaignJob {
 
         List<List<CellSummary>> byPhase = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) byPhase.add(new ArrayList<>());
-        Conditioning conditioning = conditioning(config.sampler());
+        SamplerKind sampler = config.sampler().kind();
         for (MergedCell m : merged) {
             CampaignCell cell = plan.cell(m.cell());
-            ReferenceConstants ref = phases.get(cell.phase());
-            // MD snapshots wander off the shell that set their energy: they have no α of their own
-            double alpha = conditioning == Conditioning.ENERGY ? Double.NaN : ref.alphaOfTau(cell.tau());
-            byPhase.get(cell.phase()).add(CellSummary.of(cell.tau(), alpha, m.moments(), frames.get(m.cell()), m.histogram()));
+            double alpha = sampler.alpha(phases.get(cell.phase()), cell.tau());
+            byPhase.get(cell.phase()).add(compression.cell(cell.tau(), alpha, m.moments(), frames.get(m.cell()), m.histogram()));
         }
-        // cells added below the first ones have higher ids: the store lists cells by increasing α
-        for (List<CellSummary> cells : byPhase) cells.sort(java.util.Comparator.comparingDouble(CellSummary::tau));
-        PolynomialBasis basis = PolynomialBasis.of(config.score().basis().key(), config.score().order());
-        // the samples are paid for: a sparse or ill-conditioned fit is reported, not refused
-        ThreadLocal<ScoreMatcher> matchers = ThreadLocal.withInitial(() -> new ScoreMatcher(basis, progress::say));
         List<PhaseSummary> out = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) {
-            int atoms = phases.get(i).atoms();
-            // one fit per (cell, component); cells in parallel, each result independent of the others
-            List<CellSummary> fitted = byPhase.get(i).parallelStream()
-                    .map(c -> c.withScores(matchers.get().fit(c, atoms))).toList();
-            out.add(new PhaseSummary(phaseName(i), phases.get(i), fitted, conditioning, model));
+            out.add(compression.fit(phaseName(i), phases.get(i), byPhase.get(i), sampler.conditioning(), model, progress::say));
         }
         return out;
-    }
-
-    /** Kinetic cells are labelled by the target total energy of their trajectories, the others by their isosurface. */
-    static Conditioning conditioning(CampaignConfig.Sampler sampler) {
-        return sampler == CampaignConfig.Sampler.KINETIC ? Conditioning.ENERGY : Conditioning.ISOSURFACE;
     }
 
     String phaseName(int phase) {
@@ -284,13 +266,10 @@ public final class CampaignJob {
                 : String.format(Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
     }
 
-    private static DescriptorMoments mergeInShardOrder(Iterable<IndexedMoments> shards) {
-        List<IndexedMoments> sorted = new ArrayList<>();
-        shards.forEach(sorted::add);
-        sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        DescriptorMoments total = new DescriptorMoments(sorted.get(0).moments().components());
-        for (IndexedMoments m : sorted) total.merge(m.moments());
-        return total;
+    private static <T> List<T> list(Iterable<T> parts) {
+        List<T> out = new ArrayList<>();
+        parts.forEach(out::add);
+        return out;
     }
 
     record ShardDescriptors(Shard shard, double[][] descriptors) implements Serializable {}

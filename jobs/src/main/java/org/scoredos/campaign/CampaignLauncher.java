@@ -102,7 +102,11 @@ public final class CampaignLauncher {
                             + phase.reference().components() + " descriptor components");
                 }
                 TemperatureCoverage.PhaseCoverage pc = TemperatureCoverage.of(phase, theta, span);
-                if (pc == null) continue;
+                if (pc == null) {
+                    progress.say("phase " + phase.name() + ": energy-conditioned summaries (sampler: kinetic) are for inspection "
+                            + "only (summaries, inspect): no free-energy estimator reads them, so no temperature coverage");
+                    continue;
+                }
                 progress.say("temperatures of θ_ref (" + (c.reference().model() != null ? c.reference().model() : c.reference().coeff()) + "), phase " + phase.name() + ": " + pc.describe());
                 out.add(pc);
             }

@@ -80,10 +80,10 @@ final class CampaignSetup {
                 ref = new HarmonicReference(x0, mass, strain, potential.energy(x0), HarmonicModes.of(h));
                 phases.add(PhaseReference.of(ref, h));
             }
-            constants.add(constants(c.sampler(), ref, snap.average(x0)));
+            constants.add(c.sampler().kind().constants(ref, snap.average(x0)));
         }
-        SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler(), c.kinetic(), descriptorParams, reference,
-                phases, snap.descriptorCount());
+        SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler().key(),
+                c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, snap.descriptorCount());
         double mass = HarmonicReference.resolveMass(lattice, c.mass());
         StoreModel model = new StoreModel(reference.elements().stream()
                 .map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList(), descriptorParams);
@@ -106,14 +106,6 @@ final class CampaignSetup {
         progress.say(String.format(Locale.ROOT, "relaxed in %d steps: energy %.6f eV (%+.6f eV), largest force %.3g eV/Å",
                 r.steps(), r.energy(), r.energy() - r.initialEnergy(), r.maxForce()));
         return r.structure();
-    }
-
-    /** The Einstein sampler's shells are isotropic: ⟨ln ν⟩ = 0 over 3N − 3 modes, with the Hessian's ω̄ as spring constant. */
-    private static ReferenceConstants constants(CampaignConfig.Sampler kind, HarmonicReference ref, double[] d0) {
-        ReferenceConstants h = ref.constants(d0);
-        if (kind != CampaignConfig.Sampler.EINSTEIN) return h;
-        return new ReferenceConstants(h.atoms(), h.mass(), h.volume(), h.d0(), h.omegaBar(), 0.0, 3 * h.atoms() - 3,
-                h.u0(), h.strain(), h.cell(), h.positions());
     }
 
     private static Structure lattice(CampaignConfig c, Path base) throws IOException {

@@ -20,4 +20,9 @@ final class ConfigError extends IllegalArgumentException {
     static void require(boolean ok, String field, String reason) {
         if (!ok) throw new ConfigError(field, reason);
     }
+
+    /** Refuses {@code field} when a shared setting's check gave a reason (null: accepted). */
+    static void refuse(String field, String reason) {
+        if (reason != null) throw new ConfigError(field, reason);
+    }
 }

@@ -6,10 +6,9 @@ import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.potential.LinearModel;
-import org.scoredos.sample.EinsteinSampler;
-import org.scoredos.sample.HessianSampler;
 import org.scoredos.sample.IsosurfaceSampler;
-import org.scoredos.sample.KineticSampler;
+import org.scoredos.sample.SamplerKind;
+import org.scoredos.sample.SamplerKinds;
 import org.scoredos.sample.ShardKey;
 import org.scoredos.sample.Snapshot;
 
@@ -26,8 +25,8 @@ final class SampledDescriptors implements SnapshotDescriptors {
     private static final long serialVersionUID = 1L;
 
     private final long seed;
-    private final CampaignConfig.Sampler kind;
-    private final CampaignConfig.KineticSpec md;
+    private final String kind;
+    private final SamplerKind.Dynamics md;
     private final SnapParameters descriptor;
     private final ModelDescription reference;
     private final List<PhaseReference> phases;
@@ -37,10 +36,15 @@ final class SampledDescriptors implements SnapshotDescriptors {
     /** The executor-side machinery, built from the broadcast description. */
     private record Engines(SnapBispectrum snap, List<HarmonicReference> references, List<IsosurfaceSampler> samplers) {}
 
-    /** @param md the kinetic sampler's MD settings; null for the other samplers */
-    SampledDescriptors(long seed, CampaignConfig.Sampler kind, CampaignConfig.KineticSpec md, SnapParameters descriptor,
+    /**
+     * @param kind the sampler's registered name ({@link SamplerKinds})
+     * @param md   the MD settings of a sampler that runs dynamics; null for the others
+     */
+    SampledDescriptors(long seed, String kind, SamplerKind.Dynamics md, SnapParameters descriptor,
             ModelDescription reference, List<PhaseReference> phases, int components) {
-        if ((kind == CampaignConfig.Sampler.KINETIC) != (md != null)) throw new IllegalArgumentException("MD settings are for the kinetic sampler");
+        SamplerKind sampler = SamplerKinds.named(kind);
+        if (sampler == null) throw new IllegalArgumentException("no sampler named " + kind);
+        if (sampler.runsDynamics() != (md != null)) throw new IllegalArgumentException("MD settings are for samplers that run dynamics");
         this.seed = seed;
         this.kind = kind;
         this.md = md;
@@ -78,17 +82,10 @@ final class SampledDescriptors implements SnapshotDescriptors {
     private Engines build() {
         SnapBispectrum snap = reference.bispectrum(descriptor);
         List<HarmonicReference> refs = phases.stream().map(PhaseReference::rebuild).toList();
-        LinearModel potential = kind == CampaignConfig.Sampler.KINETIC ? reference.model() : null;
-        List<IsosurfaceSampler> samplers = refs.stream().map(r -> sampler(r, potential)).toList();
+        SamplerKind sampler = SamplerKinds.named(kind);
+        // the MD runs on the reference potential, the one whose Hessian is H
+        LinearModel potential = sampler.runsDynamics() ? reference.model() : null;
+        List<IsosurfaceSampler> samplers = refs.stream().map(r -> sampler.sampler(r, potential, md)).toList();
         return new Engines(snap, refs, samplers);
-    }
-
-    /** The MD of the kinetic sampler runs on the reference potential, the one whose Hessian is H. */
-    private IsosurfaceSampler sampler(HarmonicReference r, LinearModel potential) {
-        return switch (kind) {
-            case HESSIAN -> new HessianSampler(r);
-            case EINSTEIN -> new EinsteinSampler(r.structure(), r.omegaBar());
-            case KINETIC -> new KineticSampler(r, potential, md.timestep(), md.stride(), md.equilibration());
-        };
     }
 }

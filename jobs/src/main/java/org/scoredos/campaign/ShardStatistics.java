@@ -1,6 +1,7 @@
 package org.scoredos.campaign;
 
 import java.io.Serializable;
+import org.scoredos.compression.TwoPassCompression;
 import org.scoredos.summary.CellFrame;
 import org.scoredos.summary.DescriptorMoments;
 import org.scoredos.summary.RotatedHistogram;
@@ -25,20 +26,10 @@ public record ShardStatistics(
         return RotatedHistogram.of(counts);
     }
 
-    /** Moments of the shard's descriptors (none when every sample was rejected), folded in sample order. */
-    public static DescriptorMoments moments(double[][] descriptors, int components) {
-        DescriptorMoments m = new DescriptorMoments(components);
-        for (double[] x : descriptors) {
-            for (double v : x) if (!Double.isFinite(v)) throw new IllegalStateException("non-finite descriptor " + v);
-            m.add(x);
-        }
-        return m;
-    }
-
-    static ShardStatistics of(String identity, Shard shard, double[][] descriptors, CellFrame frame) {
-        DescriptorMoments m = moments(descriptors, frame.components());
-        RotatedHistogram h = new RotatedHistogram(frame.components(), frame.bins());
-        for (double[] x : descriptors) h.add(frame, x);
+    /** The shard's moments and histogram in its cell's frame: both passes of {@code compression} on its descriptors. */
+    static ShardStatistics of(String identity, Shard shard, double[][] descriptors, CellFrame frame, TwoPassCompression compression) {
+        DescriptorMoments m = compression.moments(descriptors);
+        RotatedHistogram h = compression.histogram(descriptors, frame);
         return new ShardStatistics(identity, shard.cell(), shard.index(), shard.start(), shard.end(),
                 m.count(), m.mean(), m.comoment(), h.counts());
     }

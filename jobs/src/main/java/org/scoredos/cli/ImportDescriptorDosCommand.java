@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.compression.CompressionSettings;
 import org.scoredos.io.BadInputException;
 import org.scoredos.io.InputFiles;
 import org.scoredos.score.PolynomialBasis;
@@ -58,11 +59,11 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "phase name (default: the file name without .json[.gz])")
     String name;
 
-    @Option(names = "--basis", defaultValue = "chebyshev", paramLabel = "BASIS",
+    @Option(names = "--basis", defaultValue = CompressionSettings.DEFAULT_BASIS, paramLabel = "BASIS",
             description = "score-matching basis: chebyshev, hermite or monomial (default ${DEFAULT-VALUE})")
     String basis;
 
-    @Option(names = "--order", defaultValue = "7", paramLabel = "P", description = "polynomial order p (default ${DEFAULT-VALUE})")
+    @Option(names = "--order", defaultValue = "" + CompressionSettings.DEFAULT_ORDER, paramLabel = "P", description = "polynomial order p (default ${DEFAULT-VALUE})")
     int order;
 
     @Option(names = "--params", paramLabel = "FILE",

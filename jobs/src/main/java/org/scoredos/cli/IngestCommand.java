@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.compression.CompressionSettings;
 import org.scoredos.ingest.IngestJob;
 import org.scoredos.ingest.IngestLauncher;
 import org.scoredos.io.BadInputException;
@@ -78,18 +79,19 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions for the files (default: one per file)")
     int partitions;
 
-    @Option(names = "--bins", defaultValue = "99", paramLabel = "N", description = "histogram bins per component (default ${DEFAULT-VALUE})")
+    @Option(names = "--bins", defaultValue = "" + CompressionSettings.DEFAULT_BINS, paramLabel = "N",
+            description = "histogram bins per component (default ${DEFAULT-VALUE})")
     int bins;
 
-    @Option(names = "--clip-percentile", defaultValue = "0.5", paramLabel = "P",
+    @Option(names = "--clip-percentile", defaultValue = "" + CompressionSettings.DEFAULT_CLIP_PERCENTILE, paramLabel = "P",
             description = "histogram edges clipped at P %% per side (default ${DEFAULT-VALUE})")
     double clipPercentile;
 
-    @Option(names = "--basis", defaultValue = PhaseModelOptions.DEFAULT_BASIS, paramLabel = "BASIS",
+    @Option(names = "--basis", defaultValue = CompressionSettings.DEFAULT_BASIS, paramLabel = "BASIS",
             description = "score basis: chebyshev, hermite or monomial (default ${DEFAULT-VALUE})")
     String basis;
 
-    @Option(names = "--order", defaultValue = "" + PhaseModelOptions.DEFAULT_ORDER, paramLabel = "N",
+    @Option(names = "--order", defaultValue = "" + CompressionSettings.DEFAULT_ORDER, paramLabel = "N",
             description = "score polynomial order (default ${DEFAULT-VALUE})")
     int order;
 
@@ -99,19 +101,15 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (partitions < 0) throw new BadInputException("--partitions must not be negative, got " + partitions);
-        if (bins < 1 || bins > 100_000) throw new BadInputException("--bins must be between 1 and 100000, got " + bins);
-        if (!(clipPercentile > 0 && clipPercentile < 50)) {
-            throw new BadInputException("--clip-percentile must lie between 0 and 50 (exclusive), got " + clipPercentile);
-        }
-        PolynomialBasis chosen;
+        CompressionSettings chosen;
         try {
-            chosen = PolynomialBasis.of(basis, order);
-        } catch (BadInputException e) {
-            throw new BadInputException("--" + e.getMessage());
+            chosen = new CompressionSettings(bins, clipPercentile, PolynomialBasis.Kind.named(basis), order);
+        } catch (BadInputException e) { // "bins: …", "clipPercentile: …": the option's name
+            throw new BadInputException("--" + e.getMessage().replaceFirst("^clipPercentile", "clip-percentile"));
         }
         IngestLauncher.Options options = new IngestLauncher.Options(snapshots, labels.temperature, labels.temperaturesFile,
                 params, coeff, reference, mass, out, name, master, partitions,
-                new IngestJob.Compression(bins, clipPercentile, chosen), Duration.ofSeconds(5));
+                chosen, Duration.ofSeconds(5));
         IngestLauncher.Outcome outcome = IngestLauncher.run(options, spec.commandLine().getErr());
         print(spec.commandLine().getOut(), outcome, output.format);
         return ExitCodes.OK;

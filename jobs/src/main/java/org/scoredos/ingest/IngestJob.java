@@ -22,10 +22,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.scoredos.campaign.Progress;
-import org.scoredos.campaign.ShardStatistics;
+import org.scoredos.compression.CompressionSettings;
+import org.scoredos.compression.TwoPassCompression;
 import org.scoredos.io.BadInputException;
-import org.scoredos.score.PolynomialBasis;
-import org.scoredos.score.ScoreMatcher;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.TrajectoryFrames;
 import org.scoredos.summary.CellFrame;
@@ -63,16 +62,14 @@ public final class IngestJob {
         this.partitions = partitions;
     }
 
-    /** How to summarise: the histogram bins and clipping, and the score basis. */
-    public record Compression(int bins, double clipPercentile, PolynomialBasis basis) {}
-
     /** One cell of the result: its temperature, files and frames. */
     public record CellCount(double temperature, int files, long frames) {}
 
     /** The temperature-conditioned phase of {@code files}, cells in increasing temperature. */
     @SuppressWarnings("try") // the stages only report while the work runs
     public PhaseSummary summarise(String name, List<SnapshotFile> files, FrameDescriptors source, int components,
-            ReferenceConstants reference, Compression compression) {
+            ReferenceConstants reference, CompressionSettings settings) {
+        TwoPassCompression compression = new TwoPassCompression(settings, components);
         // cell of every file: temperatures in increasing order
         double[] temperatures = files.stream().mapToDouble(SnapshotFile::temperature).distinct().sorted().toArray();
         int[] cellOf = new int[files.size()];
@@ -94,35 +91,29 @@ public final class IngestJob {
         try {
             List<FileMoments> moments;
             try (Progress.Stage stage = progress.count("descriptors + moments", "files", files.size(), filesDone::value)) {
-                moments = new ArrayList<>(described.map(d -> FileMoments.of(d, components)).collect());
+                moments = new ArrayList<>(described.map(d -> FileMoments.of(d, compression)).collect());
             }
             moments.sort(Comparator.comparingInt(FileMoments::file));
             for (FileMoments m : moments) if (m.error() != null) throw new BadInputException(m.error());
             DescriptorMoments[] merged = new DescriptorMoments[temperatures.length];
-            for (int c = 0; c < merged.length; c++) merged[c] = new DescriptorMoments(components);
-            for (FileMoments m : moments) merged[cellOf[m.file()]].merge(m.moments());
             ArrayList<CellFrame> frames = new ArrayList<>();
             for (int c = 0; c < merged.length; c++) {
-                if (merged[c].count() < 2) {
-                    throw new BadInputException(String.format(Locale.ROOT,
-                            "temperature %s K: %d frame; a cell needs at least two", temperatures[c], merged[c].count()));
-                }
-                if (merged[c].count() <= components) {
-                    progress.say(String.format(Locale.ROOT, "warning: temperature %s K: %d frames do not span the %d descriptor "
-                            + "components: the covariance is rank-deficient (use more than %d frames)",
-                            temperatures[c], merged[c].count(), components, components));
-                }
-                frames.add(CellFrame.of(merged[c], compression.bins(), compression.clipPercentile()));
+                int cell = c;
+                merged[c] = compression.merge(moments.stream().filter(m -> cellOf[m.file()] == cell).map(FileMoments::moments).toList());
+                String label = String.format(Locale.ROOT, "temperature %s K", temperatures[c]);
+                String rank = compression.rankWarning(label + ": " + merged[c].count() + " frames", merged[c].count(), "frames");
+                if (rank != null) progress.say(rank);
+                frames.add(compression.frame(label, merged[c]));
             }
             progress.say(String.format(Locale.ROOT, "%d cells: PCA frames and histogram edges fixed", frames.size()));
 
             Broadcast<ArrayList<CellFrame>> frameBroadcast = sc.broadcast(frames);
             Broadcast<int[]> cells = sc.broadcast(cellOf);
             RotatedHistogram[] histograms = new RotatedHistogram[temperatures.length];
-            for (int c = 0; c < histograms.length; c++) histograms[c] = new RotatedHistogram(components, compression.bins());
+            for (int c = 0; c < histograms.length; c++) histograms[c] = new RotatedHistogram(components, settings.bins());
             try {
-                List<FileHistogram> counted = described.map(d -> FileHistogram.of(d,
-                        frameBroadcast.value().get(cells.value()[d.file()]))).collect();
+                List<FileHistogram> counted = described.map(d -> new FileHistogram(d.file(),
+                        compression.histogram(d.descriptors(), frameBroadcast.value().get(cells.value()[d.file()])))).collect();
                 // counts add exactly, in any order
                 for (FileHistogram h : counted) histograms[cellOf[h.file()]].merge(h.histogram());
             } finally {
@@ -131,12 +122,10 @@ public final class IngestJob {
             }
             List<CellSummary> summaries = new ArrayList<>();
             for (int c = 0; c < temperatures.length; c++) {
-                summaries.add(CellSummary.of(temperatures[c], Double.NaN, merged[c], frames.get(c), histograms[c]));
+                summaries.add(compression.cell(temperatures[c], Double.NaN, merged[c], frames.get(c), histograms[c]));
             }
             progress.say("fitting score models");
-            // as in campaigns: the frames are already described, so a sparse fit is reported, not refused
-            return new ScoreMatcher(compression.basis(), progress::say)
-                    .fit(new PhaseSummary(name, reference, summaries, Conditioning.TEMPERATURE));
+            return compression.fit(name, reference, summaries, Conditioning.TEMPERATURE, null, progress::say);
         } finally {
             described.unpersist(true); // blocking: the context may close right after
             describer.destroy();
@@ -167,18 +156,12 @@ public final class IngestJob {
 
     /** A file's moments (frames folded in order), or its error. */
     record FileMoments(int file, DescriptorMoments moments, String error) implements Serializable {
-        static FileMoments of(FrameDescriptors.Described d, int components) {
+        static FileMoments of(FrameDescriptors.Described d, TwoPassCompression compression) {
             if (d.error() != null) return new FileMoments(d.file(), null, d.error());
-            return new FileMoments(d.file(), ShardStatistics.moments(d.descriptors(), components), null);
+            return new FileMoments(d.file(), compression.moments(d.descriptors()), null);
         }
     }
 
     /** A file's histogram counts in its cell's frame. */
-    record FileHistogram(int file, RotatedHistogram histogram) implements Serializable {
-        static FileHistogram of(FrameDescriptors.Described d, CellFrame frame) {
-            RotatedHistogram h = new RotatedHistogram(frame.components(), frame.bins());
-            for (double[] x : d.descriptors()) h.add(frame, x);
-            return new FileHistogram(d.file(), h);
-        }
-    }
+    record FileHistogram(int file, RotatedHistogram histogram) implements Serializable {}
 }

@@ -19,6 +19,7 @@ import org.scoredos.campaign.SparkContexts;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.model.ModelFiles;
+import org.scoredos.compression.CompressionSettings;
 import org.scoredos.io.BadInputException;
 import org.scoredos.store.HadoopSummaryStore;
 import org.scoredos.store.SummaryStore;
@@ -46,7 +47,7 @@ public final class IngestLauncher {
      */
     public record Options(List<String> snapshots, Double temperature, java.nio.file.Path temperaturesFile,
             java.nio.file.Path params, java.nio.file.Path coeff, java.nio.file.Path reference, Double mass,
-            String out, String name, String master, int partitions, IngestJob.Compression compression,
+            String out, String name, String master, int partitions, CompressionSettings compression,
             Duration progressEvery) {}
 
     /** What was written: the store's location, its phase and per-cell counts. */
@@ -92,12 +93,16 @@ public final class IngestLauncher {
         return new Outcome(name, out.toString(), files.size(), IngestJob.counts(phase, files));
     }
 
-    /** The species (from --coeff's element lines, else one of radius 0.5 and weight 1, no symbol) and the descriptor of --params. */
+    /**
+     * The species (from --coeff's element lines, else one of radius 0.5 and weight 1, no symbol)
+     * and the descriptor of --params; a single-element --coeff is also θ_ref, the model the MD ran with.
+     */
     static StoreModel storeModel(ModelDescription model, boolean descriptorOnly, double mass) {
         List<StoreModel.Species> species = model.elements().stream().map(e -> descriptorOnly
                 ? StoreModel.Species.ofMass(mass, e.radius(), e.weight())
                 : StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList();
-        return new StoreModel(species, model.snap());
+        StoreModel stored = new StoreModel(species, model.snap());
+        return descriptorOnly || model.elements().size() != 1 ? stored : stored.withReferenceTheta(model.elements().get(0).linear());
     }
 
     /** The output must be new (or an empty directory): an ingestion never replaces anything. */

@@ -22,8 +22,9 @@ import org.scoredos.structure.StructureFiles;
  * deterministic, each labelled by its temperature: one for all, or per file from a mapping.
  *
  * <p>Mapping file: one {@code NAME TEMPERATURE} pair per line (tab or spaces; '#' comments),
- * where NAME is a file's name or a trailing part of its path ({@code run-300K/traj.dump}); a
- * file takes the temperature of the longest NAME it ends with.
+ * where NAME is a file's name or a trailing part of its path ({@code run-300K/traj.dump}), or a
+ * directory, written with a trailing slash ({@code T300/}: every file below a directory of that
+ * name or path); a file takes the temperature of the longest NAME it matches.
  */
 public final class SnapshotFiles {
     private SnapshotFiles() {}
@@ -41,13 +42,19 @@ public final class SnapshotFiles {
         return label(uris, uri -> {
             String best = null;
             for (String name : byName.keySet()) {
-                if ((uri.equals(name) || uri.endsWith("/" + name)) && (best == null || name.length() > best.length())) best = name;
+                if (matches(uri, name) && (best == null || name.length() > best.length())) best = name;
             }
             if (best == null) {
                 throw new BadInputException("--temperatures-file: " + map + ": no temperature for " + uri);
             }
             return byName.get(best);
         });
+    }
+
+    /** A file name or trailing path matches the end of the URI; a directory (NAME/) any file below it. */
+    static boolean matches(String uri, String name) {
+        if (name.endsWith("/")) return uri.startsWith(name) || uri.contains("/" + name);
+        return uri.equals(name) || uri.endsWith("/" + name);
     }
 
     private interface Labels {

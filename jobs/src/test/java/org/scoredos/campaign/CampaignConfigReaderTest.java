@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.scoredos.compression.CompressionSettings;
 import org.junit.jupiter.api.Test;
 import org.scoredos.io.BadInputException;
 
@@ -37,7 +38,7 @@ class CampaignConfigReaderTest {
     @Test
     void minimalConfigTakesTheDefaults() {
         CampaignConfig c = CampaignConfigReader.parse(MINIMAL, "c.yaml");
-        assertEquals(CampaignConfig.Sampler.HESSIAN, c.sampler());
+        assertEquals("hessian", c.sampler().key());
         assertEquals(List.of(0.0), c.strains());
         assertEquals(256, c.samples());
         assertEquals(16, c.samplesPerShard());
@@ -45,6 +46,7 @@ class CampaignConfigReaderTest {
         assertEquals(0.5, c.histogram().clipPercentile());
         assertEquals(CampaignConfig.Basis.CHEBYSHEV, c.score().basis());
         assertEquals(4, c.score().order());
+        assertEquals(CompressionSettings.defaults(), c.compression(), "campaigns default to the settings every command shares");
         assertEquals(List.of(2, 2, 2), c.structure().repeat());
     }
 

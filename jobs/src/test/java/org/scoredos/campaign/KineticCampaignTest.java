@@ -148,8 +148,8 @@ class KineticCampaignTest {
             Ran r = cli(args);
             assertEquals(2, r.code(), args[0] + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.err().contains(store + ": an energy-conditioned store (from a kinetic campaign); the free-energy "
-                    + "estimators need isosurface-conditioned summaries"), r.err());
+            assertTrue(r.err().contains(store + ": an energy-conditioned store (from a kinetic campaign) is for inspection only; "
+                    + "the free-energy estimators need isosurface- or temperature-conditioned summaries"), r.err());
         }
         Ran summaries = cli("summaries", "--summaries", store.toString(), "--cell", "1", "--components", "0", "--format", "json");
         assertEquals(0, summaries.code(), summaries.err());
@@ -159,6 +159,7 @@ class KineticCampaignTest {
         Ran status = cli("campaign", "--config", yaml.toString(), "--out", out.toString(), "--status");
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().contains("    1   +0.0000   1.5000       2         16         16        0"), status.out());
+        assertTrue(status.err().contains("energy-conditioned summaries (sampler: kinetic) are for inspection only"), status.err());
     }
 
     private record Ran(int code, String out, String err) {}

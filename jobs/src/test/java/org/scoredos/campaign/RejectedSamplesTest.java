@@ -15,6 +15,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.io.BadInputException;
+import org.scoredos.compression.CompressionSettings;
+import org.scoredos.compression.TwoPassCompression;
 import org.scoredos.summary.CellFrame;
 
 class RejectedSamplesTest {
@@ -28,16 +30,17 @@ class RejectedSamplesTest {
         CampaignConfig c = CampaignJobTest.config(16, 8, 5);
         CampaignStore store = CampaignStore.open(tmp.resolve("out").toString(), new Configuration(), CampaignManifest.initial(c, ID));
         GaussianDescriptors source = new GaussianDescriptors(5, 3);
+        TwoPassCompression compression = new TwoPassCompression(CompressionSettings.of(10, 0.5, null, null), 3);
         for (int cell : new int[] {0, 2}) {
             CampaignCell cc = new CampaignCell(cell, 0, 0.0, 1.0);
             double[][] all = source.descriptors(cc, new Shard(cell, 0, 0, 16));
-            CellFrame frame = CellFrame.of(ShardStatistics.moments(all, 3), 10, 0.5);
+            CellFrame frame = compression.frame("cell " + cell, compression.moments(all));
             store.writeFrame(cell, frame);
             for (int i = 0; i < 2; i++) {
                 Shard s = new Shard(cell, i, 8 * i, 8 * i + 8);
                 double[][] kept = Arrays.copyOfRange(all, s.start(), s.end());
                 if (cell == 2) kept = Arrays.stream(kept).filter(x -> x != all[3] && x != all[11]).toArray(double[][]::new);
-                store.commit(ShardStatistics.of(ID, s, kept, frame));
+                store.commit(ShardStatistics.of(ID, s, kept, frame, compression));
             }
         }
         return store;

@@ -119,8 +119,8 @@ class IngestCommandTest {
         writeDump(tmp.resolve("md/T300/a.dump"), cold1);
         writeXyz(tmp.resolve("md/T300/b.extxyz"), cold2);
         writeDump(tmp.resolve("md/T1200/c.lammpstrj"), hot);
-        Path map = tmp.resolve("temperatures.tsv");
-        Files.writeString(map, "# file\ttemperature\nT300/a.dump\t300\nb.extxyz 300\nc.lammpstrj\t1200\n");
+        Path map = tmp.resolve("temperatures.tsv"); // a file, a trailing path and a directory (T1200/: every file below it)
+        Files.writeString(map, "# file\ttemperature\nT300/a.dump\t300\nb.extxyz 300\nT1200/\t1200\n");
         Path lattice = tmp.resolve("W-bcc.extxyz");
         writeXyz(lattice, List.of(Lattices.bcc(A, 2, 2, 2)));
 
@@ -200,11 +200,18 @@ class IngestCommandTest {
             }
         }
 
-        Ran estimate = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
-                "--temperatures", "300");
-        assertEquals(2, estimate.code(), estimate.err());
-        assertTrue(estimate.err().contains("temperature-conditioned store"), estimate.err());
-        assertEquals(1, estimate.err().strip().lines().count(), estimate.err());
+        // ingest recorded --coeff as θ_ref, the model the frames stand for
+        assertEquals(55, new ObjectMapper().readTree(Files.readString(Path.of(out, "manifest.json"))).get("model")
+                .get("referenceTheta").size());
+        Ran recorded = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
+                "--temperatures", "300,1200,2000", "--gradient", "--format", "json");
+        assertEquals(0, recorded.code(), recorded.err());
+
+        // the model the frames stand for: F at the sampled temperatures, unsolved outside them
+        JsonNode rows = new ObjectMapper().readTree(recorded.out()).get("results");
+        assertFalse(rows.get(2).get("solved").asBoolean(), "2000 K is above the sampled 1200 K: " + recorded.out());
+        assertTrue(rows.get(0).get("freeEnergy").asDouble() > rows.get(1).get("freeEnergy").asDouble(), "F falls with T");
+        assertEquals(55, rows.get(0).get("gradient").size());
     }
 
     @Test

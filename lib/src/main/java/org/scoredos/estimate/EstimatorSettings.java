@@ -1,5 +1,6 @@
 package org.scoredos.estimate;
 
+import org.scoredos.compression.CompressionSettings;
 import java.util.function.Consumer;
 import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
@@ -19,8 +20,8 @@ import org.scoredos.summary.PhaseSummary;
  */
 public record EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String basis, Integer order, Double pressure)
         implements java.io.Serializable {
-    public static final String DEFAULT_BASIS = "chebyshev";
-    public static final int DEFAULT_ORDER = 7;
+    public static final String DEFAULT_BASIS = CompressionSettings.DEFAULT_BASIS;
+    public static final int DEFAULT_ORDER = CompressionSettings.DEFAULT_ORDER;
 
     public EstimatorSettings {
         if (pressure != null && !Double.isFinite(pressure)) throw new BadInputException("pressure: must be finite, got " + pressure);

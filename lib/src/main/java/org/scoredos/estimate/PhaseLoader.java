@@ -71,6 +71,10 @@ public final class PhaseLoader {
     /** The phase at {@code path}, in whichever form it is stored. */
     public static StoredPhase read(Path path, String what) throws IOException {
         for (Format f : FORMATS) if (f.recognises(path)) return f.read(path, what);
+        if (Files.exists(path)) {
+            PhaseSummary phase = SummaryStore.read(path);
+            if (phase.conditioning() == Conditioning.TEMPERATURE) return new MdPhase(phase);
+        }
         return new IsosurfacePhase(isosurfaceStore(path, what));
     }
 
@@ -81,6 +85,7 @@ public final class PhaseLoader {
     public static IsosurfacePhase isosurface(Path path, String what) throws IOException {
         StoredPhase phase = read(path, what);
         if (phase instanceof IsosurfacePhase one) return one;
+        if (phase instanceof MdPhase) throw new BadInputException(what + ": " + path + ": a store of MD snapshots (scoredos ingest); this needs an isosurface store");
         throw new BadInputException(what + ": " + path + ": a phase sampled at several volumes; this needs one strain's summary store");
     }
 
@@ -116,9 +121,11 @@ public final class PhaseLoader {
         PhaseSummary phase = SummaryStore.read(path);
         if (phase.conditioning() != Conditioning.ISOSURFACE) {
             // its cells are labelled by MD temperature or energy, not α: reading them as isosurfaces would be wrong
-            String kind = phase.conditioning() == Conditioning.ENERGY ? "an energy-conditioned store (from a kinetic campaign)"
+            String kind = phase.conditioning() == Conditioning.ENERGY
+                    ? "an energy-conditioned store (from a kinetic campaign) is for inspection only"
                     : "a " + phase.conditioning().key() + "-conditioned store (from scoredos ingest)";
-            throw new BadInputException(what + ": " + path + ": " + kind + "; the free-energy estimators need isosurface-conditioned summaries");
+            throw new BadInputException(what + ": " + path + ": " + kind
+                    + "; the free-energy estimators need isosurface- or temperature-conditioned summaries");
         }
         return phase;
     }

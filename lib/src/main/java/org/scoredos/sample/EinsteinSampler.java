@@ -1,6 +1,10 @@
 package org.scoredos.sample;
 
+import org.scoredos.harmonic.HarmonicReference;
+import org.scoredos.potential.Potential;
 import org.scoredos.structure.Structure;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.ReferenceConstants;
 
 /**
  * Isotropic samples (ν_l = 1, no Hessian needed): u uniform on the sphere Σ_k u_k² = N e^α
@@ -11,6 +15,33 @@ import org.scoredos.structure.Structure;
  * The metric's ω̄ (eV/Å², an Einstein spring constant) only labels shells: H_e = ½ ω̄ e^α.
  */
 public final class EinsteinSampler implements IsosurfaceSampler {
+    /** Isotropic shells: ⟨ln ν⟩ = 0 over 3N − 3 modes, with the Hessian's ω̄ as spring constant. */
+    public static final SamplerKind KIND = new SamplerKind() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String key() {
+            return "einstein";
+        }
+
+        @Override
+        public Conditioning conditioning() {
+            return Conditioning.ISOSURFACE;
+        }
+
+        @Override
+        public ReferenceConstants constants(HarmonicReference reference, double[] d0) {
+            ReferenceConstants h = reference.constants(d0);
+            return new ReferenceConstants(h.atoms(), h.mass(), h.volume(), h.d0(), h.omegaBar(), 0.0, 3 * h.atoms() - 3,
+                    h.u0(), h.strain(), h.cell(), h.positions());
+        }
+
+        @Override
+        public IsosurfaceSampler sampler(HarmonicReference reference, Potential potential, Dynamics md) {
+            return new EinsteinSampler(reference.structure(), reference.omegaBar());
+        }
+    };
+
     private final Structure reference;
     private final double omegaBar;
 

@@ -5,6 +5,8 @@ import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.harmonic.InverseSquareRoot;
 import org.scoredos.harmonic.SparseHessian;
+import org.scoredos.potential.Potential;
+import org.scoredos.summary.Conditioning;
 
 /**
  * Uniform samples on the α hyper-ellipsoid uᵀHu = N e^α ω̄ of the reference Hessian
@@ -27,6 +29,26 @@ import org.scoredos.harmonic.SparseHessian;
 public final class HessianSampler implements IsosurfaceSampler {
     /** Largest relative error of p(λ)√λ over the spectrum for the matrix-free sampler. */
     public static final double INVERSE_SQRT_TOLERANCE = 1e-4;
+
+    /** Uniform on the reference Hessian's isosurfaces: the estimator's constants are the Hessian's own. */
+    public static final SamplerKind KIND = new SamplerKind() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String key() {
+            return "hessian";
+        }
+
+        @Override
+        public Conditioning conditioning() {
+            return Conditioning.ISOSURFACE;
+        }
+
+        @Override
+        public IsosurfaceSampler sampler(HarmonicReference reference, Potential potential, Dynamics md) {
+            return new HessianSampler(reference);
+        }
+    };
 
     private final HarmonicReference reference;
     private final double[] invSqrtNu;           // dense

@@ -7,6 +7,8 @@ import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.io.BadInputException;
 import org.scoredos.potential.Potential;
 import org.scoredos.structure.Structure;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.ReferenceConstants;
 
 /**
  * Snapshots of constant-energy MD with the model's own forces (method.md §2, "Kinetic"). The
@@ -18,6 +20,39 @@ import org.scoredos.structure.Structure;
  * Hessian α of their displacement, so they can be binned like isosurface samples.
  */
 public final class KineticSampler implements IsosurfaceSampler {
+    /**
+     * Constant-energy MD on the reference potential (the one whose Hessian is H): cells are
+     * labelled by their target energy, and snapshots, wandering off the shell that set it, have no α.
+     */
+    public static final SamplerKind KIND = new SamplerKind() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String key() {
+            return "kinetic";
+        }
+
+        @Override
+        public Conditioning conditioning() {
+            return Conditioning.ENERGY;
+        }
+
+        @Override
+        public boolean runsDynamics() {
+            return true;
+        }
+
+        @Override
+        public double alpha(ReferenceConstants constants, double tau) {
+            return Double.NaN;
+        }
+
+        @Override
+        public IsosurfaceSampler sampler(HarmonicReference reference, Potential potential, Dynamics md) {
+            return new KineticSampler(reference, potential, md.timestep(), md.stride(), md.equilibration());
+        }
+    };
+
     private final HarmonicReference reference;
     private final Potential potential;
     private final HessianSampler start;

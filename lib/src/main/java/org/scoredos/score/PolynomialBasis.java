@@ -25,6 +25,15 @@ public final class PolynomialBasis {
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The family named "chebyshev", "hermite" or "monomial" (any case). */
+        public static Kind named(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("basis: unknown polynomial basis '" + name + "' (chebyshev, hermite or monomial)");
+            }
+        }
     }
 
     public static final int MAX_ORDER = 12;
@@ -42,13 +51,7 @@ public final class PolynomialBasis {
 
     /** The basis named "chebyshev", "hermite" or "monomial" (any case) of order P. */
     public static PolynomialBasis of(String name, int order) {
-        Kind kind;
-        try {
-            kind = Kind.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("basis: unknown polynomial basis '" + name + "' (chebyshev, hermite or monomial)");
-        }
-        return of(kind, order);
+        return of(Kind.named(name), order);
     }
 
     public static PolynomialBasis of(Kind kind, int order) {

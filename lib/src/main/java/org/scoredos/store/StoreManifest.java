@@ -201,6 +201,10 @@ public record StoreManifest(
         d.put("components", model.components());
         m.put("definition", model.definition());
         m.put("hash", model.hash());
+        if (model.referenceTheta() != null) {
+            var theta = m.putArray("referenceTheta");
+            for (double v : model.referenceTheta()) theta.add(v);
+        }
     }
 
     /** The model entry: absent (an older store) or "unknown" → null; otherwise checked against its own hash. */
@@ -232,7 +236,19 @@ public record StoreManifest(
         if (!hash.equals(model.hash())) {
             throw field(where, "model.hash", "does not match the recorded descriptor definition (the manifest was edited or damaged)");
         }
-        return model;
+        JsonNode theta = m.get("referenceTheta"); // stores of MD snapshots only
+        if (theta == null) return model;
+        if (!theta.isArray() || theta.size() != model.components()) {
+            throw field(where, "model.referenceTheta", "expected " + model.components() + " numbers");
+        }
+        double[] t = new double[theta.size()];
+        for (int i = 0; i < t.length; i++) {
+            if (!theta.get(i).isNumber() || !Double.isFinite(theta.get(i).asDouble())) {
+                throw field(where, "model.referenceTheta[" + i + "]", "not a finite number");
+            }
+            t[i] = theta.get(i).asDouble();
+        }
+        return model.withReferenceTheta(t);
     }
 
     private static double real(JsonNode n, String key, String where) {

@@ -25,6 +25,11 @@ public final class ExtendedXyzWriter {
 
     /** {@code speciesByType} (index t-1) may be null to name species from their masses. */
     public static void write(Structure s, Writer w, String[] speciesByType) throws IOException {
+        write(s, w, speciesByType, Double.NaN);
+    }
+
+    /** As above, with the frame's potential energy (eV, whole cell) as {@code energy=} on the comment line; NaN: none. */
+    public static void write(Structure s, Writer w, String[] speciesByType, double energy) throws IOException {
         Cell c = s.cell();
         boolean massesKnown = true;
         for (double m : s.massByType()) massesKnown &= Double.isFinite(m) && m > 0;
@@ -46,6 +51,7 @@ public final class ExtendedXyzWriter {
         sb.append("\" Properties=species:S:1:pos:R:3").append(massesKnown ? ":masses:R:1" : "");
         double[] o = c.origin();
         if (o[0] != 0 || o[1] != 0 || o[2] != 0) sb.append(" Origin=\"").append(o[0]).append(' ').append(o[1]).append(' ').append(o[2]).append('"');
+        if (Double.isFinite(energy)) sb.append(" energy=").append(energy);
         sb.append(" pbc=\"T T T\"\n");
         w.write(sb.toString());
         for (int i = 0; i < s.size(); i++) {

@@ -14,10 +14,24 @@ import org.scoredos.structure.Elements;
  * and weight) and the SNAP descriptor definition. A θ is only meaningful against descriptors
  * of the same definition and element; {@link #hash()} identifies the definition.
  *
- * @param species    in the descriptor's element order
- * @param descriptor the bispectrum settings
+ * @param species        in the descriptor's element order
+ * @param descriptor     the bispectrum settings
+ * @param referenceTheta θ_ref, the coefficients of the model whose MD the samples are (stores of
+ *                       MD snapshots, {@code scoredos ingest --coeff}), or null when not recorded;
+ *                       not part of the descriptor definition
  */
-public record StoreModel(List<Species> species, SnapParameters descriptor) implements java.io.Serializable {
+public record StoreModel(List<Species> species, SnapParameters descriptor, double[] referenceTheta)
+        implements java.io.Serializable {
+
+    /** A model whose samples record no θ_ref. */
+    public StoreModel(List<Species> species, SnapParameters descriptor) {
+        this(species, descriptor, null);
+    }
+
+    /** The same model, recording θ_ref. */
+    public StoreModel withReferenceTheta(double[] theta) {
+        return new StoreModel(species, descriptor, theta.clone());
+    }
 
     /**
      * One species.
@@ -42,6 +56,10 @@ public record StoreModel(List<Species> species, SnapParameters descriptor) imple
     public StoreModel {
         species = List.copyOf(species);
         if (species.isEmpty()) throw new IllegalArgumentException("a model needs at least one species");
+        if (referenceTheta != null && referenceTheta.length != descriptor.descriptorCount()) {
+            throw new IllegalArgumentException("θ_ref has " + referenceTheta.length + " coefficients, the descriptor "
+                    + descriptor.descriptorCount());
+        }
     }
 
     /** d, the number of descriptor components. */

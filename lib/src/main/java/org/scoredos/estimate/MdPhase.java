@@ -1,0 +1,64 @@
+package org.scoredos.estimate;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.harmonic.HarmonicReference;
+import org.scoredos.harmonic.HessianCalculator;
+import org.scoredos.io.BadInputException;
+import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.structure.Cell;
+import org.scoredos.structure.Structure;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.summary.StoreModel;
+
+/**
+ * A phase of MD snapshots of one model θ_ref, grouped by temperature ({@code scoredos ingest}):
+ * its estimator is {@link TemperatureConditionedEstimator} (method.md §6), θ_ref the one ingest
+ * recorded, F_ref anchored by the harmonic free energy of θ_ref's Hessian at the store's lattice.
+ */
+public record MdPhase(PhaseSummary summary) implements StoredPhase {
+    @Override
+    public String name() {
+        return summary.name();
+    }
+
+    @Override
+    public StoreModel model() {
+        return summary.model();
+    }
+
+    @Override
+    public int components() {
+        return summary.reference().components();
+    }
+
+    @Override
+    public TemperatureConditionedEstimator estimator(EstimatorSettings settings, Consumer<String> progress) {
+        if (settings.pressure() != null) {
+            throw new BadInputException(summary.name() + ": MD snapshots at one volume have no pressure dependence");
+        }
+        StoreModel model = summary.model();
+        if (model == null || model.referenceTheta() == null) {
+            throw new BadInputException(summary.name() + ": a store of MD snapshots that records no θ_ref: ingest with "
+                    + "--params and --coeff (the model the MD ran with)");
+        }
+        PhaseSummary phase = settings.withScores(summary, progress);
+        double[] thetaRef = model.referenceTheta();
+        StoreModel.Species s = model.species().get(0);
+        // β0 moves no force: the Hessian of θ_ref with the store's element radius and weight
+        LinearSnapPotential potential = LinearSnapPotential.singleElement(
+                SnapBispectrum.singleElement(model.descriptor(), s.radius(), s.weight()), 0, thetaRef);
+        ReferenceConstants r = phase.reference();
+        int[] types = new int[r.atoms()];
+        Arrays.fill(types, 1);
+        Structure lattice = new Structure(new Cell(r.cell(), new double[3]), r.positions(), types, new double[] {r.mass()});
+        progress.accept(String.format(Locale.ROOT, "%s: Hessian of the reference model at the store's lattice (%d atoms)",
+                phase.name(), r.atoms()));
+        HarmonicReference harmonic = HarmonicReference.compute(lattice, potential, 0.0, r.mass(),
+                new HessianCalculator(HessianCalculator.DEFAULT_STEP, true));
+        return new TemperatureConditionedEstimator(phase, thetaRef, harmonic::freeEnergy, null);
+    }
+}

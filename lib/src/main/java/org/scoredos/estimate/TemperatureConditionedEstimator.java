@@ -1,0 +1,306 @@
+package org.scoredos.estimate;
+
+import java.util.function.DoubleUnaryOperator;
+import org.scoredos.io.BadInputException;
+import org.scoredos.score.PolynomialBasis;
+import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.summary.ScoreTable;
+import org.scoredos.units.Units;
+
+/**
+ * Free energies from MD snapshots of a reference model θ_ref (a temperature-conditioned store,
+ * {@code scoredos ingest}; method.md §6). At a sampled temperature T the cell's normalised
+ * entropy S_T(D) (density ∝ exp(N S_T), max S_T = 0) gives, for any θ, the Legendre–Fenchel
+ * perturbation
+ *
+ * <pre>  F_θ(T) − F_ref(T) = min_D [ (θ − θ_ref)·D − k_B T S_T(D) ]</pre>
+ *
+ * per rotated component, with the exact gradient D* (the minimiser) and {@code solved = false}
+ * when D* sits at the edge of the sampled range of any component (θ too far from θ_ref for
+ * these data). F_ref(T) is the harmonic free energy of the reference lattice plus the
+ * anharmonic part from {@link GibbsHelmholtz} over the cells' ⟨U⟩ = N θ_ref·⟨D⟩_T. Between
+ * sampled temperatures the perturbation and its error are interpolated linearly in T; outside
+ * the sampled span a result is the nearest cell's, flagged unsolved.
+ *
+ * <p>Results use the {@link FreeEnergy} record: F per atom relative to θ·D_0 in the reported
+ * convention, its error (score-fit band ⊕ the Gibbs–Helmholtz fit's error ⊕ the sampling error
+ * of the mean descriptor), α* = NaN (no isosurface), ∂(θ·D_0 + F)/∂θ = D*.
+ */
+public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
+    private static final int SCAN = 200;
+    private static final int GOLDEN_STEPS = 60;
+
+    private final PhaseSummary phase;
+    private final double[] thetaRef;
+    private final double[] temperatures;
+    private final double[] referenceF;
+    private final double[] referenceError;
+    private final GibbsHelmholtz anharmonic;
+    private final DoubleUnaryOperator harmonic;
+    private final double anchorShift;
+    private final double anchorTemperature;
+    /** Per cell and component: S as a power series in u, the sampled range of u, and u at max S. */
+    private final double[][][] series;
+    private final double[][] lower, upper, uMax;
+    private final PolynomialBasis[] bases;
+
+    /**
+     * @param phase    a temperature-conditioned phase with fitted score models and a known D_0
+     * @param thetaRef the model the MD ran with (d values, no β0)
+     * @param harmonic F_harm(T) of θ_ref's Hessian at the reference lattice, eV/atom in the
+     *                 reported convention, relative to θ_ref·D_0
+     * @param anchor   {T_0, F_0}: the reference's free energy at T_0 (eV/atom, reported
+     *                 convention, relative to θ_ref·D_0), or null to anchor at T = 0 by the
+     *                 harmonic free energy
+     */
+    public TemperatureConditionedEstimator(PhaseSummary phase, double[] thetaRef, DoubleUnaryOperator harmonic, double[] anchor) {
+        if (phase.conditioning() != Conditioning.TEMPERATURE) {
+            throw new BadInputException(phase.name() + ": a " + phase.conditioning().key()
+                    + "-conditioned store; the MD estimator needs MD snapshots grouped by temperature (scoredos ingest)");
+        }
+        ReferenceConstants ref = phase.reference();
+        int d = ref.components();
+        if (thetaRef.length != d) {
+            throw new BadInputException(phase.name() + ": the reference model has " + thetaRef.length
+                    + " coefficients, the store's descriptor " + d);
+        }
+        for (double v : ref.d0()) {
+            if (!Double.isFinite(v)) {
+                throw new BadInputException(phase.name() + ": the store has no reference lattice (D_0 unknown); "
+                        + "ingest with --reference FILE, the static lattice of the frames");
+            }
+        }
+        for (CellSummary c : phase.cells()) {
+            if (c.scores() == null) throw new BadInputException(phase.name() + ": cell " + c.tau() + " K has no score models");
+        }
+        this.phase = phase;
+        this.thetaRef = thetaRef.clone();
+        this.harmonic = harmonic;
+        int cells = phase.cells().size();
+        temperatures = new double[cells];
+        double[] deltaU = new double[cells], errors = new double[cells];
+        double lattice = dot(thetaRef, ref.d0());
+        series = new double[cells][][];
+        lower = new double[cells][];
+        upper = new double[cells][];
+        uMax = new double[cells][];
+        bases = new PolynomialBasis[cells];
+        for (int a = 0; a < cells; a++) {
+            CellSummary c = phase.cells().get(a);
+            double t = c.tau();
+            temperatures[a] = t;
+            // beyond the harmonic crystal's potential energy (M/2) k_B T: what the M internal modes of MD hold
+            deltaU[a] = dot(thetaRef, c.mean()) - lattice - 0.5 * ref.stableModes() * Units.KB * t / ref.atoms();
+            errors[a] = Math.sqrt(Math.max(quadratic(c.covariance(), thetaRef), 1e-30) / c.samples());
+            prepare(a, c);
+        }
+        anharmonic = GibbsHelmholtz.fit(temperatures, deltaU, errors, GibbsHelmholtz.DEFAULT_ORDER);
+        if (anchor != null) {
+            anchorTemperature = anchor[0];
+            anchorShift = anchor[1] - harmonic.applyAsDouble(anchor[0]) - anharmonic.anharmonic(anchor[0]);
+        } else {
+            anchorTemperature = 1;
+            anchorShift = 0;
+        }
+        referenceF = new double[cells];
+        referenceError = new double[cells];
+        for (int a = 0; a < cells; a++) {
+            referenceF[a] = reference(temperatures[a]);
+            referenceError[a] = anharmonic.anharmonicError(temperatures[a]);
+        }
+    }
+
+    @Override
+    public String phase() {
+        return phase.name();
+    }
+
+    @Override
+    public int components() {
+        return thetaRef.length;
+    }
+
+    @Override
+    public double[] latticeDescriptor() {
+        return phase.reference().d0().clone();
+    }
+
+    @Override
+    public double latticeEnergy(double[] theta) {
+        return dot(theta, phase.reference().d0());
+    }
+
+    /** The score bands ⊕ the sampling and Gibbs–Helmholtz errors, one bar (not split). */
+    @Override
+    public ErrorModel errorModel() {
+        return ErrorModel.REFERENCE;
+    }
+
+    @Override
+    public FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient) {
+        FreeEnergy[] out = new FreeEnergy[temperatures.length];
+        for (int i = 0; i < temperatures.length; i++) out[i] = estimate(theta, temperatures[i], gradient);
+        return out;
+    }
+
+    /** The sampled temperatures, K, increasing. */
+    public double[] temperatures() {
+        return temperatures.clone();
+    }
+
+    /** F_ref(T), eV/atom relative to θ_ref·D_0 (reported convention). */
+    public double reference(double temperature) {
+        return harmonic.applyAsDouble(temperature) + anharmonic.anharmonic(temperature)
+                + anchorShift * temperature / anchorTemperature;
+    }
+
+    /** The perturbation of one sampled cell: ΔF = F_θ − F_ref (eV/atom), its error, D* and the flag. */
+    public record Perturbation(double deltaF, double error, double[] descriptor, boolean solved) {}
+
+    /** ΔF at cell {@code a} (method.md §6). */
+    public Perturbation perturbation(int a, double[] theta) {
+        CellSummary c = phase.cells().get(a);
+        ScoreTable s = c.scores();
+        int d = c.components();
+        double kT = Units.KB * temperatures[a];
+        double[] dTheta = new double[d];
+        for (int i = 0; i < d; i++) dTheta[i] = theta[i] - thetaRef[i];
+        double deltaF = dot(dTheta, c.mean());
+        double[] dStar = c.mean().clone();
+        double variance = 0;
+        boolean solved = true;
+        double[] phi = new double[bases[a].size()], phiMax = new double[bases[a].size()];
+        for (int k = 0; k < d; k++) {
+            double rotated = 0; // (Wᵀ Δθ)_k
+            for (int i = 0; i < d; i++) rotated += c.rotation()[i][k] * dTheta[i];
+            // min over y = centre + scale·u of Δθ'_k y − k_B T S_k(u)
+            double slope = rotated * s.scale()[k] / kT;
+            double[] sk = series[a][k];
+            double u = minimise(sk, slope, lower[a][k], upper[a][k]);
+            double width = upper[a][k] - lower[a][k];
+            if (u - lower[a][k] < 1e-6 * width || upper[a][k] - u < 1e-6 * width) solved = false;
+            double y = s.centre()[k] + s.scale()[k] * u;
+            deltaF += rotated * y - kT * PolynomialConjugate.horner(sk, 0, sk.length, u);
+            for (int i = 0; i < d; i++) dStar[i] += c.rotation()[i][k] * y;
+            // the score fit's variance of S(u*) − S(u_max): S is shifted to 0 at its maximum
+            bases[a].evaluate(u, phi, null, null);
+            bases[a].evaluate(uMax[a][k], phiMax, null, null);
+            for (int i = 0; i < phi.length; i++) phi[i] -= phiMax[i];
+            variance += quadratic(s.covariance()[k], phi);
+        }
+        double mean = quadratic(c.covariance(), dTheta) / c.samples(); // sampling error of Δθ·⟨D⟩
+        // |Var|: the reference's coefficient covariance need not be positive definite (as in FreeEnergyEstimator)
+        return new Perturbation(deltaF, Math.sqrt(kT * kT * Math.abs(variance) + mean), dStar, solved);
+    }
+
+    /** F_θ(T) per atom relative to θ·D_0, with its error, flag and (when asked) gradient. */
+    public FreeEnergy estimate(double[] theta, double temperature, boolean gradient) {
+        if (theta.length != thetaRef.length) {
+            throw new BadInputException("θ has " + theta.length + " coefficients, the store's descriptor " + thetaRef.length);
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new BadInputException("temperature must be positive and finite, got " + temperature + " K");
+        }
+        int n = temperatures.length;
+        int hi = 0;
+        while (hi < n && temperatures[hi] < temperature) hi++;
+        boolean inside = temperature >= temperatures[0] && temperature <= temperatures[n - 1];
+        Perturbation p;
+        double refError;
+        if (hi < n && temperatures[hi] == temperature || !inside || n == 1) {
+            int a = hi < n && temperatures[hi] == temperature ? hi : temperature < temperatures[0] ? 0 : n - 1;
+            p = perturbation(a, theta);
+            refError = anharmonic.anharmonicError(temperature);
+        } else {
+            Perturbation below = perturbation(hi - 1, theta), above = perturbation(hi, theta);
+            double w = (temperature - temperatures[hi - 1]) / (temperatures[hi] - temperatures[hi - 1]);
+            double[] dStar = new double[theta.length];
+            for (int i = 0; i < dStar.length; i++) dStar[i] = (1 - w) * below.descriptor()[i] + w * above.descriptor()[i];
+            p = new Perturbation((1 - w) * below.deltaF() + w * above.deltaF(), (1 - w) * below.error() + w * above.error(),
+                    dStar, below.solved() && above.solved());
+            refError = anharmonic.anharmonicError(temperature);
+        }
+        double[] dTheta = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) dTheta[i] = theta[i] - thetaRef[i];
+        // F_θ − θ·D_0 = (F_ref − θ_ref·D_0) + ΔF − Δθ·D_0
+        double f = reference(temperature) + p.deltaF() - dot(dTheta, phase.reference().d0());
+        // one error bar, not split into statistical and score-order parts (no refits at p ± 1 here)
+        return new FreeEnergy(temperature, f, Math.hypot(p.error(), refError), Double.NaN, p.solved() && inside,
+                gradient ? p.descriptor() : null);
+    }
+
+    private void prepare(int a, CellSummary c) {
+        ScoreTable s = c.scores();
+        PolynomialBasis basis = PolynomialBasis.of(s.basis(), s.order());
+        bases[a] = basis;
+        int d = c.components();
+        series[a] = new double[d][];
+        lower[a] = new double[d];
+        upper[a] = new double[d];
+        uMax[a] = new double[d];
+        double[] phi = new double[basis.size()];
+        for (int k = 0; k < d; k++) {
+            double[] edges = c.binEdges()[k];
+            int nb = edges.length - 1;
+            series[a][k] = basis.powerSeries(s.coefficients()[k]);
+            series[a][k][0] -= s.shift()[k];
+            lower[a][k] = (0.5 * (edges[0] + edges[1]) - s.centre()[k]) / s.scale()[k];
+            upper[a][k] = (0.5 * (edges[nb - 1] + edges[nb]) - s.centre()[k]) / s.scale()[k];
+            double best = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < nb; j++) {
+                double u = (0.5 * (edges[j] + edges[j + 1]) - s.centre()[k]) / s.scale()[k];
+                basis.evaluate(u, phi, null, null);
+                double v = 0;
+                for (int i = 0; i < phi.length; i++) v += s.coefficients()[k][i] * phi[i];
+                if (v > best) {
+                    best = v;
+                    uMax[a][k] = u;
+                }
+            }
+        }
+    }
+
+    /** The minimiser of slope·u − S(u) on [lo, hi]: a scan, then golden sections about the best point. */
+    static double minimise(double[] s, double slope, double lo, double hi) {
+        double step = (hi - lo) / SCAN;
+        int best = 0;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int j = 0; j <= SCAN; j++) {
+            double u = lo + j * step;
+            double v = slope * u - PolynomialConjugate.horner(s, 0, s.length, u);
+            if (v < bestValue) {
+                bestValue = v;
+                best = j;
+            }
+        }
+        double l = lo + Math.max(0, best - 1) * step, r = lo + Math.min(SCAN, best + 1) * step;
+        double g = (Math.sqrt(5) - 1) / 2;
+        for (int i = 0; i < GOLDEN_STEPS; i++) {
+            double m1 = r - g * (r - l), m2 = l + g * (r - l);
+            double v1 = slope * m1 - PolynomialConjugate.horner(s, 0, s.length, m1);
+            double v2 = slope * m2 - PolynomialConjugate.horner(s, 0, s.length, m2);
+            if (v1 <= v2) r = m2;
+            else l = m1;
+        }
+        double u = 0.5 * (l + r);
+        // an end of the range stays exactly there, so the flag sees it
+        if (best == 0 && u - lo < 1e-9 * (hi - lo)) return lo;
+        if (best == SCAN && hi - u < 1e-9 * (hi - lo)) return hi;
+        return u;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double quadratic(double[][] m, double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) for (int j = 0; j < x.length; j++) s += x[i] * m[i][j] * x[j];
+        return s;
+    }
+}

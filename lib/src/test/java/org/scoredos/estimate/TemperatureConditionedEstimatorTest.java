@@ -1,0 +1,162 @@
+package org.scoredos.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scoredos.compression.CompressionSettings;
+import org.scoredos.compression.TwoPassCompression;
+import org.scoredos.io.BadInputException;
+import org.scoredos.summary.CellFrame;
+import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.DescriptorMoments;
+import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.units.Units;
+
+/**
+ * The MD estimator on an exactly solvable model: N = 64 "atoms" whose M = 3N − 3 = 189
+ * coordinates form three groups of 63, descriptor D_j = (1/N) Σ_{i ∈ group j} x_i², so
+ * U = N θ·D = Σ_j θ_j Σ x_i² is harmonic and its MD samples x_i ~ N(0, k_B T/2θ_j) exactly.
+ * Then F_θ(T) = −(k_B T/N) Σ_j (n_j/2) ln(π k_B T/θ_j) per atom for every θ, and ⟨U⟩ has no
+ * anharmonic part.
+ */
+class TemperatureConditionedEstimatorTest {
+    private static final int N = 64, GROUP = 63, D = 3;
+    private static final double[] THETA_REF = {0.8, 1.3, 2.1}; // eV/Å² per coordinate
+    private static final double[] TEMPERATURES = {1000, 1500, 2000};
+    private static PhaseSummary md;
+
+    /** F per atom of the quadratic model θ at T (D_0 = 0, so relative to the lattice energy 0). */
+    private static double exact(double[] theta, double t) {
+        double kT = Units.KB * t, f = 0;
+        for (double th : theta) f -= kT / N * GROUP / 2.0 * Math.log(Math.PI * kT / th);
+        return f;
+    }
+
+    @BeforeAll
+    static void sampleTheHarmonicModel() {
+        TwoPassCompression stage = new TwoPassCompression(CompressionSettings.defaults(), D);
+        SplittableRandom random = new SplittableRandom(11);
+        List<CellSummary> cells = new ArrayList<>();
+        for (double t : TEMPERATURES) {
+            double[][] samples = new double[20_000][D];
+            for (double[] row : samples) {
+                for (int j = 0; j < D; j++) {
+                    double sd = Math.sqrt(Units.KB * t / (2 * THETA_REF[j])), s = 0;
+                    for (int i = 0; i < GROUP; i++) {
+                        double x = sd * random.nextGaussian();
+                        s += x * x;
+                    }
+                    row[j] = s / N;
+                }
+            }
+            DescriptorMoments m = stage.moments(samples);
+            CellFrame frame = stage.frame(t + " K", m);
+            cells.add(stage.cell(t, Double.NaN, m, frame, stage.histogram(samples, frame)));
+        }
+        ReferenceConstants ref = new ReferenceConstants(N, 183.84, 1000, new double[D], Double.NaN, 0, 3 * N - 3, Units.U0, 0,
+                new double[][] {{10, 0, 0}, {0, 10, 0}, {0, 0, 10}}, new double[3 * N]);
+        md = stage.fit("quadratic", ref, cells, Conditioning.TEMPERATURE, null, w -> {});
+    }
+
+    private static TemperatureConditionedEstimator estimator(double[] anchor) {
+        DoubleUnaryOperator harmonic = t -> exact(THETA_REF, t);
+        return new TemperatureConditionedEstimator(md, THETA_REF, harmonic, anchor);
+    }
+
+    @Test
+    void perturbedModelsMatchTheExactFreeEnergyAtAndBetweenSampledTemperatures() {
+        TemperatureConditionedEstimator e = estimator(null);
+        SplittableRandom g = new SplittableRandom(3);
+        for (int model = 0; model < 3; model++) {
+            double[] theta = THETA_REF.clone();
+            for (int j = 0; j < D; j++) theta[j] *= 1 + 0.05 * g.nextGaussian();
+            for (double t : new double[] {1000, 1250, 1500, 2000}) {
+                FreeEnergy f = e.estimate(theta, t, false);
+                double want = exact(theta, t), shift = want - exact(THETA_REF, t);
+                // Laplace's method counts n/2 − 1 of each group's n/2 powers of D: 2/n = 3 % of the shift
+                double tolerance = 0.04 * Math.abs(shift) + 3 * f.error() + 2e-5;
+                assertEquals(want, f.freeEnergy(), tolerance, "model " + model + " at " + t + " K, shift " + shift);
+                assertTrue(f.solved(), t + " K");
+                assertTrue(Double.isNaN(f.alphaStar()));
+            }
+        }
+    }
+
+    @Test
+    void theReferenceItselfIsItsHarmonicFreeEnergyWithNoAnharmonicPart() {
+        TemperatureConditionedEstimator e = estimator(null);
+        for (double t : TEMPERATURES) {
+            FreeEnergy f = e.estimate(THETA_REF, t, false);
+            assertEquals(exact(THETA_REF, t), f.freeEnergy(), 3 * f.error() + 1e-6, t + " K");
+            assertTrue(f.error() > 0 && f.error() < 5e-4, "⟨U⟩ of 20 000 samples fixes F_ref to half a meV: " + f.error());
+            assertTrue(Double.isNaN(f.statisticalError()), "one error bar, not split");
+        }
+    }
+
+    @Test
+    void theGradientIsTheMinimisingDescriptorAndAgreesWithFiniteDifferences() {
+        TemperatureConditionedEstimator e = estimator(null);
+        double[] theta = {0.82, 1.27, 2.15};
+        FreeEnergy f = e.estimate(theta, 1500, true);
+        double kT = Units.KB * 1500;
+        for (int j = 0; j < D; j++) {
+            // ⟨D_j⟩_θ = n_j k_B T / (2 N θ_j) exactly
+            assertEquals(GROUP * kT / (2 * N * theta[j]), f.gradient()[j], 0.03 * f.gradient()[j], "component " + j);
+            double h = 1e-5;
+            double[] up = theta.clone(), down = theta.clone();
+            up[j] += h;
+            down[j] -= h;
+            // the estimator's F is relative to θ·D_0 = 0: its derivative is D*
+            double fd = (e.estimate(up, 1500, false).freeEnergy() - e.estimate(down, 1500, false).freeEnergy()) / (2 * h);
+            assertEquals(fd, f.gradient()[j], 1e-4 * Math.abs(fd), "component " + j);
+        }
+    }
+
+    @Test
+    void aModelTooFarFromTheReferenceOrATemperatureOutsideTheSpanIsUnsolved() {
+        TemperatureConditionedEstimator e = estimator(null);
+        double[] far = {3 * THETA_REF[0], THETA_REF[1], THETA_REF[2]};
+        assertFalse(e.estimate(far, 1500, false).solved(), "D* at the edge of the sampled range");
+        assertFalse(e.estimate(THETA_REF, 800, false).solved(), "below the lowest sampled temperature");
+        assertFalse(e.estimate(THETA_REF, 2500, false).solved(), "above the highest");
+        assertTrue(e.estimate(THETA_REF, 1800, false).solved());
+    }
+
+    @Test
+    void anAnchorShiftsTheReferenceByTOverT0() {
+        TemperatureConditionedEstimator harmonic = estimator(null);
+        double f0 = harmonic.reference(1000) + 0.004;
+        TemperatureConditionedEstimator anchored = estimator(new double[] {1000, f0});
+        assertEquals(f0, anchored.reference(1000), 1e-12);
+        assertEquals(harmonic.reference(2000) + 0.008, anchored.reference(2000), 1e-12);
+    }
+
+    @Test
+    void refusesStoresAndModelsItCannotUse() {
+        PhaseSummary iso = new PhaseSummary(md.name(), md.reference(), md.cells(), Conditioning.ISOSURFACE);
+        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(iso, THETA_REF, t -> 0, null))
+                .getMessage().contains("isosurface-conditioned store"));
+        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(md, new double[2], t -> 0, null))
+                .getMessage().contains("2 coefficients"));
+        ReferenceConstants r = md.reference();
+        double[] unknown = new double[D];
+        Arrays.fill(unknown, Double.NaN);
+        PhaseSummary noLattice = new PhaseSummary(md.name(), new ReferenceConstants(r.atoms(), r.mass(), r.volume(), unknown,
+                r.omegaBar(), r.meanLogNu(), r.stableModes(), r.u0(), r.strain(), r.cell(), r.positions()), md.cells(),
+                Conditioning.TEMPERATURE);
+        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(noLattice, THETA_REF, t -> 0, null))
+                .getMessage().contains("--reference"));
+        assertThrows(BadInputException.class, () -> estimator(null).estimate(new double[4], 1000, false));
+    }
+}
