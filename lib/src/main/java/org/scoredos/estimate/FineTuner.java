@@ -119,7 +119,25 @@ public final class FineTuner {
             }
             double p = norm2 > 0 ? along / norm2 : 0;
             for (int i = 0; i < d; i++) theta[i] -= settings.rate() * (h[i] - p * dD0[i]);
+            checkBounded(theta, s + 1, settings.rate());
         }
         return new Trajectory(settings.targetTc(), List.copyOf(steps));
     }
+
+    /**
+     * A step that takes θ beyond what a coefficient file may hold (|θ_i| ≤ 1e100, as the readers
+     * require) would give Infinity or NaN free energies and coefficients no reader accepts.
+     */
+    private static void checkBounded(double[] theta, int step, double rate) {
+        for (int i = 0; i < theta.length; i++) {
+            if (!(Math.abs(theta[i]) <= MAX_COEFFICIENT)) {
+                throw new BadInputException(String.format(java.util.Locale.ROOT,
+                        "rate: step %d takes θ_%d to %s (at most %.0e in magnitude); choose a smaller rate than %s",
+                        step, i, theta[i], MAX_COEFFICIENT, rate));
+            }
+        }
+    }
+
+    /** The largest coefficient magnitude the coefficient readers accept. */
+    static final double MAX_COEFFICIENT = 1e100;
 }

@@ -18,6 +18,15 @@ class TransitionAndFineTuningTest {
     }
 
     @Test
+    void aRateThatThrowsθOutOfBoundsIsRefusedAtItsStep() {
+        FineTuner tuner = new FineTuner(IronCampaigns.fccOverBcc(Mode.REFERENCE), IronCampaigns.GRID);
+        FineTuner.Settings wild = new FineTuner.Settings(1063.0, 5, 1e300, 0.0);
+        org.scoredos.io.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(org.scoredos.io.BadInputException.class,
+                () -> tuner.run(IronCampaigns.thetaRef(), wild, null));
+        assertTrue(e.getMessage().startsWith("rate: step 1 takes θ_"), e.getMessage());
+    }
+
+    @Test
     void referenceFineTuningTrajectory() {
         JsonNode ft = IronCampaigns.expected().get("fine_tuning");
         FineTuner tuner = new FineTuner(IronCampaigns.fccOverBcc(Mode.REFERENCE), IronCampaigns.GRID);
