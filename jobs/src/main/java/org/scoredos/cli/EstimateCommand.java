@@ -78,7 +78,7 @@ final class EstimateCommand implements Callable<Integer> {
         switch (output.format) {
             case JSON -> JsonOutput.print(out, json(phase.name(), lattice, results));
             case CSV -> csv(out, results);
-            default -> text(out, phase.name(), lattice, results);
+            default -> text(out, phase.name(), estimator.method(), lattice, results);
         }
         out.flush();
         if (plot != null) {
@@ -181,10 +181,9 @@ final class EstimateCommand implements Callable<Integer> {
         }
     }
 
-    private void text(PrintWriter out, String phase, double lattice, FreeEnergy[] results) {
+    private void text(PrintWriter out, String phase, String method, double lattice, FreeEnergy[] results) {
         CommandSupport.conventionLine(out);
-        out.printf("phase %s, %s mode, %s error model; lattice energy θ·D_0 = %.9f eV/atom%n", phase,
-                model.mode.name().toLowerCase(), model.errorModel.name().toLowerCase(), lattice);
+        out.printf("phase %s, %s; lattice energy θ·D_0 = %.9f eV/atom%n", phase, method, lattice);
         out.printf("%10s %16s %12s %12s %12s %10s %s%n", "T (K)", "F (eV/atom)", "error", "statistical", "systematic",
                 "alpha*", "solved");
         for (FreeEnergy r : results) {

@@ -212,6 +212,10 @@ class IngestCommandTest {
         assertFalse(rows.get(2).get("solved").asBoolean(), "2000 K is above the sampled 1200 K: " + recorded.out());
         assertTrue(rows.get(0).get("freeEnergy").asDouble() > rows.get(1).get("freeEnergy").asDouble(), "F falls with T");
         assertEquals(55, rows.get(0).get("gradient").size());
+        // the text header says how F was estimated: not an isosurface mode
+        Ran text = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--temperatures", "300");
+        assertTrue(text.out().contains("MD snapshots: F_ref by Gibbs–Helmholtz"), text.out());
+        assertFalse(text.out().contains("smooth mode"), text.out());
     }
 
     @Test

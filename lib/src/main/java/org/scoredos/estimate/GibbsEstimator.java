@@ -104,6 +104,11 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         return volumes[0].errorModel();
     }
 
+    @Override
+    public String method() {
+        return "G(P, T) over " + volumes.length + " volumes, " + volumes[0].method();
+    }
+
     /** G relative to the reference volume's lattice energy, with its error bar, solved flag and ∂G/∂θ. */
     @Override
     public FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient) {

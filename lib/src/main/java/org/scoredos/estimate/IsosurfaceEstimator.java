@@ -67,6 +67,12 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     }
 
     @Override
+    public String method() {
+        return mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, " + errorModel.name().toLowerCase(java.util.Locale.ROOT)
+                + " error model";
+    }
+
+    @Override
     public String phase() {
         return cells.phase;
     }

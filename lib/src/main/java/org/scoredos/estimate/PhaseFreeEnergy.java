@@ -26,6 +26,9 @@ public interface PhaseFreeEnergy {
     /** Where the error bars come from. */
     ErrorModel errorModel();
 
+    /** How F is estimated, in words for the headers of results ("smooth mode, calibrated error model"). */
+    String method();
+
     /** F, error, solved flag and gradient for θ at T. */
     default FreeEnergy estimate(double[] theta, double temperature) {
         return estimate(theta, new double[] {temperature}, true)[0];

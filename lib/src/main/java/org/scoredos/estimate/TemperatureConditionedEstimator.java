@@ -140,6 +140,11 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     }
 
     @Override
+    public String method() {
+        return "MD snapshots: F_ref by Gibbs–Helmholtz over ⟨U⟩ of θ_ref, plus the Legendre–Fenchel shift to θ; one error bar";
+    }
+
+    @Override
     public FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient) {
         FreeEnergy[] out = new FreeEnergy[temperatures.length];
         for (int i = 0; i < temperatures.length; i++) out[i] = estimate(theta, temperatures[i], gradient);
