@@ -104,7 +104,7 @@ final class EstimateCommand implements Callable<Integer> {
         switch (output.format) {
             case JSON -> JsonOutput.print(out, report.json(mode, errors));
             case CSV -> report.csv(out);
-            default -> report.text(out, mode, errors);
+            default -> report.text(out, estimator.method());
         }
         out.flush();
         return ExitCodes.OK;

@@ -73,10 +73,10 @@ final class ThermoReport {
         }
     }
 
-    void text(PrintWriter out, String mode, String errorModel) {
+    void text(PrintWriter out, String method) {
         CommandSupport.conventionLine(out);
-        out.printf(Locale.ROOT, "phase %s at its sampled volume, %s mode, %s error model; lattice energy θ·D_0 = %.9f eV/atom "
-                + "(excluded from F and E); S = −∂F/∂T, E = F + TS, C_V = −T∂²F/∂T²%n", phase, mode, errorModel, lattice);
+        out.printf(Locale.ROOT, "phase %s at its sampled volume, %s; lattice energy θ·D_0 = %.9f eV/atom "
+                + "(excluded from F and E); S = −∂F/∂T, E = F + TS, C_V = −T∂²F/∂T²%n", phase, method, lattice);
         out.printf(Locale.ROOT, "%9s %24s %20s %24s %20s %s%n", "T (K)", "F (eV/atom)", "S (k_B/atom)", "E (eV/atom)",
                 "C_V (k_B/atom)", "solved");
         double kb = Units.KB;
