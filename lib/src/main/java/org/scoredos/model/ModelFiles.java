@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.io.BadInputException;
 
 /** Reads a model description from the files a user names: a LAMMPS {@code .snap} file, or a {@code .snapparam} with its {@code .snapcoeff}. */
 public final class ModelFiles {
@@ -12,7 +13,7 @@ public final class ModelFiles {
 
     /** A LAMMPS potential-library file ({@code pair_style}/{@code pair_coeff} lines). */
     public static ModelDescription lammps(Path snapFile) throws IOException {
-        return LammpsModelFile.read(snapFile);
+        return checkedCutoffs(LammpsModelFile.read(snapFile), snapFile);
     }
 
     /**
@@ -22,8 +23,21 @@ public final class ModelFiles {
      */
     public static ModelDescription snap(Path params, Path coeff) throws IOException {
         SnapParameters p = SnapParameterReader.read(params);
-        if (coeff != null) return ModelDescription.snap(p, SnapCoefficientReader.read(coeff, p));
-        return ModelDescription.singleElement(params.toString(), p, SnapCoefficientReader.PLAIN_RADIUS,
-                SnapCoefficientReader.PLAIN_WEIGHT, 0.0, new double[p.descriptorCount()]);
+        if (coeff != null) return checkedCutoffs(ModelDescription.snap(p, SnapCoefficientReader.read(coeff, p)), params);
+        return checkedCutoffs(ModelDescription.singleElement(params.toString(), p, SnapCoefficientReader.PLAIN_RADIUS,
+                SnapCoefficientReader.PLAIN_WEIGHT, 0.0, new double[p.descriptorCount()]), params);
+    }
+
+    /**
+     * rmin0 against the element radii is a property of the two files together: checked here, where
+     * the file it comes from is known, rather than when the bispectrum is built later.
+     */
+    private static ModelDescription checkedCutoffs(ModelDescription d, Path where) {
+        try {
+            d.bispectrum(d.snap());
+        } catch (BadInputException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
+        return d;
     }
 }
