@@ -95,7 +95,8 @@ final class GibbsReport {
         return root;
     }
 
-    private static void put(Map<String, Object> row, String name, Quantity q) {
+    /** A quantity and its error bar as the JSON fields {@code name} and {@code nameError} (non-finite values as null). */
+    static void put(Map<String, Object> row, String name, Quantity q) {
         row.put(name, TransitionFlags.finite(q.value()));
         row.put(name + "Error", TransitionFlags.finite(q.error()));
     }

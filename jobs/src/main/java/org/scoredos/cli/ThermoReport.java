@@ -43,21 +43,16 @@ final class ThermoReport {
         for (ThermalProperties.Row r : rows) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("temperature", r.temperature());
-            put(row, "freeEnergy", r.freeEnergy());
-            put(row, "entropy", r.entropy());
-            put(row, "energy", r.energy());
-            put(row, "heatCapacity", r.heatCapacity());
+            GibbsReport.put(row, "freeEnergy", r.freeEnergy());
+            GibbsReport.put(row, "entropy", r.entropy());
+            GibbsReport.put(row, "energy", r.energy());
+            GibbsReport.put(row, "heatCapacity", r.heatCapacity());
             row.put("alphaStar", r.alphaStar());
             row.put("solved", r.solved());
             out.add(row);
         }
         root.put("results", out);
         return root;
-    }
-
-    private static void put(Map<String, Object> row, String name, Quantity q) {
-        row.put(name, TransitionFlags.finite(q.value()));
-        row.put(name + "Error", TransitionFlags.finite(q.error()));
     }
 
     void csv(PrintWriter out) {

@@ -3,28 +3,12 @@ package org.scoredos.estimate;
 import java.util.function.Consumer;
 import org.scoredos.io.BadInputException;
 import org.scoredos.summary.PhaseSummary;
-import org.scoredos.summary.StoreModel;
 
 /**
  * A phase sampled at one volume on isosurfaces: one summary store or DescriptorDOS campaign. It
  * answers at fixed volume only; a pressure is refused.
  */
-public record IsosurfacePhase(PhaseSummary summary) implements StoredPhase {
-    @Override
-    public String name() {
-        return summary.name();
-    }
-
-    @Override
-    public StoreModel model() {
-        return summary.model();
-    }
-
-    @Override
-    public int components() {
-        return summary.reference().components();
-    }
-
+public record IsosurfacePhase(PhaseSummary summary) implements SingleStorePhase {
     @Override
     public IsosurfaceEstimator estimator(EstimatorSettings settings, Consumer<String> progress) {
         if (settings.pressure() != null) {

@@ -19,22 +19,7 @@ import org.scoredos.summary.StoreModel;
  * its estimator is {@link TemperatureConditionedEstimator} (method.md §6), θ_ref the one ingest
  * recorded, F_ref anchored by the harmonic free energy of θ_ref's Hessian at the store's lattice.
  */
-public record MdPhase(PhaseSummary summary) implements StoredPhase {
-    @Override
-    public String name() {
-        return summary.name();
-    }
-
-    @Override
-    public StoreModel model() {
-        return summary.model();
-    }
-
-    @Override
-    public int components() {
-        return summary.reference().components();
-    }
-
+public record MdPhase(PhaseSummary summary) implements SingleStorePhase {
     @Override
     public TemperatureConditionedEstimator estimator(EstimatorSettings settings, Consumer<String> progress) {
         if (settings.pressure() != null) {
