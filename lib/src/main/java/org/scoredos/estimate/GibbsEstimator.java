@@ -15,11 +15,10 @@ import org.scoredos.units.Units;
  * <p>∂G/∂θ is the envelope derivative Σ_i w_i(V*) ∂A_i/∂θ (w the fit's weights at V*): exact
  * for the returned G whether V* is interior (∂G/∂V = 0) or on the edge (V* fixed there), and
  * exact per volume in smooth mode. Temperature derivatives (S, C_P, d(V*)/dT) are central
- * differences over ±{@link #STEP} K.
+ * differences over ±{@link TemperatureStencil#STEP} K.
  */
 public final class GibbsEstimator implements PhaseFreeEnergy {
     /** Temperature step of the central differences, K (smaller below 4 K: T/4). */
-    static final double STEP = 1.0;
 
     private final String phase;
     private final IsosurfaceEstimator[] volumes;
@@ -126,15 +125,11 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
     /** G(P, T) and what follows from it at each temperature, with ∂G/∂θ when asked for. */
     public GibbsFreeEnergy[] gibbs(double[] theta, double[] temperatures, boolean gradient) {
         int nt = temperatures.length, n = volumes.length;
-        double[] steps = new double[nt], around = new double[3 * nt];
-        for (int j = 0; j < nt; j++) {
-            double t = temperatures[j];
+        for (double t : temperatures) {
             if (!(t > 0) || !Double.isFinite(t)) throw new BadInputException("temperature: must be finite and above 0 K, got " + t);
-            steps[j] = Math.min(STEP, t / 4);
-            around[3 * j] = t - steps[j];
-            around[3 * j + 1] = t;
-            around[3 * j + 2] = t + steps[j];
         }
+        TemperatureStencil stencil = TemperatureStencil.of(temperatures);
+        double[] steps = stencil.steps(), around = stencil.points();
         FreeEnergy[][] f = new FreeEnergy[n][];
         double[] lattice = new double[n];
         for (int i = 0; i < n; i++) {

@@ -3,14 +3,12 @@ package org.scoredos.estimate;
 /**
  * Entropy, internal energy and heat capacity at fixed volume from F(T): S = −∂F/∂T,
  * E = F + TS, C_V = T ∂S/∂T = −T ∂²F/∂T², by central differences of the estimator's smooth
- * F over T ± h (h = min(1 K, T/4)). Like F they exclude the lattice energy θ·D_0, which adds to
+ * F over T ± h ({@link TemperatureStencil}). Like F they exclude the lattice energy θ·D_0, which adds to
  * E only. Error bars follow the convention of {@link GibbsEstimator}: the error band of F moves
  * together between neighbouring temperatures (the same cells and score fits give both), so the
  * error of a derivative is the derivative of the band.
  */
 public final class ThermalProperties {
-    static final double STEP = 1.0;
-
     /** One temperature: each quantity per atom, with its error bar; solved when F is at T and T ± h. */
     public record Row(double temperature, GibbsFreeEnergy.Quantity freeEnergy, GibbsFreeEnergy.Quantity entropy,
             GibbsFreeEnergy.Quantity energy, GibbsFreeEnergy.Quantity heatCapacity, double alphaStar, boolean solved) {}
@@ -19,15 +17,9 @@ public final class ThermalProperties {
 
     public static Row[] of(PhaseFreeEnergy estimator, double[] theta, double[] temperatures) {
         int n = temperatures.length;
-        double[] around = new double[3 * n], steps = new double[n];
-        for (int j = 0; j < n; j++) {
-            double t = temperatures[j];
-            steps[j] = Math.min(STEP, t / 4);
-            around[3 * j] = t - steps[j];
-            around[3 * j + 1] = t;
-            around[3 * j + 2] = t + steps[j];
-        }
-        FreeEnergy[] f = estimator.estimate(theta, around, false);
+        TemperatureStencil stencil = TemperatureStencil.of(temperatures);
+        double[] steps = stencil.steps();
+        FreeEnergy[] f = estimator.estimate(theta, stencil.points(), false);
         Row[] rows = new Row[n];
         for (int j = 0; j < n; j++) {
             FreeEnergy lo = f[3 * j], at = f[3 * j + 1], hi = f[3 * j + 2];
