@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.scoredos.cli.plot.PngPlots;
+import org.scoredos.cli.plot.Plots;
 import org.scoredos.estimate.PhaseBoundary;
 import org.scoredos.units.Units;
 
@@ -50,7 +50,7 @@ final class BoundaryReport {
                 e[i] = points[i].error();
                 solved[i] = points[i].solved();
             }
-            PngPlots.curve(plot, "Phase boundary " + first + " / " + second, "P (GPa)", "T_c (K)", p, t, e, solved, "extrapolated");
+            Plots.curve(plot, "Phase boundary " + first + " / " + second, org.scoredos.cli.plot.AxisLabels.PRESSURE, org.scoredos.cli.plot.AxisLabels.TRANSITION_TEMPERATURE, p, t, e, solved, "extrapolated");
             err.println("transition: wrote " + plot);
         }
     }

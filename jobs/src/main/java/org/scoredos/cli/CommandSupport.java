@@ -75,6 +75,16 @@ final class CommandSupport {
         }
     }
 
+    /** The end of every --plot description. */
+    static final String PLOT_FORMATS = "; PNG, SVG or PDF by FILE's extension";
+
+    /** A --plot file: its folder must exist and its extension name PNG, SVG or PDF; checked before any work. */
+    static void checkPlot(Path file, String option) {
+        if (file == null) return;
+        org.scoredos.cli.plot.PlotFormat.of(file, option);
+        checkOutput(file, option);
+    }
+
     /** A NAME=DIR phase argument. */
     record NamedPhase(String name, Path path) {}
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.scoredos.cli.plot.PngPlots;
+import org.scoredos.cli.plot.Plots;
 import org.scoredos.estimate.DefectFormation;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.IsosurfacePhase;
@@ -54,7 +54,7 @@ final class DefectCommand implements Callable<Integer> {
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write G_f(T) with its error band, E_f and the unsolved region, as a PNG")
+    @Option(names = "--plot", paramLabel = "FILE", description = "write G_f(T) with its error band, E_f and the unsolved region" + CommandSupport.PLOT_FORMATS)
     Path plot;
 
     @Mixin
@@ -63,7 +63,7 @@ final class DefectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
-        CommandSupport.checkOutput(plot, "--plot");
+        CommandSupport.checkPlot(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         IsosurfacePhase d = PhaseLoader.isosurface(defect, "--defect"), p = PhaseLoader.isosurface(perfect, "--perfect");
         double[] theta = this.theta.read(err, d, p).theta();
@@ -82,7 +82,7 @@ final class DefectCommand implements Callable<Integer> {
                     + "G_f there is an extrapolation%n", unsolved, rows.length);
         }
         if (plot != null) {
-            PngPlots.defectFormation(plot, d.name(), p.name(), staticEnergy, rows);
+            Plots.defectFormation(plot, d.name(), p.name(), staticEnergy, rows);
             err.println("defect: wrote " + plot);
         }
         return ExitCodes.OK;

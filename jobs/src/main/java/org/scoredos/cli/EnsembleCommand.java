@@ -83,10 +83,10 @@ final class EnsembleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "every member's results, one row per (member, temperature): .csv or .parquet")
     Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "fan chart of F(T) or ΔF(T): the quantile bands, median and mean")
+    @Option(names = "--plot", paramLabel = "FILE", description = "fan chart of F(T) or ΔF(T): the quantile bands, median and mean" + CommandSupport.PLOT_FORMATS)
     Path plot;
 
-    @Option(names = "--tc-plot", paramLabel = "FILE.png", description = "histogram of the members' T_c, extrapolated ones marked (two phases)")
+    @Option(names = "--tc-plot", paramLabel = "FILE", description = "histogram of the members' T_c, extrapolated ones marked (two phases)" + CommandSupport.PLOT_FORMATS)
     Path tcPlot;
 
     @Option(names = "--master", paramLabel = "URL", description = "run on Spark (local[N], spark://…, yarn, k8s://…); default: this JVM's threads")
@@ -113,8 +113,8 @@ final class EnsembleCommand implements Callable<Integer> {
         double[] levels = levels(quantiles);
         checkOptions(named.length);
         EnsembleOutput.checkTarget(out);
-        CommandSupport.checkOutput(plot, "--plot");
-        CommandSupport.checkOutput(tcPlot, "--tc-plot");
+        CommandSupport.checkPlot(plot, "--plot");
+        CommandSupport.checkPlot(tcPlot, "--tc-plot");
         SparkConf sparkConf = master == null ? null : SparkContexts.conf("scoredos ensemble", master); // checked before any work
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 
@@ -173,7 +173,7 @@ final class EnsembleCommand implements Callable<Integer> {
         if (plot != null) {
             boolean delta = names.length == 2;
             EnsemblePlots.fan(plot, (delta ? "ΔF = G(" + names[0] + ") − G(" + names[1] + ")" : "Free energy of " + names[0]) + ", "
-                    + results.length + " members", delta ? "ΔF (meV/atom)" : org.scoredos.units.FreeEnergyConvention.AXIS_LABEL,
+                    + results.length + " members", delta ? org.scoredos.cli.plot.AxisLabels.DELTA_F_MEV : org.scoredos.cli.plot.AxisLabels.FREE_ENERGY,
                     delta ? 1000 : 1, rows, levels);
             err.println("ensemble: wrote " + plot);
         }

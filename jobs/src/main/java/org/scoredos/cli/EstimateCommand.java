@@ -3,11 +3,13 @@ package org.scoredos.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.scoredos.cli.plot.PngPlots;
+import org.scoredos.cli.plot.Plots;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.GibbsFreeEnergy;
@@ -57,7 +59,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write F(T) with its error band as a PNG (with --pressure: V*(T))")
+    @Option(names = "--plot", paramLabel = "FILE", description = "write F(T) with its error band (with --pressure: V*(T))" + CommandSupport.PLOT_FORMATS)
     Path plot;
 
     @Mixin
@@ -66,7 +68,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
-        CommandSupport.checkOutput(plot, "--plot");
+        CommandSupport.checkPlot(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         StoredPhase phase = PhaseModelOptions.read(summaries, "--summaries");
         double[] theta = this.theta.read(err, phase).theta();
@@ -75,12 +77,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (thermo) return thermo(phase.name(), estimator, theta, ts, out);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(phase.name(), lattice, results));
-            case CSV -> csv(out, results);
-            default -> text(out, phase.name(), estimator.method(), lattice, results);
-        }
-        out.flush();
+        Renderers.print(result(phase.name(), estimator.method(), lattice, results), output.format, out);
         if (plot != null) {
             double[] f = new double[ts.length], e = new double[ts.length];
             boolean[] solved = new boolean[ts.length];
@@ -89,7 +86,7 @@ final class EstimateCommand implements Callable<Integer> {
                 e[i] = results[i].error();
                 solved[i] = results[i].solved();
             }
-            PngPlots.freeEnergy(plot, phase.name(), ts, f, e, solved);
+            Plots.freeEnergy(plot, phase.name(), ts, f, e, solved);
             err.println("estimate: wrote " + plot);
         }
         return ExitCodes.OK;
@@ -99,14 +96,10 @@ final class EstimateCommand implements Callable<Integer> {
     private int thermo(String phase, PhaseFreeEnergy estimator, double[] theta, double[] ts, PrintWriter out) {
         if (gradient) throw new BadInputException("--thermo and --gradient: give one (the gradient is of F; see estimate without --thermo)");
         if (plot != null) throw new BadInputException("--thermo and --plot: the plot is of F(T); run estimate without --thermo for it");
-        ThermoReport report = new ThermoReport(phase, estimator.latticeEnergy(theta), ThermalProperties.of(estimator, theta, ts));
-        String mode = model.mode.name().toLowerCase(), errors = model.errorModel.name().toLowerCase();
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, report.json(mode, errors));
-            case CSV -> report.csv(out);
-            default -> report.text(out, estimator.method());
-        }
-        out.flush();
+        Result run = run(phase, estimator.method());
+        run.fields().put("mode", model.mode.name().toLowerCase()).put("errorModel", model.errorModel.name().toLowerCase());
+        Renderers.print(ThermoReport.of(run, phase, estimator.method(), estimator.latticeEnergy(theta), ThermalProperties.of(estimator, theta, ts)),
+                output.format, out);
         return ExitCodes.OK;
     }
 
@@ -117,12 +110,7 @@ final class EstimateCommand implements Callable<Integer> {
         GibbsReport report = new GibbsReport(estimator, rows, gradient);
         report.checkSomeVolumeInside();
         String mode = model.mode.name().toLowerCase(), errors = model.errorModel.name().toLowerCase();
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, report.json(mode, errors));
-            case CSV -> report.csv(out);
-            default -> report.text(out, mode, errors);
-        }
-        out.flush();
+        Renderers.print(report.result(run(phase.name(), estimator.method()), mode, errors), output.format, out);
         List<Double> edge = report.edgeTemperatures();
         if (!edge.isEmpty()) {
             err.println("estimate: warning: V* at the edge of the sampled volumes (not solved) at " + edge.size() + " of " + ts.length
@@ -136,70 +124,38 @@ final class EstimateCommand implements Callable<Integer> {
                 e[i] = rows[i].volume().error();
                 solved[i] = rows[i].solved();
             }
-            PngPlots.curve(plot, "V*(T) of " + phase.name() + " at " + GibbsReport.number(pressure) + " GPa", "T (K)", "V* (Å^3/atom)",
+            Plots.curve(plot, "V*(T) of " + phase.name() + " at " + GibbsReport.number(pressure) + " GPa", org.scoredos.cli.plot.AxisLabels.TEMPERATURE, org.scoredos.cli.plot.AxisLabels.VOLUME,
                     ts, v, e, solved, "unsolved");
             err.println("estimate: wrote " + plot);
         }
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> json(String phase, double lattice, FreeEnergy[] results) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("phase", phase);
-        CommandSupport.declareConvention(root);
-        root.put("latticeEnergy", lattice);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (FreeEnergy r : results) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("temperature", r.temperature());
-            row.put("freeEnergy", r.freeEnergy());
-            row.put("error", r.error());
-            if (!Double.isNaN(r.statisticalError())) { // the reference error model does not split its error bar
-                row.put("statisticalError", r.statisticalError());
-                row.put("systematicError", r.systematicError());
-            }
-            row.put("alphaStar", r.alphaStar());
-            row.put("solved", r.solved());
-            if (gradient) row.put("gradient", r.gradient());
-            rows.add(row);
-        }
-        root.put("results", rows);
-        return root;
+    /** The fields every estimate result starts with: what was estimated, from which store and θ, and how. */
+    private Result run(String phase, String method) {
+        Result result = new Result("estimate");
+        result.fields().put("phase", phase).put("store", summaries.toString()).put("model", theta.source().toString()).put("method", method);
+        return result;
     }
 
-    private void csv(PrintWriter out, FreeEnergy[] results) {
-        CommandSupport.conventionLine(out);
-        StringBuilder head = new StringBuilder("temperature,freeEnergy,error,statisticalError,systematicError,alphaStar,solved");
-        if (gradient) for (int i = 0; i < results[0].gradient().length; i++) head.append(",gradient").append(i);
-        out.println(head);
+    private Result result(String phase, String method, double lattice, FreeEnergy[] results) {
+        Result result = run(phase, method);
+        result.fields().put("latticeEnergy", "eV/atom", "θ·D_0: the model's energy of the perfect lattice, the zero of F", lattice);
+        boolean split = !Double.isNaN(results[0].statisticalError()); // the reference error model does not split its error bar
+        ResultTable table = new ResultTable("results").column(Columns.temperature())
+                .column(Columns.freeEnergy("F − θ·D_0: free energy per atom relative to the lattice energy"))
+                .column(Columns.error("error", "eV/atom", "F", "δF", "%.6f"));
+        if (split) table.column(Columns.statisticalError()).column(Columns.systematicError());
+        table.column(Columns.alphaStar()).column(Columns.solved());
+        if (gradient) table.column(Columns.gradient());
         for (FreeEnergy r : results) {
-            StringBuilder row = new StringBuilder();
-            row.append(r.temperature()).append(',').append(r.freeEnergy()).append(',').append(r.error()).append(',')
-                    .append(r.statisticalError()).append(',').append(r.systematicError()).append(',').append(r.alphaStar()).append(',').append(r.solved());
-            if (gradient) for (double g : r.gradient()) row.append(',').append(g);
-            out.println(row);
+            List<Object> row = new ArrayList<>(List.of(r.temperature(), r.freeEnergy(), r.error()));
+            if (split) row.addAll(List.of(r.statisticalError(), r.systematicError()));
+            row.addAll(List.of(r.alphaStar(), r.solved()));
+            if (gradient) row.add(r.gradient());
+            table.row(row.toArray());
         }
-    }
-
-    private void text(PrintWriter out, String phase, String method, double lattice, FreeEnergy[] results) {
-        CommandSupport.conventionLine(out);
-        out.printf("phase %s, %s; lattice energy θ·D_0 = %.9f eV/atom%n", phase, method, lattice);
-        out.printf("%10s %16s %12s %12s %12s %10s %s%n", "T (K)", "F (eV/atom)", "error", "statistical", "systematic",
-                "alpha*", "solved");
-        for (FreeEnergy r : results) {
-            out.printf("%10.2f %16.9f %12.6f %12s %12s %10.5f %s%n", r.temperature(), r.freeEnergy(), r.error(),
-                    part(r.statisticalError()), part(r.systematicError()), r.alphaStar(),
-                    r.solved() ? "yes" : "no (α* at the sampled edge)");
-            if (gradient) {
-                StringBuilder g = new StringBuilder("           gradient:");
-                for (double x : r.gradient()) g.append(' ').append(String.format("%.9g", x));
-                out.println(g);
-            }
-        }
-    }
-
-    /** An error part, or "-" where the error model does not split the error bar. */
-    private static String part(double value) {
-        return Double.isNaN(value) ? "-" : String.format("%.6f", value);
+        return result.table(table).heading(String.format(Locale.ROOT, "phase %s, %s; lattice energy θ·D_0 = %.9f eV/atom", phase, method, lattice))
+                .summary("solved: " + Columns.SOLVED);
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.scoredos.cli.plot.PngPlots;
+import org.scoredos.cli.plot.Plots;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FineTuner;
 import org.scoredos.estimate.PhaseTransition;
@@ -77,7 +77,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write T_c per step with its error bar and the extrapolated steps marked, as a PNG")
+    @Option(names = "--plot", paramLabel = "FILE", description = "write T_c per step with its error bar and the extrapolated steps marked" + CommandSupport.PLOT_FORMATS)
     Path plot;
 
     @Mixin
@@ -90,7 +90,7 @@ final class FinetuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandSupport.NamedPhase[] named = CommandSupport.twoPhases(spec, phases);
         double[] ts = CommandSupport.temperatures(spec, temperatures);
-        CommandSupport.checkOutput(plot, "--plot");
+        CommandSupport.checkPlot(plot, "--plot");
         FineTuner.Settings settings = new FineTuner.Settings(targetTc, steps, rate, ridge);
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) throw new BadInputException("--tolerance: must be positive, got " + tolerance);
         CommandSupport.checkOutput(outFile, "--out");
@@ -123,7 +123,7 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         out.flush();
         if (plot != null) {
-            PngPlots.fineTuning(plot, run);
+            Plots.fineTuning(plot, run);
             err.println("finetune: wrote " + plot);
         }
         if (!converged) {

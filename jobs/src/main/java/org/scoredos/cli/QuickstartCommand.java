@@ -86,9 +86,11 @@ public final class QuickstartCommand implements Callable<Integer> {
                     harmonicFreeEnergy(phase.reference(), e.temperature())));
         }
         Path png = out.resolve("free-energy.png");
-        FreeEnergyPlot.write(png, "W bcc, " + phase.reference().atoms() + " atoms: quickstart campaign",
+        boolean[] solved = new boolean[rows.size()];
+        for (int i = 0; i < solved.length; i++) solved[i] = rows.get(i).solved();
+        org.scoredos.cli.plot.Plots.freeEnergy(png, "W bcc, " + phase.reference().atoms() + " atoms: quickstart campaign",
                 rows.stream().mapToDouble(Row::temperature).toArray(), rows.stream().mapToDouble(Row::freeEnergy).toArray(),
-                rows.stream().mapToDouble(Row::error).toArray(), "harmonic", rows.stream().mapToDouble(Row::harmonicFreeEnergy).toArray());
+                rows.stream().mapToDouble(Row::error).toArray(), solved, "harmonic", rows.stream().mapToDouble(Row::harmonicFreeEnergy).toArray());
         print(spec.commandLine().getOut(), phase.name(), estimator.latticeEnergy(theta), rows, png);
         return ExitCodes.OK;
     }

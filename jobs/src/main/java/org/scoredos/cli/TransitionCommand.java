@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.scoredos.cli.plot.PngPlots;
+import org.scoredos.cli.plot.Plots;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.PhaseBoundary;
@@ -56,8 +56,8 @@ final class TransitionCommand implements Callable<Integer> {
     @Mixin
     PhaseModelOptions model;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write ΔF(T) with its error band, the unsolved region shaded and T_c marked, "
-            + "as a PNG (with --pressures: T_c(P) with its error band)")
+    @Option(names = "--plot", paramLabel = "FILE", description = "write ΔF(T) with its error band, the unsolved region shaded and T_c marked "
+            + "(with --pressures: T_c(P) with its error band)" + CommandSupport.PLOT_FORMATS)
     Path plot;
 
     @Mixin
@@ -69,7 +69,7 @@ final class TransitionCommand implements Callable<Integer> {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         if (pressure != null && pressures != null) throw new BadInputException("--pressure and --pressures: give one");
         double[] ps = pressures == null ? null : Pressures.parse(spec, pressures);
-        CommandSupport.checkOutput(plot, "--plot");
+        CommandSupport.checkPlot(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
@@ -100,7 +100,7 @@ final class TransitionCommand implements Callable<Integer> {
                     table.tc().temperature(), flags.bracketCause(table));
         }
         if (plot != null) {
-            PngPlots.transition(plot, named[0].name(), named[1].name(), table);
+            Plots.transition(plot, named[0].name(), named[1].name(), table);
             err.println("transition: wrote " + plot);
         }
         return ExitCodes.OK;

@@ -117,7 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + "only the DDOS side is recomputed, e.g. with another --error-model or --order")
     Path tiFrom;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "write F_TI and F_DDOS against T, with error bars, per model")
+    @Option(names = "--plot", paramLabel = "FILE", description = "write F_TI and F_DDOS against T, with error bars, per model" + CommandSupport.PLOT_FORMATS)
     Path plot;
 
     @Mixin
@@ -126,7 +126,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
-        CommandSupport.checkOutput(plot, "--plot");
+        CommandSupport.checkPlot(plot, "--plot");
         SparkConf sparkConf = SparkContexts.conf("scoredos verify", master); // a bad master is refused before any work
         if (partitions < 0) throw new BadInputException("--partitions: must be ≥ 0, got " + partitions);
         if (mass != null && !(mass > 0 && Double.isFinite(mass))) throw new BadInputException("--mass: must be positive, got " + mass);

@@ -11,9 +11,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
@@ -87,13 +90,18 @@ class EstimationCommandsTest {
         Run r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:2500:5",
                 "--format", "csv", "--plot", png.toString());
         assertEquals(0, r.code(), r.err());
-        String[] lines = r.out().split("\n");
-        assertEquals(FreeEnergyConvention.csvComment(), lines[0]);
-        assertEquals("temperature,freeEnergy,error,statisticalError,systematicError,alphaStar,solved", lines[1]);
-        assertEquals(7, lines.length);
+        assertEquals(FreeEnergyConvention.csvComment(), r.out().lines().findFirst().orElseThrow());
+        CsvRead csv = CsvRead.of(r.out());
+        CsvRead.Table t = csv.tables.get("results");
+        assertEquals(List.of("temperature", "freeEnergy", "error", "statisticalError", "systematicError", "alphaStar", "solved"), t.names);
+        assertEquals(Arrays.asList("K", "eV/atom", "eV/atom", "eV/atom", "eV/atom", null, null), t.units);
+        assertEquals(5, t.rows.size());
+        assertEquals("eV/atom", csv.metadataUnits.get("latticeEnergy"));
         // 500 K: smooth mode within 0.5 meV/atom of the reference's F
-        assertEquals(expected.get("F_fcc").get(0).asDouble(), Double.parseDouble(lines[2].split(",")[1]), 5e-4);
-        assertTrue(lines[6].endsWith(",false"), "2500 K is beyond the sampled range: " + lines[6]);
+        assertEquals(expected.get("F_fcc").get(0).asDouble(), t.number(0, "freeEnergy"), 5e-4);
+        assertEquals("false", t.cell(4, "solved"), "2500 K is beyond the sampled range");
+        Run json = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:2500:5", "--format", "json");
+        csv.assertHolds(JSON.readTree(json.out()));
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
@@ -103,6 +111,31 @@ class EstimationCommandsTest {
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("smooth mode, calibrated error model"), text.out());
         assertTrue(text.err().contains("fitting monomial order 4"), text.err());
+    }
+
+    @Test
+    void plotsAreWrittenAsSvgOrPdfByExtensionAndAnotherExtensionIsRefused(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"f.svg", "F.PDF"}) {
+            Path file = dir.resolve(name);
+            Run r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:1500:3", "--plot", file.toString());
+            assertEquals(0, r.code(), r.err());
+            String head = new String(Files.readAllBytes(file), 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (name.endsWith("svg")) assertTrue(head.startsWith("<?xml") && head.contains("<svg"), head);
+            else assertTrue(head.startsWith("%PDF-"), head);
+        }
+        Path svg = dir.resolve("dF.svg");
+        Run t = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--temperatures", "500:2500:11",
+                "--plot", svg.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(Files.readString(svg).contains("</svg>"));
+        for (String bad : new String[] {"f.jpg", "f"}) {
+            Run r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500", "--plot", dir.resolve(bad).toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--plot: ") && r.err().contains("give FILE.png, FILE.svg or FILE.pdf"), r.err());
+            assertTrue(r.out().isEmpty(), r.out());
+            assertFalse(Files.exists(dir.resolve(bad)));
+        }
     }
 
     @Test

@@ -128,7 +128,10 @@ class PressureCommandsTest {
         Run csv = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
                 "--error-model", "reference", "--format", "csv");
         assertEquals(0, csv.code(), csv.err());
-        assertTrue(csv.out().contains("temperature,gibbs,gibbsError"), csv.out());
+        assertTrue(csv.out().contains("temperature [K],gibbs [eV/atom],gibbsError [eV/atom]"), csv.out());
+        Run json = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
+                "--error-model", "reference", "--format", "json");
+        org.scoredos.cli.result.CsvRead.of(csv.out()).assertHolds(JSON.readTree(json.out()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.scoredos.cli.result.CsvRead;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ class ThermoCommandTest {
         Run thermo = run(args("--thermo", "--format", "json"));
         assertEquals(0, thermo.code(), thermo.err());
         JsonNode t = new ObjectMapper().readTree(thermo.out());
-        assertEquals("eV/(K atom) (C_V)", t.get("units").get("heatCapacity").asText());
+        assertEquals("eV/(K atom)", t.get("units").get("heatCapacity").asText());
+        assertTrue(t.get("descriptions").get("heatCapacity").asText().startsWith("C_V"), t.toString());
         assertTrue(t.has("convention"));
         Run plain = run(args("--format", "json"));
         JsonNode f = new ObjectMapper().readTree(plain.out());
@@ -53,13 +55,15 @@ class ThermoCommandTest {
     }
 
     @Test
-    void csvAndTextStateTheConventionAndRefuseAGradient() {
+    void csvAndTextStateTheConventionAndRefuseAGradient() throws Exception {
         Run csv = run(args("--thermo", "--format", "csv"));
         assertEquals(0, csv.code(), csv.err());
         assertTrue(csv.out().startsWith("# convention:"), csv.out());
-        assertTrue(csv.out().contains("temperature,freeEnergy,freeEnergyError,entropy,entropyError,energy"), csv.out());
+        assertTrue(csv.out().contains("temperature [K],freeEnergy [eV/atom],freeEnergyError [eV/atom],entropy [eV/(K atom)],entropyError [eV/(K atom)],energy"),
+                csv.out());
+        CsvRead.of(csv.out()).assertHolds(new ObjectMapper().readTree(run(args("--thermo", "--format", "json")).out()));
         Run text = run(args("--thermo"));
-        assertTrue(text.out().contains("C_V (k_B/atom)"), text.out());
+        assertTrue(text.out().contains("C_V ± δC_V (k_B/atom)"), text.out());
         Run refused = run(args("--thermo", "--gradient"));
         assertEquals(2, refused.code());
         assertEquals(1, refused.err().lines().filter(l -> l.startsWith("scoredos estimate:")).count(), refused.err());

@@ -21,7 +21,7 @@ public final class EnsemblePlots {
      */
     public static void fan(Path file, String title, String yLabel, double scale, EnsembleStatistics.AtTemperature[] rows,
             double[] levels) throws IOException {
-        XYChart chart = PngPlots.chart(title, "T (K)", yLabel);
+        XYChart chart = Plots.chart(title, AxisLabels.TEMPERATURE, yLabel);
         int n = rows.length;
         double[] t = new double[n], mean = new double[n];
         for (int i = 0; i < n; i++) {
@@ -37,22 +37,22 @@ public final class EnsemblePlots {
                 upper[i] = scale * rows[i].quantiles()[hi];
             }
             int alpha = 50 + 90 * (k + 1) / Math.max(1, pairs);
-            PngPlots.band(chart, String.format(Locale.ROOT, "%s–%s quantiles", percent(levels[k]), percent(levels[hi])), t, lower,
+            Plots.band(chart, String.format(Locale.ROOT, "%s–%s quantiles", percent(levels[k]), percent(levels[hi])), t, lower,
                     upper, new Color(60, 110, 200, Math.min(alpha, 200)));
         }
         for (int k = 0; k < levels.length; k++) {
             if (levels[k] != 0.5) continue;
             double[] median = new double[n];
             for (int i = 0; i < n; i++) median[i] = scale * rows[i].quantiles()[k];
-            PngPlots.line(chart, "median", t, median, new Color(20, 40, 120), false);
+            Plots.line(chart, "median", t, median, new Color(20, 40, 120), false);
         }
-        PngPlots.line(chart, "mean", t, mean, new Color(200, 40, 40), true);
-        PngPlots.write(chart, file);
+        Plots.line(chart, "mean", t, mean, new Color(200, 40, 40), true);
+        Plots.write(chart, file);
     }
 
     /** The members' T_c in bins: all of them, and those extrapolated (α* at a sampled edge) in front. */
     public static void tcHistogram(Path file, String title, EnsembleStatistics.TcDistribution tc) throws IOException {
-        XYChart chart = PngPlots.chart(title, "T_c (K)", "members");
+        XYChart chart = Plots.chart(title, AxisLabels.TRANSITION_TEMPERATURE, AxisLabels.MEMBERS);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisDecimalPattern("0");
         steps(chart, String.format(Locale.ROOT, "T_c (%d members)", tc.withTransition()), tc.edges(), tc.counts(), new Color(60, 110, 200, 170));
@@ -60,7 +60,7 @@ public final class EnsemblePlots {
             steps(chart, String.format(Locale.ROOT, "extrapolated (%d, %.2f %%)", tc.extrapolated(), 100 * tc.extrapolatedFraction()),
                     tc.edges(), tc.extrapolatedCounts(), new Color(200, 40, 40, 170));
         }
-        PngPlots.write(chart, file);
+        Plots.write(chart, file);
     }
 
     /** A histogram as one filled outline: up and across each bin, back down at the end. */

@@ -1,20 +1,16 @@
 package org.scoredos.cli.plot;
 
-import org.scoredos.io.OutputFiles;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.scoredos.verify.Verification;
 
 /** F_TI and F_DDOS against T with their error bars, one pair of series per model; written atomically. */
 public final class VerifyPlot {
-    private static final int WIDTH = 900, HEIGHT = 600;
     private static final Color[] COLOURS = {new Color(20, 60, 160), new Color(200, 40, 40), new Color(30, 140, 60),
         new Color(150, 80, 170), new Color(220, 130, 20), new Color(90, 90, 90)};
 
@@ -23,12 +19,7 @@ public final class VerifyPlot {
     /** @param rows model-major, the same temperatures for every model */
     public static void write(Path file, String phase, List<Verification> rows) throws IOException {
         int models = rows.get(rows.size() - 1).model() + 1, n = rows.size() / models;
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("TI against DDOS, " + phase)
-                .xAxisTitle("T (K)").yAxisTitle("F − E_lattice (meV/atom, 3N modes)").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        XYChart chart = Plots.chart("TI against DDOS, " + phase, AxisLabels.TEMPERATURE, AxisLabels.FREE_ENERGY_MEV);
         for (int m = 0; m < models; m++) {
             double[] t = new double[n], ti = new double[n], tiErr = new double[n], dd = new double[n], ddErr = new double[n];
             for (int i = 0; i < n; i++) {
@@ -49,6 +40,6 @@ public final class VerifyPlot {
             b.setMarkerColor(colour.brighter());
             b.setLineColor(colour.brighter());
         }
-        OutputFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        Plots.write(chart, file);
     }
 }

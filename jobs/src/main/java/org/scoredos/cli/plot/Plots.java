@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -17,15 +16,21 @@ import org.scoredos.estimate.DefectFormation;
 import org.scoredos.estimate.FineTuner;
 import org.scoredos.estimate.PhaseTransition;
 
-/** The PNG plots of the estimation commands, written atomically (temporary file, then rename). */
-public final class PngPlots {
+/** The plots of the estimation commands, as PNG, SVG or PDF by the file's extension, written atomically (temporary file, then rename). */
+public final class Plots {
     private static final int WIDTH = 900, HEIGHT = 600;
 
-    private PngPlots() {}
+    private Plots() {}
 
     /** F(T) with its error band; unsolved points (α* on the sampled edge) marked apart. */
     public static void freeEnergy(Path file, String phase, double[] t, double[] f, double[] error, boolean[] solved) throws IOException {
-        XYChart chart = chart("Free energy of " + phase, "T (K)", org.scoredos.units.FreeEnergyConvention.AXIS_LABEL);
+        freeEnergy(file, "Free energy of " + phase, t, f, error, solved, null, null);
+    }
+
+    /** The same with a reference curve beside it (the harmonic F of quickstart), or none when {@code reference} is null. */
+    public static void freeEnergy(Path file, String title, double[] t, double[] f, double[] error, boolean[] solved, String referenceName,
+            double[] reference) throws IOException {
+        XYChart chart = chart(title, AxisLabels.TEMPERATURE, AxisLabels.FREE_ENERGY);
         double[] upper = new double[t.length], lower = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             upper[i] = f[i] + error[i];
@@ -34,6 +39,7 @@ public final class PngPlots {
         line(chart, "F + δF", t, upper, new Color(120, 160, 220), true);
         line(chart, "F − δF", t, lower, new Color(120, 160, 220), true);
         line(chart, "F", t, f, new Color(20, 60, 160), false);
+        if (reference != null) line(chart, referenceName, t, reference, new Color(30, 140, 60), false);
         List<Double> ut = new ArrayList<>(), uf = new ArrayList<>();
         for (int i = 0; i < t.length; i++) {
             if (!solved[i]) {
@@ -100,7 +106,7 @@ public final class PngPlots {
         String title = "ΔF = G(" + first + ") − G(" + second + ")" + (tc == null ? ": no transition in range"
                 : String.format(", T_c = %.0f ± %s K%s", tc.temperature(), Double.isFinite(tc.error()) ? String.format("%.0f", tc.error()) : "?",
                         tc.extrapolated() ? " (extrapolated)" : ""));
-        XYChart chart = chart(title, "T (K)", "ΔF (meV/atom)");
+        XYChart chart = chart(title, AxisLabels.TEMPERATURE, AxisLabels.DELTA_F_MEV);
         double[] t = table.temperatures(), ms = table.deltaF(), error = table.error();
         double[] upper = new double[t.length], lower = new double[t.length];
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
@@ -131,8 +137,8 @@ public final class PngPlots {
      */
     public static void defectFormation(Path file, String defect, String perfect, double staticEnergy, DefectFormation.Formation[] rows)
             throws IOException {
-        XYChart chart = chart("Formation free energy: G_f = F(" + defect + ") − (N_d/N_p) F(" + perfect + ")", "T (K)",
-                "G_f (eV per defect, 3N modes per cell)");
+        XYChart chart = chart("Formation free energy: G_f = F(" + defect + ") − (N_d/N_p) F(" + perfect + ")", AxisLabels.TEMPERATURE,
+                AxisLabels.DEFECT_FREE_ENERGY);
         int n = rows.length;
         double[] t = new double[n], g = new double[n], lower = new double[n], upper = new double[n];
         boolean[] solved = new boolean[n];
@@ -191,7 +197,7 @@ public final class PngPlots {
 
     /** T_c per fine-tuning step with its error bar, the extrapolated steps marked, and the target. */
     public static void fineTuning(Path file, FineTuner.Trajectory run) throws IOException {
-        XYChart chart = chart("Fine-tuning towards T_c = " + run.target() + " K", "step", "T_c (K)");
+        XYChart chart = chart("Fine-tuning towards T_c = " + run.target() + " K", AxisLabels.STEP, AxisLabels.TRANSITION_TEMPERATURE);
         List<Double> steps = new ArrayList<>(), values = new ArrayList<>(), errors = new ArrayList<>();
         List<Double> outSteps = new ArrayList<>(), outValues = new ArrayList<>();
         for (int s = 0; s < run.steps().size(); s++) {
@@ -249,7 +255,9 @@ public final class PngPlots {
         if (dashed) s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
     }
 
+    /** {@code chart} as {@code file}, in the format its extension names (checked before any work by {@link PlotFormat#of}). */
     static void write(XYChart chart, Path file) throws IOException {
-        OutputFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        PlotFormat format = PlotFormat.of(file, "--plot");
+        OutputFiles.write(file, out -> format.encode(chart, out));
     }
 }

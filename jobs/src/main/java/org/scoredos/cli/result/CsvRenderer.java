@@ -1,0 +1,89 @@
+package org.scoredos.cli.result;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.scoredos.units.FreeEnergyConvention;
+
+/**
+ * CSV with everything the JSON has. Above the table, {@code #} lines (CSV readers skip them:
+ * pandas {@code comment='#'}): the convention, then {@code # key [unit]: value} for the command,
+ * version and every field (a nested record's fields by dotted path, a vector space-separated),
+ * then {@code # column name [unit]: description}. Each table follows after
+ * {@code # table: NAME}, headed {@code name [unit]} (a vector column spans {@code name0 …}),
+ * several tables separated by a blank line. Numbers as {@link Double#toString} (the shortest
+ * text that reads back to the same double; NaN where unknown).
+ */
+final class CsvRenderer implements Renderer {
+    @Override
+    public void render(Result result, PrintWriter out) {
+        out.println(FreeEnergyConvention.csvComment());
+        out.println("# command: " + result.command());
+        out.println("# version: " + result.version());
+        fields(out, result.fields(), "");
+        for (ResultTable t : result.tables()) {
+            for (Column c : t.columns()) {
+                if (c.description() != null) out.println("# column " + heading(c.flatName(), c.unit()) + ": " + c.description());
+            }
+        }
+        boolean first = true;
+        for (ResultTable t : result.tables()) {
+            if (!first) out.println();
+            first = false;
+            table(out, t);
+        }
+    }
+
+    private static void fields(PrintWriter out, Record r, String prefix) {
+        for (Record.Entry e : r.entries()) {
+            if (e.value() instanceof Record nested) fields(out, nested, prefix + e.name() + ".");
+            else out.println("# " + heading(prefix + e.name(), e.unit()) + ": " + plain(e.value()));
+        }
+    }
+
+    private static void table(PrintWriter out, ResultTable t) {
+        out.println("# table: " + t.name());
+        List<String> head = new ArrayList<>();
+        List<Column> columns = t.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            int index = c;
+            if (t.rows().stream().anyMatch(r -> r[index] instanceof double[])) {
+                for (int i = 0; i < t.width(c); i++) head.add(cell(heading(col.flatName() + i, col.unit())));
+            } else {
+                head.add(cell(heading(col.flatName(), col.unit())));
+            }
+        }
+        out.println(String.join(",", head));
+        for (Object[] r : t.rows()) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < r.length; c++) {
+                if (r[c] instanceof double[] v) for (double x : v) cells.add(Double.toString(x));
+                else if (r[c] == null) for (int i = 0; i < t.width(c); i++) cells.add("");
+                else cells.add(cell(plain(r[c])));
+            }
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private static String heading(String name, String unit) {
+        return unit == null ? name : name + " [" + unit + "]";
+    }
+
+    /** A value as text: numbers in their shortest exact form, a vector space-separated, null empty. */
+    static String plain(Object v) {
+        if (v == null) return "";
+        if (v instanceof double[] a) {
+            StringBuilder s = new StringBuilder();
+            for (double x : a) s.append(s.length() == 0 ? "" : " ").append(x);
+            return s.toString();
+        }
+        return v.toString();
+    }
+
+    /** Quoted when it holds a comma, quote or line break (RFC 4180). */
+    private static String cell(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
