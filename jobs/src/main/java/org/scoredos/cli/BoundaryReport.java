@@ -3,12 +3,12 @@ package org.scoredos.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.scoredos.cli.plot.Plots;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.estimate.PhaseBoundary;
 import org.scoredos.units.Units;
 
@@ -26,12 +26,7 @@ final class BoundaryReport {
     }
 
     void write(PrintWriter out, PrintWriter err, OutputFormat format, Path plot) throws IOException {
-        switch (format) {
-            case JSON -> JsonOutput.print(out, json());
-            case CSV -> csv(out);
-            default -> text(out);
-        }
-        out.flush();
+        Renderers.print(result(), format, out);
         int none = 0, extrapolated = 0;
         for (PhaseBoundary.Point p : points) {
             if (!p.hasTransition()) none++;
@@ -55,65 +50,27 @@ final class BoundaryReport {
         }
     }
 
-    private Map<String, Object> json() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        CommandSupport.declareConvention(root);
-        root.put("first", first);
-        root.put("second", second);
-        root.put("mode", model.mode.name().toLowerCase(Locale.ROOT));
-        Map<String, String> units = new LinkedHashMap<>();
-        units.put("pressure", "GPa");
-        units.put("tc", "K");
-        units.put("deltaS", "eV/(K atom), first − second");
-        units.put("deltaV", "Å^3/atom, first − second");
-        units.put("slope", "K/GPa");
-        root.put("units", units);
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private Result result() {
+        Result result = new Result("transition");
+        String mode = model.mode.name().toLowerCase(Locale.ROOT);
+        result.fields().put("first", first).put("second", second).put("mode", mode);
+        double nan = Double.NaN;
+        ResultTable t = new ResultTable("boundary").column(Column.of("pressure", "GPa", "pressure P").shown("P", "%.4f"))
+                .column(Column.of("tc", "K", "T_c(P): where G(first) = G(second), refined by Newton's method").shown("T_c", "%.2f"))
+                .column(Columns.error("tcError", "K", "T_c", "δT_c", "%.2f"))
+                .column(Column.of("solved", null, "both phases solved at T_c (α* and V* inside their sampled ranges)").shown("solved", null))
+                .column(Columns.perKelvin("deltaS", "ΔS = S(first) − S(second) at T_c", "ΔS").shown("ΔS", "k_B/atom", 1 / Units.KB, "%.5f"))
+                .column(Column.of("deltaV", "Å^3/atom", "ΔV = V*(first) − V*(second) at T_c").shown("ΔV", "%.5f"))
+                .column(Column.of("firstVolume", "Å^3/atom", "V* of " + first + " at T_c").notInText())
+                .column(Column.of("secondVolume", "Å^3/atom", "V* of " + second + " at T_c").notInText())
+                .column(Column.of("clapeyronSlope", "K/GPa", "Clausius–Clapeyron slope ΔV/ΔS").shown("ΔV/ΔS", "%.3f"))
+                .column(Column.of("finiteDifferenceSlope", "K/GPa", "finite-difference slope of T_c(P)").shown("dT_c/dP", "%.3f"));
         for (PhaseBoundary.Point p : points) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pressure", p.pressure());
-            row.put("tc", TransitionFlags.finite(p.tc()));
-            row.put("tcError", TransitionFlags.finite(p.error()));
-            row.put("solved", p.solved());
-            if (p.hasTransition()) {
-                row.put("deltaS", p.deltaS());
-                row.put("deltaV", p.deltaV());
-                row.put("firstVolume", p.first().volume().value());
-                row.put("secondVolume", p.second().volume().value());
-            }
-            row.put("clapeyronSlope", TransitionFlags.finite(p.clapeyron()));
-            row.put("finiteDifferenceSlope", TransitionFlags.finite(p.slope()));
-            rows.add(row);
+            boolean has = p.hasTransition();
+            t.row(p.pressure(), p.tc(), p.error(), p.solved(), has ? p.deltaS() : nan, has ? p.deltaV() : nan,
+                    has ? p.first().volume().value() : nan, has ? p.second().volume().value() : nan, p.clapeyron(), p.slope());
         }
-        root.put("boundary", rows);
-        return root;
+        return result.table(t).heading(String.format(Locale.ROOT, "phase boundary %s / %s, %s mode: T_c(P) where G(%s) = G(%s); ΔS, ΔV = %s − %s at T_c",
+                first, second, mode, first, second, first, second)).summary("T_c \"-\": no T_c on the temperature grid at that pressure");
     }
-
-    private void csv(PrintWriter out) {
-        CommandSupport.conventionLine(out);
-        out.println("# phase boundary " + first + " / " + second + "; pressure GPa, tc K, deltaS eV/(K atom), deltaV Å^3/atom, slopes K/GPa");
-        out.println("pressure,tc,tcError,solved,deltaS,deltaV,clapeyronSlope,finiteDifferenceSlope");
-        for (PhaseBoundary.Point p : points) {
-            out.println(p.pressure() + "," + p.tc() + "," + p.error() + "," + p.solved() + "," + (p.hasTransition() ? p.deltaS() : Double.NaN) + ","
-                    + (p.hasTransition() ? p.deltaV() : Double.NaN) + "," + p.clapeyron() + "," + p.slope());
-        }
-    }
-
-    private void text(PrintWriter out) {
-        CommandSupport.conventionLine(out);
-        out.printf(Locale.ROOT, "phase boundary %s / %s, %s mode: T_c(P) where G(%s) = G(%s); ΔS, ΔV = %s − %s at T_c%n", first, second,
-                model.mode.name().toLowerCase(Locale.ROOT), first, second, first, second);
-        out.printf(Locale.ROOT, "%10s %20s %8s %14s %16s %18s %18s%n", "P (GPa)", "T_c (K)", "solved", "ΔS (k_B/atom)", "ΔV (Å^3/atom)",
-                "ΔV/ΔS (K/GPa)", "dT_c/dP (K/GPa)");
-        for (PhaseBoundary.Point p : points) {
-            if (!p.hasTransition()) {
-                out.printf(Locale.ROOT, "%10.4f %20s%n", p.pressure(), "no T_c on the grid");
-                continue;
-            }
-            out.printf(Locale.ROOT, "%10.4f %10.2f ± %7s %8s %14.5f %16.5f %18.3f %18s%n", p.pressure(), p.tc(), TransitionFlags.number(p.error()),
-                    p.solved() ? "yes" : "no", p.deltaS() / Units.KB, p.deltaV(), p.clapeyron(),
-                    Double.isFinite(p.slope()) ? String.format(Locale.ROOT, "%.3f", p.slope()) : "-");
-        }
-    }
-
 }

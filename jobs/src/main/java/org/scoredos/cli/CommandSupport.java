@@ -47,11 +47,6 @@ final class CommandSupport {
         out.println(FreeEnergyConvention.csvComment());
     }
 
-    /** The same first line for a text table in other units. */
-    static void conventionLine(PrintWriter out, String units) {
-        out.println(FreeEnergyConvention.comment(units));
-    }
-
     /** --temperatures as a list, or a parameter error (exit 2) naming the option. */
     static double[] temperatures(CommandLine.Model.CommandSpec spec, String value) {
         try {

@@ -3,12 +3,14 @@ package org.scoredos.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.Plots;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.estimate.DefectFormation;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.IsosurfacePhase;
@@ -70,12 +72,7 @@ final class DefectCommand implements Callable<Integer> {
         DefectFormation formation = DefectFormation.of(model.withScores(d, err), model.withScores(p, err), model.mode, model.errorModel);
         DefectFormation.Formation[] rows = formation.at(theta, ts, gradient);
         double staticEnergy = formation.staticEnergy(theta);
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(d.name(), p.name(), formation, staticEnergy, rows));
-            case CSV -> csv(out, formation, staticEnergy, rows);
-            default -> text(out, d.name(), p.name(), formation, staticEnergy, rows);
-        }
-        out.flush();
+        Renderers.print(result(d.name(), p.name(), formation, staticEnergy, rows), output.format, out);
         long unsolved = java.util.Arrays.stream(rows).filter(r -> !r.solved()).count();
         if (unsolved > 0) {
             err.printf(Locale.ROOT, "defect: warning: %d of %d temperatures unsolved (α* at the edge of a cell's sampled range): "
@@ -88,86 +85,43 @@ final class DefectCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> json(String d, String p, DefectFormation f, double staticEnergy, DefectFormation.Formation[] rows) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        CommandSupport.declareConvention(root);
-        root.put("units", "G_f, staticEnergy and their errors: eV per defect; gradient: eV per unit θ; cells' freeEnergy: eV/atom; K");
-        root.put("defect", cell(d, f.defectAtoms()));
-        root.put("perfect", cell(p, f.perfectAtoms()));
-        root.put("mode", model.mode.name().toLowerCase(Locale.ROOT));
-        root.put("errorModel", model.errorModel.name().toLowerCase(Locale.ROOT));
-        root.put("staticEnergy", staticEnergy);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (DefectFormation.Formation r : rows) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("temperature", r.temperature());
-            row.put("formationFreeEnergy", r.freeEnergy());
-            row.put("error", TransitionFlags.finite(r.error()));
-            if (!Double.isNaN(r.statisticalError())) { // the reference error model does not split its error bar
-                row.put("statisticalError", r.statisticalError());
-                row.put("systematicError", r.systematicError());
-            }
-            row.put("solved", r.solved());
-            row.put("defect", TransitionFlags.json(r.defect()));
-            row.put("perfect", TransitionFlags.json(r.perfect()));
-            if (gradient) row.put("gradient", r.gradient());
-            results.add(row);
+    private Result result(String d, String p, DefectFormation f, double staticEnergy, DefectFormation.Formation[] rows) {
+        Result result = new Result("defect").conventionUnits("G_f and staticEnergy eV per defect, cell free energies eV/atom, K");
+        String mode = model.mode.name().toLowerCase(Locale.ROOT), errors = model.errorModel.name().toLowerCase(Locale.ROOT);
+        result.fields().record("defect").put("phase", d).put("store", defect.toString()).put("atoms", null, "atoms in the cell", f.defectAtoms());
+        result.fields().record("perfect").put("phase", p).put("store", perfect.toString()).put("atoms", null, "atoms in the cell", f.perfectAtoms());
+        result.fields().put("model", theta.source().toString()).put("mode", mode).put("errorModel", errors)
+                .put("staticEnergy", "eV per defect", "E_f: the static (0 K) formation energy of the stores' reference structures", staticEnergy);
+        boolean split = rows.length > 0 && !Double.isNaN(rows[0].statisticalError()); // the reference error model does not split its error bar
+        ResultTable t = new ResultTable("results").column(Columns.temperature())
+                .column(Column.of("formationFreeEnergy", "eV per defect", "G_f = F(defect) − (N_d/N_p)·F(perfect), each cell's θ·D_0 + F")
+                        .shown("G_f", "%.6f"))
+                .column(Columns.error("error", "eV per defect", "G_f", "δG_f", "%.6f"));
+        if (split) {
+            t.column(Column.of("statisticalError", "eV per defect", "statistical part of δG_f").shown("statistical", "%.6f"))
+                    .column(Column.of("systematicError", "eV per defect", "systematic part of δG_f").shown("systematic", "%.6f"));
         }
-        root.put("results", results);
-        return root;
-    }
-
-    private static Map<String, Object> cell(String name, int atoms) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("phase", name);
-        m.put("atoms", atoms);
-        return m;
-    }
-
-    private void csv(PrintWriter out, DefectFormation f, double staticEnergy, DefectFormation.Formation[] rows) {
-        CommandSupport.conventionLine(out, "G_f and staticEnergy eV per defect, cell free energies eV/atom, K");
-        out.printf(Locale.ROOT, "# defect atoms %d, perfect atoms %d, staticEnergy %s%n", f.defectAtoms(), f.perfectAtoms(), staticEnergy);
-        StringBuilder head = new StringBuilder("temperature,formationFreeEnergy,error,statisticalError,systematicError,solved,"
-                + "defectFreeEnergy,defectError,defectAlphaStar,defectSolved,perfectFreeEnergy,perfectError,perfectAlphaStar,perfectSolved");
-        if (gradient) for (int k = 0; k < rows[0].gradient().length; k++) head.append(",gradient").append(k);
-        out.println(head);
-        for (DefectFormation.Formation r : rows) {
-            StringBuilder row = new StringBuilder();
-            row.append(r.temperature()).append(',').append(r.freeEnergy()).append(',').append(r.error()).append(',')
-                    .append(r.statisticalError()).append(',').append(r.systematicError()).append(',').append(r.solved())
-                    .append(',').append(csv(r.defect())).append(',').append(csv(r.perfect()));
-            if (gradient) for (double g : r.gradient()) row.append(',').append(g);
-            out.println(row);
+        t.column(Column.of("solved", null, "α* inside both cells' sampled ranges").shown("solved", null));
+        String[] cells = {"defect", "perfect"}, names = {d, p};
+        for (int c = 0; c < 2; c++) {
+            t.column(Column.of("freeEnergy", "eV/atom", "F − θ·D_0 of the " + cells[c] + " cell").in(cells[c]).shown("F(" + names[c] + ")", "%.9f"))
+                    .column(Columns.error("error", "eV/atom", "F of the " + cells[c] + " cell", "δF", "%.6f").in(cells[c]))
+                    .column(Columns.alphaStar().in(cells[c]).notInText())
+                    .column(Columns.solved().in(cells[c]));
         }
-    }
-
-    /** An error part, or "-" where the error model does not split the error bar. */
-    private static String part(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.6f", value);
-    }
-
-    private static String csv(FreeEnergy f) {
-        return f.freeEnergy() + "," + f.error() + "," + f.alphaStar() + "," + f.solved();
-    }
-
-    private void text(PrintWriter out, String d, String p, DefectFormation f, double staticEnergy, DefectFormation.Formation[] rows) {
-        CommandSupport.conventionLine(out, "G_f eV per defect, cell free energies eV/atom, K");
-        out.printf(Locale.ROOT, "G_f = F(%s, %d atoms) − (%d/%d)·F(%s, %d atoms), %s mode, %s error model%n", d, f.defectAtoms(),
-                f.defectAtoms(), f.perfectAtoms(), p, f.perfectAtoms(), model.mode.name().toLowerCase(Locale.ROOT),
-                model.errorModel.name().toLowerCase(Locale.ROOT));
-        out.printf(Locale.ROOT, "static formation energy E_f = %.6f eV (0 K, the stores' reference structures)%n", staticEnergy);
-        out.println("solved: α* inside both cells' sampled ranges; F of a cell per atom, relative to its θ·D_0");
-        out.printf(Locale.ROOT, "%10s %12s %10s %11s %10s %6s  %14s %9s %6s  %14s %9s %6s%n", "T (K)", "G_f (eV)", "±δG_f",
-                "statistical", "systematic", "solved", "F(" + d + ")", "±δF", "solved", "F(" + p + ")", "±δF", "solved");
+        if (gradient) t.column(Column.of("gradient", "eV per defect per unit θ", "∂G_f/∂θ, one value per component").shown("∂G_f/∂θ", "%.9g"));
         for (DefectFormation.Formation r : rows) {
-            out.printf(Locale.ROOT, "%10.2f %12.6f %10.6f %11s %10s %6s  %14.9f %9.6f %6s  %14.9f %9.6f %6s%n", r.temperature(), r.freeEnergy(),
-                    r.error(), part(r.statisticalError()), part(r.systematicError()), r.solved() ? "yes" : "no",
-                    r.defect().freeEnergy(), r.defect().error(), r.defect().solved() ? "yes" : "no", r.perfect().freeEnergy(), r.perfect().error(), r.perfect().solved() ? "yes" : "no");
-            if (gradient) {
-                StringBuilder g = new StringBuilder("           ∂G_f/∂θ:");
-                for (double x : r.gradient()) g.append(' ').append(String.format(Locale.ROOT, "%.9g", x));
-                out.println(g);
-            }
+            List<Object> row = new ArrayList<>(List.of(r.temperature(), r.freeEnergy(), r.error()));
+            if (split) row.addAll(List.of(r.statisticalError(), r.systematicError()));
+            row.add(r.solved());
+            for (FreeEnergy cell : new FreeEnergy[] {r.defect(), r.perfect()}) row.addAll(List.of(cell.freeEnergy(), cell.error(), cell.alphaStar(), cell.solved()));
+            if (gradient) row.add(r.gradient());
+            t.row(row.toArray());
         }
+        return result.table(t)
+                .heading(String.format(Locale.ROOT, "G_f = F(%s, %d atoms) − (%d/%d)·F(%s, %d atoms), %s mode, %s error model", d, f.defectAtoms(),
+                        f.defectAtoms(), f.perfectAtoms(), p, f.perfectAtoms(), mode, errors))
+                .heading(String.format(Locale.ROOT, "static formation energy E_f = %.6f eV (0 K, the stores' reference structures)", staticEnergy))
+                .heading("solved: α* inside both cells' sampled ranges; F of a cell per atom, relative to its θ·D_0");
     }
 }

@@ -159,12 +159,7 @@ final class EnsembleCommand implements Callable<Integer> {
             err.println("ensemble: wrote " + out);
         }
         EnsembleReport report = new EnsembleReport(names, model.mode, model.errorModel, source, results.length, levels, rows, tc);
-        switch (output.format) {
-            case JSON -> JsonOutput.print(stdout, report.json());
-            case CSV -> report.csv(stdout);
-            default -> report.text(stdout);
-        }
-        stdout.flush();
+        org.scoredos.cli.result.Renderers.print(report.result(), output.format, stdout);
         if (output.format != OutputFormat.TEXT && tc != null) err.println("ensemble: " + report.tcLine());
         if (tc != null && tc.extrapolated() > 0) {
             err.printf(Locale.ROOT, "ensemble: warning: %d of %d members' T_c are extrapolations beyond the sampled α range%n",

@@ -1,16 +1,17 @@
 package org.scoredos.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Record;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.ensemble.EnsembleStatistics;
 import org.scoredos.estimate.ErrorModel;
 import org.scoredos.estimate.IsosurfaceEstimator;
 
-/** What {@code ensemble} prints: the per-temperature statistics and the T_c distribution, as text, JSON or CSV. */
+/** What {@code ensemble} prints: the per-temperature statistics and the T_c distribution, as a result. */
 final class EnsembleReport {
     private final String[] phases;
     private final IsosurfaceEstimator.Mode mode;
@@ -37,25 +38,6 @@ final class EnsembleReport {
         return phases.length == 2 ? "ΔF = G(" + phases[0] + ") − G(" + phases[1] + ")" : "F(" + phases[0] + ") relative to each member's θ·D_0";
     }
 
-    void text(PrintWriter out) {
-        CommandSupport.conventionLine(out);
-        out.printf(Locale.ROOT, "ensemble of %d members (%s): %s, %s mode, %s error model%n", members, source, quantity(),
-                lower(mode), lower(errorModel));
-        out.println("eV/atom over the members: mean, standard deviation and quantiles; solved: fraction of members with α* inside "
-                + "every phase's sampled range; ⟨δ⟩: the members' mean error bar");
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%10s %13s %10s", "T (K)", "mean", "std"));
-        for (double q : levels) head.append(String.format(Locale.ROOT, " %13s", "q" + label(q)));
-        head.append(String.format(Locale.ROOT, " %7s %9s", "solved", "⟨δ⟩"));
-        out.println(head);
-        for (EnsembleStatistics.AtTemperature r : rows) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%10.2f %13.9f %10.6f", r.temperature(), r.mean(), r.std()));
-            for (double q : r.quantiles()) line.append(String.format(Locale.ROOT, " %13.9f", q));
-            line.append(String.format(Locale.ROOT, " %7.3f %9.6f", r.solvedFraction(), r.meanError()));
-            out.println(line);
-        }
-        if (tc != null) out.println(tcLine());
-    }
-
     /** The T_c distribution in one line. */
     String tcLine() {
         if (tc.withTransition() == 0) {
@@ -70,59 +52,43 @@ final class EnsembleReport {
                 tc.extrapolated(), 100 * tc.extrapolatedFraction(), tc.mean(), tc.std(), q, tc.meanError());
     }
 
-    Map<String, Object> json() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        CommandSupport.declareConvention(root);
-        root.put("members", members);
-        root.put("source", source);
-        root.put("phases", List.of(phases));
-        root.put("quantity", phases.length == 2 ? "deltaF" : "freeEnergy");
-        root.put("mode", lower(mode));
-        root.put("errorModel", lower(errorModel));
-        root.put("quantileLevels", levels);
-        List<Map<String, Object>> table = new ArrayList<>();
-        for (EnsembleStatistics.AtTemperature r : rows) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("temperature", r.temperature());
-            row.put("mean", r.mean());
-            row.put("std", TransitionFlags.finite(r.std()));
-            row.put("quantiles", r.quantiles());
-            row.put("solvedFraction", r.solvedFraction());
-            row.put("meanError", TransitionFlags.finite(r.meanError()));
-            table.add(row);
-        }
-        root.put("temperatures", table);
+    /** The per-temperature statistics over the members and, for two phases, the T_c distribution. */
+    Result result() {
+        Result result = new Result("ensemble");
+        String quantityUnit = "eV/atom";
+        result.fields().put("members", null, "ensemble members (θ vectors)", members).put("source", source)
+                .put("phases", null, "the phases, first − second for ΔF", phases)
+                .put("quantity", phases.length == 2 ? "deltaF" : "freeEnergy").put("mode", lower(mode)).put("errorModel", lower(errorModel))
+                .put("quantileLevels", null, "the levels of the quantile columns", levels);
         if (tc != null) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("withTransition", tc.withTransition());
-            t.put("extrapolated", tc.extrapolated());
-            t.put("extrapolatedFraction", TransitionFlags.finite(tc.extrapolatedFraction()));
-            t.put("mean", TransitionFlags.finite(tc.mean()));
-            t.put("std", TransitionFlags.finite(tc.std()));
-            List<Object> q = new ArrayList<>();
-            for (double v : tc.quantiles()) q.add(TransitionFlags.finite(v));
-            t.put("quantiles", q);
-            t.put("meanError", TransitionFlags.finite(tc.meanError()));
-            Map<String, Object> histogram = new LinkedHashMap<>();
-            histogram.put("edges", tc.edges());
-            histogram.put("counts", tc.counts());
-            histogram.put("extrapolatedCounts", tc.extrapolatedCounts());
-            t.put("histogram", histogram);
-            root.put("tc", t);
+            Record t = result.fields().record("tc");
+            t.put("withTransition", null, "members with a transition in range", tc.withTransition())
+                    .put("extrapolated", null, "members whose T_c is an extrapolation (α* at a sampled edge)", tc.extrapolated())
+                    .put("extrapolatedFraction", null, "extrapolated / withTransition", tc.extrapolatedFraction())
+                    .put("mean", "K", "mean T_c over the members with a transition", tc.mean())
+                    .put("std", "K", "standard deviation of T_c", tc.std())
+                    .put("quantiles", "K", "T_c at the quantile levels", tc.quantiles())
+                    .put("meanError", "K", "the members' mean δT_c", tc.meanError());
+            t.record("histogram").put("edges", "K", "bin edges", tc.edges()).put("counts", null, "members per bin", tc.counts())
+                    .put("extrapolatedCounts", null, "extrapolated members per bin", tc.extrapolatedCounts());
         }
-        return root;
-    }
-
-    void csv(PrintWriter out) {
-        CommandSupport.conventionLine(out);
-        StringBuilder head = new StringBuilder("temperature,mean,std");
-        for (double q : levels) head.append(",q").append(label(q).replace(" %", ""));
-        out.println(head.append(",solvedFraction,meanError"));
+        List<String> quantileLabels = new ArrayList<>();
+        for (double q : levels) quantileLabels.add("q" + label(q).replace(" %", ""));
+        ResultTable table = new ResultTable("temperatures").column(Columns.temperature())
+                .column(Column.of("mean", quantityUnit, "mean of " + quantity() + " over the members").shown("mean", "%.9f"))
+                .column(Column.of("std", quantityUnit, "standard deviation over the members").shown("std", "%.6f"))
+                .column(Column.of("quantiles", quantityUnit, "the members' quantiles at quantileLevels").shownEach(quantileLabels, "%.9f"))
+                .column(Column.of("solvedFraction", null, "fraction of members with α* inside every phase's sampled range").shown("solved", "%.3f"))
+                .column(Column.of("meanError", quantityUnit, "⟨δ⟩: the members' mean error bar").shown("⟨δ⟩", "%.6f"));
         for (EnsembleStatistics.AtTemperature r : rows) {
-            StringBuilder line = new StringBuilder(r.temperature() + "," + r.mean() + "," + r.std());
-            for (double q : r.quantiles()) line.append(',').append(q);
-            out.println(line.append(',').append(r.solvedFraction()).append(',').append(r.meanError()));
+            table.row(r.temperature(), r.mean(), r.std(), r.quantiles(), r.solvedFraction(), r.meanError());
         }
+        result.table(table).heading(String.format(Locale.ROOT, "ensemble of %d members (%s): %s, %s mode, %s error model", members, source,
+                quantity(), lower(mode), lower(errorModel)))
+                .heading("eV/atom over the members: mean, standard deviation and quantiles; solved: fraction of members with α* inside "
+                        + "every phase's sampled range; ⟨δ⟩: the members' mean error bar");
+        if (tc != null) result.summary(tcLine());
+        return result;
     }
 
     private static String label(double level) {

@@ -2,13 +2,14 @@ package org.scoredos.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.Plots;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FineTuner;
 import org.scoredos.estimate.PhaseTransition;
@@ -116,12 +117,7 @@ final class FinetuneCommand implements Callable<Integer> {
                     model.mode.name().toLowerCase(), steps, rate, ridge, last.tcValue(), last.solved() ? "solved" : "extrapolated"));
         }
         String verdict = verdict(run, converged, flags);
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(run, converged));
-            case CSV -> csv(out, run);
-            default -> text(out, run, verdict);
-        }
-        out.flush();
+        Renderers.print(result(named, run, converged, verdict), output.format, out);
         if (plot != null) {
             Plots.fineTuning(plot, run);
             err.println("finetune: wrote " + plot);
@@ -164,55 +160,40 @@ final class FinetuneCommand implements Callable<Integer> {
                 TransitionFlags.kelvin(tolerance), converged ? "tuned coefficients written to " + outFile : "no coefficients written");
     }
 
-    private Map<String, Object> json(FineTuner.Trajectory run, boolean converged) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        CommandSupport.declareConvention(root);
-        root.put("target", targetTc);
-        if (pressure != null) root.put("pressure", pressure); // GPa: T_c and ΔG at fixed pressure
-        root.put("tolerance", tolerance);
-        root.put("converged", converged);
-        root.put("solved", run.last().solved());
-        root.put("tc", TransitionFlags.json(run.last().tc()));
-        root.put("out", converged ? outFile.toString() : null);
-        List<Map<String, Object>> steps = new ArrayList<>();
+    /** The trajectory (T_c and ΔF(T*) per step, with their flags), the last T_c and θ. */
+    private Result result(CommandSupport.NamedPhase[] named, FineTuner.Trajectory run, boolean converged, String verdict) {
+        Result result = new Result("finetune");
+        String[] sides = {"first", "second"};
+        for (int p = 0; p < 2; p++) result.fields().record(sides[p]).put("phase", named[p].name()).put("store", named[p].path().toString());
+        result.fields().put("model", theta.source().toString()).put("mode", model.mode.name().toLowerCase())
+                .put("target", "K", "the T_c aimed at", targetTc);
+        if (pressure != null) result.fields().put("pressure", "GPa", "T_c and ΔG at this pressure", pressure);
+        result.fields().put("tolerance", "K", "|T_c − target| that counts as converged", tolerance)
+                .put("converged", null, "the last T_c within the tolerance of the target", converged)
+                .put("solved", null, "the last T_c solved (both phases' α* inside their sampled ranges at its bracket)", run.last().solved());
+        PhaseTransition.Crossing c = run.last().tc();
+        if (c == null) {
+            result.fields().put("tc", null, null, null);
+        } else {
+            result.fields().record("tc").put("temperature", "K", "the last step's T_c", c.temperature())
+                    .put("error", "K", "δT_c", c.error())
+                    .put("extrapolated", null, "either phase unsolved at a bracketing temperature", c.extrapolated())
+                    .put("bracket", "K", "the grid temperatures either side of T_c", new double[] {c.below(), c.above()});
+        }
+        result.fields().put("out", null, "the tuned coefficients (null when not converged: nothing written)", converged ? outFile.toString() : null)
+                .put("theta", "eV", "θ of the last step: the linear SNAP coefficients (β0 kept aside)", run.last().theta());
+        ResultTable t = new ResultTable("trajectory").column(Column.of("step", null, "fine-tuning step (0: the starting θ)").shown("step", "%d"))
+                .column(Column.of("tc", "K", "T_c at this step (empty when none in range)").shown("T_c", "%.4f"))
+                .column(Columns.error("tcError", "K", "T_c", "δT_c", "%.2f"))
+                .column(Column.of("solved", null, "T_c solved").shown("T_c solved", null))
+                .column(Column.of("deltaFAtTarget", "eV/atom", "ΔF at the target temperature T*").shown("ΔF(T*)", "%.9f"))
+                .column(Columns.error("deltaFAtTargetError", "eV/atom", "ΔF(T*)", "δΔF", "%.6f"))
+                .column(Column.of("solvedAtTarget", null, "both phases solved at T*").shown("T* solved", null));
         for (int s = 0; s < run.steps().size(); s++) {
             FineTuner.Step step = run.steps().get(s);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("step", s);
-            row.put("tc", step.tc() == null ? null : step.tcValue());
-            row.put("tcError", step.tc() == null ? null : TransitionFlags.finite(step.tc().error()));
-            row.put("solved", step.solved());
-            row.put("deltaFAtTarget", step.atTarget().deltaF());
-            row.put("deltaFAtTargetError", TransitionFlags.finite(step.atTarget().error()));
-            row.put("solvedAtTarget", step.atTarget().solved());
-            steps.add(row);
+            double tc = step.tc() == null ? Double.NaN : step.tcValue(), error = step.tc() == null ? Double.NaN : step.tc().error();
+            t.row(s, tc, error, step.solved(), step.atTarget().deltaF(), step.atTarget().error(), step.atTarget().solved());
         }
-        root.put("trajectory", steps);
-        root.put("theta", run.last().theta());
-        return root;
-    }
-
-    private static void csv(PrintWriter out, FineTuner.Trajectory run) {
-        CommandSupport.conventionLine(out);
-        out.println("step,tc,tcError,solved,deltaFAtTarget,deltaFAtTargetError,solvedAtTarget");
-        for (int s = 0; s < run.steps().size(); s++) {
-            FineTuner.Step step = run.steps().get(s);
-            out.println(s + "," + (step.tc() == null ? "," : step.tcValue() + "," + step.tc().error()) + "," + step.solved() + ","
-                    + step.atTarget().deltaF() + "," + step.atTarget().error() + "," + step.atTarget().solved());
-        }
-    }
-
-    private static void text(PrintWriter out, FineTuner.Trajectory run, String verdict) {
-        CommandSupport.conventionLine(out);
-        out.printf("%5s %12s %9s %12s %16s %10s %11s%n", "step", "T_c (K)", "±δT_c", "T_c solved", "ΔF(T*) (eV/atom)", "±δΔF",
-                "T* solved");
-        for (int s = 0; s < run.steps().size(); s++) {
-            FineTuner.Step step = run.steps().get(s);
-            out.printf("%5d %12s %9s %12s %16.9f %10.6f %11s%n", s, step.tc() == null ? "none" : String.format("%.4f", step.tcValue()),
-                    step.tc() == null ? "" : TransitionFlags.number(step.tc().error()),
-                    step.tc() == null ? "" : step.solved() ? "yes" : "no", step.atTarget().deltaF(), step.atTarget().error(),
-                    step.atTarget().solved() ? "yes" : "no");
-        }
-        out.println(verdict);
+        return result.table(t).summary(verdict);
     }
 }

@@ -3,14 +3,15 @@ package org.scoredos.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.harmonic.DynamicalMatrixReader;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
@@ -159,15 +160,7 @@ final class HarmonicCommand implements Callable<Integer> {
             reference = new HarmonicReference(x0, m, strain, Double.NaN, HarmonicModes.of(h));
         }
 
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (double t : ts) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("temperature", t);
-            row.put("freeEnergy", reference.freeEnergy(t));
-            row.put("error", freeEnergyError(reference, t));
-            rows.add(row);
-        }
-        print(reference, rows);
+        Renderers.print(result(reference, ts), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -219,35 +212,25 @@ final class HarmonicCommand implements Callable<Integer> {
         return new HessianCache(cache).getOrComputeSparse(key, compute);
     }
 
-    private void print(HarmonicReference reference, List<Map<String, Object>> rows) {
-        PrintWriter out = spec.commandLine().getOut();
-        switch (output.format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                CommandSupport.declareConvention(json);
-                json.put("results", rows);
-                json.put("zeroModes", reference.zeroModes());
-                json.put("omegaBar", reference.omegaBar());
-                json.put("hessian", reference.isSparse() ? "sparse" : "dense");
-                JsonOutput.print(out, json);
-            }
-            case CSV -> {
-                CommandSupport.conventionLine(out);
-                out.println("temperature,freeEnergy,error");
-                for (Map<String, Object> r : rows) out.println(r.get("temperature") + "," + r.get("freeEnergy") + "," + r.get("error"));
-            }
-            case TEXT -> {
-                CommandSupport.conventionLine(out);
-                out.printf(Locale.ROOT, "# %d atoms, mass %s amu, strain %s, %s Hessian: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%s%n",
-                        reference.atoms(), reference.mass(), reference.strain(), reference.isSparse() ? "sparse" : "dense",
-                        reference.zeroModes(), reference.stableModes(), reference.omegaBar(), reference.meanLogNu(),
-                        reference.isSparse() ? String.format(Locale.ROOT, " ± %.2g", reference.sparseSpectrum().meanLogNuError()) : "");
-                out.printf(Locale.ROOT, "%12s %20s %12s%n", "T (K)", "F_harm (eV/atom)", "± (eV/atom)");
-                for (Map<String, Object> r : rows) {
-                    out.printf(Locale.ROOT, "%12.2f %20.12f %12.2g%n", r.get("temperature"), r.get("freeEnergy"), r.get("error"));
-                }
-            }
-        }
-        out.flush();
+    /** F_harm(T) of the reference with its error (the sparse path's ⟨ln ν⟩ estimate; 0 when dense), and the spectrum's summary. */
+    private static Result result(HarmonicReference reference, double[] ts) {
+        Result result = new Result("harmonic");
+        String hessian = reference.isSparse() ? "sparse" : "dense";
+        result.fields().put("atoms", null, "atoms in the reference structure", reference.atoms())
+                .put("mass", "amu", "atomic mass", reference.mass())
+                .put("zeroModes", null, "Hessian modes at zero frequency (translations)", reference.zeroModes())
+                .put("stableModes", null, "modes with positive curvature", reference.stableModes())
+                .put("omegaBar", "eV/Å^2", "ω̄: the geometric-mean Hessian eigenvalue", reference.omegaBar())
+                .put("meanLogNu", null, "⟨ln ν⟩: the mean log of the eigenvalues relative to ω̄", reference.meanLogNu())
+                .put("hessian", hessian);
+        ResultTable t = new ResultTable("results").column(Columns.temperature())
+                .column(Column.of("freeEnergy", "eV/atom", "F_harm = 3 k_B T ⟨ln(ħΩ/k_B T)⟩, relative to the lattice energy").shown("F_harm", "%.12f"))
+                .column(Columns.error("error", "eV/atom", "F_harm (from the sparse path's ⟨ln ν⟩; 0 when dense)", "δF", "%.2g"));
+        for (double temperature : ts) t.row(temperature, reference.freeEnergy(temperature), freeEnergyError(reference, temperature));
+        return result.table(t).heading(String.format(Locale.ROOT,
+                "# %d atoms, mass %s amu, strain %s, %s Hessian: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%s",
+                reference.atoms(), reference.mass(), reference.strain(), hessian, reference.zeroModes(), reference.stableModes(),
+                reference.omegaBar(), reference.meanLogNu(),
+                reference.isSparse() ? String.format(Locale.ROOT, " ± %.2g", reference.sparseSpectrum().meanLogNuError()) : ""));
     }
 }

@@ -2,13 +2,14 @@ package org.scoredos.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scoredos.cli.plot.Plots;
-import org.scoredos.estimate.FreeEnergy;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.PhaseBoundary;
 import org.scoredos.estimate.PhaseTransition;
@@ -86,12 +87,7 @@ final class TransitionCommand implements Callable<Integer> {
         String summary = table.hasTransition() ? flags.tc(table)
                 : "no transition in range: ΔF keeps one sign from " + TransitionFlags.kelvin(ts[0]) + " to "
                         + TransitionFlags.kelvin(ts[ts.length - 1]) + "; " + flags.unsolvedRanges(table);
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(named, lattice, table, summary));
-            case CSV -> csv(out, table);
-            default -> text(out, named, lattice, table, summary);
-        }
-        out.flush();
+        Renderers.print(result(named, lattice, table, summary), output.format, out);
         if (output.format == OutputFormat.CSV || (output.format == OutputFormat.JSON && !table.hasTransition())) {
             err.println("transition: " + summary);
         }
@@ -106,69 +102,51 @@ final class TransitionCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> json(CommandSupport.NamedPhase[] named, double[] lattice, PhaseTransition.Table table, String summary) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        CommandSupport.declareConvention(root);
+    /** ΔF(T) with both phases' estimates per row, T_c (null when none) and the no-transition message among the fields. */
+    private Result result(CommandSupport.NamedPhase[] named, double[] lattice, PhaseTransition.Table table, String summary) {
+        Result result = new Result("transition");
+        String[] sides = {"first", "second"};
         for (int p = 0; p < 2; p++) {
-            Map<String, Object> phase = new LinkedHashMap<>();
-            phase.put("phase", named[p].name());
-            phase.put("latticeEnergy", lattice[p]);
-            root.put(p == 0 ? "first" : "second", phase);
+            result.fields().record(sides[p]).put("phase", named[p].name()).put("store", named[p].path().toString())
+                    .put("latticeEnergy", "eV/atom", "θ·D_0 of the phase: the zero of its F", lattice[p]);
         }
-        root.put("mode", model.mode.name().toLowerCase());
+        result.fields().put("model", theta.source().toString()).put("mode", model.mode.name().toLowerCase());
         if (pressure != null) {
-            root.put("pressure", pressure);
-            root.put("pressureUnit", "GPa");
-            root.put("freeEnergy", "Gibbs: G(P, T), each phase's F relative to the lattice energy of its reference strain");
+            result.fields().put("pressure", "GPa", "the pressure of the Gibbs free energies", pressure)
+                    .put("freeEnergy", "Gibbs: G(P, T), each phase's F relative to the lattice energy of its reference strain");
         }
-        root.put("tc", TransitionFlags.json(table.tc()));
-        if (!table.hasTransition()) root.put("message", summary);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PhaseTransition.Difference d : table.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("temperature", d.temperature());
-            row.put("deltaF", d.deltaF());
-            row.put("deltaFError", TransitionFlags.finite(d.error()));
-            row.put("solved", d.solved());
-            row.put("first", TransitionFlags.json(d.first()));
-            row.put("second", TransitionFlags.json(d.second()));
-            rows.add(row);
+        PhaseTransition.Crossing c = table.tc();
+        if (c == null) {
+            result.fields().put("tc", null, null, null).put("message", summary);
+        } else {
+            result.fields().record("tc").put("temperature", "K", "T_c: where ΔF first changes sign (linear between grid temperatures)", c.temperature())
+                    .put("error", "K", "δT_c = δΔF(T_c)/|dΔF/dT|", c.error())
+                    .put("extrapolated", null, "either phase unsolved (α* at the sampled edge) at a bracketing temperature", c.extrapolated())
+                    .put("bracket", "K", "the grid temperatures either side of T_c", new double[] {c.below(), c.above()});
         }
-        root.put("table", rows);
-        return root;
-    }
-
-    private static void csv(PrintWriter out, PhaseTransition.Table table) {
-        CommandSupport.conventionLine(out);
-        out.println("temperature,deltaF,deltaFError,solved,firstFreeEnergy,firstError,firstAlphaStar,firstSolved,"
-                + "secondFreeEnergy,secondError,secondAlphaStar,secondSolved");
-        for (PhaseTransition.Difference d : table.rows()) {
-            out.println(d.temperature() + "," + d.deltaF() + "," + d.error() + "," + d.solved() + "," + csv(d.first()) + "," + csv(d.second()));
-        }
-    }
-
-    private static String csv(FreeEnergy f) {
-        return f.freeEnergy() + "," + f.error() + "," + f.alphaStar() + "," + f.solved();
-    }
-
-    private void text(PrintWriter out, CommandSupport.NamedPhase[] named, double[] lattice, PhaseTransition.Table table, String summary) {
-        CommandSupport.conventionLine(out);
         String a = named[0].name(), b = named[1].name();
-        out.printf("ΔF = G(%s) − G(%s), %s mode; lattice energies θ·D_0: %s %.9f, %s %.9f eV/atom%n", a, b,
-                model.mode.name().toLowerCase(), a, lattice[0], b, lattice[1]);
-        out.println("energies in eV/atom, each with its error bar; F of a phase relative to its θ·D_0; "
-                + "solved: α* inside the sampled range");
+        ResultTable t = new ResultTable("table").column(Columns.temperature())
+                .column(Column.of("deltaF", "eV/atom", "ΔF = [θ·D_0 + F](first) − [θ·D_0 + F](second)").shown("ΔF", "%.9f"))
+                .column(Columns.error("deltaFError", "eV/atom", "ΔF: sqrt(δF₁² + δF₂²)", "δΔF", "%.6f"))
+                .column(Column.of("solved", null, "both phases solved").notInText());
+        for (int p = 0; p < 2; p++) {
+            String name = named[p].name();
+            t.column(Column.of("freeEnergy", "eV/atom", "F − θ·D_0 of " + name).in(sides[p]).shown("F(" + name + ")", "%.9f"))
+                    .column(Columns.error("error", "eV/atom", "F of " + name, "δF", "%.6f").in(sides[p]))
+                    .column(Columns.alphaStar().in(sides[p]))
+                    .column(Columns.solved().in(sides[p]));
+        }
+        for (PhaseTransition.Difference d : table.rows()) {
+            t.row(d.temperature(), d.deltaF(), d.error(), d.solved(), d.first().freeEnergy(), d.first().error(), d.first().alphaStar(),
+                    d.first().solved(), d.second().freeEnergy(), d.second().error(), d.second().alphaStar(), d.second().solved());
+        }
+        result.table(t).heading(String.format(Locale.ROOT, "ΔF = G(%s) − G(%s), %s mode; lattice energies θ·D_0: %s %.9f, %s %.9f eV/atom", a, b,
+                model.mode.name().toLowerCase(), a, lattice[0], b, lattice[1]))
+                .heading("each F relative to its phase's θ·D_0; solved: α* inside the sampled range");
         if (pressure != null) {
-            out.println("at P = " + GibbsReport.number(pressure) + " GPa: F is G(P, T) − θ·D_0 of the phase's reference strain, "
+            result.heading("at P = " + GibbsReport.number(pressure) + " GPa: F is G(P, T) − θ·D_0 of the phase's reference strain, "
                     + "solved also needs V* inside the sampled volumes");
         }
-        out.printf("%10s %14s %9s  %14s %9s %9s %6s  %14s %9s %9s %6s%n", "T (K)", "ΔF", "±δΔF", "F(" + a + ")", "±δF",
-                "α*", "solved", "F(" + b + ")", "±δF", "α*", "solved");
-        for (PhaseTransition.Difference d : table.rows()) {
-            out.printf("%10.2f %14.9f %9.6f  %14.9f %9.6f %9.5f %6s  %14.9f %9.6f %9.5f %6s%n", d.temperature(), d.deltaF(), d.error(),
-                    d.first().freeEnergy(), d.first().error(), d.first().alphaStar(), d.first().solved() ? "yes" : "no",
-                    d.second().freeEnergy(), d.second().error(), d.second().alphaStar(), d.second().solved() ? "yes" : "no");
-        }
-        out.println(summary);
+        return result.summary(summary);
     }
 }

@@ -1,11 +1,8 @@
 package org.scoredos.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.PhaseTransition;
 
 /** How `transition` and `finetune` state T_c with its error bar and its solved/extrapolated flag. */
@@ -75,32 +72,6 @@ final class TransitionFlags {
             n = m;
         }
         return String.join(", ", out);
-    }
-
-    /** T_c for JSON: temperature, error (null when unknown), extrapolated, the bracketing temperatures; null when none. */
-    static Map<String, Object> json(PhaseTransition.Crossing c) {
-        if (c == null) return null;
-        Map<String, Object> tc = new LinkedHashMap<>();
-        tc.put("temperature", c.temperature());
-        tc.put("error", finite(c.error()));
-        tc.put("extrapolated", c.extrapolated());
-        tc.put("bracket", new double[] {c.below(), c.above()});
-        return tc;
-    }
-
-    /** One phase's estimate in a JSON row: F (relative to its θ·D_0), error, α*, solved. */
-    static Map<String, Object> json(FreeEnergy f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("freeEnergy", f.freeEnergy());
-        m.put("error", finite(f.error()));
-        m.put("alphaStar", f.alphaStar());
-        m.put("solved", f.solved());
-        return m;
-    }
-
-    /** JSON has no NaN: an unknown number is null. */
-    static Double finite(double x) {
-        return Double.isFinite(x) ? x : null;
     }
 
     static String number(double x) {

@@ -5,15 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.scoredos.campaign.SparkContexts;
 import org.scoredos.cli.plot.VerifyPlot;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.descriptor.SnapElement;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.estimate.CoefficientFile;
@@ -189,12 +191,7 @@ final class VerifyCommand implements Callable<Integer> {
     /** Prints the rows and writes the plot; {@code settings} null when F_TI came from an earlier run. */
     private void report(PrintWriter out, PrintWriter err, String phase, List<Verification> rows, TiSettings settings)
             throws java.io.IOException {
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(phase, rows));
-            case CSV -> csv(out, rows);
-            default -> text(out, phase, settings, rows);
-        }
-        out.flush();
+        Renderers.print(result(phase, settings, rows), output.format, out);
         if (plot != null) {
             VerifyPlot.write(plot, phase, rows);
             err.println("verify: wrote " + plot);
@@ -208,62 +205,36 @@ final class VerifyCommand implements Callable<Integer> {
                 stride != null ? stride : d.stride(), blocks != null ? blocks : d.blocks(), nodes != null ? nodes : d.nodes());
     }
 
-    private static Map<String, Object> json(String phase, List<Verification> rows) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("phase", phase);
-        CommandSupport.declareConvention(root);
-        List<Map<String, Object>> results = new ArrayList<>();
+    /** F_TI against F_DDOS per model and temperature: eV/atom in JSON and CSV, meV/atom in the text table. */
+    private Result result(String phase, TiSettings settings, List<Verification> rows) {
+        Result result = new Result("verify").textUnits("meV/atom, K");
+        String mode = model.mode.name().toLowerCase(Locale.ROOT), errors = model.errorModel.name().toLowerCase(Locale.ROOT);
+        result.fields().put("phase", phase).put("mode", mode).put("errorModel", errors);
+        boolean split = !rows.isEmpty() && !Double.isNaN(rows.get(0).statisticalError()); // the reference error model does not split its bar
+        ResultTable t = new ResultTable("results")
+                .column(Column.of("model", null, "0: θ as given; 1, 2, …: θ perturbed").shown("model", "%d"))
+                .column(Columns.temperature())
+                .column(Column.of("freeEnergyTi", "eV/atom", "F_TI: thermodynamic integration, relative to θ·D_0").shown("F_TI", "meV/atom", 1e3, "%.4f"))
+                .column(Columns.error("errorTi", "eV/atom", "F_TI (its statistical σ)", "σ", "%.4f"))
+                .column(Column.of("freeEnergy", "eV/atom", "F_DDOS: ScoreDOS's estimate, relative to θ·D_0").shown("F_DDOS", "meV/atom", 1e3, "%.4f"))
+                .column(Columns.error("error", "eV/atom", "F_DDOS", "δ", "%.4f"));
+        if (split) t.column(Columns.statisticalError().notInText()).column(Columns.systematicError().notInText());
+        t.column(Column.of("difference", "eV/atom", "F_DDOS − F_TI").shown("difference", "meV/atom", 1e3, "%.4f"))
+                .column(Column.of("covered", null, "|F_DDOS − F_TI| ≤ δ + 2σ").shown("covered", null));
         for (Verification r : rows) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("model", r.model());
-            row.put("temperature", r.temperature());
-            row.put("freeEnergyTi", r.freeEnergyTi());
-            row.put("errorTi", r.errorTi());
-            row.put("freeEnergy", r.freeEnergy());
-            row.put("error", r.error());
-            if (!Double.isNaN(r.statisticalError())) { // the reference error model does not split its error bar
-                row.put("statisticalError", r.statisticalError());
-                row.put("systematicError", r.systematicError());
-            }
-            row.put("difference", r.difference());
-            row.put("covered", r.covered());
-            results.add(row);
+            List<Object> row = new ArrayList<>(List.of(r.model(), r.temperature(), r.freeEnergyTi(), r.errorTi(), r.freeEnergy(), r.error()));
+            if (split) row.addAll(List.of(r.statisticalError(), r.systematicError()));
+            row.addAll(List.of(r.difference(), r.covered()));
+            t.row(row.toArray());
         }
-        root.put("results", results);
-        return root;
-    }
-
-    private static void csv(PrintWriter out, List<Verification> rows) {
-        CommandSupport.conventionLine(out);
-        out.println("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,statisticalError,systematicError,difference,covered");
-        for (Verification r : rows) {
-            out.println(r.model() + "," + r.temperature() + "," + r.freeEnergyTi() + "," + r.errorTi() + "," + r.freeEnergy()
-                    + "," + r.error() + "," + r.statisticalError() + "," + r.systematicError() + "," + r.difference() + "," + r.covered());
+        result.heading(settings == null ? String.format(Locale.ROOT, "phase %s, %s mode, %s error model; TI from %s", phase, mode, errors, tiFrom)
+                : String.format(Locale.ROOT, "phase %s, %s mode, %s error model; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d", phase, mode,
+                        errors, settings.nodes(), settings.equilibrationSteps(), settings.samples() * settings.stride(), settings.timestep(), seed));
+        if (rows.stream().anyMatch(r -> r.model() > 0)) {
+            result.heading(String.format(Locale.ROOT, "model 0: θ as given; models 1, …: θ perturbed (scale %s, seed %d)", scale, seed));
         }
-    }
-
-    private void text(PrintWriter out, String phase, TiSettings settings, List<Verification> rows) {
-        CommandSupport.conventionLine(out, "meV/atom, K");
-        String mode = model.mode.name().toLowerCase(Locale.ROOT) + " mode, " + model.errorModel.name().toLowerCase(Locale.ROOT)
-                + " error model";
-        if (settings == null) {
-            out.printf(Locale.ROOT, "phase %s, %s; TI from %s%n", phase, mode, tiFrom);
-        } else {
-            out.printf(Locale.ROOT, "phase %s, %s; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d%n", phase, mode,
-                    settings.nodes(), settings.equilibrationSteps(), settings.samples() * settings.stride(), settings.timestep(), seed);
-        }
-        out.println("F per atom relative to the lattice energy, meV/atom; covered: |F_DDOS − F_TI| ≤ δ + 2σ");
-        int current = -1;
-        for (Verification r : rows) {
-            if (r.model() != current) {
-                current = r.model();
-                out.println(current == 0 ? "model 0 (θ as given)"
-                        : String.format(Locale.ROOT, "model %d (θ perturbed, scale %s, seed %d)", current, scale, seed));
-                out.printf(Locale.ROOT, "%10s %22s %22s %12s  %s%n", "T (K)", "F_TI ± σ", "F_DDOS ± δ", "difference", "covered");
-            }
-            out.printf(Locale.ROOT, "%10.2f %12.4f ± %7.4f %12.4f ± %7.4f %12.4f  %s%n", r.temperature(), 1e3 * r.freeEnergyTi(),
-                    1e3 * r.errorTi(), 1e3 * r.freeEnergy(), 1e3 * r.error(), 1e3 * r.difference(),
-                    r.covered() ? "yes" : Double.isNaN(r.error()) ? "no (no DDOS error bar)" : "NO");
-        }
+        result.heading("F per atom relative to the lattice energy; covered: |F_DDOS − F_TI| ≤ δ + 2σ");
+        if (rows.stream().anyMatch(r -> Double.isNaN(r.error()))) result.summary("δ \"-\": the error model gave no DDOS error bar (not covered)");
+        return result.table(t);
     }
 }

@@ -10,9 +10,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.DefectFormation;
 import org.scoredos.estimate.IsosurfaceEstimator;
@@ -93,12 +95,20 @@ class DefectCommandTest {
         assertEquals(0, csv.code(), csv.err());
         String[] lines = csv.out().split("\n");
         assertEquals(FreeEnergyConvention.comment("G_f and staticEnergy eV per defect, cell free energies eV/atom, K"), lines[0]);
-        assertTrue(lines[1].startsWith("# defect atoms 108, perfect atoms 128, staticEnergy "), lines[1]);
-        assertTrue(lines[2].startsWith("temperature,formationFreeEnergy,error,statisticalError,systematicError,solved,"), lines[2]);
-        assertEquals(6, lines.length);
-        assertEquals("false", lines[5].split(",")[5], "2600 K lies beyond the sampled range: " + lines[5]);
-        assertEquals("NaN", lines[5].split(",")[3], "the reference error model does not split its bar");
-        long unsolved = java.util.Arrays.stream(lines, 3, 6).filter(l -> l.split(",")[5].equals("false")).count();
+        CsvRead read = CsvRead.of(csv.out());
+        assertEquals("108", read.metadata.get("defect.atoms"));
+        assertEquals("128", read.metadata.get("perfect.atoms"));
+        assertEquals("eV per defect", read.metadataUnits.get("staticEnergy"));
+        CsvRead.Table t = read.tables.get("results");
+        assertEquals(List.of("temperature", "formationFreeEnergy", "error", "solved", "defectFreeEnergy", "defectError", "defectAlphaStar",
+                "defectSolved", "perfectFreeEnergy", "perfectError", "perfectAlphaStar", "perfectSolved"), t.names,
+                "the reference error model does not split its bar: no statistical/systematic columns");
+        assertEquals(3, t.rows.size());
+        assertEquals("false", t.cell(2, "solved"), "2600 K lies beyond the sampled range");
+        long unsolved = t.rows.stream().filter(r -> r.get(3).equals("false")).count();
+        Run json = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
+                "--temperatures", "800:2600:3", "--error-model", "reference", "--format", "json");
+        read.assertHolds(JSON.readTree(json.out()));
         assertTrue(csv.err().contains("defect: warning: " + unsolved + " of 3 temperatures unsolved"), csv.err());
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
@@ -113,7 +123,8 @@ class DefectCommandTest {
         String row = text.out().lines().filter(l -> l.trim().startsWith("1000.00")).findFirst().orElseThrow();
         String[] cols = row.trim().split("\\s+");
         // G_f ± δG_f with δG_f = statistical ⊕ systematic (the calibrated model splits its bar)
-        assertEquals(Math.hypot(Double.parseDouble(cols[3]), Double.parseDouble(cols[4])), Double.parseDouble(cols[2]), 2e-6);
+        assertEquals("±", cols[2], row);
+        assertEquals(Math.hypot(Double.parseDouble(cols[4]), Double.parseDouble(cols[5])), Double.parseDouble(cols[3]), 2e-6);
     }
 
     @Test

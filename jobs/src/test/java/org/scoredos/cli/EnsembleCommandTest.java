@@ -20,6 +20,7 @@ import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
@@ -235,14 +236,18 @@ class EnsembleCommandTest {
         Run r = run("ensemble", "--phase", bcc, "--thetas", thetas.toString(), "--temperatures", "800,1200", "--format", "csv",
                 "--error-model", "reference");
         assertEquals(0, r.code(), r.err());
-        List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("# convention:"));
-        assertEquals("temperature,mean,std,q5,q25,q50,q75,q95,solvedFraction,meanError", lines.get(1));
-        assertEquals(4, lines.size());
+        assertTrue(r.out().startsWith("# convention:"), r.out());
+        CsvRead read = CsvRead.of(r.out());
+        CsvRead.Table t = read.tables.get("temperatures");
+        assertEquals(List.of("temperature", "mean", "std", "quantiles0", "quantiles1", "quantiles2", "quantiles3", "quantiles4", "solvedFraction",
+                "meanError"), t.names);
+        assertEquals("0.05 0.25 0.5 0.75 0.95", read.metadata.get("quantileLevels"));
+        assertEquals(2, t.rows.size());
         Run text = run("ensemble", "--phase", bcc, "--thetas", thetas.toString(), "--temperatures", "800,1200", "--error-model", "reference");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("F(bcc) relative to each member's θ·D_0"), text.out());
         assertTrue(!text.out().contains("T_c"), text.out());
+        assertTrue(text.out().contains("q50 (eV/atom)"), text.out());
     }
 
     @Test

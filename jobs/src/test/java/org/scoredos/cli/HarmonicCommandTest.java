@@ -11,9 +11,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.units.Units;
 
 class HarmonicCommandTest {
@@ -72,8 +74,11 @@ class HarmonicCommandTest {
         assertEquals(0, csv.code(), csv.err());
         String[] lines = csv.out().split("\n");
         assertTrue(lines[0].startsWith("# convention: ") && lines[0].contains("3N modes"), lines[0]);
-        assertEquals("temperature,freeEnergy,error", lines[1]);
-        double f = Double.parseDouble(lines[2].split(",")[1]);
+        CsvRead read = CsvRead.of(csv.out());
+        assertEquals(List.of("temperature", "freeEnergy", "error"), read.tables.get("results").names);
+        assertEquals(List.of("K", "eV/atom", "eV/atom"), read.tables.get("results").units);
+        assertEquals("3", read.metadata.get("zeroModes"));
+        double f = read.tables.get("results").number(0, "freeEnergy");
         String fromText = text.out().lines().skip(3).findFirst().orElseThrow().trim().split("\\s+")[1];
         assertEquals(Double.parseDouble(fromText), f, 1e-12);
     }
@@ -163,7 +168,7 @@ class HarmonicCommandTest {
         double kT = Units.KB * 300;
         // D eigenvalue 0.2 eV/(Å² amu) → Ω = sqrt(0.2 c) rad/ps for every stable mode
         double expected = 3 * kT * Math.log(Units.HBAR * Math.sqrt(0.2 * Units.EV_PER_AMU_A2_IN_PS2) / kT);
-        assertEquals(expected, Double.parseDouble(ok.out().split("\n")[2].split(",")[1]), 1e-10);
+        assertEquals(expected, CsvRead.of(ok.out()).tables.get("results").number(0, "freeEnergy"), 1e-10);
     }
 
     /** LAMMPS layout of D = k (1 − T Tᵀ) for two atoms, eV/(Å² amu). */

@@ -166,5 +166,9 @@ class PressureCommandsTest {
         // the boundary at 0 GPa is the T_c of transition --pressure 0, refined off the grid
         assertEquals(root.get("tc").get("temperature").asDouble(), boundary.get(0).get("tc").asDouble(), 30, b.out());
         assertTrue(Files.size(dir.resolve("boundary.png")) > 0);
+        Run csv = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressures", "0:0.5:3",
+                "--error-model", "reference", "--format", "csv");
+        assertEquals(0, csv.code(), csv.err());
+        org.scoredos.cli.result.CsvRead.of(csv.out()).assertHolds(JSON.readTree(b.out()));
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.scoredos.cli.result.CsvRead;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.units.Units;
 
 /** {@code estimate --thermo}: S, E and C_V with units, error bars and flags, consistent with F in every format. */

@@ -16,6 +16,7 @@ import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.score.PolynomialBasis;
@@ -122,24 +123,29 @@ class TransitionCoverageCommandTest {
 
         Run csv = run("transition", coeff, "--format", "csv");
         assertEquals(0, csv.code(), csv.err());
-        List<String> lines = csv.out().lines().toList();
-        assertEquals("temperature,deltaF,deltaFError,solved,firstFreeEnergy,firstError,firstAlphaStar,firstSolved,"
-                + "secondFreeEnergy,secondError,secondAlphaStar,secondSolved", lines.get(0));
-        assertEquals(n + 1, lines.size());
-        String[] row13 = lines.get(14).split(",");
-        assertEquals(delta[13], Double.parseDouble(row13[1]));
-        assertEquals(error[13], Double.parseDouble(row13[2]));
-        assertEquals("false", row13[3]);
-        assertEquals(rows.get(13).get("first").get("alphaStar").asDouble(), Double.parseDouble(row13[6]));
-        assertEquals("false", row13[7]);
-        assertEquals("true", row13[11]);
+        CsvRead read = CsvRead.of(csv.out());
+        CsvRead.Table table = read.tables.get("table");
+        assertEquals(List.of("temperature", "deltaF", "deltaFError", "solved", "firstFreeEnergy", "firstError", "firstAlphaStar", "firstSolved",
+                "secondFreeEnergy", "secondError", "secondAlphaStar", "secondSolved"), table.names);
+        assertEquals(n, table.rows.size());
+        assertEquals(delta[13], table.number(13, "deltaF"));
+        assertEquals(error[13], table.number(13, "deltaFError"));
+        assertEquals("false", table.cell(13, "solved"));
+        assertEquals(rows.get(13).get("first").get("alphaStar").asDouble(), table.number(13, "firstAlphaStar"));
+        assertEquals("false", table.cell(13, "firstSolved"));
+        assertEquals("true", table.cell(13, "secondSolved"));
+        // T_c and its flags are in the CSV too, as in the JSON
+        assertEquals(tc.get("temperature").asDouble(), Double.parseDouble(read.metadata.get("tc.temperature")));
+        assertEquals("K", read.metadataUnits.get("tc.temperature"));
+        assertEquals("true", read.metadata.get("tc.extrapolated"));
+        read.assertHolds(root);
         assertTrue(csv.err().contains("transition: T_c = 1950.11 ± "), csv.err());
         assertTrue(csv.err().contains(" K, extrapolated (α* at the sampled edge for fcc and bcc at 1900 K and 1966.67 K)"), csv.err());
 
         Run text = run("transition", coeff);
         assertEquals(0, text.code(), text.err());
         List<String> out = text.out().lines().toList();
-        assertTrue(out.get(2).contains("±δΔF") && out.get(2).contains("α*") && out.get(2).contains("solved"), out.get(2));
+        assertTrue(out.get(2).contains("ΔF ± δΔF (eV/atom)") && out.get(2).contains("α*") && out.get(2).contains("solved"), out.get(2));
         assertTrue(out.get(3 + 13).matches(".*1366\\.67 .* no .* yes$"), out.get(3 + 13));
         assertTrue(out.get(out.size() - 1).startsWith("T_c = 1950.11 ± " + String.format("%.2f", tc.get("error").asDouble())
                 + " K, extrapolated"), out.get(out.size() - 1));
@@ -232,18 +238,20 @@ class TransitionCoverageCommandTest {
 
         Run csv = run("finetune", coeff, "--target-tc", "1063", "--steps", "3", "--out", tuned.toString(), "--format", "csv");
         assertEquals(FinetuneCommand.NOT_CONVERGED, csv.code());
-        List<String> lines = csv.out().lines().toList();
-        assertEquals("step,tc,tcError,solved,deltaFAtTarget,deltaFAtTargetError,solvedAtTarget", lines.get(0));
-        String[] first = lines.get(1).split(",");
-        assertEquals(steps.get(0).get("tc").asDouble(), Double.parseDouble(first[1]));
-        assertEquals(steps.get(0).get("tcError").asDouble(), Double.parseDouble(first[2]));
-        assertEquals("false", first[3]);
-        assertEquals(steps.get(0).get("deltaFAtTargetError").asDouble(), Double.parseDouble(first[5]));
-        assertEquals("true", first[6]);
+        CsvRead read = CsvRead.of(csv.out());
+        CsvRead.Table t = read.tables.get("trajectory");
+        assertEquals(List.of("step", "tc", "tcError", "solved", "deltaFAtTarget", "deltaFAtTargetError", "solvedAtTarget"), t.names);
+        assertEquals(steps.get(0).get("tc").asDouble(), t.number(0, "tc"));
+        assertEquals(steps.get(0).get("tcError").asDouble(), t.number(0, "tcError"));
+        assertEquals("false", t.cell(0, "solved"));
+        assertEquals(steps.get(0).get("deltaFAtTargetError").asDouble(), t.number(0, "deltaFAtTargetError"));
+        assertEquals("true", t.cell(0, "solvedAtTarget"));
+        assertEquals("false", read.metadata.get("converged"));
+        read.assertHolds(root);
 
         Run text = run("finetune", coeff, "--target-tc", "1063", "--steps", "3", "--out", tuned.toString());
         assertEquals(FinetuneCommand.NOT_CONVERGED, text.code());
-        assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s+0\\s+1950\\.1146\\s+\\d+\\.\\d\\d\\s+no\\s+.*yes")), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s*0\\s+1950\\.1146 ± \\d+\\.\\d\\d\\s+no\\s+.*yes")), text.out());
         assertTrue(text.out().strip().endsWith("no coefficients written"), text.out());
         assertTrue(text.err().contains("finetune: step 0/3: T_c = 1950.11 ± "), text.err());
         assertFalse(Files.exists(tuned));

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.campaign.TinyCampaign;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.ErrorModel;
@@ -138,15 +139,18 @@ class VerifyCommandTest {
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith(FreeEnergyConvention.comment("meV/atom, K")
                 + "\nphase tiny, smooth mode, calibrated error model; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"), text.out());
-        assertTrue(text.out().contains("model 0 (θ as given)"), text.out());
-        assertEquals(2, text.out().lines().filter(l -> l.matches("\\s+(300|1000)\\.00 .*(yes|NO)")).count(), text.out());
+        assertTrue(text.out().contains("F_TI ± σ (meV/atom)") && text.out().contains("F_DDOS ± δ (meV/atom)"), text.out());
+        assertEquals(2, text.out().lines().filter(l -> l.matches("\\s*0\\s+(300|1000)\\.00 .*(yes|no)")).count(), text.out());
         Ran csv = run(verify("--format", "csv", "--partitions", "1"));
         assertEquals(0, csv.code(), csv.err());
-        List<String> lines = csv.out().lines().toList();
-        assertEquals(FreeEnergyConvention.csvComment(), lines.get(0));
-        assertEquals("model,temperature,freeEnergyTi,errorTi,freeEnergy,error,statisticalError,systematicError,difference,covered", lines.get(1));
-        assertEquals(4, lines.size());
-        assertTrue(lines.get(3).startsWith("0,1000.0,"), lines.get(3));
+        assertEquals(FreeEnergyConvention.csvComment(), csv.out().lines().findFirst().orElseThrow());
+        CsvRead.Table t = CsvRead.of(csv.out()).tables.get("results");
+        assertEquals(List.of("model", "temperature", "freeEnergyTi", "errorTi", "freeEnergy", "error", "statisticalError", "systematicError",
+                "difference", "covered"), t.names);
+        assertEquals("eV/atom", t.units.get(2));
+        assertEquals(2, t.rows.size());
+        assertEquals("0", t.cell(1, "model"));
+        assertEquals(1000.0, t.number(1, "temperature"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.scoredos.cli.result;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.scoredos.units.FreeEnergyConvention;
 
 /**
  * CSV with everything the JSON has. Above the table, {@code #} lines (CSV readers skip them:
@@ -17,7 +16,7 @@ import org.scoredos.units.FreeEnergyConvention;
 final class CsvRenderer implements Renderer {
     @Override
     public void render(Result result, PrintWriter out) {
-        out.println(FreeEnergyConvention.csvComment());
+        out.println(result.conventionLine());
         out.println("# command: " + result.command());
         out.println("# version: " + result.version());
         fields(out, result.fields(), "");
@@ -76,6 +75,12 @@ final class CsvRenderer implements Renderer {
         if (v instanceof double[] a) {
             StringBuilder s = new StringBuilder();
             for (double x : a) s.append(s.length() == 0 ? "" : " ").append(x);
+            return s.toString();
+        }
+        if (v instanceof String[] a) return String.join(" ", a);
+        if (v instanceof int[] a) {
+            StringBuilder s = new StringBuilder();
+            for (int x : a) s.append(s.length() == 0 ? "" : " ").append(x);
             return s.toString();
         }
         return v.toString();

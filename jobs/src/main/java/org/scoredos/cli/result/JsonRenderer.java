@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scoredos.units.FreeEnergyConvention;
 
 /**
  * Pretty JSON: command, version, convention, the fields (nested records as objects), a
@@ -23,7 +22,7 @@ final class JsonRenderer implements Renderer {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("command", result.command());
         root.put("version", result.version());
-        root.put("convention", FreeEnergyConvention.metadata());
+        root.put("convention", result.convention());
         Map<String, String> units = new LinkedHashMap<>(), descriptions = new LinkedHashMap<>();
         root.putAll(record(result.fields(), "", units, descriptions));
         for (ResultTable t : result.tables()) {

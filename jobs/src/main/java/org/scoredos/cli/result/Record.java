@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Named values in order, each with its unit and description: a result's metadata and
  * single-valued findings (the lattice energy, T_c with its flags). A value is a number, boolean,
- * string, double[] or a nested Record (JSON nests it; CSV and the units object use its dotted path).
+ * string, double[], int[] (counts), String[] (names) or a nested Record (JSON nests it; CSV and the units object use its dotted path).
  */
 public final class Record {
     /** One value; {@code unit} null for a name, flag or count. */
@@ -17,7 +17,7 @@ public final class Record {
 
     public Record put(String name, String unit, String description, Object value) {
         if (value != null && !(value instanceof Number || value instanceof Boolean || value instanceof String || value instanceof double[]
-                || value instanceof Record)) {
+                || value instanceof int[] || value instanceof String[] || value instanceof Record)) {
             throw new IllegalArgumentException(name + ": a record cannot hold a " + value.getClass().getSimpleName());
         }
         for (Entry e : entries) if (e.name().equals(name)) throw new IllegalArgumentException(name + ": declared twice");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.scoredos.ScoreDosVersion;
+import org.scoredos.units.FreeEnergyConvention;
 
 /**
  * What one command found: the command and code version, the free-energy convention (every
@@ -15,6 +16,7 @@ public final class Result {
     private final Record fields = new Record();
     private final List<ResultTable> tables = new ArrayList<>();
     private final List<String> heading = new ArrayList<>(), summary = new ArrayList<>();
+    private String conventionUnits = FreeEnergyConvention.UNITS, textUnits;
 
     public Result(String command) {
         this.command = command;
@@ -26,6 +28,34 @@ public final class Result {
 
     public String version() {
         return ScoreDosVersion.get();
+    }
+
+    /** The units the convention line names, where they are not eV/atom and K (a defect's G_f is per defect). */
+    public Result conventionUnits(String units) {
+        conventionUnits = units;
+        return this;
+    }
+
+    /** The units the text table's convention line names where its columns are shown in others (meV/atom). */
+    public Result textUnits(String units) {
+        textUnits = units;
+        return this;
+    }
+
+    /** The convention line of the CSV rendering (and of the text one unless {@link #textUnits} says otherwise). */
+    public String conventionLine() {
+        return FreeEnergyConvention.comment(conventionUnits);
+    }
+
+    public String textConventionLine() {
+        return textUnits == null ? conventionLine() : FreeEnergyConvention.comment(textUnits);
+    }
+
+    /** The convention as JSON declares it, with these units. */
+    public java.util.Map<String, Object> convention() {
+        java.util.Map<String, Object> m = FreeEnergyConvention.metadata();
+        m.put("units", conventionUnits);
+        return m;
     }
 
     /** The metadata and single values, filled by the command. */

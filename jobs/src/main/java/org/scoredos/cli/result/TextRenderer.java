@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.scoredos.units.FreeEnergyConvention;
 
 /**
  * For a person: the convention line, the result's heading lines, each table aligned with
@@ -14,7 +13,7 @@ import org.scoredos.units.FreeEnergyConvention;
 final class TextRenderer implements Renderer {
     @Override
     public void render(Result result, PrintWriter out) {
-        out.println(FreeEnergyConvention.csvComment());
+        out.println(result.textConventionLine());
         result.heading().forEach(out::println);
         boolean several = result.tables().size() > 1;
         for (ResultTable t : result.tables()) {
@@ -27,7 +26,10 @@ final class TextRenderer implements Renderer {
     private static void table(PrintWriter out, ResultTable t) {
         List<Column> columns = t.columns();
         List<Integer> shown = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) if (columns.get(c).text() != null && !isVector(t, c)) shown.add(c);
+        for (int c = 0; c < columns.size(); c++) {
+            Column.Shown s = columns.get(c).text();
+            if (s != null && (s.each() != null || !isVector(t, c))) shown.add(c);
+        }
         List<String> header = new ArrayList<>(), units = new ArrayList<>();
         List<List<String>> body = new ArrayList<>();
         for (int r = 0; r < t.rows().size(); r++) body.add(new ArrayList<>());
@@ -44,6 +46,17 @@ final class TextRenderer implements Renderer {
                 continue;
             }
             scale = s.scale();
+            if (s.each() != null) {
+                for (int k = 0; k < s.each().size(); k++) {
+                    header.add(s.each().get(k));
+                    units.add(s.unit());
+                    for (int r = 0; r < body.size(); r++) {
+                        double[] v = (double[]) t.rows().get(r)[c];
+                        body.get(r).add(format(v == null ? null : v[k], scale, s.pattern()));
+                    }
+                }
+                continue;
+            }
             header.add(s.label());
             units.add(s.unit());
             for (int r = 0; r < body.size(); r++) body.get(r).add(format(t.rows().get(r)[c], scale, s.pattern()));
@@ -58,7 +71,7 @@ final class TextRenderer implements Renderer {
         for (int r = 0; r < body.size(); r++) {
             out.println(line(body.get(r), width));
             for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).text() != null && t.rows().get(r)[c] instanceof double[] v) {
+                if (columns.get(c).text() != null && columns.get(c).text().each() == null && t.rows().get(r)[c] instanceof double[] v) {
                     out.println("    " + columns.get(c).text().label() + ":" + vector(v, columns.get(c).text().pattern()));
                 }
             }

@@ -20,19 +20,21 @@ class RenderersTest {
 
     private static Result sample() {
         Result r = new Result("transition");
-        r.fields().put("phase", "fcc, \"bcc\"").put("latticeEnergy", "eV/atom", "θ·D_0", AWKWARD[1]);
+        r.fields().put("phases", null, "names", new String[] {"fcc", "bcc"}).put("phase", "fcc, \"bcc\"").put("latticeEnergy", "eV/atom", "θ·D_0", AWKWARD[1]);
         Record tc = r.fields().record("tc");
         tc.put("temperature", "K", "T_c", 1950.1146254).put("error", "K", "δT_c", Double.NaN).put("extrapolated", null, null, true)
                 .put("bracket", "K", "grid temperatures around T_c", new double[] {1900, 1966.6666666666667});
+        tc.record("histogram").put("counts", null, "members per bin", new int[] {2, 0, 5});
         ResultTable t = new ResultTable("table").column(Column.of("temperature", "K", "temperature").shown("T", "%.2f"))
                 .column(Column.of("deltaF", "eV/atom", "ΔF").shown("ΔF", "%.9f"))
                 .column(Column.of("deltaFError", "eV/atom", "error bar of ΔF").plusMinus("δΔF", "%.6f"))
+                .column(Column.of("quantiles", "eV/atom", "quantiles").shownEach(List.of("q5", "q95"), "%.3f"))
                 .column(Column.of("freeEnergy", "eV/atom", "F of the first phase").in("first").shown("F(fcc)", "%.9f"))
                 .column(Column.of("solved", null, "α* inside").in("first").shown("solved", null))
                 .column(Column.of("gradient", "eV/atom per unit θ", "∂F/∂θ").shown("gradient", "%.3g"))
                 .column(Column.of("note", null, "a string").notInText());
         for (int i = 0; i < AWKWARD.length; i++) {
-            t.row(500.0 + i, AWKWARD[i], i == 2 ? Double.NaN : 1e-3 * (i + 1), AWKWARD[(i + 1) % AWKWARD.length], i % 2 == 0,
+            t.row(500.0 + i, AWKWARD[i], i == 2 ? Double.NaN : 1e-3 * (i + 1), new double[] {-1.0 * i, 2.0 * i}, AWKWARD[(i + 1) % AWKWARD.length], i % 2 == 0,
                     new double[] {AWKWARD[i], i}, i == 3 ? "a, \"quoted\" note" : "plain");
         }
         return r.table(t).heading("ΔF = G(fcc) − G(bcc)").summary("T_c = 1950.11 K");
@@ -76,9 +78,11 @@ class RenderersTest {
         CsvRead read = CsvRead.of(csv);
         read.assertHolds(new ObjectMapper().readTree(render(OutputFormat.JSON)));
         CsvRead.Table t = read.tables.get("table");
-        assertEquals(List.of("temperature", "deltaF", "deltaFError", "firstFreeEnergy", "firstSolved", "gradient0", "gradient1", "note"), t.names);
+        assertEquals(List.of("temperature", "deltaF", "deltaFError", "quantiles0", "quantiles1", "firstFreeEnergy", "firstSolved", "gradient0", "gradient1", "note"), t.names);
         assertEquals("K", t.units.get(0));
-        assertEquals("eV/atom per unit θ", t.units.get(5));
+        assertEquals("eV/atom per unit θ", t.units.get(7));
+        assertEquals("2 0 5", read.metadata.get("tc.histogram.counts"));
+        assertEquals("fcc bcc", read.metadata.get("phases"));
         for (int i = 0; i < AWKWARD.length; i++) {
             assertEquals(Double.doubleToLongBits(AWKWARD[i]), Double.doubleToLongBits(t.number(i, "deltaF")), "row " + i);
             assertEquals(Double.doubleToLongBits(AWKWARD[i]), Double.doubleToLongBits(t.number(i, "gradient0")), "row " + i);
@@ -96,9 +100,10 @@ class RenderersTest {
         assertEquals(FreeEnergyConvention.csvComment(), lines.get(0));
         assertEquals("ΔF = G(fcc) − G(bcc)", lines.get(1));
         String head = lines.get(2);
-        assertTrue(head.contains("T (K)") && head.contains("ΔF ± δΔF (eV/atom)") && head.contains("F(fcc) (eV/atom)") && head.endsWith("solved"), head);
+        assertTrue(head.contains("T (K)") && head.contains("ΔF ± δΔF (eV/atom)") && head.contains("q5 (eV/atom)  q95 (eV/atom)") && head.contains("F(fcc) (eV/atom)") && head.endsWith("solved"), head);
         assertFalse(head.contains("note"), "a column kept out of the text table");
         assertTrue(lines.get(3).contains("500.00") && lines.get(3).contains("0.300000000 ± 0.001000") && lines.get(3).endsWith("yes"), lines.get(3));
+        assertTrue(lines.get(5).contains("-1.000") && lines.get(5).contains("2.000"), "a vector column shown element by element: " + lines.get(5));
         assertTrue(lines.get(4).strip().startsWith("gradient: 0.300 0"), lines.get(4));
         assertTrue(lines.get(7).contains("± -"), "an unknown error bar: " + lines.get(7));
         assertEquals("T_c = 1950.11 K", lines.get(lines.size() - 1));
