@@ -76,8 +76,8 @@ final class CommandSupport {
     /** A --plot file: its folder must exist and its extension name PNG, SVG or PDF; checked before any work. */
     static void checkPlot(Path file, String option) {
         if (file == null) return;
+        checkOutput(file, option); // a directory or missing folder is named as such before its extension
         org.scoredos.cli.plot.PlotFormat.of(file, option);
-        checkOutput(file, option);
     }
 
     /** A NAME=DIR phase argument. */
