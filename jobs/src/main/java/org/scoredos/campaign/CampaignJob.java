@@ -36,8 +36,9 @@ import scala.Tuple2;
  *   <li>pass 1, for cells without a frame: moments per shard, merged per cell in shard order;
  *       the driver fixes each such cell's rotation and bin edges;</li>
  *   <li>pass 2: moments and histogram counts per shard, committed atomically;</li>
- *   <li>per cell, the committed shards of the plan merged in shard order into a cell summary;
- *       score models fitted per (cell, component) and the phases written to the summary store.</li>
+ *   <li>per cell, the committed shards of the plan merged in shard order into a cell summary
+ *       (and packed into one file, {@link ShardPack}); score models fitted per (cell, component)
+ *       and the phases written to the summary store.</li>
  * </ol>
  *
  * Because every merge runs in shard order, the summaries are bit-identical for any number of
@@ -276,18 +277,22 @@ public final class CampaignJob {
 
     record IndexedMoments(int index, DescriptorMoments moments) implements Serializable {}
 
-    /** One cell's merged statistics, or why its committed shards could not be read. */
+    /**
+     * One cell's merged statistics, or why its committed shards could not be read; the cell's
+     * shard files are packed into one once read (a cell's state is then two files: frame and pack).
+     */
     record MergedCell(int cell, DescriptorMoments moments, RotatedHistogram histogram, String error) implements Serializable {
         static MergedCell of(CampaignStore store, String identity, List<Shard> shards, CellFrame frame) throws IOException {
             int cell = shards.get(0).cell();
             DescriptorMoments moments = new DescriptorMoments(frame.components());
             RotatedHistogram histogram = new RotatedHistogram(frame.components(), frame.bins());
             try {
-                for (Shard s : shards) {
-                    ShardStatistics st = store.read(s, identity, frame.components(), frame.bins());
+                List<ShardStatistics> statistics = store.readCell(cell, shards, identity, frame.components(), frame.bins());
+                for (ShardStatistics st : statistics) {
                     moments.merge(st.moments());
                     histogram.merge(st.histogram());
                 }
+                store.pack(cell, identity, statistics);
             } catch (BadInputException e) {
                 return new MergedCell(cell, null, null, e.getMessage());
             }

@@ -43,6 +43,7 @@ import org.scoredos.summary.PhaseSummary;
  *   manifest.json                                   campaign identity and per-cell counts
  *   frames/cell-00003.json                          a cell's fixed rotation and bin edges
  *   shards/cell-00003/shard-000012-192-208.json     a committed shard: moments + counts
+ *   shards/cell-00003.json                          the cell's shards packed once summarised ({@link ShardPack})
  *   summaries/                                      the phase summaries (summary store)
  *   _tmp/                                           files being written
  * </pre>
@@ -57,6 +58,7 @@ public final class CampaignStore implements Serializable {
     private static final Pattern SHARD = Pattern.compile("shard-(\\d{6})-(\\d+)-(\\d+)\\.json");
     private static final Pattern CELL_DIR = Pattern.compile("cell-(\\d{5})");
     private static final Pattern FRAME = Pattern.compile("cell-(\\d{5})\\.json");
+    private static final Pattern PACK = FRAME;
     // trailing tokens are corruption (SealedJson relies on it: a damaged seal leaves them)
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -257,25 +259,75 @@ public final class CampaignStore implements Serializable {
         FileContext.getFileContext(fs().getUri(), fs().getConf()).rename(tmp, path(MANIFEST), Options.Rename.OVERWRITE);
     }
 
-    /** Every committed shard, whatever the current plan; a stray file in shards/ is corruption. */
+    /**
+     * Every committed shard, whatever the current plan, packed or in its own file (both, when a
+     * run died between writing a pack and removing the files it replaced); a stray file in
+     * shards/ is corruption.
+     */
     public List<Shard> committedShards() throws IOException {
-        List<Shard> shards = new ArrayList<>();
+        return new ArrayList<>(listing(null).keySet());
+    }
+
+    /**
+     * Every committed shard of the campaign {@code identity} and its accepted sample count, in
+     * merge order; counts of unpacked shards are read from their files.
+     */
+    public Map<Shard, Long> committedCounts(String identity) throws IOException {
+        TreeMap<Shard, Long> counts = listing(identity);
+        for (Map.Entry<Shard, Long> e : counts.entrySet()) {
+            if (e.getValue() >= 0) continue;
+            ShardStatistics st = readLoose(e.getKey());
+            if (!identity.equals(st.identity())) {
+                throw BadInputException.at(shardPath(e.getKey()).toString(), 0, null, "corrupted shard statistics: written by another campaign");
+            }
+            e.setValue(st.count());
+        }
+        return counts;
+    }
+
+    /**
+     * The committed shards with their packed counts, −1 for a shard only in its own file (not
+     * read here); packs written by another campaign than {@code identity} (when given) are refused.
+     */
+    private TreeMap<Shard, Long> listing(String identity) throws IOException {
+        TreeMap<Shard, Long> counts = new TreeMap<>(SHARD_ORDER);
         Path dir = path("shards");
-        if (!fs().exists(dir)) return shards;
+        if (!fs().exists(dir)) return counts;
+        List<Path> loose = new ArrayList<>();
         RemoteIterator<LocatedFileStatus> it = fs().listFiles(dir, true);
         while (it.hasNext()) {
             Path p = it.next().getPath();
+            if (p.getParent().getName().equals("shards") && PACK.matcher(p.getName()).matches()) {
+                int cell = Integer.parseInt(p.getName().substring(5, 10));
+                ShardPack pack = packIndex(p, cell);
+                if (identity != null && !identity.equals(pack.identity())) {
+                    throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: written by another campaign");
+                }
+                for (ShardPack.Entry e : pack.index()) counts.put(e.shard(cell), e.count());
+                continue;
+            }
             Matcher cell = CELL_DIR.matcher(p.getParent().getName());
             Matcher shard = SHARD.matcher(p.getName());
             if (!cell.matches() || !shard.matches() || !p.getParent().getParent().getName().equals("shards")) {
                 throw BadInputException.at(p.toString(), 0, null, "corrupted campaign output: unexpected file");
             }
-            shards.add(new Shard(Integer.parseInt(cell.group(1)), Integer.parseInt(shard.group(1)),
-                    Integer.parseInt(shard.group(2)), Integer.parseInt(shard.group(3))));
+            loose.add(p);
         }
-        shards.sort(null);
-        return shards;
+        for (Path p : loose) {
+            Matcher cell = CELL_DIR.matcher(p.getParent().getName());
+            Matcher shard = SHARD.matcher(p.getName());
+            cell.matches();
+            shard.matches();
+            Shard s = new Shard(Integer.parseInt(cell.group(1)), Integer.parseInt(shard.group(1)),
+                    Integer.parseInt(shard.group(2)), Integer.parseInt(shard.group(3)));
+            counts.putIfAbsent(s, -1L);
+        }
+        return counts;
     }
+
+    /** Merge order: cells, then shard index; a replaced short shard sorts before its successor. */
+    private static final java.util.Comparator<Shard> SHARD_ORDER = java.util.Comparator.<Shard>naturalOrder()
+            .thenComparingInt(Shard::start).thenComparingInt(Shard::end);
 
     /** The fixed frames of the cells committed so far, by cell. */
     public Map<Integer, CellFrame> frames() throws IOException {
@@ -322,10 +374,51 @@ public final class CampaignStore implements Serializable {
 
     /** A committed shard, checked against the campaign and the range its name promises. */
     public ShardStatistics read(Shard shard, String identity, int components, int bins) throws IOException {
+        return readCell(shard.cell(), List.of(shard), identity, components, bins).get(0);
+    }
+
+    /**
+     * The statistics of some committed shards of one cell, in the order given: from the cell's
+     * pack where it holds them, else from their own files; each checked against the campaign and
+     * the range it promises.
+     */
+    public List<ShardStatistics> readCell(int cell, List<Shard> shards, String identity, int components, int bins) throws IOException {
+        Path packPath = packPath(cell);
+        Map<Shard, ShardStatistics> packed = new HashMap<>();
+        if (fs().exists(packPath)) {
+            ShardPack pack = readPack(packPath, cell);
+            for (ShardStatistics s : pack.statistics()) packed.put(s.shard(), s);
+        }
+        List<ShardStatistics> out = new ArrayList<>(shards.size());
+        for (Shard shard : shards) {
+            if (shard.cell() != cell) throw new IllegalArgumentException(shard + " is not of cell " + cell);
+            ShardStatistics s = packed.get(shard);
+            Path from = s != null ? packPath : shardPath(shard);
+            if (s == null) s = readLoose(shard);
+            check(s, shard, identity, components, bins, from);
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * Packs a cell's shards (their statistics as read, in merge order) into one file, then removes
+     * the shard files it replaces. The pack is renamed into place before anything is removed, so a
+     * run killed in between leaves both, which read the same. Nothing is done when the cell has no
+     * shard files left to pack.
+     */
+    public void pack(int cell, String identity, List<ShardStatistics> statistics) throws IOException {
+        Path dir = path(String.format(java.util.Locale.ROOT, "shards/cell-%05d", cell));
+        if (!fs().exists(dir)) return;
+        Path tmp = writeTemporary(SealedJson.seal(JSON.writeValueAsBytes(ShardPack.of(identity, cell, statistics))));
+        FileContext.getFileContext(fs().getUri(), fs().getConf()).rename(tmp, packPath(cell), Options.Rename.OVERWRITE);
+        fs().delete(dir, true);
+    }
+
+    private ShardStatistics readLoose(Shard shard) throws IOException {
         Path p = shardPath(shard);
-        ShardStatistics s;
         try {
-            s = JSON.readValue(body(p, "shard statistics"), ShardStatistics.class);
+            return JSON.readValue(body(p, "shard statistics"), ShardStatistics.class);
         } catch (JsonProcessingException e) {
             throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + firstLine(e.getOriginalMessage()));
         } catch (ChecksumException e) {
@@ -333,6 +426,78 @@ public final class CampaignStore implements Serializable {
         } catch (FileNotFoundException e) {
             throw BadInputException.at(p.toString(), 0, null, "committed shard disappeared");
         }
+    }
+
+    private ShardPack readPack(Path p, int cell) throws IOException {
+        ShardPack pack;
+        try {
+            pack = JSON.readValue(body(p, "shard pack"), ShardPack.class);
+        } catch (JsonProcessingException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: " + firstLine(e.getOriginalMessage()));
+        } catch (ChecksumException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: checksum mismatch");
+        }
+        checkPack(pack, p, cell);
+        return pack;
+    }
+
+    /** A pack's identity and index only (no statistics): what follows the index is not parsed; the seal still covers the whole file. */
+    private ShardPack packIndex(Path p, int cell) throws IOException {
+        byte[] body;
+        try {
+            body = body(p, "shard pack");
+        } catch (ChecksumException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: checksum mismatch");
+        }
+        try (com.fasterxml.jackson.core.JsonParser in = JSON.getFactory().createParser(body)) {
+            if (in.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IOException("not an object");
+            String identity = null;
+            Integer packCell = null;
+            while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                in.nextToken();
+                switch (field) {
+                    case "identity" -> identity = in.getValueAsString();
+                    case "cell" -> packCell = in.getIntValue();
+                    case "index" -> {
+                        ShardPack.Entry[] index = JSON.readerFor(ShardPack.Entry[].class)
+                                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(in);
+                        ShardPack head = new ShardPack(identity, packCell == null ? -1 : packCell,
+                                index == null ? null : List.of(index), List.of());
+                        checkPack(head, p, cell);
+                        return head;
+                    }
+                    default -> in.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException b) throw b;
+            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: " + firstLine(e.getMessage()));
+        }
+        throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: no index");
+    }
+
+    private static void checkPack(ShardPack pack, Path p, int cell) {
+        String problem = null;
+        if (pack == null || pack.identity() == null || pack.index() == null || pack.statistics() == null) problem = "wrong shape";
+        else if (pack.cell() != cell) problem = "its contents are for cell " + pack.cell();
+        else if (!pack.statistics().isEmpty() && pack.statistics().size() != pack.index().size()) problem = "index and statistics differ";
+        if (problem == null) {
+            for (int i = 0; i < pack.statistics().size(); i++) {
+                ShardPack.Entry e = pack.index().get(i);
+                ShardStatistics s = pack.statistics().get(i);
+                if (s == null || s.cell() != cell || !e.shard(cell).equals(s.shard()) || e.count() != s.count()) {
+                    problem = "index and statistics differ";
+                    break;
+                }
+            }
+        }
+        if (problem != null) throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: " + problem);
+    }
+
+    private static void check(ShardStatistics s, Shard shard, String identity, int components, int bins, Path p) {
         String problem = null;
         if (s == null || !identity.equals(s.identity())) problem = "written by another campaign";
         else if (!shard.equals(s.shard())) problem = "its contents are for another shard";
@@ -342,7 +507,6 @@ public final class CampaignStore implements Serializable {
             problem = "wrong shape";
         }
         if (problem != null) throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + problem);
-        return s;
     }
 
     /** A campaign file's JSON, its seal checked. */
@@ -356,6 +520,10 @@ public final class CampaignStore implements Serializable {
 
     private Path shardPath(Shard s) {
         return path(String.format(java.util.Locale.ROOT, "shards/cell-%05d/shard-%06d-%d-%d.json", s.cell(), s.index(), s.start(), s.end()));
+    }
+
+    private Path packPath(int cell) {
+        return path(String.format(java.util.Locale.ROOT, "shards/cell-%05d.json", cell));
     }
 
     private Path writeTemporary(byte[] bytes) throws IOException {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.scoredos.io.BadInputException;
 import org.scoredos.sample.Snapshot;
-import org.scoredos.summary.CellFrame;
 
 /**
  * Samples the sampler rejected (two atoms closer than {@link Snapshot#MIN_SEPARATION} Å), per
@@ -19,18 +18,14 @@ import org.scoredos.summary.CellFrame;
 final class RejectedSamples {
     private RejectedSamples() {}
 
-    /** Rejected samples by cell over {@code shards}, read from their committed statistics. */
+    /** Rejected samples by cell over {@code shards}, from the accepted counts their commits keep. */
     static Map<Integer, Long> perCell(CampaignStore store, String identity, Collection<Shard> shards) throws IOException {
-        Map<Integer, CellFrame> frames = store.frames();
+        Map<Shard, Long> accepted = store.committedCounts(identity);
         Map<Integer, Long> rejected = new TreeMap<>();
         for (Shard s : shards) {
-            CellFrame f = frames.get(s.cell());
-            if (f == null) {
-                throw BadInputException.at(store.root(), 0, null,
-                        "corrupted campaign output: shard " + s.index() + " of cell " + s.cell() + " has no frame");
-            }
-            long accepted = store.read(s, identity, f.components(), f.bins()).count();
-            rejected.merge(s.cell(), s.size() - accepted, Long::sum);
+            Long n = accepted.get(s);
+            if (n == null) throw BadInputException.at(store.root(), 0, null, "corrupted campaign output: shard " + s + " is not committed");
+            rejected.merge(s.cell(), s.size() - n, Long::sum);
         }
         return rejected;
     }

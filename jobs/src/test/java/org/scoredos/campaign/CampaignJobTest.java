@@ -183,7 +183,7 @@ class CampaignJobTest {
         for (Map.Entry<String, byte[]> e : before.entrySet()) {
             assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " is kept bit for bit");
         }
-        assertEquals(before.size() + 3 * 4, after.size(), "3 new cells: a frame and 3 shards each");
+        assertEquals(before.size() + 3 * 2, after.size(), "3 new cells: a frame and a pack of its 3 shards each");
         // ids: the first grid's 0..2 stay; 0.25 got 3, then 0.125 and 4.0 got 4 and 5
         CampaignManifest m = CampaignStore.existing(out.toString(), sc.hadoopConfiguration()).manifest();
         assertEquals(List.of(4, 3, 0, 1, 2, 5), m.cells().stream().map(CampaignManifest.CellCount::cell).toList());
@@ -247,6 +247,7 @@ class CampaignJobTest {
         Path out = tmp.resolve("interrupted");
         Run complete = run(c, out, 2);
         // as if the run had died after pass 1 and five of its twelve commits, mid-way through a sixth
+        CampaignOutputs.unpack(out);
         try (Stream<Path> shards = Files.walk(out.resolve("shards"))) {
             List<Path> files = shards.filter(p -> p.getFileName().toString().startsWith("shard-")).sorted().toList();
             for (Path p : files.subList(5, files.size())) {
@@ -336,12 +337,19 @@ class CampaignJobTest {
     void corruptedManifestOrShardIsRefused() throws IOException {
         Path out = tmp.resolve("corrupt");
         run(config(32, 1), out, 2);
+        Path pack = out.resolve("shards/cell-00000.json");
+        byte[] packed = Files.readAllBytes(pack);
+        Files.writeString(pack, "{\"identity\": \"test-identity-1\", \"cell\": 0, \"ind");
+        BadInputException e = assertThrows(BadInputException.class, () -> run(config(32, 1), out, 2));
+        assertTrue(e.getMessage().contains("corrupted shard pack"), e.getMessage());
+        Files.write(pack, packed);
+        CampaignOutputs.unpack(out);
         Path shard;
         try (Stream<Path> s = Files.walk(out.resolve("shards"))) {
             shard = s.filter(p -> p.getFileName().toString().startsWith("shard-")).findFirst().orElseThrow();
         }
         Files.writeString(shard, "{\"identity\": \"test-identity-1\", \"cell\": 0, \"ind");
-        BadInputException e = assertThrows(BadInputException.class, () -> run(config(32, 1), out, 2));
+        e = assertThrows(BadInputException.class, () -> run(config(32, 1), out, 2));
         assertTrue(e.getMessage().contains("corrupted shard statistics"), e.getMessage());
 
         Files.writeString(out.resolve("manifest.json"), "{ not json");

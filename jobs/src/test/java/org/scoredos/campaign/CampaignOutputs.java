@@ -12,26 +12,52 @@ import java.util.stream.Stream;
 public final class CampaignOutputs {
     private CampaignOutputs() {}
 
-    /** How many shard files are committed (renamed into shards/). */
+    /** How many shards are committed: shard files renamed into shards/ plus the shards packed per cell. */
     public static int committedShards(Path out) throws IOException {
-        Path shards = out.resolve("shards");
-        if (!Files.isDirectory(shards)) return 0;
-        try (Stream<Path> walk = Files.walk(shards)) {
-            return (int) walk.filter(p -> p.getFileName().toString().startsWith("shard-")).count();
-        }
+        return shardFiles(out).size();
     }
 
-    /** Committed shard files by name, with their contents. */
+    /**
+     * Committed shards by cell and index ({@code cell-00000/shard-000003}), each with its
+     * statistics as compact JSON, whether in its own file or in its cell's pack.
+     */
     public static Map<String, String> shardFiles(Path out) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        Path shards = out.resolve("shards");
-        if (!Files.isDirectory(shards)) return files;
-        try (Stream<Path> walk = Files.walk(shards)) {
-            for (Path p : walk.filter(p -> p.getFileName().toString().startsWith("shard-")).toList()) {
-                files.put(shards.relativize(p).toString(), Files.readString(p));
+        Map<String, String> shards = new TreeMap<>();
+        Path dir = out.resolve("shards");
+        if (!Files.isDirectory(dir)) return shards;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                boolean loose = name.startsWith("shard-"), pack = name.matches("cell-\\d{5}\\.json");
+                if (!loose && !pack) continue; // the local file system's .crc sidecars
+                com.fasterxml.jackson.databind.JsonNode body = json.readTree(SealedJson.open(Files.readAllBytes(p), p.toString(), "shard"));
+                for (com.fasterxml.jackson.databind.JsonNode s : loose ? List.of(body) : body.get("statistics")) {
+                    shards.put(String.format(java.util.Locale.ROOT, "cell-%05d/shard-%06d", s.get("cell").asInt(), s.get("index").asInt()),
+                            s.toString());
+                }
             }
         }
-        return files;
+        return shards;
+    }
+
+    /**
+     * Puts a completed output back in the state of a run that died before summarising: every
+     * packed shard in its own file again, the packs removed.
+     */
+    public static void unpack(Path out) throws IOException {
+        CampaignStore store = CampaignStore.existing(out.toString(), new org.apache.hadoop.conf.Configuration());
+        String identity = store.manifest().identity();
+        Map<Integer, org.scoredos.summary.CellFrame> frames = store.frames();
+        Map<Integer, List<Shard>> byCell = new TreeMap<>();
+        for (Shard s : store.committedShards()) byCell.computeIfAbsent(s.cell(), k -> new java.util.ArrayList<>()).add(s);
+        for (Map.Entry<Integer, List<Shard>> e : byCell.entrySet()) {
+            org.scoredos.summary.CellFrame f = frames.get(e.getKey());
+            for (ShardStatistics st : store.readCell(e.getKey(), e.getValue(), identity, f.components(), f.bins())) store.commit(st);
+            Path pack = out.resolve(String.format(java.util.Locale.ROOT, "shards/cell-%05d.json", e.getKey()));
+            Files.deleteIfExists(pack);
+            Files.deleteIfExists(pack.resolveSibling("." + pack.getFileName() + ".crc"));
+        }
     }
 
     /** Files and directories of the output that are temporary: _tmp and whatever is in it, *.tmp-*. */

@@ -43,6 +43,7 @@ class FormerIdentityTest {
 
     /** Rewrites an output as the former code wrote it: the grid-inclusive identity in the manifest and every shard. */
     private static void makeFormer(Path out, String identity) throws IOException {
+        CampaignOutputs.unpack(out); // the former code kept every shard in its own file
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String name = p.getFileName().toString();

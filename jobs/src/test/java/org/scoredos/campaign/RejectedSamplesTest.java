@@ -56,6 +56,35 @@ class RejectedSamplesTest {
     }
 
     @Test
+    void aPackedCellReadsAsItsShardFilesDid() throws Exception {
+        CampaignStore store = store();
+        List<Shard> shards = store.committedShards().stream().filter(s -> s.cell() == 2).toList();
+        CellFrame frame = store.frames().get(2);
+        List<ShardStatistics> loose = store.readCell(2, shards, ID, frame.components(), frame.bins());
+        store.pack(2, ID, loose);
+        Path out = tmp.resolve("out/shards");
+        assertTrue(java.nio.file.Files.exists(out.resolve("cell-00002.json")));
+        assertTrue(java.nio.file.Files.notExists(out.resolve("cell-00002")), "the shard files it replaces are removed");
+        assertEquals(shards, store.committedShards().stream().filter(s -> s.cell() == 2).toList());
+        List<ShardStatistics> packed = store.readCell(2, shards, ID, frame.components(), frame.bins());
+        for (int i = 0; i < shards.size(); i++) {
+            assertEquals(loose.get(i).count(), packed.get(i).count());
+            assertTrue(Arrays.equals(loose.get(i).mean(), packed.get(i).mean()), "means bit for bit");
+            assertTrue(Arrays.deepEquals(loose.get(i).comoment(), packed.get(i).comoment()), "comoments bit for bit");
+            assertTrue(Arrays.deepEquals(loose.get(i).counts(), packed.get(i).counts()));
+        }
+        assertEquals(Map.of(0, 0L, 2, 2L), RejectedSamples.perCell(store, ID, store.committedShards()), "counts from the pack's index");
+        store.pack(2, ID, packed); // nothing left to pack: a no-op
+        // a run killed after the pack was renamed in but before the shard files went: both, read once
+        store.commit(packed.get(0));
+        assertEquals(4, store.committedShards().size());
+        assertEquals(Map.of(0, 0L, 2, 2L), RejectedSamples.perCell(store, ID, store.committedShards()));
+        BadInputException foreign = assertThrows(BadInputException.class,
+                () -> RejectedSamples.perCell(store, "another-campaign", store.committedShards()));
+        assertTrue(foreign.getMessage().contains("another campaign"), foreign.getMessage());
+    }
+
+    @Test
     void onlyCellsWithRejectionsAreReported() {
         StringWriter err = new StringWriter();
         Progress progress = new Progress(new PrintWriter(err, true), "t", Duration.ofMinutes(1));

@@ -66,14 +66,31 @@ class SealedCampaignFilesTest {
             walk.filter(p -> p.toString().contains("/frames/") || p.toString().contains("/shards/"))
                     .filter(Files::isRegularFile).forEach(files::add);
         }
-        Random random = new Random(20261206);
+        int trials = flipBytes(files, 60, manifest, shards, components, bins);
+        // and the shard files of a run that died before packing them
+        CampaignOutputs.unpack(out);
+        try (Stream<Path> walk = Files.walk(out.resolve("shards"))) {
+            for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(".crc")).toList()) Files.delete(p);
+        }
+        try (Stream<Path> walk = Files.walk(out.resolve("shards"))) {
+            trials += flipBytes(walk.filter(Files::isRegularFile).toList(), 10, manifest, shards, components, bins);
+        }
+        assertTrue(trials > 300, "tried " + trials);
+        // restored: everything reads again
+        for (Shard shard : shards) store.read(shard, manifest.identity(), components, bins);
+    }
+
+    /** Flips bytes of each file (both ends, the seal line, {@code randomPositions} more); each change must be refused on reading. */
+    private int flipBytes(List<Path> files, int randomPositions, CampaignManifest manifest, List<Shard> shards, int components, int bins)
+            throws IOException {
+        Random random = new Random(20261206 + files.size());
         int trials = 0;
         for (Path file : files) {
             byte[] original = Files.readAllBytes(file);
             // random positions, plus both ends and every byte of the seal line
             List<Integer> positions = new ArrayList<>(List.of(0, original.length - 1));
             for (int i = original.length - 18; i < original.length; i++) positions.add(i);
-            for (int i = 0; i < 40; i++) positions.add(random.nextInt(original.length));
+            for (int i = 0; i < randomPositions; i++) positions.add(random.nextInt(original.length));
             for (int pos : positions) {
                 byte[] changed = original.clone();
                 changed[pos] = (byte) (changed[pos] ^ (1 + random.nextInt(255)));
@@ -89,8 +106,6 @@ class SealedCampaignFilesTest {
             }
             Files.write(file, original);
         }
-        assertTrue(trials > 300, "tried " + trials);
-        // restored: everything reads again
-        for (Shard shard : shards) store.read(shard, manifest.identity(), components, bins);
+        return trials;
     }
 }
