@@ -13,7 +13,8 @@
 # 1000,2000,3000); STEPS: production MD steps per run (default 20000, 2 fs); DELTA: linear strain
 # offset of the side volumes (default 0.0015, ±0.45 % in volume). Runs already in $OUT (default
 # target/w-bcc-npt-check, one p-T-STRAIN.json each) are kept, and every run found there for a
-# temperature enters its fit, so runs can be added. Environment: SCOREDOS (the CLI), OUT.
+# temperature enters its fit, so runs can be added. Environment: SCOREDOS (the CLI), OUT, and
+# TABLE_ONLY=1 to print the table from the runs already in $OUT without running MD.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 store="${1:?usage: w-bcc-npt-check.sh STORE [TEMPERATURES [STEPS [DELTA]]]}"
@@ -42,7 +43,7 @@ PY
 while read -r t e1 e2 e3; do
     for e in "$e1" "$e2" "$e3"; do
         f="$out/p-${t%.*}-$e.json"
-        [ -s "$f" ] && continue
+        [ -s "$f" ] || [ -n "${TABLE_ONLY:-}" ] && continue
         "$scoredos" pressure --structure "$lattice" --params "$params" --coeff "$coeff" --mass 183.84 --temperatures "$t" \
             --strain "$e" --steps "$steps" --equilibration 1000 --stride 10 --blocks 20 --format json > "$f.part"
         mv "$f.part" "$f"
@@ -55,35 +56,33 @@ out = sys.argv[1]
 est = {round(r["temperature"]): r for r in json.load(open(os.path.join(out, "estimate.json")))["results"]}
 print("# W bcc, 128 atoms, P = 0: V* of estimate --pressure 0 against NVT Langevin MD (scoredos pressure)")
 print("# volumes Å^3/atom, pressures GPa; P_3N = <P> + (<P> - P_static)/(N - 1); V_MD: P_3N(V) = 0 on a weighted line")
-print("%7s %20s %6s %20s %20s %20s %10s %8s %s" % ("T (K)", "V* ± δ", "solved", "<P>(V*) ± σ", "P_3N(V*) ± σ",
-      "V_MD ± σ", "(V_MD/V*-1)", "MD runs", "steps"))
+print("%7s %20s %6s %20s %20s %10s %8s %s" % ("T (K)", "V* ± δ", "solved", "P_3N(V*) ± σ", "V_MD ± σ", "V_MD/V*-1",
+      "MD runs", "steps per run"))
 for t in sorted(est):
     runs = [json.load(open(f)) for f in glob.glob(os.path.join(out, "p-%d-*.json" % t))]
     if not runs:
         continue
     vs = est[t]["volume"]
     pts = [(r["volumePerAtom"], r["results"][0]) for r in runs]
-    # weighted least squares P = a + b (V - V*)
+    steps = pts[0][1]["steps"]
+    if len(pts) == 1:  # one run: its own pressure, at its own volume
+        v, p = pts[0]
+        print("%7d %11.5f ± %6.5f %6s %11.4f ± %6.4f %20s %10s %8d %d (run at %.5f)" % (
+            t, vs, est[t]["volumeError"], est[t]["solved"], p["pressure3N"], p["error3N"], "-", "-", 1, steps, v))
+        continue
+    # weighted least squares P_3N = a + b (V - V*): a is P_3N at V*, -a/b the zero
     sw = swx = swxx = swy = swxy = 0.0
     for v, p in pts:
         w = 1 / p["error3N"] ** 2
         x = v - vs
         sw += w; swx += w * x; swxx += w * x * x; swy += w * p["pressure3N"]; swxy += w * x * p["pressure3N"]
-    if len(pts) >= 2:
-        det = sw * swxx - swx * swx
-        a = (swxx * swy - swx * swxy) / det
-        b = (sw * swxy - swx * swy) / det
-        var_a, var_b, cov = swxx / det, sw / det, -swx / det
-        x0 = -a / b
-        err = (var_a + x0 * x0 * var_b + 2 * x0 * cov) ** 0.5 / abs(b)
-        vmd = "%11.5f ± %6.5f" % (vs + x0, err)
-        rel = "%+.5f" % (x0 / vs)
-    else:
-        vmd, rel = "-", "-"
-    near = min(pts, key=lambda q: abs(q[0] - vs))
-    p = near[1]
-    at = "" if abs(near[0] - vs) < 1e-4 * vs else " (nearest run at %.4f)" % near[0]
-    print("%7d %11.5f ± %6.5f %6s %11.4f ± %6.4f %11.4f ± %6.4f %20s %10s %8d %d%s" % (
-        t, vs, est[t]["volumeError"], est[t]["solved"], p["pressure"], p["error"], p["pressure3N"], p["error3N"],
-        vmd, rel, len(pts), p["steps"], at))
+    det = sw * swxx - swx * swx
+    a = (swxx * swy - swx * swxy) / det
+    b = (sw * swxy - swx * swy) / det
+    var_a, var_b, cov = swxx / det, sw / det, -swx / det
+    x0 = -a / b
+    err = (var_a + x0 * x0 * var_b + 2 * x0 * cov) ** 0.5 / abs(b)
+    print("%7d %11.5f ± %6.5f %6s %11.4f ± %6.4f %11.5f ± %6.5f %+10.5f %8d %d (V: %s)" % (
+        t, vs, est[t]["volumeError"], est[t]["solved"], a, var_a ** 0.5, vs + x0, err, x0 / vs, len(pts), steps,
+        " ".join("%.4f" % v for v, _ in sorted(pts, key=lambda q: q[0]))))
 PY
