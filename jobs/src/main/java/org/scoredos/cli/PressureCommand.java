@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Also printed: P in the free-energy convention's 3N modes, ⟨P⟩ + (⟨P⟩ − P_static)/(N − 1), the pressure whose "
                     + "zero is the V* of `estimate --pressure 0` for the same cell (jobs/docs/guide.md, \"At fixed pressure\"), "
                     + "and the measured kinetic pressure 2⟨K⟩/(3V) as a thermostat check. A 128-atom W SNAP cell costs "
-                    + "about 10 ms of CPU per step."
+                    + "about 15 ms of CPU per step."
         })
 final class PressureCommand implements Callable<Integer> {
 
