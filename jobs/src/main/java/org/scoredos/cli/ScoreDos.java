@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             DescriptorsCommand.class,
             EnergyCommand.class,
+            PressureCommand.class,
             HarmonicCommand.class,
             RelaxCommand.class,
             SummariesCommand.class,
