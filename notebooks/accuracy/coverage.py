@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Coverage and width of the DDOS error bars against TI, from `verify --format json` outputs.
+
+    notebooks/accuracy/coverage.py DIR [DIR ...]
+
+Each DIR holds STEP.json files (bcc-1000, bcc-2000, bcc-3000, a15-2000) written by rescore.sh
+for one campaign size and error model (e.g. notebooks/accuracy/s256-calibrated). Prints one row
+per DIR: cases covered, median δ, median |F_DDOS − F_TI| and their ratio (meV/atom), the
+issue #15 targets being ≥ 80 % covered and ratio ≤ 3. Covered: |F_DDOS − F_TI| ≤ √(δ² + σ_TI²)
+for a split (calibrated) bar, ≤ δ + 2σ_TI for the reference's (verify's own `covered`).
+"""
+import json
+import pathlib
+import statistics
+import sys
+
+STEPS = ["bcc-1000", "bcc-2000", "bcc-3000", "a15-2000"]
+
+
+def rows(directory):
+    for step in STEPS:
+        path = pathlib.Path(directory) / f"{step}.json"
+        if path.exists():
+            for r in json.loads(path.read_text())["results"]:
+                yield step, r
+
+
+def summary(directory):
+    cases = list(rows(directory))
+    if not cases:
+        return None
+    diffs = [abs(r["difference"]) * 1e3 for _, r in cases]
+    widths = [r["error"] * 1e3 for _, r in cases]
+    covered = sum(bool(r["covered"]) for _, r in cases)
+    md, mw = statistics.median(diffs), statistics.median(widths)
+    return len(cases), covered, mw, md, mw / md
+
+
+def main(directories):
+    print("| store | cases | covered | median δ | median \\|F_DDOS − F_TI\\| | ratio | targets |")
+    print("|---|---|---|---|---|---|---|")
+    for directory in directories:
+        s = summary(directory)
+        if s is None:
+            print(f"{directory}: no verify outputs", file=sys.stderr)
+            continue
+        n, covered, mw, md, ratio = s
+        met = "met" if covered >= 0.8 * n and ratio <= 3 else "missed"
+        print(f"| {pathlib.Path(directory).name} | {n} | {covered}/{n} | {mw:.3f} | {md:.3f} | {ratio:.1f} | {met} |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1:])
