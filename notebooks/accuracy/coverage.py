@@ -2,6 +2,8 @@
 """Coverage and width of the DDOS error bars against TI, from `verify --format json` outputs.
 
     notebooks/accuracy/coverage.py DIR [DIR ...]
+    notebooks/accuracy/coverage.py --cases DIR      # one row per case instead
+
 
 Each DIR holds STEP.json files (bcc-1000, bcc-2000, bcc-3000, a15-2000) written by rescore.sh
 for one campaign size and error model (e.g. notebooks/accuracy/s256-calibrated). Prints one row
@@ -36,6 +38,17 @@ def summary(directory):
     return len(cases), covered, mw, md, mw / md
 
 
+def cases(directory):
+    print("| phase | model | T (K) | F_TI ± σ | F_DDOS | F_DDOS − F_TI | δ (statistical; systematic beside it) | covered |")
+    print("|---|---|---|---|---|---|---|---|")
+    for step, r in rows(directory):
+        split = f" ({r['systematicError'] * 1e3:.2f})" if "systematicError" in r else ""
+        model = "θ" if r["model"] == 0 else f"θ perturbed {r['model']}"
+        print(f"| {step.split('-')[0]} | {model} | {r['temperature']:.0f} | {r['freeEnergyTi'] * 1e3:.2f} ± {r['errorTi'] * 1e3:.2f} "
+              f"| {r['freeEnergy'] * 1e3:.2f} | {r['difference'] * 1e3:+.2f} | {r['error'] * 1e3:.2f}{split} "
+              f"| {'yes' if r['covered'] else 'no'} |")
+
+
 def main(directories):
     print("| store | cases | covered | median δ | median \\|F_DDOS − F_TI\\| | ratio | targets |")
     print("|---|---|---|---|---|---|---|")
@@ -52,4 +65,8 @@ def main(directories):
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1:])
+    if sys.argv[1] == "--cases":
+        for d in sys.argv[2:]:
+            cases(d)
+    else:
+        main(sys.argv[1:])
