@@ -27,6 +27,8 @@ import org.scoredos.summary.PhaseSummary;
  * Gaussian samples Var tr(MĈ) = 2 tr(MCMC)/(n − 1), M = h hᵀ − diag(h²).
  */
 final class FrameCorrection {
+    /** C̃_kk below this fraction of a cell's largest is rounding, not variance (the W descriptors span 1e-8). */
+    private static final double RESOLVED = 1e-12;
     private final int cells, d;
     private final double atoms;
     /** Per cell: C̃ = WᵀCW, d×d row-major, its diagonal included; flattened with stride d². */
@@ -35,6 +37,12 @@ final class FrameCorrection {
     private final double[] inverseVariance, centre, scale;
     /** Per cell: n − 1, the merged covariance's degrees of freedom. */
     private final double[] freedom;
+    /**
+     * Per cell: whether C̃ has off-diagonal correlations above rounding (|C̃_kl| > 1e-9 √(C̃_kk C̃_ll)).
+     * A cell whose frame was made from all its samples has none, and its term is skipped: F
+     * alone then costs what the reference model's does (only the noise needs the d² products).
+     */
+    private final boolean[] correlated;
 
     FrameCorrection(PhaseSummary phase, IsosurfaceCells geometry) {
         cells = geometry.cells;
@@ -46,6 +54,7 @@ final class FrameCorrection {
         centre = new double[cells * d];
         scale = new double[cells * d];
         freedom = new double[cells];
+        correlated = new boolean[cells];
         double[] cw = new double[d];
         for (int a = 0; a < cells; a++) {
             CellSummary cell = list.get(a);
@@ -71,13 +80,28 @@ final class FrameCorrection {
                     framed[o + l * d + k] = m;
                 }
             }
+            double largest = 0;
+            for (int k = 0; k < d; k++) largest = Math.max(largest, framed[o + k * d + k]);
             for (int k = 0; k < d; k++) {
                 int t = a * d + k;
-                inverseVariance[t] = 1.0 / framed[o + k * d + k];
+                // a component with no resolvable variance (fewer samples than components: C is singular)
+                // has no meaningful h = x/C̃_kk; it is left out of the term
+                double v = framed[o + k * d + k];
+                inverseVariance[t] = v > RESOLVED * largest ? 1.0 / v : 0;
                 centre[t] = cell.scores().centre()[k];
                 scale[t] = cell.scores().scale()[k];
             }
             freedom[a] = Math.max(1, cell.samples() - 1);
+            for (int k = 0; k < d && !correlated[a]; k++) {
+                for (int l = 0; l < k; l++) {
+                    if (inverseVariance[a * d + k] == 0 || inverseVariance[a * d + l] == 0) continue;
+                    double off = framed[o + k * d + l];
+                    if (off * off > 1e-18 * framed[o + k * d + k] * framed[o + l * d + l]) {
+                        correlated[a] = true;
+                        break;
+                    }
+                }
+            }
         }
     }
 
@@ -90,6 +114,10 @@ final class FrameCorrection {
         for (int t = 0; t < h.length; t++) h[t] = (centre[t] + scale[t] * w.ustar[t]) * inverseVariance[t];
         for (int a = 0; a < cells; a++) {
             int o = a * d * d, t0 = a * d;
+            if (!correlated[a]) {
+                java.util.Arrays.fill(ch, t0, t0 + d, 0);
+                continue;
+            }
             double q = 0;
             for (int k = 0; k < d; k++) {
                 double s = 0;
