@@ -38,9 +38,10 @@ final class FrameCorrection {
     /** Per cell: n − 1, the merged covariance's degrees of freedom. */
     private final double[] freedom;
     /**
-     * Per cell: whether C̃ has off-diagonal correlations above rounding (|C̃_kl| > 1e-9 √(C̃_kk C̃_ll)).
-     * A cell whose frame was made from all its samples has none, and its term is skipped: F
-     * alone then costs what the reference model's does (only the noise needs the d² products).
+     * Per cell: whether C̃ has off-diagonal correlations above 1e-9 √(C̃_kk C̃_ll) between resolved
+     * components; a cell without is skipped (F alone then costs what the reference model's does).
+     * The rounding of WᵀCW is ~1e-16 of the largest variance, so a frame made from all the cell's
+     * samples passes only when its variances span less than ~1e7; its term is then rounding-sized.
      */
     private final boolean[] correlated;
 
