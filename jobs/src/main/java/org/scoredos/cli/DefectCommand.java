@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
                 + "both estimated from their own campaigns for the same θ; the atom counts are the stores'. Per temperature: "
                 + "G_f, its error bar δG_f, whether both cells are solved (α* inside the sampled range), both cells' F per atom, "
                 + "and with --gradient the exact ∂G_f/∂θ.",
-            "δG_f under the calibrated error model (default): statistical N_d·sqrt(δf_d² + δf_p²) of the independent campaigns "
-                + "⊕ systematic, the spread of G_f itself over score orders p ± 1 of both cells (a bias common to both cancels); "
+            "δG_f under the calibrated error model (default): the statistical N_d·sqrt(δf_d² + δf_p²) of the independent campaigns; "
+                + "reported beside it, the systematic part, the spread of G_f itself over score orders p ± 1 of both cells; "
                 + "under the reference model N_d·sqrt(δF_d² + δF_p²) of the cells' bars.",
             "The static formation energy E_f = N_d θ·(D_0^d − D_0^p) (0 K, the stores' reference structures) is given "
                 + "too. Both cells are in the estimators' 3N convention (lib/docs/accuracy.md, \"Free-energy convention\"). Temperatures in K."})

@@ -32,8 +32,10 @@ final class PhaseModelOptions {
     IsosurfaceEstimator.Mode mode;
 
     @Option(names = "--error-model", defaultValue = "calibrated", paramLabel = "MODEL",
-            description = "calibrated (default: statistical error from the score fits' sampling covariance ⊕ systematic "
-                    + "error, half the range of F over score orders p − 1, p, p + 1) or reference (the DescriptorDOS S ± δS bands)")
+            description = "calibrated (default: F corrected for the covariance the cells' fixed frames leave off the diagonal; "
+                    + "error bar = statistical, the score fits' sampling covariance ⊕ that correction's noise; the systematic "
+                    + "part, half the range of F over score orders p − 1, p, p + 1, reported beside it) or reference "
+                    + "(the DescriptorDOS F and S ± δS bands)")
     ErrorModel errorModel;
 
     @Option(names = "--basis", paramLabel = "BASIS",

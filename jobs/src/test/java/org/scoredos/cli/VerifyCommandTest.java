@@ -172,7 +172,9 @@ class VerifyCommandTest {
             JsonNode b = before.get(r), a = after.get(r);
             assertEquals(b.get("freeEnergyTi").asDouble(), a.get("freeEnergyTi").asDouble(), 0.0);
             assertEquals(b.get("errorTi").asDouble(), a.get("errorTi").asDouble(), 0.0);
-            assertEquals(b.get("freeEnergy").asDouble(), a.get("freeEnergy").asDouble(), 0.0);
+            // the first run's calibrated F differs from the reference model's by the frame term only, which this
+            // fresh campaign's frames (made from all its samples) leave at rounding level
+            assertEquals(b.get("freeEnergy").asDouble(), a.get("freeEnergy").asDouble(), 1e-9);
             FreeEnergy f = reference.estimate(thetas[a.get("model").asInt()], a.get("temperature").asDouble());
             assertEquals(f.error(), a.get("error").asDouble(), 0.0);
             assertFalse(a.has("statisticalError"), "the reference error model does not split its bar");

@@ -22,8 +22,8 @@ import org.scoredos.summary.ScoreTable;
  * <p>The error bar. Under the reference error model the two campaigns' bars add as independent,
  * δG_f = N_d sqrt(δf_d² + δf_p²) (as {@link PhaseTransition}'s δΔF, scaled to the cell). Under the
  * calibrated model ({@link #of}) the statistical parts add so (the samples are independent),
- * but the systematic part is that of G_f itself: the spread max_q |G_f,q − G_f,p| over the score orders
- * q = p ± 1 of both cells at once, as the estimator defines it for one phase. A bias that an order
+ * and they are the bar, as for F; the systematic part, reported beside it, is that of G_f itself: the
+ * spread max_q |G_f,q − G_f,p| over the score orders q = p ± 1 of both cells at once (frame-corrected as F is). A bias that an order
  * gives both cells alike is common to them and cancels in G_f; adding the cells' own spreads in
  * quadrature would count it twice. Both phases' free energies are in the estimator's 3N convention.
  */
@@ -77,8 +77,8 @@ public final class DefectFormation {
             if (order < 2 || order > PolynomialBasis.MAX_ORDER) continue;
             try {
                 ScoreMatcher refit = new ScoreMatcher(PolynomialBasis.of(stored.basis(), order));
-                near.add(new DefectFormation(IsosurfaceEstimator.of(refit.fit(defect), mode), nd,
-                        IsosurfaceEstimator.of(refit.fit(perfect), mode), np));
+                near.add(new DefectFormation(IsosurfaceEstimator.neighbour(refit.fit(defect), mode), nd,
+                        IsosurfaceEstimator.neighbour(refit.fit(perfect), mode), np));
             } catch (BadInputException e) {
                 // this order is too sparse or ill-conditioned for one cell's histograms: no spread from it
             }
@@ -154,7 +154,7 @@ public final class DefectFormation {
                 statistical = defectAtoms * Math.hypot(fd[i].statisticalError(), fp[i].statisticalError());
                 systematic = 0;
                 for (Formation[] q : other) systematic = Math.max(systematic, Math.abs(q[i].freeEnergy() - g));
-                error = Math.hypot(statistical, systematic);
+                error = statistical; // the order spread is reported beside the bar, as for F
             }
             double[] dg = null;
             if (gradient) {

@@ -170,7 +170,7 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
                 bulkError = vStar * propagated(ddw, f, col) * Units.GPA_PER_EV_PER_A3;
                 if (!Double.isNaN(f[0][col].statisticalError())) {
                     stat = statistical(w, f, col);
-                    sys = Math.hypot(systematic(w, f, col), r);
+                    sys = systematic(w, f, col);
                 }
             }
         }
@@ -201,9 +201,9 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
     }
 
     /**
-     * The error bar of Σ_i q_i A_i(T): under the calibrated model the statistical parts are
-     * independent between volumes (separate samples) and the systematic parts (score order) move
-     * them together; the reference model's S ± δS bands move them together too.
+     * The error bar of Σ_i q_i A_i(T): under the calibrated model the statistical parts (the bar)
+     * are independent between volumes (separate samples); the reference model's S ± δS bands move
+     * all volumes together.
      */
     private static double propagated(double[] q, FreeEnergy[][] f, int col) {
         if (Double.isNaN(f[0][col].statisticalError())) {
@@ -211,7 +211,7 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
             for (int i = 0; i < q.length; i++) s += q[i] * f[i][col].error();
             return Math.abs(s);
         }
-        return Math.hypot(statistical(q, f, col), systematic(q, f, col));
+        return statistical(q, f, col);
     }
 
     private static double statistical(double[] q, FreeEnergy[][] f, int col) {
@@ -220,6 +220,7 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         return Math.sqrt(s2);
     }
 
+    /** The score orders' spread of Σ_i q_i A_i(T), reported beside the bar: it moves all volumes together. */
     private static double systematic(double[] q, FreeEnergy[][] f, int col) {
         double s = 0;
         for (int i = 0; i < q.length; i++) s += q[i] * f[i][col].systematicError();

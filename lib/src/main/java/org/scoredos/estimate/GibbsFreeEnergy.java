@@ -3,16 +3,16 @@ package org.scoredos.estimate;
 /**
  * The Gibbs free energy of a phase at one pressure and temperature, per atom, and what follows
  * from it. Each quantity carries its error bar, propagated linearly from the per-volume free
- * energies' error bars through the equation of state's weights: statistical parts independent
- * between volumes (separate samples), systematic parts and the reference model's bands moving
- * all volumes together; δG adds the fit residual. Temperature derivatives take the error band
+ * energies' error bars through the equation of state's weights: the calibrated model's bars
+ * (statistical parts) independent between volumes (separate samples), the reference model's bands
+ * moving all volumes together; δG adds the fit residual. Temperature derivatives take the error band
  * as correlated between neighbouring temperatures (δS is the slope of δG(T)).
  *
  * @param temperature  T, K
  * @param pressure     P, GPa
  * @param gibbs        G = min_V [A(V, T) + PV], eV/atom (lattice energy included)
  * @param statisticalError the statistical part of δG, eV/atom (NaN under the reference error model)
- * @param systematicError  the systematic part of δG (score order, EOS residual), eV/atom (NaN under the reference error model)
+ * @param systematicError  the score orders' spread of G, reported beside δG and not in it, eV/atom (NaN under the reference error model)
  * @param volume       V*, Å³/atom
  * @param expansion    the linear thermal expansion coefficient (1/3V*) d(V*)/dT, 1/K
  * @param bulkModulus  the isothermal bulk modulus B_T = V* ∂²A/∂V², GPa

@@ -32,14 +32,22 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     final IsosurfaceCells cells;
     final AlphaFit fit;
     private final ErrorModel errorModel;
-    /** Null under the reference error model, whose bar the subclass computes with F. */
+    /** The calibrated model's first-order correction of F for the frame's off-diagonal covariance; null under the reference model. */
+    final FrameCorrection frame;
+    /** Null under the reference error model, whose bar the subclass computes with F, and for a neighbouring order's refit. */
     private final CalibratedError calibrated;
 
-    IsosurfaceEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel) {
+    /**
+     * {@code ownBar}: false for the calibrated model's neighbouring-order refits, which need its
+     * F (frame-corrected) but not an error bar of their own.
+     */
+    IsosurfaceEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
         this.errorModel = errorModel;
         cells = new IsosurfaceCells(phase, ALPHA_DEGREE);
         fit = new AlphaFit(cells.alphas, ALPHA_DEGREE);
-        calibrated = errorModel == ErrorModel.CALIBRATED ? new CalibratedError(phase, mode, cells, fit) : null;
+        boolean calibrate = errorModel == ErrorModel.CALIBRATED;
+        frame = calibrate ? new FrameCorrection(phase, cells) : null;
+        calibrated = calibrate && ownBar ? new CalibratedError(phase, mode, cells, fit, frame) : null;
     }
 
     /** The estimator of a phase whose cells all carry fitted score models, with the reference's error bars. */
@@ -53,9 +61,18 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
      * loading costs what the reference model's does.
      */
     public static IsosurfaceEstimator of(PhaseSummary phase, Mode mode, ErrorModel errorModel) {
+        return of(phase, mode, errorModel, true);
+    }
+
+    /** The calibrated model's F (frame-corrected) of a refit at a neighbouring order, without an error bar of its own. */
+    static IsosurfaceEstimator neighbour(PhaseSummary refit, Mode mode) {
+        return of(refit, mode, ErrorModel.CALIBRATED, false);
+    }
+
+    private static IsosurfaceEstimator of(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
         return switch (mode) {
-            case REFERENCE -> new ReferenceEstimator(phase, errorModel);
-            case SMOOTH -> new SmoothEstimator(phase, errorModel);
+            case REFERENCE -> new ReferenceEstimator(phase, errorModel, ownBar);
+            case SMOOTH -> new SmoothEstimator(phase, errorModel, ownBar);
         };
     }
 
@@ -186,7 +203,8 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
 
     /**
      * F, α*, t*, solved flag (and the gradient, the reference band error bar, the minimisers
-     * u*_ak when asked for) of the rotated θ in {@code w} at T.
+     * u*_ak when asked for) of the rotated θ in {@code w} at T; under the calibrated model F
+     * includes the {@link FrameCorrection} (which needs the minimisers).
      */
     abstract void transform(double temperature, boolean gradient, boolean error, boolean minimisers, IsosurfaceWorkspace w);
 

@@ -10,6 +10,8 @@ public final class IsosurfaceWorkspace {
     final double[] g, gPlus, gMinus, weights;
     final double[] coef, coefPlus, coefMinus, slope;
     final double[] gradient;
+    /** Per table (calibrated model): h* = x* / C̃_kk, (C̃_off h*), and S''(u*) for the gradient ({@link FrameCorrection}). */
+    final double[] frameH, frameCh, curvature;
     double temperature, freeEnergy, error, alphaStar, tStar, statistical, systematic;
     boolean solved, hasGradient;
     /** The neighbouring score orders' workspaces (calibrated error model), made on first use. */
@@ -30,6 +32,9 @@ public final class IsosurfaceWorkspace {
         coefMinus = new double[alphaDegree + 1];
         slope = new double[alphaDegree];
         gradient = new double[d];
+        frameH = new double[tables];
+        frameCh = new double[tables];
+        curvature = new double[tables];
         neighbourSpaces = new IsosurfaceWorkspace[neighbours];
     }
 

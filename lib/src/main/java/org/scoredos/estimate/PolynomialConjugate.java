@@ -382,6 +382,18 @@ final class PolynomialConjugate {
         return horner(ds, t * deg, deg, u);
     }
 
+    /**
+     * S''_t(u*) where u* is an interior stationary point (S'(u*) = s' inside the range, S'' < 0), so
+     * d(u*)/ds' = 1/S''; 0 where u* sits on an end of the range or of a decreasing piece (d(u*)/ds' = 0).
+     */
+    double interiorCurvature(int t, double u, double sp) {
+        if (!(u > lo[t] && u < hi[t])) return 0;
+        double curvature = second(t, u);
+        if (!(curvature < 0)) return 0;
+        // Newton stops within ~1e-10 of the root; an end of a piece misses s' by its slope gap
+        return Math.abs(slope(t, u) - sp) <= 1e-7 * (Math.abs(sp) + Math.abs(curvature) * (hi[t] - lo[t])) ? curvature : 0;
+    }
+
     private double second(int t, double u) {
         return deg < 2 ? 0 : horner(dds, t * (deg - 1), deg - 1, u);
     }

@@ -18,8 +18,8 @@ public final class ReferenceEstimator extends IsosurfaceEstimator {
     private final BinGridConjugate bins, binsPlus, binsMinus;
     private final double[] denseAlpha, denseT;
 
-    ReferenceEstimator(PhaseSummary phase, ErrorModel errorModel) {
-        super(phase, Mode.REFERENCE, errorModel);
+    ReferenceEstimator(PhaseSummary phase, ErrorModel errorModel, boolean ownBar) {
+        super(phase, Mode.REFERENCE, errorModel, ownBar);
         List<CellSummary> list = phase.cells();
         int d = cells.d, tables = cells.tables();
         double[][] gridX = new double[tables][], gridS = new double[tables][], gridPlus = new double[tables][],
@@ -65,7 +65,7 @@ public final class ReferenceEstimator extends IsosurfaceEstimator {
         for (int a = 0; a < cells.cells; a++) {
             double g = 0, gp = 0, gm = 0;
             for (int k = 0, t = a * d; k < d; k++, t++) g += bins.min(t, rotated[t] * beta);
-            if (minimisers) {
+            if (minimisers || frame != null) {
                 for (int k = 0, t = a * d; k < d; k++, t++) {
                     w.ustar[t] = (bins.argmin(t, rotated[t] * beta) - cells.offset[t]) / cells.scale[t];
                 }
@@ -81,6 +81,7 @@ public final class ReferenceEstimator extends IsosurfaceEstimator {
             w.gPlus[a] = gp;
             w.gMinus[a] = gm;
         }
+        if (frame != null) frame.correct(w);
         fit.fit(w.g, w.coef);
         if (error) {
             fit.fit(w.gPlus, w.coefPlus);

@@ -13,6 +13,8 @@ import org.scoredos.units.Units;
  * smooth in θ and the gradient is its exact derivative (envelope theorem):
  * ∂(θ·D_0 + F)/∂θ = D_0 + Σ_a w_a(α*) R_a (y*_a − y0_a), w_a the α-fit weights. The reference
  * error bar is the first-order form of the reference's: k_B T |Σ_a w_a(α*) Σ_k δS_ak(y*_ak)|.
+ * Under the calibrated model each cell's βF(α) carries the {@link FrameCorrection}, whose
+ * gradient follows x* through d(x*)/dθ̃ = β scale²/S''(u*).
  */
 public final class SmoothEstimator extends IsosurfaceEstimator {
     private final PolynomialConjugate entropy;
@@ -20,8 +22,8 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     private final double[] band;
     private final int bandStride;
 
-    SmoothEstimator(PhaseSummary phase, ErrorModel errorModel) {
-        super(phase, Mode.SMOOTH, errorModel);
+    SmoothEstimator(PhaseSummary phase, ErrorModel errorModel, boolean ownBar) {
+        super(phase, Mode.SMOOTH, errorModel, ownBar);
         List<CellSummary> list = phase.cells();
         int d = cells.d, tables = cells.tables();
         double[][] polynomial = new double[tables][], bands = new double[tables][];
@@ -78,6 +80,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             w.g[a] = g;
             w.gPlus[a] = q;
         }
+        if (frame != null) frame.correct(w);
         double[] c = w.coef;
         fit.fit(w.g, c);
         double c0 = cells.shellConstant(beta);
@@ -92,11 +95,15 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         w.solved = tStar > -1 && tStar < 1;
         if (gradient) {
             fit.weights(tStar, w.weights);
+            if (frame != null) {
+                for (int t = 0; t < slopes.length; t++) w.curvature[t] = entropy.interiorCurvature(t, ustar[t], slopes[t]);
+            }
             double[] grad = w.gradient, v = w.slopes;
             for (int a = 0; a < cells.cells; a++) {
                 double wa = w.weights[a];
                 for (int k = 0, t = a * d; k < d; k++, t++) v[t] = wa * (offset[t] + scale[t] * ustar[t]);
             }
+            if (frame != null) frame.addGradient(w.weights, w.curvature, w, v);
             System.arraycopy(cells.d0, 0, grad, 0, d);
             // four columns per sweep: a quarter of the loads and stores of grad
             double[][] column = cells.column;

@@ -87,8 +87,8 @@ class DefectFormationTest {
         int n = 0;
         for (int order : new int[] {6, 8}) {
             ScoreMatcher refit = new ScoreMatcher(PolynomialBasis.of("chebyshev", order));
-            DefectFormation q = new DefectFormation(IsosurfaceEstimator.of(refit.fit(d), Mode.SMOOTH), 108,
-                    IsosurfaceEstimator.of(refit.fit(p), Mode.SMOOTH), 128);
+            DefectFormation q = new DefectFormation(IsosurfaceEstimator.neighbour(refit.fit(d), Mode.SMOOTH), 108,
+                    IsosurfaceEstimator.neighbour(refit.fit(p), Mode.SMOOTH), 128);
             spread[n] = new double[TEMPERATURES.length];
             DefectFormation.Formation[] qs = q.at(theta, TEMPERATURES, false);
             for (int i = 0; i < TEMPERATURES.length; i++) spread[n][i] = qs[i].freeEnergy();
@@ -99,10 +99,10 @@ class DefectFormationTest {
             double sys = Math.max(Math.abs(spread[0][i] - r.freeEnergy()), Math.abs(spread[1][i] - r.freeEnergy()));
             assertEquals(sys, r.systematicError(), 1e-12 * Math.max(1, sys));
             assertEquals(108 * Math.hypot(r.defect().statisticalError(), r.perfect().statisticalError()), r.statisticalError(), 1e-12);
-            assertEquals(Math.hypot(r.statisticalError(), r.systematicError()), r.error(), 1e-12);
+            assertEquals(r.statisticalError(), r.error(), 0); // the order spread is reported beside the bar
             assertTrue(r.statisticalError() > 0 && r.systematicError() > 0, r.toString());
-            // F itself does not depend on the error model
-            assertEquals(formation(Mode.SMOOTH).at(theta, new double[] {TEMPERATURES[i]}, false)[0].freeEnergy(), r.freeEnergy(), 0.0);
+            // F does not depend on the error model here: the imported stores' frames are their covariance's eigenvectors (no frame term)
+            assertEquals(formation(Mode.SMOOTH).at(theta, new double[] {TEMPERATURES[i]}, false)[0].freeEnergy(), r.freeEnergy(), 1e-12);
         }
     }
 
