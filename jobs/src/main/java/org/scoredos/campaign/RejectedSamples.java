@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.scoredos.io.BadInputException;
 import org.scoredos.sample.Snapshot;
-import org.scoredos.summary.CellFrame;
 
 /**
  * Samples the sampler rejected (two atoms closer than {@link Snapshot#MIN_SEPARATION} Å), per
@@ -19,19 +17,14 @@ import org.scoredos.summary.CellFrame;
 final class RejectedSamples {
     private RejectedSamples() {}
 
-    /** Rejected samples by cell over {@code shards}, read from their committed statistics. */
+    /**
+     * Rejected samples by cell over {@code shards}, from their committed counts (the shards'
+     * statistics are not decoded, nor the cells' frames read: {@link CampaignStore#acceptedSamples};
+     * a run checks both when it merges the shards).
+     */
     static Map<Integer, Long> perCell(CampaignStore store, String identity, Collection<Shard> shards) throws IOException {
-        Map<Integer, CellFrame> frames = store.frames();
         Map<Integer, Long> rejected = new TreeMap<>();
-        for (Shard s : shards) {
-            CellFrame f = frames.get(s.cell());
-            if (f == null) {
-                throw BadInputException.at(store.root(), 0, null,
-                        "corrupted campaign output: shard " + s.index() + " of cell " + s.cell() + " has no frame");
-            }
-            long accepted = store.read(s, identity, f.components(), f.bins()).count();
-            rejected.merge(s.cell(), s.size() - accepted, Long::sum);
-        }
+        for (Shard s : shards) rejected.merge(s.cell(), s.size() - store.acceptedSamples(s, identity), Long::sum);
         return rejected;
     }
 

@@ -85,12 +85,20 @@ class SealedCampaignFilesTest {
                     for (Shard shard : shards) s.read(shard, manifest.identity(), components, bins);
                 }, () -> file + " byte " + pos + " changed and read back silently");
                 assertTrue(e.getMessage().contains("corrupted") || e.getMessage().contains("manifest"), e.getMessage());
+                if (file.toString().contains("/shards/")) { // --status reads only a shard's count, and must see the damage too
+                    BadInputException c = assertThrows(BadInputException.class, () -> {
+                        for (Shard shard : shards) store.acceptedSamples(shard, manifest.identity());
+                    }, () -> file + " byte " + pos + " changed and its count read back silently");
+                    assertTrue(c.getMessage().contains("corrupted"), c.getMessage());
+                }
                 trials++;
             }
             Files.write(file, original);
         }
         assertTrue(trials > 300, "tried " + trials);
-        // restored: everything reads again
-        for (Shard shard : shards) store.read(shard, manifest.identity(), components, bins);
+        // restored: everything reads again, and the count read alone is the decoded one
+        for (Shard shard : shards) {
+            assertEquals(store.read(shard, manifest.identity(), components, bins).count(), store.acceptedSamples(shard, manifest.identity()));
+        }
     }
 }
