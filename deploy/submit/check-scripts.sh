@@ -37,8 +37,21 @@ expect "$home/c" --master k8s://https://api:6443 --deploy-mode cluster spark.kub
   spark.kubernetes.file.upload.path=s3a://b/up local:///opt/scoredos/scoredos-jobs-spark.jar campaign --config w-bcc.yaml
 ! grep -q -- --packages "$home/c" || fail "the image carries hadoop-aws: $(cat "$home/c")"
 
+"$here/ingest.sh" spark://10.0.0.1:7077 --snapshots 'hdfs://nn/md/*.dump' --temperature 300 --out s3a://b/w-md > "$home/d"
+expect "$home/d" --master spark://10.0.0.1:7077 --deploy-mode client --class org.scoredos.cli.ScoreDos \
+  --packages org.apache.hadoop:hadoop-aws:3.4.1 /jobs.jar ingest --snapshots 'hdfs://nn/md/*.dump' --temperature 300 --out s3a://b/w-md
+
+"$here/verify.sh" yarn --summaries /data/w-bcc --temperatures 1000,2000 --perturb 3 > "$home/e"
+expect "$home/e" --master yarn --deploy-mode client --class org.scoredos.cli.ScoreDos \
+  /jobs.jar verify --summaries /data/w-bcc --temperatures 1000,2000 --perturb 3
+! grep -q -- --packages "$home/e" || fail "verify without s3a:// needs no hadoop-aws: $(cat "$home/e")"
+
 rc=0; "$here/standalone.sh" yarn "$config" /tmp/x 2> "$home/err" || rc=$?
 [ "$rc" = 2 ] && grep -q "the master must be spark://" "$home/err" || fail "a wrong master must exit 2"
 rc=0; "$here/standalone.sh" spark://h:1 "$root/nope.yaml" /tmp/x 2> "$home/err" || rc=$?
 [ "$rc" = 2 ] && grep -q "no such campaign config" "$home/err" || fail "a missing config must exit 2"
-echo "check-scripts: standalone, YARN and Kubernetes command lines as expected" >&2
+rc=0; "$here/verify.sh" mesos://h:5050 --summaries /data/w 2> "$home/err" || rc=$?
+[ "$rc" = 2 ] && grep -q "the master must be" "$home/err" || fail "verify.sh: a wrong master must exit 2"
+rc=0; "$here/ingest.sh" spark://h:1 2> "$home/err" || rc=$?
+[ "$rc" = 2 ] && grep -q "usage:" "$home/err" || fail "ingest.sh without options must exit 2 with its usage"
+echo "check-scripts: standalone, YARN and Kubernetes campaigns, ingest and verify command lines as expected" >&2

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared by the submission scripts (sourced): the shaded jar, the config and the files it names,
-# and the spark-submit command line of a campaign. Versions the jar is built against: Spark
+# and the spark-submit command lines of a campaign and of the other Spark commands. Versions the jar is built against: Spark
 # 4.0.1 (Scala 2.13), Hadoop 3.4.1, Java 17 (deploy/README.md).
 set -euo pipefail
 
@@ -74,4 +74,31 @@ submit() {
     --files "$files" \
     "${PLATFORM_ARGS[@]}" "${extra[@]}" \
     "$jar" campaign --config "$config_arg" --out "$out" "$@"
+}
+
+# submit_command MASTER COMMAND [options...]: a Spark command other than campaign (ingest,
+# verify) in client mode: its driver runs here and reads its local inputs (the store, the
+# parameter files, the temperature map) where the options name them; executors receive what
+# they need from the driver, except ingest's trajectories, which they read from the URIs given
+# (hdfs://, s3a://, or a path every node mounts).
+submit_command() {
+  local master="$1" command="$2" jar spark_submit
+  shift 2
+  case "$master" in
+    spark://* | yarn | k8s://* | local | local\[*\]) ;;
+    *) die "the master must be spark://HOST:PORT, yarn, k8s://URL or local[N], got $master" ;;
+  esac
+  spark_submit="$(spark_submit_command)"
+  jar="${SCOREDOS_JAR:-$(shaded_jar)}"
+  local extra=()
+  read -r -a extra <<< "${SCOREDOS_SPARK_ARGS:-}"
+  if printf '%s\n' "$@" | grep -q '^s3a://'; then
+    [ "${SCOREDOS_HADOOP_AWS:-packages}" = packages ] && extra+=(--packages "org.apache.hadoop:hadoop-aws:$HADOOP_VERSION")
+  fi
+  echo "scoredos: submitting $command to $master (client mode)" >&2
+  exec "$spark_submit" --master "$master" --deploy-mode client \
+    --name "scoredos-$command" \
+    --class org.scoredos.cli.ScoreDos \
+    "${extra[@]}" \
+    "$jar" "$command" "$@"
 }

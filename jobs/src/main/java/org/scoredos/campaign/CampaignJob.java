@@ -262,7 +262,7 @@ public final class CampaignJob {
     }
 
     /** The campaign name, with the strain when a campaign has several. */
-    static String phaseName(CampaignConfig config, int phase) {
+    public static String phaseName(CampaignConfig config, int phase) {
         return config.strains().size() == 1 ? config.name()
                 : String.format(Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
     }

@@ -18,7 +18,11 @@ import org.scoredos.sample.Snapshot;
 final class RejectedSamples {
     private RejectedSamples() {}
 
-    /** Rejected samples by cell over {@code shards}, from the accepted counts their commits keep. */
+    /**
+     * Rejected samples by cell over {@code shards}, from their committed counts: a pack's index,
+     * or a shard file's header (the statistics are not decoded, nor the cells' frames read:
+     * {@link CampaignStore#committedCounts}; a run checks both when it merges the shards).
+     */
     static Map<Integer, Long> perCell(CampaignStore store, String identity, Collection<Shard> shards) throws IOException {
         Map<Shard, Long> accepted = store.committedCounts(identity);
         Map<Integer, Long> rejected = new TreeMap<>();

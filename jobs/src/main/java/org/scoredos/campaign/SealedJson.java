@@ -29,13 +29,17 @@ final class SealedJson {
         return out;
     }
 
+    /** Whether a file ends with a seal line (files written before seals do not). */
+    static boolean sealed(byte[] file) {
+        int n = file.length;
+        return n >= TRAILER && file[n - 1] == '\n'
+                && Arrays.equals(file, n - TRAILER, n - TRAILER + MARKER.length, MARKER, 0, MARKER.length);
+    }
+
     /** The JSON body of a file, its seal verified when it has one. */
     static byte[] open(byte[] file, String path, String what) {
         int n = file.length;
-        if (n < TRAILER || file[n - 1] != '\n'
-                || !Arrays.equals(file, n - TRAILER, n - TRAILER + MARKER.length, MARKER, 0, MARKER.length)) {
-            return file; // unsealed: written before campaigns sealed their files
-        }
+        if (!sealed(file)) return file; // unsealed: written before campaigns sealed their files
         String digits = new String(file, n - 9, 8, StandardCharsets.US_ASCII);
         long recorded;
         try {

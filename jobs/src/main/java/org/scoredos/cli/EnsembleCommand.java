@@ -7,9 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.scoredos.campaign.SparkContexts;
 import org.scoredos.cli.plot.EnsemblePlots;
 import org.scoredos.ensemble.EnsemblePhases;
 import org.scoredos.ensemble.EnsembleProgress;
@@ -18,7 +15,7 @@ import org.scoredos.ensemble.EnsembleStatistics;
 import org.scoredos.ensemble.GaussianEnsemble;
 import org.scoredos.ensemble.LocalEnsemble;
 import org.scoredos.ensemble.MemberResult;
-import org.scoredos.ensemble.SparkEnsemble;
+import org.scoredos.ensemble.EnsembleLauncher;
 import org.scoredos.ensemble.ThetaSource;
 import org.scoredos.io.BadInputException;
 import org.scoredos.estimate.StoredPhase;
@@ -115,7 +112,8 @@ final class EnsembleCommand implements Callable<Integer> {
         EnsembleOutput.checkTarget(out);
         CommandSupport.checkPlot(plot, "--plot");
         CommandSupport.checkPlot(tcPlot, "--tc-plot");
-        SparkConf sparkConf = master == null ? null : SparkContexts.conf("scoredos ensemble", master); // checked before any work
+        EnsembleRunner runner = master == null ? new LocalEnsemble(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                : new EnsembleLauncher(master, partitions); // a bad master is refused before any work
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 
         StoredPhase[] summaries = new StoredPhase[named.length];
@@ -140,16 +138,7 @@ final class EnsembleCommand implements Callable<Integer> {
         };
         MemberResult[] results;
         try (EnsembleProgress progress = new EnsembleProgress(err, "ensemble", members.size(), Duration.ofSeconds(2))) {
-            if (sparkConf == null) {
-                EnsembleRunner runner = new LocalEnsemble(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-                results = runner.run(setup, members, progress.counter(), told);
-            } else {
-                try (JavaSparkContext sc = SparkContexts.start(sparkConf)) {
-                    sc.setLogLevel("WARN");
-                    setup.evaluator(told); // refits and bad settings show here, once, before the job
-                    results = new SparkEnsemble(sc, partitions).run(setup, members, progress.counter(), told);
-                }
-            }
+            results = runner.run(setup, members, progress.counter(), told);
         }
         String[] names = Arrays.stream(named).map(CommandSupport.NamedPhase::name).toArray(String[]::new);
         EnsembleStatistics.AtTemperature[] rows = EnsembleStatistics.perTemperature(results, ts, levels);

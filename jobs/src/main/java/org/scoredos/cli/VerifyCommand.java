@@ -3,14 +3,10 @@ package org.scoredos.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.scoredos.campaign.SparkContexts;
 import org.scoredos.cli.plot.VerifyPlot;
 import org.scoredos.cli.result.Column;
 import org.scoredos.cli.result.Renderers;
@@ -35,7 +31,7 @@ import org.scoredos.thermo.TiSettings;
 import org.scoredos.verify.ModelEnsemble;
 import org.scoredos.verify.TiTasks;
 import org.scoredos.verify.Verification;
-import org.scoredos.verify.VerifyJob;
+import org.scoredos.verify.VerifyLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,8 +125,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         CommandSupport.checkPlot(plot, "--plot");
-        SparkConf sparkConf = SparkContexts.conf("scoredos verify", master); // a bad master is refused before any work
         if (partitions < 0) throw new BadInputException("--partitions: must be ≥ 0, got " + partitions);
+        VerifyLauncher launcher = VerifyLauncher.of(master, partitions); // a bad master is refused before any work
         if (mass != null && !(mass > 0 && Double.isFinite(mass))) throw new BadInputException("--mass: must be positive, got " + mass);
         if ((theta.coeff != null) != (params != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--params goes with --coeff (--model names its own .snapparam)");
@@ -175,11 +171,7 @@ final class VerifyCommand implements Callable<Integer> {
         TiTasks tasks = TiTasks.prepare(snap, thetas, lattice, amu, ts, settings, seed, cache);
         err.printf(Locale.ROOT, "%s: %d TI tasks of %d MD steps each (%s)%n", label, tasks.size(), settings.stepsPerNode(), settings);
         err.flush();
-        List<List<TiResult>> ti;
-        try (JavaSparkContext sc = SparkContexts.start(sparkConf)) {
-            sc.setLogLevel("WARN");
-            ti = VerifyJob.run(sc, tasks, partitions, err, label, Duration.ofSeconds(10));
-        }
+        List<List<TiResult>> ti = launcher.run(tasks, err, label);
 
         for (int m = 0; m < thetas.length; m++) {
             for (int i = 0; i < ts.length; i++) rows.add(Verification.of(m, ti.get(m).get(i), phase.reference().atoms(), ddos[m][i]));

@@ -76,8 +76,9 @@ class SealedCampaignFilesTest {
             trials += flipBytes(walk.filter(Files::isRegularFile).toList(), 10, manifest, shards, components, bins);
         }
         assertTrue(trials > 300, "tried " + trials);
-        // restored: everything reads again
-        for (Shard shard : shards) store.read(shard, manifest.identity(), components, bins);
+        // restored: everything reads again, and the count read alone is the decoded one
+        Map<Shard, Long> counts = store.committedCounts(manifest.identity());
+        for (Shard shard : shards) assertEquals(store.read(shard, manifest.identity(), components, bins).count(), counts.get(shard));
     }
 
     /** Flips bytes of each file (both ends, the seal line, {@code randomPositions} more); each change must be refused on reading. */
@@ -102,6 +103,11 @@ class SealedCampaignFilesTest {
                     for (Shard shard : shards) s.read(shard, manifest.identity(), components, bins);
                 }, () -> file + " byte " + pos + " changed and read back silently");
                 assertTrue(e.getMessage().contains("corrupted") || e.getMessage().contains("manifest"), e.getMessage());
+                if (file.toString().contains("/shards/")) { // --status reads only a shard's count, and must see the damage too
+                    BadInputException c = assertThrows(BadInputException.class, () -> CampaignStore.existing(out.toString(), new Configuration()).committedCounts(manifest.identity()),
+                            () -> file + " byte " + pos + " changed and its count read back silently");
+                    assertTrue(c.getMessage().contains("corrupted"), c.getMessage());
+                }
                 trials++;
             }
             Files.write(file, original);
