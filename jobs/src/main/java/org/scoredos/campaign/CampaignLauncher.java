@@ -55,6 +55,9 @@ public final class CampaignLauncher {
         SparkConf conf = SparkContexts.conf("scoredos campaign " + c.name(), o.master());
         // the output is checked (and claimed) before any Hessian or Spark context is paid for
         Path base = configFile.toAbsolutePath().getParent();
+        TaskMemory.check(conf, CampaignFiles.resolve(base, c.descriptor()).toString(),
+                CampaignFiles.descriptor(c, base).descriptorCount(CampaignFiles.reference(c, base).elements().size()),
+                c.samplesPerShard(), c.compression().bins());
         String formerIdentity = CampaignIdentity.withGrid(c, base);
         CampaignStore claimed = CampaignStore.open(c.output(), SparkContexts.hadoopConfiguration(conf),
                 CampaignManifest.initial(c, CampaignIdentity.of(c, base)), formerIdentity);

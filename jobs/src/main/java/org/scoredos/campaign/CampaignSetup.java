@@ -44,7 +44,7 @@ final class CampaignSetup {
         ModelDescription reference = CampaignFiles.reference(c, base);
         SnapBispectrum snap = reference.bispectrum(descriptorParams);
         LinearModel potential = reference.model();
-        Structure lattice = lattice(c, base);
+        Structure lattice = lattice(c, base, reference);
 
         HessianCache cache = new HessianCache(hessianCache);
         HessianCalculator calculator = new HessianCalculator(HessianCalculator.DEFAULT_STEP, true);
@@ -108,9 +108,13 @@ final class CampaignSetup {
         return r.structure();
     }
 
-    private static Structure lattice(CampaignConfig c, Path base) throws IOException {
+    /** The structure (its species matched to the reference model's elements) or the built lattice. */
+    private static Structure lattice(CampaignConfig c, Path base, ModelDescription reference) throws IOException {
         CampaignConfig.StructureSpec s = c.structure();
-        if (s.file() != null) return StructureFiles.read(CampaignFiles.resolve(base, s.file()));
+        if (s.file() != null) {
+            Path file = CampaignFiles.resolve(base, s.file());
+            return reference.typed(StructureFiles.read(file), file.toString());
+        }
         int nx = s.repeat().get(0), ny = s.repeat().get(1), nz = s.repeat().get(2);
         Structure built = switch (s.lattice()) {
             case "bcc" -> Lattices.bcc(s.a(), nx, ny, nz);

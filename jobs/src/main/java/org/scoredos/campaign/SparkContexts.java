@@ -11,6 +11,11 @@ public final class SparkContexts {
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[([1-9]\\d*|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");
 
+    /** Heartbeat interval (and so the heartbeat's ask timeout) in local mode. */
+    static final String LOCAL_HEARTBEAT = "60s";
+    /** Spark's network timeout in local mode: it must exceed the heartbeat interval. */
+    static final String LOCAL_NETWORK_TIMEOUT = "600s";
+
     private SparkContexts() {}
 
     /** The configuration of an application: {@code master} if given, else spark-submit's, else local[*]. */
@@ -18,7 +23,14 @@ public final class SparkContexts {
         SparkConf conf = new SparkConf().setAppName(appName).set("spark.ui.showConsoleProgress", "false");
         if (master != null) conf.setMaster(master);
         conf.setIfMissing("spark.master", "local[*]");
-        if (conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.ui.enabled", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+            // Driver and executor share this JVM: a heartbeat carries metrics, never news of a lost
+            // executor. At Spark's 10 s its ask times out whenever the machine is loaded or the
+            // heap is collecting, and the executor logs a stack trace per missed beat.
+            conf.setIfMissing("spark.executor.heartbeatInterval", LOCAL_HEARTBEAT);
+            conf.setIfMissing("spark.network.timeout", LOCAL_NETWORK_TIMEOUT);
+        }
         String chosen = conf.get("spark.master");
         if (!MASTER.matcher(chosen).matches()) {
             throw new BadInputException("--master: '" + chosen + "' is not a Spark master URL "

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.model.ModelDescription;
 import org.scoredos.structure.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +46,9 @@ final class DescriptorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SnapBispectrum bispectrum = model.read(false).bispectrum();
-        Structure s = StructureInput.read(structure);
+        ModelDescription description = model.read(false);
+        SnapBispectrum bispectrum = description.bispectrum();
+        Structure s = ModelOptions.structure(structure, description);
         ModelOptions.announce(spec.commandLine().getErr(), "descriptors", s.size(), false);
         double[][] atoms = bispectrum.perAtom(s);
         double[] average = new double[bispectrum.descriptorCount()];

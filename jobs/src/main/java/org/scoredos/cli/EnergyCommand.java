@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.potential.Evaluation;
 import org.scoredos.potential.LinearModel;
+import org.scoredos.model.ModelDescription;
 import org.scoredos.structure.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +51,9 @@ final class EnergyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LinearModel potential = model.read(true).model();
-        Structure s = StructureInput.read(structure);
+        ModelDescription description = model.read(true);
+        LinearModel potential = description.model();
+        Structure s = ModelOptions.structure(structure, description);
         ModelOptions.announce(spec.commandLine().getErr(), "energy", s.size(), forces || stress);
         Evaluation e = potential.evaluate(s, forces, stress);
         double energy = e.energy();

@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * Maps failures to the contract's exit codes: bad input and unusable options → 2 with one
- * line on stderr; anything else → 1 with one line (the stack trace only with SCOREDOS_DEBUG=1).
+ * line on stderr; a full disk ({@link DiskFull}) and anything else → 1 with one line (the
+ * stack trace only with SCOREDOS_DEBUG=1).
  */
 final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     static final int OK = 0;
@@ -21,6 +22,11 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         if (isBadInput(ex)) {
             cl.getErr().println(prefix(cl) + badInputMessage(ex));
             return BAD_INPUT;
+        }
+        String environment = DiskFull.message(ex);
+        if (environment != null) {
+            cl.getErr().println(prefix(cl) + environment);
+            return FAILURE;
         }
         cl.getErr().println(prefix(cl) + "internal error: " + ex
                 + (debug() ? "" : " (set SCOREDOS_DEBUG=1 for details)"));

@@ -135,15 +135,15 @@ final class HarmonicCommand implements Callable<Integer> {
                     "--step, --cache and --hessian apply to Hessians computed from --coeff/--params, not to --dynmat");
         }
         HessianForm hessianForm = HessianForm.parse(form, "--hessian");
-        Structure lattice = StructureInput.read(structure);
+        ModelDescription description = source.dynmat != null ? null : source.model != null ? ModelFiles.lammps(source.model)
+                : ModelFiles.snap(source.snap.params, source.snap.coeff);
+        Structure lattice = description == null ? StructureInput.read(structure) : ModelOptions.structure(structure, description);
         double m = HarmonicReference.resolveMass(lattice, mass == null ? Double.NaN : mass);
         Structure x0 = HarmonicReference.strained(lattice, strain);
 
         PrintWriter err = spec.commandLine().getErr();
         HarmonicReference reference;
-        if (source.dynmat == null) {
-            ModelDescription description = source.model != null ? ModelFiles.lammps(source.model)
-                    : ModelFiles.snap(source.snap.params, source.snap.coeff);
+        if (description != null) {
             identity = description.identity();
             LinearModel potential = description.model();
             if (hessianForm.sparseFor(x0.size())) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.model.ModelFiles;
+import org.scoredos.structure.Structure;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,16 +34,28 @@ final class ModelOptions {
     @Option(names = "--coeff", paramLabel = "FILE", description = "LAMMPS .snapcoeff file or plain coefficient list (with --params)")
     Path coeff;
 
+    @Option(names = "--elements", paramLabel = "EL", split = ",",
+            description = "the element of each LAMMPS atom type, in type order (e.g. W,Mo), as pair_coeff * * … W Mo names them; "
+                    + "with --params/--coeff (default: the .snapcoeff's block order). Extended XYZ species are matched by name")
+    java.util.List<String> elements;
+
     /** The model; {@code coefficientsNeeded}: whether --params alone (a descriptor without coefficients) is refused. */
     ModelDescription read(boolean coefficientsNeeded) throws IOException {
         CommandLine cl = mixee.commandLine();
         if (model != null) {
             if (params != null || coeff != null) throw new CommandLine.ParameterException(cl, "--model replaces --params and --coeff: give one or the other");
+            if (elements != null) throw new CommandLine.ParameterException(cl, "--model names its types on its pair_coeff line: --elements goes with --params/--coeff");
             return ModelFiles.lammps(model);
         }
         if (params == null) throw new CommandLine.ParameterException(cl, "a model is needed: --model FILE.snap, or --params and --coeff");
         if (coefficientsNeeded && coeff == null) throw new CommandLine.ParameterException(cl, "--params needs --coeff (or give --model FILE.snap)");
-        return ModelFiles.snap(params, coeff);
+        ModelDescription d = ModelFiles.snap(params, coeff);
+        return elements == null ? d : d.withTypes(elements, "--elements");
+    }
+
+    /** The structure file with its species matched to the model's elements ({@link ModelDescription#typed}). */
+    static Structure structure(Path file, ModelDescription d) throws IOException {
+        return d.typed(StructureInput.read(file), file.toString());
     }
 
     /** One progress line on stderr for large structures. */

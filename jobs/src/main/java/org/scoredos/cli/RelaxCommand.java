@@ -10,6 +10,7 @@ import org.scoredos.io.OutputFiles;
 import org.scoredos.potential.FireRelaxation;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.structure.LammpsDataWriter;
+import org.scoredos.model.ModelDescription;
 import org.scoredos.structure.Structure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,8 +70,9 @@ final class RelaxCommand implements Callable<Integer> {
         }
         CommandSupport.checkOutput(out, "--out");
         OutputFiles.checkNotAnInput(out, "--out", structure, "--structure");
-        LinearModel potential = model.read(true).model();
-        Structure s = StructureInput.read(structure);
+        ModelDescription description = model.read(true);
+        LinearModel potential = description.model();
+        Structure s = ModelOptions.structure(structure, description);
 
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "relax: %d atoms, FIRE to a largest force below %.3g eV/Å, at most %d steps%n", s.size(),

@@ -1,6 +1,8 @@
 package org.scoredos.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,6 +57,22 @@ public final class ScoreDos implements Runnable {
                 new PrintWriter(Termination.guarded(System.err), true)).execute(args);
     }
 
+    /**
+     * Runs the chosen command. Hadoop's local file system throws a failed write (a full disk) as
+     * {@code FSError}, an Error that picocli would let escape as an uncaught trace: it goes to
+     * the exception handler as the IOException it wraps.
+     */
+    private static int runReportingFileSystemErrors(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (org.apache.hadoop.fs.FSError e) {
+            List<CommandLine> chain = parsed.asCommandLineList();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), String.valueOf(cause.getMessage()),
+                    new IOException(cause.getMessage(), e));
+        }
+    }
+
     /** A configured command line writing to the given streams (tests use this). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new ScoreDos());
@@ -62,6 +80,7 @@ public final class ScoreDos implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ExitCodes());
+        cl.setExecutionStrategy(ScoreDos::runReportingFileSystemErrors);
         cl.setParameterExceptionHandler(ExitCodes::onParameterError);
         return cl;
     }

@@ -30,17 +30,21 @@ final class FrameDescriptors implements Serializable {
     private final ModelDescription model;
     private final HashMap<String, String> hadoop;
     private final int atoms;
+    private final int[] types;
+    private final String[] speciesByType;
     private transient volatile SnapBispectrum snap;
 
     /**
      * @param model the descriptor settings and element radii and weights
-     * @param atoms the atom count every frame must have
+     * @param first the first frame, typed by the model: every frame must have its atom count and species
      */
-    FrameDescriptors(ModelDescription model, Configuration conf, int atoms) {
+    FrameDescriptors(ModelDescription model, Configuration conf, Structure first) {
         this.model = model;
         this.hadoop = new HashMap<>();
         for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
-        this.atoms = atoms;
+        this.atoms = first.size();
+        this.types = first.types();
+        this.speciesByType = first.speciesByType();
     }
 
     /** One file's descriptors in frame order, or why the file was refused (bad input is reported, not thrown). */
@@ -56,12 +60,20 @@ final class FrameDescriptors implements Serializable {
         try (TrajectoryFrames frames = TrajectoryFrames.open(
                 new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)), file.uri())) {
             while (frames.hasNext()) {
-                Structure s = frames.next();
-                if (s.size() != atoms) {
-                    throw BadInputException.at(file.uri(), frames.frameLine(), "frame " + (out.size() + 1),
-                            s.size() + " atoms, the first frame of the ingestion has " + atoms);
+                Structure read = frames.next();
+                String frame = "frame " + (out.size() + 1);
+                if (read.size() != atoms) {
+                    throw BadInputException.at(file.uri(), frames.frameLine(), frame,
+                            read.size() + " atoms, the first frame of the ingestion has " + atoms);
                 }
                 try {
+                    Structure s = model.typed(read, file.uri());
+                    int changed = s.firstSpeciesChange(types, speciesByType);
+                    if (changed >= 0) {
+                        throw new BadInputException("atom " + (changed + 1) + " is " + name(s.species(changed), s.type(changed))
+                                + ", in the first frame of the ingestion " + name(speciesByType[types[changed] - 1], types[changed])
+                                + " (a trajectory's atoms keep their species)");
+                    }
                     out.add(engine.average(s));
                 } catch (BadInputException e) { // e.g. an atom type the SNAP model does not define
                     throw BadInputException.at(file.uri(), frames.frameLine(), "frame " + (out.size() + 1), e.getMessage());
@@ -72,6 +84,10 @@ final class FrameDescriptors implements Serializable {
             return new Described(index, null, e.getMessage());
         }
         return new Described(index, out.toArray(double[][]::new), null);
+    }
+
+    private static String name(String species, int type) {
+        return species != null ? species : "type " + type;
     }
 
     private SnapBispectrum engine() {

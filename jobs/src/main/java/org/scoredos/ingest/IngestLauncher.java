@@ -69,8 +69,8 @@ public final class IngestLauncher {
         if (o.coeff() != null) requireFile(o.coeff(), "--coeff");
         ModelDescription model = ModelFiles.snap(o.params(), o.coeff());
         SnapBispectrum snap = model.bispectrum();
-        Structure first = IngestJob.firstFrame(files.get(0), hadoop);
-        ReferenceConstants reference = reference(first, files.get(0).uri(), o, snap);
+        Structure first = model.typed(IngestJob.firstFrame(files.get(0), hadoop), files.get(0).uri());
+        ReferenceConstants reference = reference(first, files.get(0).uri(), o, model);
 
         Progress progress = Progress.of(err, "ingest " + name, o.progressEvery());
         progress.say(String.format(Locale.ROOT, "%d files, %d temperatures, %d atoms per frame", files.size(),
@@ -78,7 +78,7 @@ public final class IngestLauncher {
         PhaseSummary phase;
         try (JavaSparkContext sc = SparkContexts.start(conf)) {
             sc.setLogLevel("WARN");
-            FrameDescriptors source = new FrameDescriptors(model, sc.hadoopConfiguration(), first.size());
+            FrameDescriptors source = new FrameDescriptors(model, sc.hadoopConfiguration(), first);
             phase = new IngestJob(sc, progress, o.partitions()).summarise(name, files, source, snap.descriptorCount(),
                     reference, o.compression()).withModel(storeModel(model, o.coeff() == null, reference.mass()));
         }
@@ -122,7 +122,8 @@ public final class IngestLauncher {
      * and positions with D_0 unknown (NaN). MD frames carry no harmonic model: ω̄ is NaN,
      * ⟨ln ν⟩ 0, M = 3N − 3, strain 0.
      */
-    static ReferenceConstants reference(Structure first, String firstFile, Options o, SnapBispectrum snap) throws IOException {
+    static ReferenceConstants reference(Structure first, String firstFile, Options o, ModelDescription model) throws IOException {
+        SnapBispectrum snap = model.bispectrum();
         int atoms = first.size();
         double mass = o.mass() != null ? o.mass() : uniformMass(first, firstFile);
         if (!(mass > 0) || Double.isInfinite(mass)) throw new BadInputException("--mass: must be positive and finite, got " + mass);
@@ -130,7 +131,7 @@ public final class IngestLauncher {
         double[] d0 = new double[snap.descriptorCount()];
         Arrays.fill(d0, Double.NaN);
         if (o.reference() != null) {
-            lattice = StructureFiles.read(o.reference());
+            lattice = model.typed(StructureFiles.read(o.reference()), o.reference().toString());
             if (lattice.size() != atoms) {
                 throw BadInputException.at(o.reference().toString(), 0, "--reference",
                         lattice.size() + " atoms, the frames have " + atoms);

@@ -5,10 +5,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.DelegateToFileSystem;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.util.Progressable;
 
 /**
  * The local disk under the scheme "mock:", standing in for a remote Hadoop file system (HDFS,
@@ -16,6 +18,26 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  */
 public final class MockSchemeFileSystem extends RawLocalFileSystem {
     static final URI ROOT = URI.create("mock:///");
+    /** A full disk: creating or renaming onto a path that contains this fails as ENOSPC does (null: never). */
+    static volatile String fullAt;
+
+    @Override
+    public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize, short replication,
+            long blockSize, Progressable progress) throws IOException {
+        full(f);
+        return super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
+    }
+
+    @Override
+    public boolean rename(Path src, Path dst) throws IOException {
+        full(dst);
+        return super.rename(src, dst);
+    }
+
+    private static void full(Path p) throws IOException {
+        String at = fullAt;
+        if (at != null && p.toString().contains(at)) throw new IOException("No space left on device");
+    }
 
     @Override
     public URI getUri() {

@@ -171,7 +171,7 @@ public final class SnapCoefficientReader {
             throw BadInputException.at(source, 0, "coefficients", values.size() + " numbers, but " + shape.describe(1) + " needs "
                     + d + " (β) or " + (d + 1) + " (β0 then β)");
         }
-        return new SnapCoefficients(source, List.of(new SnapElement("X", PLAIN_RADIUS, PLAIN_WEIGHT, beta)));
+        return new SnapCoefficients(source, List.of(new SnapElement(SnapElement.UNNAMED, PLAIN_RADIUS, PLAIN_WEIGHT, beta)));
     }
 
     private static double coefficient(String source, Line line, int word) {

@@ -11,6 +11,8 @@ import java.io.Serializable;
  * @param coefficients β0 (the constant per-atom energy) followed by β, one per descriptor component
  */
 public record SnapElement(String name, double radius, double weight, double[] coefficients) implements Serializable {
+    /** The name of an element no file named (a plain coefficient list, a descriptor without coefficients). */
+    public static final String UNNAMED = "X";
 
     public SnapElement {
         coefficients = coefficients.clone();

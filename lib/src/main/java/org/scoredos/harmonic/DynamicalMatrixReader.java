@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import org.scoredos.io.BoundedLineReader;
 import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
 
@@ -67,7 +67,8 @@ public final class DynamicalMatrixReader {
         if (expected > Integer.MAX_VALUE) throw BadInputException.at(file.toString(), 0, null, "too many atoms (" + n + ") for one matrix");
         double[] d;
         if (file.getFileName().toString().endsWith(".gz")) {
-            try (InputStream in = new GZIPInputStream(InputFiles.open(file))) {
+            // at most ~40 characters per value: a bigger stream is not this matrix (and may be a gzip bomb)
+            try (InputStream in = InputFiles.decompressed(file, 40 * expected + (1L << 20))) {
                 d = readText(file, in, (int) expected, n);
             }
         } else if (isText(file)) {
@@ -109,7 +110,7 @@ public final class DynamicalMatrixReader {
         double[] d = new double[expected];
         int count = 0;
         int lineNo = 0;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+        BufferedReader r = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.US_ASCII), file.toString());
         for (String line; (line = r.readLine()) != null; ) {
             lineNo++;
             String t = line.trim();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapCoefficients;
-import org.scoredos.descriptor.SnapElement;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.io.BadInputException;
@@ -188,19 +187,13 @@ public final class LammpsModelFile {
         Path paramFile = locate(snapCoeff.line, a.get(1));
         SnapParameters params = SnapParameterReader.read(paramFile);
         SnapCoefficients coefficients = SnapCoefficientReader.read(coeffFile, params);
-        List<SnapElement> byType = new ArrayList<>();
-        for (String name : a.subList(2, a.size())) {
-            SnapElement found = null;
-            for (SnapElement e : coefficients.elements()) if (e.name().equals(name)) found = e;
-            if (found == null) {
-                throw bad(snapCoeff.line, name, name.equals("NULL")
-                        ? "a type without SNAP is not supported (every atom type must be a SNAP element)"
-                        : "no element of this name in " + coeffFile);
-            }
-            byType.add(found);
+        List<String> names = a.subList(2, a.size());
+        if (names.contains("NULL")) {
+            throw bad(snapCoeff.line, "NULL", "a type without SNAP is not supported (every atom type must be a SNAP element)");
         }
-        ZblSettings zbl = zblCutoffs == null ? null : zbl(byType.size());
-        return new ModelDescription(source, params, byType, zbl);
+        ModelDescription typed = ModelDescription.snap(params, coefficients).withTypes(names, source + ":" + snapCoeff.line);
+        ZblSettings zbl = zblCutoffs == null ? null : zbl(names.size());
+        return new ModelDescription(source, params, typed.elements(), zbl);
     }
 
     /** The ZBL charges per type pair from the pair_coeff lines (I J ranges as in LAMMPS; I = J needs Z1 = Z2). */

@@ -6,14 +6,17 @@ import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficients;
 import org.scoredos.descriptor.SnapElement;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.io.BadInputException;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.structure.Structure;
 
 /**
  * A model as a value: what Spark ships to executors and every command builds its potential
  * from (never file lines parsed again). SNAP settings, one element block per atom type (type t
  * uses {@code elements.get(t-1)}), and the fixed terms (ZBL or none). {@link #model()} is the one
- * place that turns a description into features, energies, forces and stress.
+ * place that turns a description into features, energies, forces and stress, and
+ * {@link #typed} the one place that matches a structure's species to the elements.
  *
  * @param source   where it was read from (for messages)
  * @param snap     the bispectrum settings
@@ -46,7 +49,72 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
     /** The single-element model E = Σ_i (β0 + θ·D^i) with the given radius and weight. */
     public static ModelDescription singleElement(String source, SnapParameters snap, double radius, double weight,
             double beta0, double[] theta) {
-        return new ModelDescription(source, snap, List.of(new SnapElement("X", radius, weight, block(beta0, theta))), null);
+        return new ModelDescription(source, snap, List.of(new SnapElement(SnapElement.UNNAMED, radius, weight, block(beta0, theta))), null);
+    }
+
+    /**
+     * The model with its atom types named: type t uses the element named {@code names.get(t-1)}
+     * (LAMMPS {@code pair_coeff * * … W Mo}, or {@code --elements}); a name may repeat. A name
+     * the model lacks is refused, naming {@code where}. The ZBL overlay is per type and is
+     * dropped: only the model file that sets it also names its types.
+     */
+    public ModelDescription withTypes(List<String> names, String where) {
+        if (names.isEmpty()) throw new BadInputException(where + ": no element names");
+        List<SnapElement> byType = new java.util.ArrayList<>();
+        for (String name : names) byType.add(element(name, where));
+        return new ModelDescription(source, snap, byType, null);
+    }
+
+    private SnapElement element(String name, String where) {
+        for (SnapElement e : elements) if (e.name().equals(name)) return e;
+        throw BadInputException.at(where, 0, "element " + name, "not in the model " + source + " (its elements: " + names() + ")");
+    }
+
+    private String names() {
+        return String.join(", ", elements.stream().map(SnapElement::name).distinct().toList());
+    }
+
+    /** Whether the elements carry names a structure's species can be matched to (not a plain coefficient list). */
+    public boolean namesElements() {
+        return elements.stream().anyMatch(e -> !e.name().equals(SnapElement.UNNAMED));
+    }
+
+    /**
+     * The structure with its types renumbered to this model's: where the structure names its
+     * species (extended XYZ) and the model its elements, each species goes to the first type
+     * whose element has its name, so neither the order of atom lines nor that of element blocks
+     * changes the energy; a species the model lacks is refused naming {@code file}. Otherwise
+     * (LAMMPS files, plain coefficient lists) type t stays type t, and the structure may not use
+     * more types than the model has.
+     */
+    public Structure typed(Structure s, String file) {
+        if (!s.namesSpecies() || !namesElements()) {
+            int maxType = 0;
+            for (int i = 0; i < s.size(); i++) maxType = Math.max(maxType, s.type(i));
+            if (maxType > elements.size()) {
+                throw BadInputException.at(file, 0, null, "atoms of type " + maxType + ", but the model " + source + " has "
+                        + elements.size() + " type(s) (" + names() + ")");
+            }
+            return s;
+        }
+        int[] modelType = new int[s.typeCount() + 1];
+        for (int t = 1; t <= s.typeCount(); t++) {
+            String name = s.speciesOfType(t);
+            for (int u = elements.size(); u >= 1; u--) if (elements.get(u - 1).name().equals(name)) modelType[t] = u;
+            if (modelType[t] == 0) {
+                throw BadInputException.at(file, 0, "element " + name, "not in the model " + source + " (its elements: " + names() + ")");
+            }
+        }
+        int[] types = new int[s.size()];
+        double[] mass = new double[elements.size()];
+        java.util.Arrays.fill(mass, Double.NaN);
+        String[] species = new String[elements.size()];
+        for (int u = 1; u <= elements.size(); u++) species[u - 1] = elements.get(u - 1).name();
+        for (int i = 0; i < s.size(); i++) {
+            types[i] = modelType[s.type(i)];
+            mass[types[i] - 1] = s.mass(i);
+        }
+        return s.withTypes(types, mass, species);
     }
 
     /** The same model with θ of its single element replaced (β0 and the fixed terms kept). */

@@ -17,8 +17,9 @@ import java.util.Map;
  * {@code key=value} pairs with {@code Lattice="ax ay az bx by bz cx cy cz"} (required: cells are
  * periodic), optional {@code Properties=name:type:columns:...} (default
  * {@code species:S:1:pos:R:3}), optional {@code pbc} (must be all true) and {@code Origin}.
- * Species become types in order of first appearance; masses come from a {@code masses} column,
- * else from the element's standard weight, else NaN.
+ * Species become types in order of first appearance and keep their names (a model's elements
+ * are matched to them by name); masses come from a {@code masses} column, else from the
+ * element's standard weight, else NaN.
  */
 public final class ExtendedXyzReader {
     private ExtendedXyzReader() {}
@@ -110,7 +111,8 @@ public final class ExtendedXyzReader {
         for (double m : masses) {
             if (!(m > 0) && !Double.isNaN(m)) throw src.error("mass", "masses must be positive, got " + m);
         }
-        return new Structure(cell, xyz, types, masses);
+        String[] names = species == null ? new String[masses.length] : typeOf.keySet().toArray(String[]::new);
+        return new Structure(cell, xyz, types, masses, names);
     }
 
     /** The key=value pairs of the comment line, keys lower-cased; values may be quoted "…", '…' or {…}. */

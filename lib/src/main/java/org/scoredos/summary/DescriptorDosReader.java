@@ -1,9 +1,9 @@
 package org.scoredos.summary;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
@@ -39,15 +38,13 @@ public final class DescriptorDosReader {
     }
 
     private static JsonNode readTree(Path path) throws IOException {
-        try (InputStream raw = new BufferedInputStream(InputFiles.open(path))) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-                return MAPPER.readTree(in);
-            }
+        // read whole into a tree: bounded as other whole files are, by what the gzip holds
+        try (InputStream in = InputFiles.decompressed(path, InputFiles.MAX_WHOLE_FILE_BYTES)) {
+            return MAPPER.readTree(in);
         } catch (JsonParseException e) {
             throw new BadInputException(path + ":" + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (StreamConstraintsException e) { // a string, number or nesting beyond the JSON parser's limits
+            throw new BadInputException(path + ": not a DescriptorDOS export: " + e.getOriginalMessage(), e);
         } catch (ZipException | EOFException e) {
             throw new BadInputException(path + ": truncated or corrupted gzip data: " + e.getMessage(), e);
         }

@@ -101,6 +101,59 @@ class HostileInputFilesTest {
         }
     }
 
+    @Test
+    void gzipBombsAreRefusedByWhatTheyDecompressTo() throws IOException {
+        // a DescriptorDOS export holding one 300 MB string: well under 1 MB on disk
+        Path bomb = gzip("bomb.json.gz", "[{\"N\": \"", 'a', 300L << 20, "\"}]");
+        assertTrue(Files.size(bomb) < (1 << 20), "the bomb is small on disk: " + Files.size(bomb));
+        long before = usedHeap();
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> org.scoredos.summary.DescriptorDosReader.read(bomb));
+        assertTrue(e.getMessage().startsWith(bomb.toString()), e.getMessage());
+        assertTrue(usedHeap() - before < (256L << 20), "the reader stopped early, not after inflating 300 MB");
+        try (java.io.InputStream in = InputFiles.decompressed(bomb, 1 << 20)) {
+            e = assertThrows(BadInputException.class, () -> in.transferTo(java.io.OutputStream.nullOutputStream()));
+        }
+        assertEquals(bomb + ": decompresses to more than 1048576 bytes; at most 1048576 are read for a file of this kind", e.getMessage());
+        // the same file uncompressed passes the bound untouched
+        Path small = gzip("small.json.gz", "[", ' ', 1000, "]");
+        try (java.io.InputStream in = InputFiles.decompressed(small, 1002)) {
+            assertEquals(1002, in.readAllBytes().length);
+        }
+        // a gzip'd dynamical matrix of one endless line of digits
+        Path dynmat = gzip("bomb.dynmat.gz", "1", '1', 300L << 20, "\n");
+        e = assertThrows(BadInputException.class, () -> org.scoredos.harmonic.DynamicalMatrixReader.read(dynmat,
+                new double[] {1, 1}, org.scoredos.harmonic.DynamicalMatrixReader.Style.REGULAR));
+        assertTrue(e.getMessage().startsWith(dynmat.toString()), e.getMessage());
+    }
+
+    /**
+     * A gzip file of {@code head}, {@code count} copies of {@code fill} and {@code tail}, generated
+     * here as concatenated gzip members (which gunzip reads as one stream): one 1 MiB member
+     * compressed once and repeated, so 300 MB take a moment and a few hundred kilobytes.
+     */
+    private Path gzip(String name, String head, char fill, long count, String tail) throws IOException {
+        Path p = dir.resolve(name);
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) fill);
+        byte[] member = member(chunk);
+        try (java.io.OutputStream out = Files.newOutputStream(p)) {
+            out.write(member(head.getBytes(StandardCharsets.UTF_8)));
+            for (long left = count; left >= chunk.length; left -= chunk.length) out.write(member);
+            out.write(member(java.util.Arrays.copyOf(chunk, (int) (count % chunk.length))));
+            out.write(member(tail.getBytes(StandardCharsets.UTF_8)));
+        }
+        return p;
+    }
+
+    private static byte[] member(byte[] content) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
     private Path sparse(String name, long bytes) throws IOException {
         Path p = dir.resolve(name);
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {

@@ -101,7 +101,7 @@ class LammpsModelFileTest {
         refused(dir, "pair_style eam\n" + snap, ":1: pair_style: 'eam' not supported");
         refused(dir, "variable a equal 2*3\npair_style snap\n" + snap, ":1: a: '2*3' is not a finite number");
         refused(dir, "pair_style snap\npair_coeff * * ${f}.snapcoeff x Ta", ":2: $f: variable not defined");
-        refused(dir, "pair_style snap\npair_coeff * * Ta06A.snapcoeff Ta06A.snapparam Nb", ":2: Nb: no element of this name");
+        refused(dir, "pair_style snap\npair_coeff * * Ta06A.snapcoeff Ta06A.snapparam Nb", ":2: element Nb: not in the model");
         refused(dir, "pair_style snap\npair_coeff * * Ta06A.snapcoeff Ta06A.snapparam Ta NULL", ":2: NULL: a type without SNAP");
         refused(dir, "pair_style snap\npair_coeff * * missing.snapcoeff Ta06A.snapparam Ta", ":2: missing.snapcoeff: file not found");
         refused(dir, "pair_style hybrid/overlay zbl 4 4.8 snap\npair_coeff 2 1 zbl 73 73\npair_coeff * * snap "
