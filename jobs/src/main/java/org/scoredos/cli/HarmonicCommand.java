@@ -24,6 +24,7 @@ import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.model.ModelFiles;
 import org.scoredos.potential.LinearModel;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
 import picocli.CommandLine;
@@ -96,8 +97,10 @@ final class HarmonicCommand implements Callable<Integer> {
             description = "LO:HI:N (N evenly spaced, ends included) or a comma-separated list, K")
     String temperatures;
 
-    @Option(names = "--mass", paramLabel = "AMU", description = "atomic mass, amu (default: the structure's masses, which must be one value)")
-    Double mass;
+    @Option(names = "--mass", paramLabel = "AMU|TYPE=AMU", split = ",",
+            description = "atomic mass in amu of every atom, or TYPE=AMU for one type; repeatable (default: the structure's masses). "
+                    + "Masses set the frequencies of the mass-weighted Hessian M^-1/2 H M^-1/2, not its modes' shapes")
+    List<String> masses = new ArrayList<>();
 
     @Option(names = "--strain", defaultValue = "0", paramLabel = "EPS",
             description = "isotropic linear strain of the structure: lengths × (1 + EPS) (default ${DEFAULT-VALUE})")
@@ -135,7 +138,7 @@ final class HarmonicCommand implements Callable<Integer> {
         }
         HessianForm hessianForm = HessianForm.parse(form, "--hessian");
         Structure lattice = StructureInput.read(structure);
-        double m = HarmonicReference.resolveMass(lattice, mass == null ? Double.NaN : mass);
+        AtomMasses m = AtomMasses.of(lattice.withMassByType(InspectCommand.applyMasses(given(lattice), masses)));
         Structure x0 = HarmonicReference.strained(lattice, strain);
 
         PrintWriter err = spec.commandLine().getErr();
@@ -153,9 +156,9 @@ final class HarmonicCommand implements Callable<Integer> {
                 reference = new HarmonicReference(x0, m, strain, potential.energy(x0), HarmonicModes.of(h));
             }
         } else {
-            double[] masses = new double[lattice.size()];
-            Arrays.fill(masses, m);
-            Hessian h = DynamicalMatrixReader.read(source.dynmat.file, masses, source.dynmat.style);
+            double[] perAtom = new double[lattice.size()];
+            for (int i = 0; i < perAtom.length; i++) perAtom[i] = m.of(i);
+            Hessian h = DynamicalMatrixReader.read(source.dynmat.file, perAtom, source.dynmat.style);
             reference = new HarmonicReference(x0, m, strain, Double.NaN, HarmonicModes.of(h));
         }
 
@@ -219,6 +222,13 @@ final class HarmonicCommand implements Callable<Integer> {
         return new HessianCache(cache).getOrComputeSparse(key, compute);
     }
 
+    /** The structure's masses by type, or none when a bare --mass AMU gives every atom's (it overrides the file's). */
+    private double[] given(Structure lattice) {
+        double[] m = lattice.massByType();
+        if (masses.stream().anyMatch(g -> g.indexOf('=') < 0)) Arrays.fill(m, Double.NaN);
+        return m;
+    }
+
     private void print(HarmonicReference reference, List<Map<String, Object>> rows) {
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format) {
@@ -228,6 +238,7 @@ final class HarmonicCommand implements Callable<Integer> {
                 json.put("results", rows);
                 json.put("zeroModes", reference.zeroModes());
                 json.put("omegaBar", reference.omegaBar());
+                json.put("mass", reference.mass()); // amu; for several masses the effective mass of the mass-weighted spectrum
                 json.put("hessian", reference.isSparse() ? "sparse" : "dense");
                 JsonOutput.print(out, json);
             }
@@ -238,8 +249,8 @@ final class HarmonicCommand implements Callable<Integer> {
             }
             case TEXT -> {
                 CommandSupport.conventionLine(out);
-                out.printf(Locale.ROOT, "# %d atoms, mass %s amu, strain %s, %s Hessian: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%s%n",
-                        reference.atoms(), reference.mass(), reference.strain(), reference.isSparse() ? "sparse" : "dense",
+                out.printf(Locale.ROOT, "# %d atoms, %s %s amu, strain %s, %s Hessian: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%s%n",
+                        reference.atoms(), reference.masses().isUniform() ? "mass" : "effective mass", reference.mass(), reference.strain(), reference.isSparse() ? "sparse" : "dense",
                         reference.zeroModes(), reference.stableModes(), reference.omegaBar(), reference.meanLogNu(),
                         reference.isSparse() ? String.format(Locale.ROOT, " ± %.2g", reference.sparseSpectrum().meanLogNuError()) : "");
                 out.printf(Locale.ROOT, "%12s %20s %12s%n", "T (K)", "F_harm (eV/atom)", "± (eV/atom)");
