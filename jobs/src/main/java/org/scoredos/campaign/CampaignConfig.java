@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.scoredos.potential.FireRelaxation;
 import org.scoredos.compression.CompressionSettings;
 import org.scoredos.sample.SamplerKind;
@@ -23,7 +24,10 @@ import org.scoredos.score.PolynomialBasis;
  *
  * @param name            campaign name (labels the phase summaries)
  * @param structure       the reference crystal: a structure file or a lattice builder
- * @param mass            atomic mass, amu
+ * @param mass            atomic mass of every atom, amu; or null with {@code masses}, or null for a
+ *                        structure file's own masses
+ * @param masses          masses by element of the reference model (symbol → amu), instead of
+ *                        {@code mass} (absent: campaigns without it keep their identity)
  * @param descriptor      SNAP descriptor parameters (.snapparam), relative to the config file
  * @param reference       the reference potential whose Hessian shapes the isosurfaces
  * @param relax           relax the structure's atoms under the reference potential before the
@@ -48,7 +52,8 @@ import org.scoredos.score.PolynomialBasis;
 public record CampaignConfig(
         String name,
         StructureSpec structure,
-        Double mass,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double mass,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> masses,
         String descriptor,
         ReferenceSpec reference,
         @JsonInclude(JsonInclude.Include.NON_NULL) RelaxSpec relax,
@@ -71,7 +76,18 @@ public record CampaignConfig(
         require(name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"), "name",
                 "required; letters, digits, '.', '_' or '-'");
         require(structure != null, "structure", "required (file: PATH, or lattice: TYPE with a and repeat)");
-        require(mass != null && mass > 0 && Double.isFinite(mass), "mass", "required, a positive mass in amu");
+        require(mass == null || masses == null, "masses", "give either mass (every atom, amu) or masses (element: amu), not both");
+        require(mass == null || (mass > 0 && Double.isFinite(mass)), "mass", "a positive mass in amu, got " + mass);
+        if (masses != null) {
+            require(!masses.isEmpty(), "masses", "empty: give element: amu lines, e.g. {W: 183.84}");
+            for (Map.Entry<String, Double> e : masses.entrySet()) {
+                require(e.getValue() != null && e.getValue() > 0 && Double.isFinite(e.getValue()), "masses." + e.getKey(),
+                        "a positive mass in amu, got " + e.getValue());
+            }
+            masses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(masses));
+        }
+        require(mass != null || masses != null || (structure != null && structure.file() != null), "mass",
+                "required for a lattice: mass (amu, every atom) or masses (element: amu)");
         require(descriptor != null && !descriptor.isBlank(), "descriptor", "required, a .snapparam file (or a LAMMPS .snap model, its .snapparam)");
         require(reference != null, "reference", "required (coeff: FILE.snapcoeff, or model: FILE.snap)");
         sampler = sampler == null ? Sampler.DEFAULT : sampler;
@@ -109,8 +125,37 @@ public record CampaignConfig(
     /** The same campaign with another sample count per cell (a top-up) or output. */
     public CampaignConfig with(int newSamples, String newOutput) {
         // a grid chosen from the temperatures is chosen again from them
-        return new CampaignConfig(name, structure, mass, descriptor, reference, relax, sampler, kinetic,
+        return new CampaignConfig(name, structure, mass, masses, descriptor, reference, relax, sampler, kinetic,
                 temperatures == null ? tau : null, temperatures, strains, newSamples, samplesPerShard, histogram, score, seed, newOutput);
+    }
+
+    /**
+     * The mass of each atom type (amu, index t − 1 for type t): {@code mass} for every type, or
+     * {@code masses} by the element the model maps type t to, or else the structure's own.
+     *
+     * @param elements       the reference model's element of each type, in type order
+     * @param fromStructure  the structure's masses by type (NaN where it gives none)
+     */
+    public double[] massByType(List<String> elements, double[] fromStructure) {
+        double[] m = fromStructure.clone();
+        for (int t = 1; t <= m.length; t++) {
+            if (mass != null) {
+                m[t - 1] = mass;
+            } else if (masses != null) {
+                require(t <= elements.size(), "masses", "the structure's type " + t + " has no element in the model " + elements);
+                Double given = masses.get(elements.get(t - 1));
+                require(given != null, "masses", "no mass for element " + elements.get(t - 1) + " (the structure's type " + t + ")");
+                m[t - 1] = given;
+            } else {
+                require(!Double.isNaN(m[t - 1]), "mass", "the structure gives no mass for type " + t + ": give mass or masses");
+            }
+        }
+        if (masses != null) {
+            for (String element : masses.keySet()) {
+                require(elements.contains(element), "masses." + element, "not an element of the reference model " + elements);
+            }
+        }
+        return m;
     }
 
     /** A structure file, or a perfect lattice built from its type, parameter(s) and repeats. */

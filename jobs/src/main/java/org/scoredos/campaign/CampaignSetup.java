@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.descriptor.SnapElement;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
@@ -20,6 +21,8 @@ import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.potential.FireRelaxation;
+import org.scoredos.structure.AtomMasses;
+import org.scoredos.structure.Elements;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
@@ -44,7 +47,9 @@ final class CampaignSetup {
         ModelDescription reference = CampaignFiles.reference(c, base);
         SnapBispectrum snap = reference.bispectrum(descriptorParams);
         LinearModel potential = reference.model();
-        Structure lattice = lattice(c, base, reference);
+        List<String> elements = reference.elements().stream().map(e -> e.name()).toList();
+        Structure lattice = withMasses(c, configFile, elements, lattice(c, base, reference));
+        AtomMasses masses = AtomMasses.of(lattice);
 
         HessianCache cache = new HessianCache(hessianCache);
         HessianCalculator calculator = new HessianCalculator(HessianCalculator.DEFAULT_STEP, true);
@@ -59,7 +64,6 @@ final class CampaignSetup {
             // a relaxed cell's positions are not the lattice's: its Hessian is cached under them
             String key = HessianCache.key(c.relax() != null ? x0 : lattice, strain, calculator.step(), potentialIdentity);
             String what = String.format(Locale.ROOT, "%s Hessian of %d atoms at strain %+.4f", sparse ? "sparse" : "dense", x0.size(), strain);
-            double mass = HarmonicReference.resolveMass(lattice, c.mass());
             HarmonicReference ref;
             if (sparse) {
                 SparseHessian h = cache.getOrComputeSparse(key, () -> {
@@ -68,7 +72,7 @@ final class CampaignSetup {
                         return sparseCalculator.compute(potential, x0, finished -> done.accumulateAndGet(finished, Math::max));
                     }
                 });
-                ref = new HarmonicReference(x0, mass, strain, potential.energy(x0), h, SparseSpectrum.of(h));
+                ref = new HarmonicReference(x0, masses, strain, potential.energy(x0), h, SparseSpectrum.of(h));
                 phases.add(PhaseReference.sparse(ref));
             } else {
                 Hessian h = cache.getOrCompute(key, () -> {
@@ -77,17 +81,45 @@ final class CampaignSetup {
                         return calculator.compute(potential, x0, finished -> done.accumulateAndGet(finished, Math::max));
                     }
                 });
-                ref = new HarmonicReference(x0, mass, strain, potential.energy(x0), HarmonicModes.of(h));
+                ref = new HarmonicReference(x0, masses, strain, potential.energy(x0), HarmonicModes.of(h));
                 phases.add(PhaseReference.of(ref, h));
             }
             constants.add(c.sampler().kind().constants(ref, snap.average(x0)));
         }
         SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler().key(),
                 c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, snap.descriptorCount());
-        double mass = HarmonicReference.resolveMass(lattice, c.mass());
-        StoreModel model = new StoreModel(reference.elements().stream()
-                .map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList(), descriptorParams);
+        List<StoreModel.Species> species = new ArrayList<>();
+        for (int k = 0; k < elements.size(); k++) {
+            SnapElement e = reference.elements().get(k);
+            species.add(StoreModel.Species.of(e.name(), speciesMass(c, configFile, lattice, k, e.name()), e.radius(), e.weight()));
+        }
+        StoreModel model = new StoreModel(species, descriptorParams);
         return new Prepared(constants, source, CampaignIdentity.of(c, base), model);
+    }
+
+    /** The structure with every type's mass resolved from the config ({@link CampaignConfig#massByType}). */
+    private static Structure withMasses(CampaignConfig c, Path configFile, List<String> elements, Structure s) throws IOException {
+        try {
+            return s.withMassByType(c.massByType(elements, s.massByType()));
+        } catch (ConfigError e) {
+            throw CampaignConfigReader.refusal(configFile, e);
+        }
+    }
+
+    /**
+     * The mass the store records for the model's element k: its type's in the structure, or for
+     * an element the structure does not hold, the config's (mass or masses) or else its
+     * standard atomic weight.
+     */
+    private static double speciesMass(CampaignConfig c, Path configFile, Structure lattice, int k, String element) throws IOException {
+        if (k < lattice.typeCount()) return lattice.massOfType(k + 1);
+        Double given = c.mass() != null ? c.mass() : c.masses() != null ? c.masses().get(element) : null;
+        double m = given != null ? given : Elements.mass(element);
+        if (Double.isNaN(m)) {
+            throw CampaignConfigReader.refusal(configFile, new ConfigError(c.masses() != null ? "masses" : "mass",
+                    "no mass for the model's element " + element + ", which the structure does not hold: give it in masses"));
+        }
+        return m;
     }
 
     /** x0 relaxed at fixed cell under the reference potential; a relaxation that does not converge stops the run (exit 2). */
@@ -124,6 +156,6 @@ final class CampaignSetup {
             case "hcp" -> Lattices.hcp(s.a(), s.c(), nx, ny, nz);
             default -> throw new IllegalStateException("lattice " + s.lattice() + " passed validation");
         };
-        return built.withMassByType(new double[] {c.mass()});
+        return built;
     }
 }

@@ -436,11 +436,14 @@ public final class CampaignStore implements Serializable {
         return pack;
     }
 
-    /** A pack's identity and index only (no statistics): what follows the index is not parsed; the seal still covers the whole file. */
+    /** A pack's identity and index only (no statistics) when it is sealed: what follows the index is not parsed, the seal covers it. */
     private ShardPack packIndex(Path p, int cell) throws IOException {
         byte[] body;
         try {
-            body = body(p, "shard pack");
+            byte[] file = raw(p, "shard pack");
+            // without a seal (a damaged seal line reads as none) only a full decode sees trailing damage
+            if (!SealedJson.sealed(file)) return readPack(p, cell);
+            body = SealedJson.open(file, p.toString(), "shard pack");
         } catch (ChecksumException e) {
             throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: checksum mismatch");
         }

@@ -6,6 +6,7 @@ import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.harmonic.Hessian;
 import org.scoredos.harmonic.SparseHessian;
 import org.scoredos.harmonic.SparseSpectrum;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 
@@ -17,24 +18,24 @@ import org.scoredos.structure.Structure;
  * eigenbasis exists anywhere.
  */
 record PhaseReference(double[][] cell, double[] origin, double[] positions, int[] types, double[] massByType,
-        double mass, double strain, double latticeEnergy, double[][] hessian, SparseHessian sparse, SparseSpectrum spectrum)
+        AtomMasses masses, double strain, double latticeEnergy, double[][] hessian, SparseHessian sparse, SparseSpectrum spectrum)
         implements Serializable {
 
     static PhaseReference of(HarmonicReference ref, Hessian hessian) {
         Structure s = ref.structure();
         return new PhaseReference(s.cell().matrix(), s.cell().origin(), s.positions(), s.types(), s.massByType(),
-                ref.mass(), ref.strain(), ref.latticeEnergy(), hessian.toArray(), null, null);
+                ref.masses(), ref.strain(), ref.latticeEnergy(), hessian.toArray(), null, null);
     }
 
     static PhaseReference sparse(HarmonicReference ref) {
         Structure s = ref.structure();
         return new PhaseReference(s.cell().matrix(), s.cell().origin(), s.positions(), s.types(), s.massByType(),
-                ref.mass(), ref.strain(), ref.latticeEnergy(), null, ref.sparseHessian(), ref.sparseSpectrum());
+                ref.masses(), ref.strain(), ref.latticeEnergy(), null, ref.sparseHessian(), ref.sparseSpectrum());
     }
 
     HarmonicReference rebuild() {
         Structure s = new Structure(new Cell(cell, origin), positions, types, massByType);
-        if (sparse != null) return new HarmonicReference(s, mass, strain, latticeEnergy, sparse, spectrum);
-        return new HarmonicReference(s, mass, strain, latticeEnergy, HarmonicModes.of(Hessian.of(hessian)));
+        if (sparse != null) return new HarmonicReference(s, masses, strain, latticeEnergy, sparse, spectrum);
+        return new HarmonicReference(s, masses, strain, latticeEnergy, HarmonicModes.of(Hessian.of(hessian)));
     }
 }

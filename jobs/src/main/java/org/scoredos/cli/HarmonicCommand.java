@@ -3,6 +3,7 @@ package org.scoredos.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.model.ModelFiles;
 import org.scoredos.potential.LinearModel;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
 import picocli.CommandLine;
@@ -97,8 +99,10 @@ final class HarmonicCommand implements Callable<Integer> {
             description = "LO:HI:N (N evenly spaced, ends included) or a comma-separated list, K")
     String temperatures;
 
-    @Option(names = "--mass", paramLabel = "AMU", description = "atomic mass, amu (default: the structure's masses, which must be one value)")
-    Double mass;
+    @Option(names = "--mass", paramLabel = "AMU|TYPE=AMU", split = ",",
+            description = "atomic mass in amu of every atom, or TYPE=AMU for one type; repeatable (default: the structure's masses). "
+                    + "Masses set the frequencies of the mass-weighted Hessian M^-1/2 H M^-1/2, not its modes' shapes")
+    List<String> masses = new ArrayList<>();
 
     @Option(names = "--strain", defaultValue = "0", paramLabel = "EPS",
             description = "isotropic linear strain of the structure: lengths × (1 + EPS) (default ${DEFAULT-VALUE})")
@@ -138,7 +142,7 @@ final class HarmonicCommand implements Callable<Integer> {
         ModelDescription description = source.dynmat != null ? null : source.model != null ? ModelFiles.lammps(source.model)
                 : ModelFiles.snap(source.snap.params, source.snap.coeff);
         Structure lattice = description == null ? StructureInput.read(structure) : ModelOptions.structure(structure, description);
-        double m = HarmonicReference.resolveMass(lattice, mass == null ? Double.NaN : mass);
+        AtomMasses m = AtomMasses.of(lattice.withMassByType(InspectCommand.applyMasses(given(lattice), masses)));
         Structure x0 = HarmonicReference.strained(lattice, strain);
 
         PrintWriter err = spec.commandLine().getErr();
@@ -154,9 +158,9 @@ final class HarmonicCommand implements Callable<Integer> {
                 reference = new HarmonicReference(x0, m, strain, potential.energy(x0), HarmonicModes.of(h));
             }
         } else {
-            double[] masses = new double[lattice.size()];
-            Arrays.fill(masses, m);
-            Hessian h = DynamicalMatrixReader.read(source.dynmat.file, masses, source.dynmat.style);
+            double[] perAtom = new double[lattice.size()];
+            for (int i = 0; i < perAtom.length; i++) perAtom[i] = m.of(i);
+            Hessian h = DynamicalMatrixReader.read(source.dynmat.file, perAtom, source.dynmat.style);
             reference = new HarmonicReference(x0, m, strain, Double.NaN, HarmonicModes.of(h));
         }
 
@@ -212,12 +216,20 @@ final class HarmonicCommand implements Callable<Integer> {
         return new HessianCache(cache).getOrComputeSparse(key, compute);
     }
 
+    /** The structure's masses by type, or none when a bare --mass AMU gives every atom's (it overrides the file's). */
+    private double[] given(Structure lattice) {
+        double[] m = lattice.massByType();
+        if (masses.stream().anyMatch(g -> g.indexOf('=') < 0)) Arrays.fill(m, Double.NaN);
+        return m;
+    }
+
     /** F_harm(T) of the reference with its error (the sparse path's ⟨ln ν⟩ estimate; 0 when dense), and the spectrum's summary. */
     private static Result result(HarmonicReference reference, double[] ts) {
         Result result = new Result("harmonic");
         String hessian = reference.isSparse() ? "sparse" : "dense";
         result.fields().put("atoms", null, "atoms in the reference structure", reference.atoms())
-                .put("mass", "amu", "atomic mass", reference.mass())
+                .put("mass", "amu", reference.masses().isUniform() ? "atomic mass"
+                        : "effective mass of the mass-weighted spectrum (several masses)", reference.mass())
                 .put("zeroModes", null, "Hessian modes at zero frequency (translations)", reference.zeroModes())
                 .put("stableModes", null, "modes with positive curvature", reference.stableModes())
                 .put("omegaBar", "eV/Å^2", "ω̄: the geometric-mean Hessian eigenvalue", reference.omegaBar())
@@ -228,8 +240,8 @@ final class HarmonicCommand implements Callable<Integer> {
                 .column(Columns.error("error", "eV/atom", "F_harm (from the sparse path's ⟨ln ν⟩; 0 when dense)", "δF", "%.2g"));
         for (double temperature : ts) t.row(temperature, reference.freeEnergy(temperature), freeEnergyError(reference, temperature));
         return result.table(t).heading(String.format(Locale.ROOT,
-                "# %d atoms, mass %s amu, strain %s, %s Hessian: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%s",
-                reference.atoms(), reference.mass(), reference.strain(), hessian, reference.zeroModes(), reference.stableModes(),
+                "# %d atoms, %s %s amu, strain %s, %s Hessian: %d zero modes, %d stable, ω̄ = %.8g eV/Å², ⟨ln ν⟩ = %.8g%s",
+                reference.atoms(), reference.masses().isUniform() ? "mass" : "effective mass", reference.mass(), reference.strain(), hessian, reference.zeroModes(), reference.stableModes(),
                 reference.omegaBar(), reference.meanLogNu(),
                 reference.isSparse() ? String.format(Locale.ROOT, " ± %.2g", reference.sparseSpectrum().meanLogNuError()) : ""));
     }

@@ -95,7 +95,9 @@ final class PressureCommand implements Callable<Integer> {
         LinearModel potential = model.read(true).model();
         Structure cell = HarmonicReference.strained(StructureInput.read(structure), strain);
         if (cell.size() < 2) throw new BadInputException("--structure: " + structure + ": a pressure run needs at least 2 atoms");
-        double amu = HarmonicReference.resolveMass(cell, mass != null ? mass : Double.NaN);
+        org.scoredos.structure.AtomMasses masses = HarmonicReference.resolveMasses(cell, mass != null ? mass : Double.NaN);
+        if (!masses.isUniform()) throw new BadInputException("--structure: " + structure + ": a pressure run takes one mass (give --mass AMU)");
+        double amu = masses.of(0);
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "pressure: %d atoms, %d temperature(s) × %d steps%n", cell.size(), ts.length, settings.stepsPerNode());
         err.flush();

@@ -65,7 +65,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "LO:HI:N (N evenly spaced, both ends included) or a comma-separated list, in K")
     String temperatures;
 
-    @Option(names = "--mass", paramLabel = "AMU", description = "atomic mass (default: the store's)")
+    @Option(names = "--mass", paramLabel = "AMU", description = "atomic mass (default: the store's; for atoms of several masses "
+            + "their effective mass, which gives the same F: the configurational part does not depend on masses)")
     Double mass;
 
     @Option(names = "--perturb", defaultValue = "0", paramLabel = "N",

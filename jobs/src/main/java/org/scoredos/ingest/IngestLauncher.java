@@ -23,6 +23,7 @@ import org.scoredos.compression.CompressionSettings;
 import org.scoredos.io.BadInputException;
 import org.scoredos.store.HadoopSummaryStore;
 import org.scoredos.store.SummaryStore;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
 import org.scoredos.summary.PhaseSummary;
@@ -117,7 +118,7 @@ public final class IngestLauncher {
     }
 
     /**
-     * The phase constants: N and the mass from the frames (or --mass); V_0, the cell, the
+     * The phase constants: N and the mass from the frames (or --mass; several masses: their effective mass); V_0, the cell, the
      * positions and D_0 from the static lattice of --reference, else the first frame's cell
      * and positions with D_0 unknown (NaN). MD frames carry no harmonic model: ω̄ is NaN,
      * ⟨ln ν⟩ 0, M = 3N − 3, strain 0.
@@ -125,7 +126,7 @@ public final class IngestLauncher {
     static ReferenceConstants reference(Structure first, String firstFile, Options o, ModelDescription model) throws IOException {
         SnapBispectrum snap = model.bispectrum();
         int atoms = first.size();
-        double mass = o.mass() != null ? o.mass() : uniformMass(first, firstFile);
+        double mass = o.mass() != null ? o.mass() : framesMass(first, firstFile);
         if (!(mass > 0) || Double.isInfinite(mass)) throw new BadInputException("--mass: must be positive and finite, got " + mass);
         Structure lattice = first;
         double[] d0 = new double[snap.descriptorCount()];
@@ -142,14 +143,13 @@ public final class IngestLauncher {
                 lattice.cell().matrix(), lattice.positions());
     }
 
-    private static double uniformMass(Structure s, String file) {
-        double[] m = s.massByType();
-        for (double v : m) {
-            if (!(v > 0) || v != m[0]) {
-                throw new BadInputException("--mass: " + file + " gives no single atomic mass"
-                        + (Double.isNaN(v) ? " (LAMMPS dumps carry none)" : "") + "; give --mass");
+    /** The frames' atomic mass: their one mass, or for several their effective mass (AtomMasses), all the constants need. */
+    private static double framesMass(Structure s, String file) {
+        for (int i = 0; i < s.size(); i++) {
+            if (Double.isNaN(s.mass(i))) {
+                throw new BadInputException("--mass: " + file + " gives no mass for type " + s.type(i) + " (LAMMPS dumps carry none); give --mass");
             }
         }
-        return m[0];
+        return AtomMasses.of(s).effectiveMass();
     }
 }

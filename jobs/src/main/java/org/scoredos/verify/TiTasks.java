@@ -10,6 +10,7 @@ import org.scoredos.io.BadInputException;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.structure.Cell;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.thermo.LambdaSample;
 import org.scoredos.thermo.TiPlan;
@@ -94,7 +95,7 @@ public final class TiTasks implements Serializable {
             LinearModel model = snap.potential(thetas[m]);
             String key = HessianCache.key(lattice, 0.0, calculator.step(), identity(snap, thetas[m]));
             Hessian h = cache.getOrCompute(key, () -> calculator.compute(model, lattice));
-            tasks.plans[m] = planOf(m, () -> new TiPlan(model, lattice, h, mass, temperatures, settings, seed));
+            tasks.plans[m] = planOf(m, () -> new TiPlan(model, lattice, h, AtomMasses.of(lattice), temperatures, settings, seed));
         }
         return tasks;
     }
@@ -138,7 +139,7 @@ public final class TiTasks implements Serializable {
         if (plans == null) plans = new TiPlan[thetas.length];
         if (plans[model] == null) {
             Structure x0 = lattice(new Cell(cell, origin), positions, mass);
-            plans[model] = planOf(model, () -> TiPlan.ownHessian(snap.potential(thetas[model]), x0, mass, temperatures, settings(), seed));
+            plans[model] = planOf(model, () -> TiPlan.ownHessian(snap.potential(thetas[model]), x0, AtomMasses.of(x0), temperatures, settings(), seed));
         }
         return plans[model];
     }

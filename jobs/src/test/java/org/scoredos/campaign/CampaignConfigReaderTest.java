@@ -110,6 +110,34 @@ class CampaignConfigReaderTest {
     }
 
     @Test
+    void massesByElementOrOneMassOrTheStructureFiles() {
+        List<String> elements = List.of("W", "Be");
+        double[] none = {Double.NaN, Double.NaN};
+        CampaignConfig one = CampaignConfigReader.parse(MINIMAL, "c.yaml");
+        assertEquals(List.of(183.84, 183.84), boxed(one.massByType(elements, none)));
+        CampaignConfig byElement = CampaignConfigReader.parse(MINIMAL.replace("mass: 183.84", "masses: {W: 183.84, Be: 9.0122}"), "c.yaml");
+        assertEquals(List.of(183.84, 9.0122), boxed(byElement.massByType(elements, none)));
+        assertEquals(CampaignConfigReader.canonicalJson(one).contains("masses"), false, "one mass keeps the identity it had");
+        CampaignConfig fromFile = CampaignConfigReader.parse(MINIMAL.replace("mass: 183.84\n", "")
+                .replace("{lattice: bcc, a: 3.18, repeat: [2, 2, 2]}", "{file: W.dat}"), "c.yaml");
+        assertEquals(List.of(183.84, 9.0), boxed(fromFile.massByType(elements, new double[] {183.84, 9.0})));
+
+        assertContains(assertThrows(ConfigError.class, () -> fromFile.massByType(elements, none)).getMessage(),
+                "mass: the structure gives no mass for type 1");
+        assertContains(assertThrows(ConfigError.class, () -> byElement.massByType(List.of("W", "Ta"), none)).getMessage(),
+                "masses: no mass for element Ta (the structure's type 2)");
+        assertContains(assertThrows(ConfigError.class, () -> byElement.massByType(List.of("W"), new double[] {Double.NaN})).getMessage(),
+                "masses.Be: not an element of the reference model [W]");
+        assertStarts(error(MINIMAL.replace("mass: 183.84", "mass: 183.84\nmasses: {W: 183.84}")), "c.yaml:4: masses: give either mass");
+        assertStarts(error(MINIMAL.replace("mass: 183.84", "masses: {W: -1}")), "c.yaml:3: masses.W: a positive mass in amu");
+        assertStarts(error(MINIMAL.replace("mass: 183.84\n", "")), "c.yaml: mass: required for a lattice");
+    }
+
+    private static List<Double> boxed(double[] a) {
+        return java.util.Arrays.stream(a).boxed().toList();
+    }
+
+    @Test
     void wrongTypesAreRefused() {
         assertStarts(error(MINIMAL + "samples: \"256\"\n"), "c.yaml:9: samples: expected an integer");
         assertStarts(error(MINIMAL + "samples: 2.5\n"), "c.yaml:9: samples: expected an integer");

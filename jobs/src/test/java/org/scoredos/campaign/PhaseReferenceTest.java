@@ -24,6 +24,7 @@ import org.scoredos.sample.HessianSampler;
 import org.scoredos.sample.ShardKey;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
+import org.scoredos.structure.AtomMasses;
 
 /** A sparse reference travels to executors as its blocks and constants, and samples there exactly as on the driver. */
 class PhaseReferenceTest {
@@ -34,7 +35,7 @@ class PhaseReferenceTest {
         LinearSnapPotential snap = LinearSnapPotential.of(p, SnapCoefficientReader.read(dir.resolve("X_W.snapcoeff"), p));
         Structure bcc = Lattices.bcc(3.1803, 3, 3, 3).withMassByType(new double[] {183.84});
         SparseHessian h = new SparseHessianCalculator(HessianCalculator.DEFAULT_STEP, false).compute(snap, bcc);
-        HarmonicReference ref = new HarmonicReference(bcc, 183.84, 0, snap.energy(bcc), h, SparseSpectrum.of(h));
+        HarmonicReference ref = new HarmonicReference(bcc, AtomMasses.uniform(bcc.size(), 183.84), 0, snap.energy(bcc), h, SparseSpectrum.of(h));
         PhaseReference shipped = PhaseReference.sparse(ref);
         assertNull(shipped.hessian(), "no dense matrix travels");
 

@@ -61,6 +61,28 @@ class HarmonicCommandTest {
     }
 
     @Test
+    void massesPerTypeScaleTheFrequencies() throws IOException {
+        String[] common = {"harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "1000",
+                "--format", "json", "--cache", dir.toString()};
+        Result one = run(with(common, "--mass", "183.84"));
+        Result doubled = run(with(common, "--mass", "1=367.68"));
+        assertEquals(0, doubled.code(), doubled.err());
+        double f1 = new ObjectMapper().readTree(one.out()).get("results").get(0).get("freeEnergy").asDouble();
+        double f2 = new ObjectMapper().readTree(doubled.out()).get("results").get(0).get("freeEnergy").asDouble();
+        // every Ω_l scales by 2^{-1/2}: F shifts by −3/2 k_B T ln 2 per atom (3N convention)
+        assertEquals(-1.5 * Units.KB * 1000 * Math.log(2), f2 - f1, 1e-12);
+        Result bad = run(with(common, "--mass", "2=9.0122"));
+        assertEquals(ExitCodes.BAD_INPUT, bad.code(), bad.err());
+        assertTrue(bad.err().contains("the structure has types 1 to 1"), bad.err());
+    }
+
+    private static String[] with(String[] a, String... more) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, all, a.length, more.length);
+        return all;
+    }
+
+    @Test
     void textAndCsv() {
         Result text = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "300:900:3", "--strain", "0.005");

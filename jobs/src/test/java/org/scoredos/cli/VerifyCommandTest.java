@@ -31,6 +31,7 @@ import org.scoredos.thermo.TiSettings;
 import org.scoredos.units.FreeEnergyConvention;
 import org.scoredos.verify.ModelEnsemble;
 import org.scoredos.verify.TiTasks;
+import org.scoredos.structure.AtomMasses;
 
 /** {@code scoredos verify} on a tiny W bcc store (16 atoms, 6 isosurfaces of 32 samples) with very short TI. */
 class VerifyCommandTest {
@@ -108,7 +109,7 @@ class VerifyCommandTest {
                 ErrorModel.CALIBRATED);
         for (int m = 0; m < 2; m++) {
             TiPlan plan = TiPlan.ownHessian(snap.potential(thetas[m]),
-                    TiTasks.lattice(new Cell(ref.cell(), new double[3]), ref.positions(), ref.mass()), ref.mass(), ts,
+                    TiTasks.lattice(new Cell(ref.cell(), new double[3]), ref.positions(), ref.mass()), AtomMasses.uniform(ref.atoms(), ref.mass()), ts,
                     new TiSettings(0.004, 5.0, 20, 40, 2, 4, 2), 4);
             List<TiResult> ti = ThermodynamicIntegration.run(plan, false);
             FreeEnergy[] ddos = estimator.estimate(thetas[m], ts, false);

@@ -33,6 +33,7 @@ import org.scoredos.thermo.ThermodynamicIntegration;
 import org.scoredos.thermo.TiPlan;
 import org.scoredos.thermo.TiResult;
 import org.scoredos.thermo.TiSettings;
+import org.scoredos.structure.AtomMasses;
 
 /** The verify job on Spark local[2]: bcc W (16 atoms, bundled SNAP) with very short TI runs. */
 class VerifyJobTest {
@@ -94,7 +95,7 @@ class VerifyJobTest {
 
         for (int m = 0; m < 2; m++) {
             // the same plan built from scratch, its own Hessian, run in this JVM task after task
-            TiPlan plan = TiPlan.ownHessian(snap(0).potential(thetas[m]), lattice(), MASS, TEMPERATURES, SHORT, 5);
+            TiPlan plan = TiPlan.ownHessian(snap(0).potential(thetas[m]), lattice(), AtomMasses.of(lattice()), TEMPERATURES, SHORT, 5);
             List<TiResult> local = ThermodynamicIntegration.run(plan, false);
             for (int i = 0; i < TEMPERATURES.length; i++) {
                 TiResult a = perTask.get(m).get(i), b = fewer.get(m).get(i), c = local.get(i);

@@ -3,6 +3,7 @@ package org.scoredos.harmonic;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.io.BadInputException;
 import org.scoredos.potential.Potential;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.summary.ReferenceConstants;
 import org.scoredos.units.FreeEnergyConvention;
@@ -18,7 +19,7 @@ import org.scoredos.units.Units;
  */
 public final class HarmonicReference {
     private final Structure structure;
-    private final double mass;
+    private final AtomMasses masses;
     private final double strain;
     private final double latticeEnergy;
     private final HarmonicModes modes;        // dense path; null when sparse
@@ -27,19 +28,19 @@ public final class HarmonicReference {
 
     /**
      * @param structure     the strained reference lattice X_0
-     * @param mass          atomic mass, amu
+     * @param masses        the atoms' masses
      * @param strain        the linear strain ε that produced {@code structure}
      * @param latticeEnergy potential energy of X_0, eV (total); NaN when unknown (an imported
      *                      dynamical matrix)
      * @param modes         the modes of the Hessian at X_0
      */
-    public HarmonicReference(Structure structure, double mass, double strain, double latticeEnergy, HarmonicModes modes) {
+    public HarmonicReference(Structure structure, AtomMasses masses, double strain, double latticeEnergy, HarmonicModes modes) {
         if (modes.dimension() != 3 * structure.size()) {
             throw new BadInputException("Hessian is for " + modes.dimension() / 3 + " atoms but the structure has " + structure.size());
         }
-        if (!(mass > 0) || !Double.isFinite(mass)) throw new BadInputException("atomic mass must be positive, got " + mass + " amu");
+        requireAtoms(masses, structure);
         this.structure = structure;
-        this.mass = mass;
+        this.masses = masses;
         this.strain = strain;
         this.latticeEnergy = latticeEnergy;
         this.modes = modes;
@@ -51,14 +52,14 @@ public final class HarmonicReference {
      * A reference kept sparse (large cells): the Hessian as neighbour blocks and its constants
      * from {@link SparseSpectrum}, no eigenvectors.
      */
-    public HarmonicReference(Structure structure, double mass, double strain, double latticeEnergy, SparseHessian hessian,
+    public HarmonicReference(Structure structure, AtomMasses masses, double strain, double latticeEnergy, SparseHessian hessian,
                              SparseSpectrum spectrum) {
         if (hessian.atoms() != structure.size()) {
             throw new BadInputException("Hessian is for " + hessian.atoms() + " atoms but the structure has " + structure.size());
         }
-        if (!(mass > 0) || !Double.isFinite(mass)) throw new BadInputException("atomic mass must be positive, got " + mass + " amu");
+        requireAtoms(masses, structure);
         this.structure = structure;
-        this.mass = mass;
+        this.masses = masses;
         this.strain = strain;
         this.latticeEnergy = latticeEnergy;
         this.modes = null;
@@ -70,13 +71,19 @@ public final class HarmonicReference {
      * Strains {@code lattice} by ε, computes the Hessian of {@code potential} there and
      * diagonalises it.
      *
-     * @param mass atomic mass, amu; NaN to take the (single) mass the structure carries
+     * @param mass atomic mass of every atom, amu; NaN to take the masses the structure carries
      */
     public static HarmonicReference compute(Structure lattice, Potential potential, double strain, double mass,
                                             HessianCalculator calculator) {
         Structure x0 = strained(lattice, strain);
         Hessian h = calculator.compute(potential, x0);
-        return new HarmonicReference(x0, resolveMass(lattice, mass), strain, potential.energy(x0), HarmonicModes.of(h));
+        return new HarmonicReference(x0, resolveMasses(lattice, mass), strain, potential.energy(x0), HarmonicModes.of(h));
+    }
+
+    private static void requireAtoms(AtomMasses masses, Structure structure) {
+        if (masses.atoms() != structure.size()) {
+            throw new BadInputException(masses.atoms() + " atomic masses for a structure of " + structure.size() + " atoms");
+        }
     }
 
     /** The structure with cell, origin and positions scaled by 1 + ε (fractional coordinates kept). */
@@ -89,22 +96,15 @@ public final class HarmonicReference {
     }
 
     /**
-     * The atomic mass: {@code mass} when given (not NaN), otherwise the structure's, which
-     * must be known and the same for every type (the isosurface model has one mass).
+     * The atoms' masses: {@code mass} for every atom when given (not NaN), otherwise the
+     * structure's masses by type, which must all be known.
      */
-    public static double resolveMass(Structure structure, double mass) {
+    public static AtomMasses resolveMasses(Structure structure, double mass) {
         if (!Double.isNaN(mass)) {
             if (!(mass > 0) || !Double.isFinite(mass)) throw new BadInputException("--mass must be positive, got " + mass);
-            return mass;
+            return AtomMasses.uniform(structure.size(), mass);
         }
-        double m = structure.mass(0);
-        for (int i = 0; i < structure.size(); i++) {
-            double mi = structure.mass(i);
-            if (Double.isNaN(mi)) throw new BadInputException("the structure gives no mass for type " + structure.type(i) + ": give --mass");
-            if (mi != m) throw new BadInputException("the harmonic reference needs one atomic mass; the structure has " + m + " and " + mi + " amu");
-        }
-        if (!(m > 0)) throw new BadInputException("atomic mass must be positive, got " + m + " amu");
-        return m;
+        return AtomMasses.of(structure);
     }
 
     public Structure structure() {
@@ -138,9 +138,17 @@ public final class HarmonicReference {
         return structure.size();
     }
 
-    /** Atomic mass, amu. */
+    /**
+     * The atomic mass of the harmonic constants, amu: the atoms' mass, or for several masses the
+     * effective mass of the mass-weighted spectrum ({@link AtomMasses#effectiveMass()}).
+     */
     public double mass() {
-        return mass;
+        return masses.effectiveMass();
+    }
+
+    /** The mass of every atom. */
+    public AtomMasses masses() {
+        return masses;
     }
 
     /** Linear strain ε of the reference cell. */
@@ -198,18 +206,20 @@ public final class HarmonicReference {
     /**
      * S_0(α, T) = 3/2 [α + 1 − ⟨ln ν⟩ − ln(3βħ²/m)], the configurational shell volume plus the
      * momentum integral per atom, in units of k_B (method.md §4); ħ²/m = ħ² c/m eV·Å² with
-     * c = {@link Units#EV_PER_AMU_A2_IN_PS2}.
+     * c = {@link Units#EV_PER_AMU_A2_IN_PS2}, m the effective mass {@link #mass()}.
      */
     public double isosurfaceEntropy(double alpha, double temperature) {
         double beta = 1.0 / (Units.KB * temperature);
-        double hbar2OverM = Units.HBAR * Units.HBAR * Units.EV_PER_AMU_A2_IN_PS2 / mass;
+        double hbar2OverM = Units.HBAR * Units.HBAR * Units.EV_PER_AMU_A2_IN_PS2 / mass();
         return 1.5 * (alpha + 1 - meanLogNu() - Math.log(3 * beta * hbar2OverM));
     }
 
     /**
      * The classical harmonic free energy per atom of this Hessian's stable modes alone (centre of
      * mass fixed: what TI with fixed momentum integrates), eV, relative to the lattice energy:
-     * F = (k_B T/N) Σ_l ln(ħ Ω_l / k_B T), Ω_l = sqrt(ω_l c/m) in rad/ps (method.md §5).
+     * F = (k_B T/N) Σ_l ln(ħ Ω_l / k_B T), Ω_l² the stable eigenvalues of the mass-weighted Hessian
+     * M^{-1/2} H M^{-1/2} in (rad/ps)², through Σ_l ln Ω_l² = Σ_l ln(ω_l c/m), m the effective mass
+     * (method.md §5).
      * The reported convention is {@link #freeEnergy}.
      */
     public double harmonicFreeEnergy(double temperature) {
@@ -217,6 +227,7 @@ public final class HarmonicReference {
             throw new BadInputException("temperature must be positive and finite, got " + temperature + " K");
         }
         double kT = Units.KB * temperature;
+        double mass = mass();
         if (modes == null) {
             // Σ_l ln(ħ Ω_l/k_B T) = ½ Σ_l ln ω_l + M ln(ħ √(c/m)/k_B T)
             double perMode = Math.log(Units.HBAR * Math.sqrt(Units.EV_PER_AMU_A2_IN_PS2 / mass) / kT);
@@ -246,7 +257,7 @@ public final class HarmonicReference {
 
     /** The per-phase constants for the summaries, with D_0 the per-atom descriptor of X_0. */
     public ReferenceConstants constants(double[] d0) {
-        return new ReferenceConstants(atoms(), mass, volume(), d0.clone(), omegaBar(), meanLogNu(), stableModes(),
+        return new ReferenceConstants(atoms(), mass(), volume(), d0.clone(), omegaBar(), meanLogNu(), stableModes(),
                 Units.U0, strain, structure.cell().matrix(), structure.positions());
     }
 }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.io.BadInputException;
 import org.scoredos.potential.Potential;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.ReferenceConstants;
@@ -120,15 +121,12 @@ public final class KineticSampler implements IsosurfaceSampler {
         int n = reference.atoms();
         double[] v = new double[3 * n];
         SampleStreams.gaussians(random, v);
-        for (int d = 0; d < 3; d++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) mean += v[3 * i + d];
-            mean /= n;
-            for (int i = 0; i < n; i++) v[3 * i + d] -= mean;
-        }
-        double scale = StrictMath.sqrt(kinetic / VelocityVerlet.kineticEnergy(v, reference.mass()));
+        AtomMasses masses = reference.masses();
+        masses.projectWeighted(v); // the direction of thermal velocities: √m_i v_i isotropic, total momentum 0
+        masses.unweight(v);
+        double scale = StrictMath.sqrt(kinetic / masses.kineticEnergy(v));
         for (int k = 0; k < v.length; k++) v[k] *= scale;
-        return new VelocityVerlet(potential, s, v, reference.mass(), timestep);
+        return new VelocityVerlet(potential, s, v, masses, timestep);
     }
 
     private Snapshot snapshot(long index, VelocityVerlet md) {

@@ -1,19 +1,21 @@
 package org.scoredos.sample;
 
 import org.scoredos.potential.Potential;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
 
 /**
  * Constant-energy (NVE) molecular dynamics by velocity Verlet, in metal units: positions Å
  * (kept unwrapped, so displacements from the lattice stay continuous), velocities Å/ps,
- * time step ps, one atomic mass in amu. Forces are evaluated on the configuration wrapped
+ * time step ps, masses in amu. Forces are evaluated on the configuration wrapped
  * into the cell.
  */
 public final class VelocityVerlet {
     private final Potential potential;
     private final Structure frame;
-    private final double mass;
+    private final AtomMasses masses;
+    private final double[] kick; // ½ dt c/m_i: Å/ps per eV/Å over half a step
     private final double dt;
     private final double[] x;
     private final double[] v;
@@ -24,16 +26,20 @@ public final class VelocityVerlet {
     /**
      * @param start      the starting configuration (its cell and types are kept)
      * @param velocities flat 3N, Å/ps (copied)
-     * @param mass       atomic mass, amu
+     * @param masses     the atoms' masses
      * @param timestep   ps
      */
-    public VelocityVerlet(Potential potential, Structure start, double[] velocities, double mass, double timestep) {
-        if (velocities.length != 3 * start.size()) throw new IllegalArgumentException("velocities must have length 3N");
-        if (!(mass > 0) || !(timestep > 0)) throw new IllegalArgumentException("mass and time step must be positive");
+    public VelocityVerlet(Potential potential, Structure start, double[] velocities, AtomMasses masses, double timestep) {
+        if (velocities.length != 3 * start.size() || masses.atoms() != start.size()) {
+            throw new IllegalArgumentException("velocities must have length 3N and masses N");
+        }
+        if (!(timestep > 0)) throw new IllegalArgumentException("time step must be positive");
         this.potential = potential;
         this.frame = start;
-        this.mass = mass;
+        this.masses = masses;
         this.dt = timestep;
+        this.kick = new double[start.size()];
+        for (int i = 0; i < kick.length; i++) kick[i] = 0.5 * dt * Units.EV_PER_AMU_A2_IN_PS2 / masses.of(i);
         this.x = start.positions();
         this.v = velocities.clone();
         this.f = new double[x.length];
@@ -42,13 +48,12 @@ public final class VelocityVerlet {
 
     /** Advances one time step. */
     public void step() {
-        double c = 0.5 * dt * Units.EV_PER_AMU_A2_IN_PS2 / mass; // ½ dt · F → Δv, Å/ps per eV/Å
         for (int k = 0; k < x.length; k++) {
-            v[k] += c * f[k];
+            v[k] += kick[k / 3] * f[k];
             x[k] += dt * v[k];
         }
         potentialEnergy = potential.energyAndForces(Displacements.wrapped(frame.withPositions(x)), f);
-        for (int k = 0; k < x.length; k++) v[k] += c * f[k];
+        for (int k = 0; k < x.length; k++) v[k] += kick[k / 3] * f[k];
         steps++;
     }
 
@@ -68,7 +73,7 @@ public final class VelocityVerlet {
 
     /** Kinetic energy ½ m v², eV. */
     public double kineticEnergy() {
-        return kineticEnergy(v, mass);
+        return masses.kineticEnergy(v);
     }
 
     public double totalEnergy() {
@@ -83,12 +88,5 @@ public final class VelocityVerlet {
     /** Velocities, flat 3N, Å/ps (a copy). */
     public double[] velocities() {
         return v.clone();
-    }
-
-    /** ½ m Σ v² in eV for velocities in Å/ps and a mass in amu. */
-    public static double kineticEnergy(double[] velocities, double mass) {
-        double s = 0;
-        for (double w : velocities) s += w * w;
-        return 0.5 * mass * s / Units.EV_PER_AMU_A2_IN_PS2;
     }
 }

@@ -5,7 +5,8 @@ package org.scoredos.summary;
  * shared by every isosurface cell of a phase.
  *
  * @param atoms       N, atoms in the periodic cell
- * @param mass        atomic mass, amu
+ * @param mass        atomic mass, amu; for several masses the effective mass of the mass-weighted
+ *                    spectrum (AtomMasses#effectiveMass), which is all the constants need
  * @param volume      V_0, cell volume, Å³
  * @param d0          D_0, per-atom descriptor of the static lattice (d values)
  * @param omegaBar    ω̄, mean stable Hessian eigenvalue, eV/Å²

@@ -3,7 +3,7 @@ package org.scoredos.thermo;
 import java.util.SplittableRandom;
 import org.scoredos.sample.Displacements;
 import org.scoredos.sample.SampleStreams;
-import org.scoredos.sample.VelocityVerlet;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
 
@@ -21,17 +21,17 @@ import org.scoredos.units.Units;
  * the same ones F_harm counts, and ⟨kinetic energy⟩ = (3N − 3) k_B T / 2.
  *
  * <p>Metal units: positions Å (kept unwrapped, forces evaluated on the wrapped copy), velocities
- * Å/ps, time step ps, friction γ ps⁻¹, one atomic mass in amu. Given the same random stream
+ * Å/ps, time step ps, friction γ ps⁻¹, masses in amu. Given the same random stream
  * the trajectory is the same bits on every machine.
  */
 public final class LangevinIntegrator {
     private final ForceField forceField;
     private final Structure frame;
-    private final double mass;
+    private final AtomMasses masses;
     private final double dt;
-    private final double kickFactor;  // ½ dt · c/m: Å/ps per eV/Å
-    private final double damping;     // e^{−γ dt}
-    private final double noise;       // sqrt((1 − e^{−2γ dt}) k_B T c/m), Å/ps
+    private final double[] kickFactor; // ½ dt · c/m_i per atom: Å/ps per eV/Å
+    private final double damping;      // e^{−γ dt}
+    private final double[] noise;      // sqrt((1 − e^{−2γ dt}) k_B T c/m_i) per atom, Å/ps
     private final SplittableRandom random;
     private final double[] x;
     private final double[] v;
@@ -44,43 +44,50 @@ public final class LangevinIntegrator {
      * @param start       the starting configuration (its cell and types are kept); its centre
      *                    of mass stays where it is
      * @param velocities  flat 3N, Å/ps (copied; the centre-of-mass velocity is removed)
-     * @param mass        atomic mass, amu
+     * @param masses      the atoms' masses
      * @param timestep    ps
      * @param friction    γ, ps⁻¹
      * @param temperature K
      */
-    public LangevinIntegrator(ForceField forceField, Structure start, double[] velocities, double mass, double timestep,
+    public LangevinIntegrator(ForceField forceField, Structure start, double[] velocities, AtomMasses masses, double timestep,
                               double friction, double temperature, SplittableRandom random) {
-        if (velocities.length != 3 * start.size()) throw new IllegalArgumentException("velocities must have length 3N");
-        if (!(mass > 0) || !(timestep > 0) || !(friction > 0) || !(temperature > 0)) {
-            throw new IllegalArgumentException("mass, time step, friction and temperature must be positive");
+        if (velocities.length != 3 * start.size() || masses.atoms() != start.size()) {
+            throw new IllegalArgumentException("velocities must have length 3N and masses N");
+        }
+        if (!(timestep > 0) || !(friction > 0) || !(temperature > 0)) {
+            throw new IllegalArgumentException("time step, friction and temperature must be positive");
         }
         this.forceField = forceField;
         this.frame = start;
-        this.mass = mass;
+        this.masses = masses;
         this.dt = timestep;
-        double c = Units.EV_PER_AMU_A2_IN_PS2 / mass;
-        this.kickFactor = 0.5 * dt * c;
         this.damping = StrictMath.exp(-friction * dt);
-        this.noise = StrictMath.sqrt((1 - damping * damping) * Units.KB * temperature * c);
+        this.kickFactor = new double[start.size()];
+        this.noise = new double[start.size()];
+        for (int i = 0; i < kickFactor.length; i++) {
+            double c = Units.EV_PER_AMU_A2_IN_PS2 / masses.of(i);
+            kickFactor[i] = 0.5 * dt * c;
+            noise[i] = StrictMath.sqrt((1 - damping * damping) * Units.KB * temperature * c);
+        }
         this.random = random;
         this.x = start.positions();
         this.v = velocities.clone();
-        removeMean(v);
+        masses.removeMomentum(v);
         this.f = new double[x.length];
         this.xi = new double[x.length];
         evaluate();
     }
 
     /**
-     * Maxwell–Boltzmann velocities at {@code temperature} for N atoms of one mass, total
+     * Maxwell–Boltzmann velocities at {@code temperature} for atoms of these masses, total
      * momentum zero (3N − 3 degrees of freedom), Å/ps.
      */
-    public static double[] thermalVelocities(int atoms, double mass, double temperature, SplittableRandom random) {
-        double[] v = new double[3 * atoms];
+    public static double[] thermalVelocities(AtomMasses masses, double temperature, SplittableRandom random) {
+        double[] v = new double[3 * masses.atoms()];
         SampleStreams.gaussians(random, v);
-        removeMean(v);
-        double sigma = StrictMath.sqrt(Units.KB * temperature * Units.EV_PER_AMU_A2_IN_PS2 / mass);
+        masses.projectWeighted(v);
+        masses.unweight(v);
+        double sigma = StrictMath.sqrt(Units.KB * temperature * Units.EV_PER_AMU_A2_IN_PS2 / masses.of(0));
         for (int k = 0; k < v.length; k++) v[k] *= sigma;
         return v;
     }
@@ -89,17 +96,17 @@ public final class LangevinIntegrator {
     public void step() {
         double h = 0.5 * dt;
         for (int k = 0; k < x.length; k++) {
-            v[k] += kickFactor * f[k];
+            v[k] += kickFactor[k / 3] * f[k];
             x[k] += h * v[k];
         }
         SampleStreams.gaussians(random, xi);
-        removeMean(xi); // the projected noise is still unit Gaussian on the internal subspace
+        masses.projectWeighted(xi); // the projected noise is still unit Gaussian on the internal subspace
         for (int k = 0; k < x.length; k++) {
-            v[k] = damping * v[k] + noise * xi[k];
+            v[k] = damping * v[k] + noise[k / 3] * xi[k];
             x[k] += h * v[k];
         }
         evaluate();
-        for (int k = 0; k < x.length; k++) v[k] += kickFactor * f[k];
+        for (int k = 0; k < x.length; k++) v[k] += kickFactor[k / 3] * f[k];
         steps++;
     }
 
@@ -113,8 +120,8 @@ public final class LangevinIntegrator {
         removeMean(f); // zero already for a translation-invariant model; exact here against round-off
     }
 
-    /** Subtracts the mean over atoms of each Cartesian component. */
-    static void removeMean(double[] a) {
+    /** Subtracts the mean over atoms of each Cartesian component: zero net force, so the momentum stays zero. */
+    private static void removeMean(double[] a) {
         int n = a.length / 3;
         for (int d = 0; d < 3; d++) {
             double mean = 0;
@@ -135,7 +142,7 @@ public final class LangevinIntegrator {
 
     /** Kinetic energy ½ m v², eV. */
     public double kineticEnergy() {
-        return VelocityVerlet.kineticEnergy(v, mass);
+        return masses.kineticEnergy(v);
     }
 
     /** Unwrapped positions, flat 3N, Å (a copy). */

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.sample.SampleStreams;
 import org.scoredos.sample.ShardKey;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
 
@@ -32,8 +33,9 @@ public final class PressureRun {
 
         SplittableRandom random = SampleStreams.random(new ShardKey(seed, stream, 0), 0);
         VirialForceField field = new VirialForceField(model);
-        double[] v = LangevinIntegrator.thermalVelocities(n, mass, temperature, random);
-        LangevinIntegrator md = new LangevinIntegrator(field, lattice, v, mass, settings.timestep(), settings.friction(),
+        AtomMasses masses = AtomMasses.uniform(n, mass);
+        double[] v = LangevinIntegrator.thermalVelocities(masses, temperature, random);
+        LangevinIntegrator md = new LangevinIntegrator(field, lattice, v, masses, settings.timestep(), settings.friction(),
                 temperature, random);
         md.run(settings.equilibrationSteps());
         int count = settings.samples();

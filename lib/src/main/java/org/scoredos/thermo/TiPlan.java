@@ -12,6 +12,7 @@ import org.scoredos.io.BadInputException;
 import org.scoredos.potential.Potential;
 import org.scoredos.sample.SampleStreams;
 import org.scoredos.sample.ShardKey;
+import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
 
@@ -41,9 +42,10 @@ public final class TiPlan {
      * @param model   the potential whose free energy is wanted
      * @param x0      the lattice the Hessian was taken at (usually the model's own minimum)
      * @param hessian the reference Hessian at x0 (usually the model's own)
-     * @param mass    atomic mass, amu
+     * @param masses  the atoms' masses: they set F_harm's frequencies and the dynamics, never
+     *                the configurational ensembles that ⟨U_model − U_harm⟩ averages over
      */
-    public TiPlan(Potential model, Structure x0, Hessian hessian, double mass, double[] temperatures, TiSettings settings,
+    public TiPlan(Potential model, Structure x0, Hessian hessian, AtomMasses masses, double[] temperatures, TiSettings settings,
                   long seed) {
         if (temperatures.length == 0) throw new BadInputException("TI needs at least one temperature");
         for (double t : temperatures) {
@@ -56,7 +58,7 @@ public final class TiPlan {
         }
         double e0 = model.energy(x0);
         this.model = model;
-        this.reference = new HarmonicReference(x0, mass, 0.0, e0, modes);
+        this.reference = new HarmonicReference(x0, masses, 0.0, e0, modes);
         this.harmonic = new HarmonicPotential(x0, hessian, e0);
         this.temperatures = temperatures.clone();
         this.settings = settings;
@@ -65,10 +67,10 @@ public final class TiPlan {
     }
 
     /** A plan for the model from the Hessian of the model itself at x0 (finite differences, parallel columns). */
-    public static TiPlan ownHessian(Potential model, Structure x0, double mass, double[] temperatures, TiSettings settings,
+    public static TiPlan ownHessian(Potential model, Structure x0, AtomMasses masses, double[] temperatures, TiSettings settings,
                                     long seed) {
         Hessian h = new HessianCalculator(HessianCalculator.DEFAULT_STEP, true).compute(model, x0);
-        return new TiPlan(model, x0, h, mass, temperatures, settings, seed);
+        return new TiPlan(model, x0, h, masses, temperatures, settings, seed);
     }
 
     public int size() {
@@ -110,8 +112,8 @@ public final class TiPlan {
         SplittableRandom random = SampleStreams.random(new ShardKey(seed, ti, node), 0);
 
         LambdaMixture mixture = new LambdaMixture(model, harmonic, lambda, n);
-        double[] v = LangevinIntegrator.thermalVelocities(n, reference.mass(), t, random);
-        LangevinIntegrator md = new LangevinIntegrator(mixture, harmonicStart(t, random), v, reference.mass(),
+        double[] v = LangevinIntegrator.thermalVelocities(reference.masses(), t, random);
+        LangevinIntegrator md = new LangevinIntegrator(mixture, harmonicStart(t, random), v, reference.masses(),
                 settings.timestep(), settings.friction(), t, random);
         md.run(settings.equilibrationSteps());
         int count = settings.samples();

@@ -26,6 +26,7 @@ import org.scoredos.sample.ShardKey;
 import org.scoredos.sample.Snapshot;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
+import org.scoredos.structure.AtomMasses;
 
 /**
  * The reference of the tungsten SNAP example (128-atom bcc W), single thread: its Hessian with
@@ -52,7 +53,7 @@ public class HarmonicBenchmark {
         snap = LinearSnapPotential.of(p, SnapCoefficientReader.read(dir.resolve("X_W.snapcoeff"), p));
         bcc = StructureFiles.read(dir.resolve("W-bcc.dat")).withMassByType(new double[] {183.84});
         hessian = new HessianCalculator().compute(snap, bcc);
-        HarmonicReference reference = new HarmonicReference(bcc, 183.84, 0, snap.energy(bcc), HarmonicModes.of(hessian));
+        HarmonicReference reference = new HarmonicReference(bcc, AtomMasses.uniform(bcc.size(), 183.84), 0, snap.energy(bcc), HarmonicModes.of(hessian));
         sampler = new HessianSampler(reference);
         alpha = reference.alphaOfTau(1);
     }

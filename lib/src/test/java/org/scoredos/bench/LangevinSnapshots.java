@@ -14,6 +14,7 @@ import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.ExtendedXyzWriter;
 import org.scoredos.structure.Structure;
 import org.scoredos.thermo.LangevinIntegrator;
+import org.scoredos.structure.AtomMasses;
 
 /**
  * NVT MD of bcc W with the bundled SNAP and the project's own Langevin engine, written as one
@@ -53,8 +54,9 @@ public final class LangevinSnapshots {
     private static void run(LinearSnapPotential w, Structure x0, double t, int equilibration, int production, int stride,
             double timestep, double friction, long seed, Path dir) throws IOException {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + Math.round(t));
-        LangevinIntegrator md = new LangevinIntegrator(w::energyAndForces, x0, LangevinIntegrator.thermalVelocities(x0.size(), TiRun.W_MASS, t, random),
-                TiRun.W_MASS, timestep, friction, t, random);
+        AtomMasses masses = AtomMasses.uniform(x0.size(), TiRun.W_MASS);
+        LangevinIntegrator md = new LangevinIntegrator(w::energyAndForces, x0, LangevinIntegrator.thermalVelocities(masses, t, random),
+                masses, timestep, friction, t, random);
         long start = System.nanoTime();
         md.run(equilibration);
         Files.createDirectories(dir);

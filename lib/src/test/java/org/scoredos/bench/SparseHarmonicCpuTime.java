@@ -17,6 +17,7 @@ import org.scoredos.sample.HessianSampler;
 import org.scoredos.sample.ShardKey;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
+import org.scoredos.structure.AtomMasses;
 
 /**
  * The sparse harmonic reference of bcc W (bundled w-snap, a = 3.1803 Å) for n×n×n conventional
@@ -44,7 +45,7 @@ public final class SparseHarmonicCpuTime {
             long c1 = os.getProcessCpuTime(), w1 = System.nanoTime();
             SparseSpectrum s = SparseSpectrum.of(h);
             long c2 = os.getProcessCpuTime(), w2 = System.nanoTime();
-            HarmonicReference ref = new HarmonicReference(bcc, 183.84, 0, Double.NaN, h, s);
+            HarmonicReference ref = new HarmonicReference(bcc, AtomMasses.uniform(bcc.size(), 183.84), 0, Double.NaN, h, s);
             HessianSampler sampler = new HessianSampler(ref);
             long c3 = os.getProcessCpuTime(), w3 = System.nanoTime();
             sampler.sample(ref.alphaOfTau(1), new ShardKey(1, 0, 0), 0);

@@ -20,6 +20,7 @@ import org.scoredos.thermo.ThermodynamicIntegration;
 import org.scoredos.thermo.TiPlan;
 import org.scoredos.thermo.TiResult;
 import org.scoredos.thermo.TiSettings;
+import org.scoredos.structure.AtomMasses;
 
 /**
  * A measured TI run of bcc W with the bundled SNAP, for runs too long for the unit suite:
@@ -61,7 +62,7 @@ public final class TiRun {
         for (double t : temperatures) {
             long start = System.nanoTime();
             long cpu = cpuNanos();
-            TiPlan one = new TiPlan(w, x0, h, W_MASS, new double[] {t}, settings, seed);
+            TiPlan one = new TiPlan(w, x0, h, AtomMasses.uniform(x0.size(), W_MASS), new double[] {t}, settings, seed);
             List<TiResult> r = ThermodynamicIntegration.run(one, parallel,
                     done -> System.err.printf("  T = %.0f K: %d/%d λ nodes%n", t, done, one.size()));
             double seconds = (System.nanoTime() - start) / 1e9;

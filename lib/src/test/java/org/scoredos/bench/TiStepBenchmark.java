@@ -18,6 +18,7 @@ import org.scoredos.structure.Structure;
 import org.scoredos.thermo.LambdaSample;
 import org.scoredos.thermo.TiPlan;
 import org.scoredos.thermo.TiSettings;
+import org.scoredos.structure.AtomMasses;
 
 /**
  * Single-thread cost of one TI time step, ms: a BAOAB Langevin step of bcc W under
@@ -43,7 +44,7 @@ public class TiStepBenchmark {
     @Setup
     public void setUp() throws IOException {
         Structure x0 = TiRun.bcc(cells);
-        plan = TiPlan.ownHessian(TiRun.tungstenSnap(), x0, TiRun.W_MASS, new double[] {2000},
+        plan = TiPlan.ownHessian(TiRun.tungstenSnap(), x0, AtomMasses.uniform(x0.size(), TiRun.W_MASS), new double[] {2000},
                 new TiSettings(0.002, 5, 0, STEPS, 1, 2, 1), 1);
     }
 

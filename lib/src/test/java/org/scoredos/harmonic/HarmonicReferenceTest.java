@@ -94,13 +94,16 @@ class HarmonicReferenceTest {
     }
 
     @Test
-    void massMustBeKnownAndSingle() {
+    void massesMustBeKnownAndPositive() {
         Structure noMass = FCC.withCellAndPositions(FCC.cell(), FCC.positions());
         Structure unknown = new Structure(noMass.cell(), noMass.positions(), noMass.types(), new double[] {Double.NaN});
-        BadInputException e = assertThrows(BadInputException.class, () -> HarmonicReference.resolveMass(unknown, Double.NaN));
+        BadInputException e = assertThrows(BadInputException.class, () -> HarmonicReference.resolveMasses(unknown, Double.NaN));
         assertTrue(e.getMessage().contains("--mass"), e.getMessage());
-        assertEquals(183.84, HarmonicReference.resolveMass(unknown, 183.84));
-        assertThrows(BadInputException.class, () -> HarmonicReference.resolveMass(FCC, -1));
+        assertEquals(183.84, HarmonicReference.resolveMasses(unknown, 183.84).of(FCC.size() - 1));
+        assertEquals(183.84, HarmonicReference.resolveMasses(unknown, 183.84).effectiveMass());
+        assertThrows(BadInputException.class, () -> HarmonicReference.resolveMasses(FCC, -1));
+        Structure negative = new Structure(noMass.cell(), noMass.positions(), noMass.types(), new double[] {-2});
+        assertThrows(BadInputException.class, () -> HarmonicReference.resolveMasses(negative, Double.NaN));
         assertThrows(BadInputException.class, () -> reference.harmonicFreeEnergy(0));
     }
 }

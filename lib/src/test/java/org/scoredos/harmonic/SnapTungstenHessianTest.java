@@ -15,6 +15,7 @@ import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
 import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.structure.AtomMasses;
 
 /** The reference of the bundled tungsten SNAP example: 128 atoms of bcc W. */
 class SnapTungstenHessianTest {
@@ -51,7 +52,7 @@ class SnapTungstenHessianTest {
 
     @Test
     void referenceConstantsCarryTheLatticeDescriptor() throws IOException {
-        HarmonicReference reference = new HarmonicReference(bcc, TestCrystals.W_MASS, 0, snap.energy(bcc), modes);
+        HarmonicReference reference = new HarmonicReference(bcc, AtomMasses.of(bcc), 0, snap.energy(bcc), modes);
         ReferenceConstants c = reference.constants(snap.bispectrum());
         assertEquals(55, c.components());
         // linear SNAP: E_0 = N (β0 + β·D_0)

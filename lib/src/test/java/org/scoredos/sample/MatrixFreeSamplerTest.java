@@ -19,6 +19,7 @@ import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.harmonic.TestCrystals;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
+import org.scoredos.structure.AtomMasses;
 
 /**
  * The matrix-free (sparse) isosurface sampler against the dense eigenbasis one, same bcc W
@@ -38,8 +39,8 @@ class MatrixFreeSamplerTest {
         Structure bcc = TestCrystals.bcc(3.1803, 3, TestCrystals.W_MASS);
         SparseHessian h = new SparseHessianCalculator(HessianCalculator.DEFAULT_STEP, true).compute(snap, bcc);
         double e0 = snap.energy(bcc);
-        dense = new HarmonicReference(bcc, TestCrystals.W_MASS, 0, e0, HarmonicModes.of(h.toDense()));
-        sparse = new HarmonicReference(bcc, TestCrystals.W_MASS, 0, e0, h, SparseSpectrum.of(h));
+        dense = new HarmonicReference(bcc, AtomMasses.uniform(bcc.size(), TestCrystals.W_MASS), 0, e0, HarmonicModes.of(h.toDense()));
+        sparse = new HarmonicReference(bcc, AtomMasses.uniform(bcc.size(), TestCrystals.W_MASS), 0, e0, h, SparseSpectrum.of(h));
     }
 
     @Test

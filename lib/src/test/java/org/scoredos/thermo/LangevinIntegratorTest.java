@@ -12,6 +12,7 @@ import org.scoredos.potential.MorsePotential;
 import org.scoredos.potential.Potential;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
+import org.scoredos.structure.AtomMasses;
 
 class LangevinIntegratorTest {
     private static final Structure X0 = TestCrystals.fcc(3.61, 2, TestCrystals.CU_MASS);
@@ -20,8 +21,8 @@ class LangevinIntegratorTest {
 
     private static LangevinIntegrator md(Potential p, double t, double dt, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        double[] v = LangevinIntegrator.thermalVelocities(X0.size(), TestCrystals.CU_MASS, t, r);
-        return new LangevinIntegrator(p::energyAndForces, X0, v, TestCrystals.CU_MASS, dt, 5.0, t, r);
+        double[] v = LangevinIntegrator.thermalVelocities(AtomMasses.of(X0), t, r);
+        return new LangevinIntegrator(p::energyAndForces, X0, v, AtomMasses.of(X0), dt, 5.0, t, r);
     }
 
     /** Block average of a quantity every 5 steps over {@code samples} samples. */

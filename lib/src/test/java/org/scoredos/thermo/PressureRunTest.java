@@ -97,6 +97,6 @@ class PressureRunTest {
 
     private static double harmonicFreeEnergy(LinearSnapPotential w, Structure x0, double t) {
         HarmonicModes modes = HarmonicModes.of(new HessianCalculator().compute(w, x0));
-        return new HarmonicReference(x0, TungstenFixtures.MASS, 0, w.energy(x0), modes).harmonicFreeEnergy(t);
+        return new HarmonicReference(x0, org.scoredos.structure.AtomMasses.uniform(x0.size(), TungstenFixtures.MASS), 0, w.energy(x0), modes).harmonicFreeEnergy(t);
     }
 }

@@ -18,6 +18,7 @@ import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.potential.MorsePotential;
 import org.scoredos.structure.Structure;
 import org.scoredos.units.Units;
+import org.scoredos.structure.AtomMasses;
 
 class ThermodynamicIntegrationTest {
     private static final Structure CU = TestCrystals.fcc(3.61, 2, TestCrystals.CU_MASS);
@@ -30,7 +31,7 @@ class ThermodynamicIntegrationTest {
     @Test
     void theHarmonicModelItselfGivesFHarmExactly() {
         HarmonicPotential model = new HarmonicPotential(CU, H, MORSE.energy(CU));
-        TiPlan plan = new TiPlan(model, CU, H, TestCrystals.CU_MASS, new double[] {300, 2000},
+        TiPlan plan = new TiPlan(model, CU, H, AtomMasses.of(CU), new double[] {300, 2000},
                 new TiSettings(0.004, 5, 50, 500, 5, 10, 4), 1);
         for (TiResult r : ThermodynamicIntegration.run(plan, false)) {
             for (double du : r.integrand()) assertEquals(0, du, 1e-12);
@@ -44,10 +45,10 @@ class ThermodynamicIntegrationTest {
         // model: the harmonic crystal of another Hessian, whose free energy is known exactly
         double t = 1000;
         HarmonicPotential model = new HarmonicPotential(CU, H_SHORT, SHORT_MORSE.energy(CU));
-        TiPlan plan = new TiPlan(model, CU, H, TestCrystals.CU_MASS, new double[] {t},
+        TiPlan plan = new TiPlan(model, CU, H, AtomMasses.of(CU), new double[] {t},
                 new TiSettings(0.008, 5, 200, 20000, 5, 20, 6), 2);
         TiResult r = ThermodynamicIntegration.run(plan, false).get(0);
-        double exact = new HarmonicReference(CU, TestCrystals.CU_MASS, 0, model.latticeEnergy(), HarmonicModes.of(H_SHORT))
+        double exact = new HarmonicReference(CU, AtomMasses.of(CU), 0, model.latticeEnergy(), HarmonicModes.of(H_SHORT))
                 .harmonicFreeEnergy(t);
         assertTrue(Math.abs(exact - r.harmonicFreeEnergy()) > 10 * r.error(), "the two Hessians must differ measurably");
 
@@ -92,7 +93,7 @@ class ThermodynamicIntegrationTest {
     void tungstenSnapAt300KelvinIsHarmonicToHalfAMilliElectronVolt() throws IOException {
         LinearSnapPotential w = TungstenFixtures.snap();
         Structure bcc = TungstenFixtures.bcc(2);
-        TiPlan plan = TiPlan.ownHessian(w, bcc, TungstenFixtures.MASS, new double[] {300},
+        TiPlan plan = TiPlan.ownHessian(w, bcc, AtomMasses.uniform(bcc.size(), TungstenFixtures.MASS), new double[] {300},
                 new TiSettings(0.004, 5, 100, 400, 4, 10, 2), 3);
         TiResult r = ThermodynamicIntegration.run(plan, true).get(0);
         assertEquals(plan.reference().harmonicFreeEnergy(300), r.harmonicFreeEnergy());

@@ -17,6 +17,7 @@ import org.scoredos.harmonic.TestCrystals;
 import org.scoredos.io.BadInputException;
 import org.scoredos.potential.MorsePotential;
 import org.scoredos.structure.Structure;
+import org.scoredos.structure.AtomMasses;
 
 class TiPlanTest {
     private static final Structure CU = TestCrystals.fcc(3.61, 2, TestCrystals.CU_MASS);
@@ -26,7 +27,7 @@ class TiPlanTest {
 
     /** Morse copper (anharmonic) from its own Hessian, two temperatures × three λ nodes. */
     private static TiPlan plan(long seed) {
-        return new TiPlan(MORSE, CU, H, TestCrystals.CU_MASS, new double[] {500, 1200}, SHORT, seed);
+        return new TiPlan(MORSE, CU, H, AtomMasses.of(CU), new double[] {500, 1200}, SHORT, seed);
     }
 
     @Test
@@ -84,8 +85,8 @@ class TiPlanTest {
 
     @Test
     void badPlansAreRefusedWithOneLine() {
-        assertThrows(BadInputException.class, () -> new TiPlan(MORSE, CU, H, TestCrystals.CU_MASS, new double[] {0}, SHORT, 1));
-        assertThrows(BadInputException.class, () -> new TiPlan(MORSE, CU, H, TestCrystals.CU_MASS, new double[0], SHORT, 1));
+        assertThrows(BadInputException.class, () -> new TiPlan(MORSE, CU, H, AtomMasses.of(CU), new double[] {0}, SHORT, 1));
+        assertThrows(BadInputException.class, () -> new TiPlan(MORSE, CU, H, AtomMasses.of(CU), new double[0], SHORT, 1));
         assertThrows(BadInputException.class, () -> new TiSettings(0.002, 5, 10, 100, 10, 20, 4)); // 10 samples, 20 blocks
         // a Hessian that leaves two atoms free (six zero modes) cannot bind the crystal with only the centre of mass fixed
         double[][] loose = H.toArray();
@@ -93,7 +94,7 @@ class TiPlanTest {
             for (int m = 0; m < loose.length; m++) if (k < 6 || m < 6) loose[k][m] = 0;
         }
         BadInputException e = assertThrows(BadInputException.class,
-                () -> new TiPlan(MORSE, CU, Hessian.of(loose), TestCrystals.CU_MASS, new double[] {300}, SHORT, 1));
+                () -> new TiPlan(MORSE, CU, Hessian.of(loose), AtomMasses.of(CU), new double[] {300}, SHORT, 1));
         assertTrue(e.getMessage().contains("zero modes"), e.getMessage());
     }
 }
