@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
@@ -18,6 +17,7 @@ import org.scoredos.harmonic.SparseHessian;
 import org.scoredos.harmonic.SparseHessianCalculator;
 import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.model.ModelDescription;
+import org.scoredos.model.SampledFeatures;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.potential.FireRelaxation;
 import org.scoredos.structure.Lattices;
@@ -29,7 +29,9 @@ import org.scoredos.summary.StoreModel;
 /**
  * The driver's part before any sampling: read the files a config names, build each strain's
  * harmonic reference (its Hessian from the on-disk cache when already computed; dense or
- * sparse by {@link HessianForm}) and the descriptor source the executors will rebuild.
+ * sparse by {@link HessianForm}) and the descriptor source the executors will rebuild. The
+ * reference model's fixed terms (ZBL) are in its Hessian and follow the descriptor in every
+ * recorded vector, D_0 included ({@link SampledFeatures}).
  */
 final class CampaignSetup {
     /** The per-strain constants, the broadcastable descriptor source and the campaign identity. */
@@ -42,7 +44,7 @@ final class CampaignSetup {
         Path base = configFile.toAbsolutePath().getParent();
         SnapParameters descriptorParams = CampaignFiles.descriptor(c, base);
         ModelDescription reference = CampaignFiles.reference(c, base);
-        SnapBispectrum snap = reference.bispectrum(descriptorParams);
+        SampledFeatures features = new SampledFeatures(reference, descriptorParams);
         LinearModel potential = reference.model();
         Structure lattice = lattice(c, base);
 
@@ -80,13 +82,13 @@ final class CampaignSetup {
                 ref = new HarmonicReference(x0, mass, strain, potential.energy(x0), HarmonicModes.of(h));
                 phases.add(PhaseReference.of(ref, h));
             }
-            constants.add(c.sampler().kind().constants(ref, snap.average(x0)));
+            constants.add(c.sampler().kind().constants(ref, features.of(x0)));
         }
         SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler().key(),
-                c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, snap.descriptorCount());
+                c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, features.count());
         double mass = HarmonicReference.resolveMass(lattice, c.mass());
         StoreModel model = new StoreModel(reference.elements().stream()
-                .map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList(), descriptorParams);
+                .map(e -> StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList(), descriptorParams, reference.zbl());
         return new Prepared(constants, source, CampaignIdentity.of(c, base), model);
     }
 
