@@ -94,15 +94,15 @@ public final class CampaignLauncher {
         List<TemperatureCoverage.PhaseCoverage> out = new ArrayList<>();
         try {
             ModelDescription reference = CampaignFiles.reference(c, configFile.toAbsolutePath().getParent());
-            if (reference.elements().size() != 1 || !reference.fixedTerms().isEmpty()) {
-                throw new BadInputException("θ_ref of a model with " + reference.elements().size() + " element(s) and fixed terms "
-                        + reference.fixedTerms() + " is no θ of the stores' single-element descriptors");
+            if (reference.elements().size() != 1) {
+                throw new BadInputException("θ_ref of a model with " + reference.elements().size()
+                        + " elements is no θ of the stores' single-element descriptors");
             }
             for (PhaseSummary phase : phases) {
                 double[] theta = reference.elements().get(0).linear();
-                if (theta.length != phase.reference().components()) {
+                if (theta.length != phase.parameters()) {
                     throw new BadInputException("θ_ref has " + theta.length + " values, phase " + phase.name() + " "
-                            + phase.reference().components() + " descriptor components");
+                            + phase.parameters() + " descriptor components");
                 }
                 TemperatureCoverage.PhaseCoverage pc = TemperatureCoverage.of(phase, theta, span);
                 if (pc == null) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapElement;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicModes;
@@ -19,6 +18,7 @@ import org.scoredos.harmonic.SparseHessian;
 import org.scoredos.harmonic.SparseHessianCalculator;
 import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.model.ModelDescription;
+import org.scoredos.model.SampledFeatures;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.potential.FireRelaxation;
 import org.scoredos.structure.AtomMasses;
@@ -32,7 +32,9 @@ import org.scoredos.summary.StoreModel;
 /**
  * The driver's part before any sampling: read the files a config names, build each strain's
  * harmonic reference (its Hessian from the on-disk cache when already computed; dense or
- * sparse by {@link HessianForm}) and the descriptor source the executors will rebuild.
+ * sparse by {@link HessianForm}) and the descriptor source the executors will rebuild. The
+ * reference model's fixed terms (ZBL) are in its Hessian and follow the descriptor in every
+ * recorded vector, D_0 included ({@link SampledFeatures}).
  */
 final class CampaignSetup {
     /** The per-strain constants, the broadcastable descriptor source and the campaign identity. */
@@ -45,7 +47,7 @@ final class CampaignSetup {
         Path base = configFile.toAbsolutePath().getParent();
         SnapParameters descriptorParams = CampaignFiles.descriptor(c, base);
         ModelDescription reference = CampaignFiles.reference(c, base);
-        SnapBispectrum snap = reference.bispectrum(descriptorParams);
+        SampledFeatures features = new SampledFeatures(reference, descriptorParams);
         LinearModel potential = reference.model();
         List<String> elements = reference.elements().stream().map(e -> e.name()).toList();
         Structure lattice = withMasses(c, configFile, elements, lattice(c, base, reference));
@@ -84,16 +86,16 @@ final class CampaignSetup {
                 ref = new HarmonicReference(x0, masses, strain, potential.energy(x0), HarmonicModes.of(h));
                 phases.add(PhaseReference.of(ref, h));
             }
-            constants.add(c.sampler().kind().constants(ref, snap.average(x0)));
+            constants.add(c.sampler().kind().constants(ref, features.of(x0)));
         }
         SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler().key(),
-                c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, snap.descriptorCount());
+                c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, features.count());
         List<StoreModel.Species> species = new ArrayList<>();
         for (int k = 0; k < elements.size(); k++) {
             SnapElement e = reference.elements().get(k);
             species.add(StoreModel.Species.of(e.name(), speciesMass(c, configFile, lattice, k, e.name()), e.radius(), e.weight()));
         }
-        StoreModel model = new StoreModel(species, descriptorParams);
+        StoreModel model = new StoreModel(species, descriptorParams, reference.zbl());
         return new Prepared(constants, source, CampaignIdentity.of(c, base), model);
     }
 

@@ -1,10 +1,10 @@
 package org.scoredos.campaign;
 
 import java.util.List;
-import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.model.ModelDescription;
+import org.scoredos.model.SampledFeatures;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.sample.IsosurfaceSampler;
 import org.scoredos.sample.SamplerKind;
@@ -15,7 +15,7 @@ import org.scoredos.sample.Snapshot;
 /**
  * The campaign's descriptors: isosurface samples of each phase's reference (or, for the kinetic
  * sampler, snapshots of one NVE trajectory per shard at the cell's target energy), described by
- * SNAP. Sample i of cell K is snapshot i − start of shard (seed, K, i / samplesPerShard), so it
+ * SNAP, followed by the reference model's fixed-term energies per atom ({@link SampledFeatures}). Sample i of cell K is snapshot i − start of shard (seed, K, i / samplesPerShard), so it
  * depends on the seed, the cell and the index only. Rejected snapshots (atoms too close) are dropped.
  * The SNAP engine and the samplers are built lazily, once per executor, from the model
  * description and descriptor settings this object carries as values (it is broadcast); both
@@ -34,7 +34,7 @@ final class SampledDescriptors implements SnapshotDescriptors {
     private transient volatile Engines engines;
 
     /** The executor-side machinery, built from the broadcast description. */
-    private record Engines(SnapBispectrum snap, List<HarmonicReference> references, List<IsosurfaceSampler> samplers) {}
+    private record Engines(SampledFeatures features, List<HarmonicReference> references, List<IsosurfaceSampler> samplers) {}
 
     /**
      * @param kind the sampler's registered name ({@link SamplerKinds})
@@ -65,7 +65,7 @@ final class SampledDescriptors implements SnapshotDescriptors {
         double alpha = e.references().get(cell.phase()).alphaOfTau(cell.tau());
         ShardKey key = new ShardKey(seed, cell.index(), shard.index());
         List<Snapshot> snapshots = e.samplers().get(cell.phase()).sample(alpha, key, 0, shard.size());
-        return snapshots.stream().filter(Snapshot::accepted).map(s -> e.snap().average(s.structure())).toArray(double[][]::new);
+        return snapshots.stream().filter(Snapshot::accepted).map(s -> e.features().of(s.structure())).toArray(double[][]::new);
     }
 
     private Engines engines() {
@@ -80,12 +80,12 @@ final class SampledDescriptors implements SnapshotDescriptors {
     }
 
     private Engines build() {
-        SnapBispectrum snap = reference.bispectrum(descriptor);
+        SampledFeatures features = new SampledFeatures(reference, descriptor);
         List<HarmonicReference> refs = phases.stream().map(PhaseReference::rebuild).toList();
         SamplerKind sampler = SamplerKinds.named(kind);
         // the MD runs on the reference potential, the one whose Hessian is H
         LinearModel potential = sampler.runsDynamics() ? reference.model() : null;
         List<IsosurfaceSampler> samplers = refs.stream().map(r -> sampler.sampler(r, potential, md)).toList();
-        return new Engines(snap, refs, samplers);
+        return new Engines(features, refs, samplers);
     }
 }

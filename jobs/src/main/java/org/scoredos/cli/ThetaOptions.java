@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Where the estimation commands take θ from (a picocli mixin): {@code --coeff} (a single-element
- * .snapcoeff or a plain list) or {@code --model FILE.snap} (its single element's β).
+ * .snapcoeff or a plain list) or {@code --model FILE.snap} (its single element's β, and its fixed
+ * terms, which must be the stores').
  */
 final class ThetaOptions {
     @Spec(Spec.Target.MIXEE)
@@ -25,7 +26,8 @@ final class ThetaOptions {
     Path coeff;
 
     @Option(names = "--model", paramLabel = "FILE.snap",
-            description = "θ from a LAMMPS model file (one SNAP element, no fixed terms such as ZBL), instead of --coeff")
+            description = "θ from a LAMMPS model file (one SNAP element; a ZBL overlay must be the one the store was sampled with), "
+                    + "instead of --coeff")
     Path model;
 
     /** The file θ comes from. */
@@ -39,7 +41,7 @@ final class ThetaOptions {
     /** The model description θ belongs to: from --model, or a pure SNAP model of --params and --coeff. */
     ModelDescription description(Path params) throws IOException {
         source();
-        if (model != null) return singleElementWithoutFixedTerms(ModelFiles.lammps(model));
+        if (model != null) return singleElement(ModelFiles.lammps(model));
         return ModelFiles.snap(params, coeff);
     }
 
@@ -47,21 +49,14 @@ final class ThetaOptions {
     CoefficientFile read(PrintWriter err, StoredPhase... phases) throws IOException {
         Path from = source();
         if (model == null) return CommandSupport.theta(from, CommandSupport.coefficients(from, phases), err, phases);
-        ModelDescription d = singleElementWithoutFixedTerms(ModelFiles.lammps(model));
-        return CommandSupport.theta(from, CoefficientFile.of(d.elements().get(0)), err, phases);
+        ModelDescription d = singleElement(ModelFiles.lammps(model));
+        return CommandSupport.theta(from, CoefficientFile.of(d.elements().get(0), d.zbl()), err, phases);
     }
 
-    /**
-     * The estimation works on one element's θ over the store's sampled descriptors: a fixed term
-     * (ZBL) was not sampled with them, so its free energy would silently be missing.
-     */
-    private ModelDescription singleElementWithoutFixedTerms(ModelDescription d) {
+    /** The estimation works on one element's θ; its fixed terms are checked against the stores' with θ. */
+    private ModelDescription singleElement(ModelDescription d) {
         if (d.elements().size() != 1) {
             throw new BadInputException(model + ": the estimation needs a single-element model, this one has " + d.elements().size());
-        }
-        if (!d.fixedTerms().isEmpty()) {
-            throw new BadInputException(model + ": fixed terms " + d.fixedTerms() + " are not part of the stores' descriptors; "
-                    + "the free energy would miss them (give the SNAP part as --coeff to estimate it alone)");
         }
         return d;
     }

@@ -148,7 +148,10 @@ class ModelFileCommandsTest {
         java.nio.file.Files.writeString(model, "pair_style hybrid/overlay zbl 4 4.8 snap\npair_coeff 1 1 zbl 74 74\n"
                 + "pair_coeff * * snap tiny.snapcoeff tiny.snapparam X\n");
         assertEquals(2, run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--temperatures", "300"));
-        assertTrue(err.toString().contains("fixed terms [zbl] are not part of the stores' descriptors"), err.toString());
+        // a store sampled without fixed terms has no ZBL component for θ's model to use
+        assertTrue(err.toString().contains(model + ": fixed terms [zbl inner=4.0 outer=4.8 1-1:74.0,74.0] of the model θ comes from")
+                && err.toString().contains("was sampled with none"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertEquals(2, run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--coeff", theta.toString(),
                 "--temperatures", "300"));
         assertTrue(err.toString().contains("give θ as --coeff FILE or --model FILE.snap"), err.toString());

@@ -11,6 +11,7 @@ import org.scoredos.descriptor.SnapElement;
 import org.scoredos.io.BadInputException;
 import org.scoredos.io.InputFiles;
 import org.scoredos.io.OutputFiles;
+import org.scoredos.model.ZblSettings;
 
 /**
  * The parameter vector θ of a single-element linear potential, read by the one SNAP coefficient
@@ -24,8 +25,14 @@ import org.scoredos.io.OutputFiles;
  * @param beta0       the constant coefficient (0 for a plain list of d numbers)
  * @param theta       θ, d values
  * @param plain       whether the file was a plain list (no element information)
+ * @param zbl         the fixed ZBL term of the model θ belongs to (a LAMMPS model file's), or null
  */
-public record CoefficientFile(List<String> comments, String element, double beta0, double[] theta, boolean plain) {
+public record CoefficientFile(List<String> comments, String element, double beta0, double[] theta, boolean plain, ZblSettings zbl) {
+
+    /** θ of a model without fixed terms. */
+    public CoefficientFile(List<String> comments, String element, double beta0, double[] theta, boolean plain) {
+        this(comments, element, beta0, theta, plain, null);
+    }
 
     /** Reads θ of {@code components} values from {@code file}. */
     public static CoefficientFile read(Path file, int components) throws IOException {
@@ -45,9 +52,15 @@ public record CoefficientFile(List<String> comments, String element, double beta
         return new CoefficientFile(comments, block.element, block.beta0, block.theta, SnapCoefficientReader.isPlainList(lines));
     }
 
-    /** θ of a model's element (a .snapcoeff block, no comments). */
+    /** θ of a model's element (a .snapcoeff block, no comments), without fixed terms. */
     public static CoefficientFile of(SnapElement e) {
-        return new CoefficientFile(List.of(), e.name() + " " + format(e.radius()) + " " + format(e.weight()), e.constant(), e.linear(), false);
+        return of(e, null);
+    }
+
+    /** θ of a single-element model's element, with the model's fixed ZBL term (null: none). */
+    public static CoefficientFile of(SnapElement e, ZblSettings zbl) {
+        return new CoefficientFile(List.of(), e.name() + " " + format(e.radius()) + " " + format(e.weight()), e.constant(), e.linear(),
+                false, zbl);
     }
 
     /** Writes {@code tuned} (d values) as a .snapcoeff with this file's header and β0, atomically. */

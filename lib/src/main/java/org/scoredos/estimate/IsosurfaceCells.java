@@ -13,10 +13,15 @@ import org.scoredos.units.Units;
  * loops), its mean descriptor, and per (cell, component) table t = a·d + k the rotated origin
  * of the score coordinate, y = (rotated descriptor − rotated D_0), and its standardisation
  * u = (y − offset)/scale.
+ *
+ * <p>A store whose model has fixed terms (ZBL) holds their energies per atom as its last
+ * components: θ of the {@link #parameters} fitted coefficients is extended with 1 for each, so
+ * F is the published model's, and the gradient keeps the fitted components only.
  */
 final class IsosurfaceCells {
     final String phase;
-    final int cells, d;
+    /** d: the stored components (fixed terms included); θ has {@link #parameters} of them. */
+    final int cells, d, parameters;
     final double[] alphas, d0;
     final double[][] means;
     /** rotation[i][a·d + k] = R_a[i][k]: θ̃ = Rᵀθ as d long vector loops. */
@@ -35,6 +40,7 @@ final class IsosurfaceCells {
         ReferenceConstants ref = phaseSummary.reference();
         cells = list.size();
         d = ref.components();
+        parameters = phaseSummary.parameters();
         if (cells <= alphaDegree) {
             throw new BadInputException(phase + ": " + cells + " isosurface cells; the α fit of degree "
                     + alphaDegree + " needs at least " + (alphaDegree + 1));
@@ -94,7 +100,7 @@ final class IsosurfaceCells {
         checkTheta(theta);
         java.util.Arrays.fill(rotated, 0);
         for (int i = 0; i < d; i++) {
-            double th = theta[i];
+            double th = coefficient(theta, i);
             double[] row = rotation[i];
             for (int t = 0; t < rotated.length; t++) rotated[t] += th * row[t];
         }
@@ -109,7 +115,7 @@ final class IsosurfaceCells {
         for (int i = 0; i < d; i++) {
             double[] row = rotation[i];
             for (int b = 0; b < count; b++) {
-                double th = thetas[first + b][i];
+                double th = coefficient(thetas[first + b], i);
                 double[] rotated = w[b].rotated;
                 for (int t = 0; t < rotated.length; t++) rotated[t] += th * row[t];
             }
@@ -121,10 +127,23 @@ final class IsosurfaceCells {
         return 1.5 * (Math.log(3.0 * beta * hbarSqOverMass) + logDet - 1.0);
     }
 
+    /** Coefficient i of θ extended with 1 for each fixed term. */
+    double coefficient(double[] theta, int i) {
+        return i < parameters ? theta[i] : 1.0;
+    }
+
+    /** θ·D_0 of θ extended with 1 for each fixed term, eV/atom. */
+    double latticeEnergy(double[] theta) {
+        checkTheta(theta);
+        double e = 0;
+        for (int i = 0; i < d; i++) e += coefficient(theta, i) * d0[i];
+        return e;
+    }
+
     void checkTheta(double[] theta) {
-        if (theta.length != d) {
-            throw new BadInputException("coefficients: " + phase + " has " + d + " descriptor components, so θ needs "
-                    + d + " values (without β0), got " + theta.length);
+        if (theta.length != parameters) {
+            throw new BadInputException("coefficients: " + phase + " has " + parameters + " descriptor components, so θ needs "
+                    + parameters + " values (without β0), got " + theta.length);
         }
     }
 }

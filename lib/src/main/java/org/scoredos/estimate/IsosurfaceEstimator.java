@@ -96,12 +96,13 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
 
     @Override
     public int components() {
-        return cells.d;
+        return cells.parameters;
     }
 
+    /** D_0 of the fitted components (the fixed terms' part of the lattice energy moves with no θ). */
     @Override
     public double[] latticeDescriptor() {
-        return cells.d0.clone();
+        return java.util.Arrays.copyOf(cells.d0, cells.parameters);
     }
 
     /** The sampled α grid (a copy). */
@@ -111,14 +112,12 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
 
     @Override
     public double latticeEnergy(double[] theta) {
-        cells.checkTheta(theta);
-        double e = 0;
-        for (int i = 0; i < cells.d; i++) e += theta[i] * cells.d0[i];
-        return e;
+        return cells.latticeEnergy(theta);
     }
 
     public IsosurfaceWorkspace workspace() {
-        return new IsosurfaceWorkspace(cells.cells, cells.d, ALPHA_DEGREE, calibrated == null ? 0 : CalibratedError.NEIGHBOURS);
+        return new IsosurfaceWorkspace(cells.cells, cells.d, cells.parameters, ALPHA_DEGREE,
+                calibrated == null ? 0 : CalibratedError.NEIGHBOURS);
     }
 
     @Override

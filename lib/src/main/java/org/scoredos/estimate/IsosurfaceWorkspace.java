@@ -9,15 +9,17 @@ public final class IsosurfaceWorkspace {
     final int[] piece;
     final double[] g, gPlus, gMinus, weights;
     final double[] coef, coefPlus, coefMinus, slope;
+    /** D* over every stored component; results keep the first {@link #parameters} (θ's). */
     final double[] gradient;
     /** Per table (calibrated model): h* = x* / C̃_kk, (C̃_off h*), and S''(u*) for the gradient ({@link FrameCorrection}). */
     final double[] frameH, frameCh, curvature;
+    final int parameters;
     double temperature, freeEnergy, error, alphaStar, tStar, statistical, systematic;
     boolean solved, hasGradient;
     /** The neighbouring score orders' workspaces (calibrated error model), made on first use. */
     final IsosurfaceWorkspace[] neighbourSpaces;
 
-    IsosurfaceWorkspace(int cells, int d, int alphaDegree, int neighbours) {
+    IsosurfaceWorkspace(int cells, int d, int parameters, int alphaDegree, int neighbours) {
         int tables = cells * d;
         rotated = new double[tables];
         ustar = new double[tables];
@@ -35,6 +37,7 @@ public final class IsosurfaceWorkspace {
         frameH = new double[tables];
         frameCh = new double[tables];
         curvature = new double[tables];
+        this.parameters = parameters;
         neighbourSpaces = new IsosurfaceWorkspace[neighbours];
     }
 
@@ -64,13 +67,13 @@ public final class IsosurfaceWorkspace {
         return solved;
     }
 
-    /** The last gradient (a live view; valid when the last evaluation asked for it). */
+    /** The last gradient (a live view over every stored component, θ's first; valid when the last evaluation asked for it). */
     public double[] gradient() {
         return gradient;
     }
 
     public FreeEnergy result(boolean withGradient) {
         return new FreeEnergy(temperature, freeEnergy, error, alphaStar, solved,
-                withGradient && hasGradient ? gradient.clone() : null, statistical, systematic);
+                withGradient && hasGradient ? java.util.Arrays.copyOf(gradient, parameters) : null, statistical, systematic);
     }
 }

@@ -30,6 +30,10 @@ public record MdPhase(PhaseSummary summary) implements SingleStorePhase {
             throw new BadInputException(summary.name() + ": a store of MD snapshots that records no θ_ref: ingest with "
                     + "--params and --coeff (the model the MD ran with)");
         }
+        if (!model.fixedTerms().isEmpty()) { // ingest records none: its θ_ref's Hessian below is SNAP's alone
+            throw new BadInputException(summary.name() + ": a store of MD snapshots with fixed terms " + model.fixedTerms()
+                    + " is not supported");
+        }
         PhaseSummary phase = settings.withScores(summary, progress);
         double[] thetaRef = model.referenceTheta();
         StoreModel.Species s = model.species().get(0);

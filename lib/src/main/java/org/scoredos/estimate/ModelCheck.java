@@ -1,17 +1,20 @@
 package org.scoredos.estimate;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.io.BadInputException;
+import org.scoredos.model.ZblSettings;
 import org.scoredos.structure.Elements;
 import org.scoredos.summary.StoreModel;
 
 /**
  * Whether a θ belongs to the model a store was sampled for: same chemical element, same SNAP
- * radius and weight, same descriptor size (and, given a parameter file, the same descriptor
- * definition). A mismatch is bad input; what cannot be checked is accepted with a warning.
+ * radius and weight, same descriptor size, the same fixed terms (and, given a parameter file, the
+ * same descriptor definition). A mismatch is bad input; what cannot be checked is accepted with a
+ * warning.
  *
  * <p>A .snapcoeff names its element by its element label when that is a chemical symbol, else
  * (the placeholder X of the LAMMPS and DescriptorDOS examples) by its file name LABEL_SYMBOL.snapcoeff
@@ -29,13 +32,14 @@ public final class ModelCheck {
      * @throws BadInputException naming the file when θ is for another element or descriptor
      */
     public static String check(StoreModel model, String store, Path coeff, CoefficientFile theta) {
+        checkFixedTerms(model, store, coeff, theta.zbl());
         if (model == null) {
             return store + ": the store records no model (written before stores did, or imported without --params): "
                     + coeff + " cannot be checked against its element and descriptor";
         }
-        if (theta.theta().length != model.components()) {
+        if (theta.theta().length != model.parameters()) {
             throw new BadInputException(coeff + ": θ has " + theta.theta().length + " values, the store's descriptor "
-                    + model.components());
+                    + model.parameters());
         }
         if (theta.plain()) {
             return coeff + ": a plain list of " + theta.theta().length + " numbers: its element cannot be checked against the store's ("
@@ -63,10 +67,26 @@ public final class ModelCheck {
         return null;
     }
 
+    /**
+     * Refuses θ of a model whose fixed terms (ZBL: its cutoffs and charges) are not the store's: the
+     * store's last components are its fixed terms' energies, so θ of other terms (or of none, on a
+     * store that has them, or the other way round) would give another model's free energy.
+     * {@code zbl} is θ's model's term, null when it has none; a store without a model has none.
+     */
+    public static void checkFixedTerms(StoreModel model, String store, Path file, ZblSettings zbl) {
+        List<String> stored = model == null ? List.of() : model.fixedTerms();
+        List<String> given = zbl == null ? List.of() : List.of(zbl.definition());
+        if (!given.equals(stored)) {
+            throw new BadInputException(file + ": fixed terms " + given + " of the model θ comes from, but " + store
+                    + " was sampled with " + (stored.isEmpty() ? "none" : stored.toString()));
+        }
+    }
+
     /** Refuses a descriptor definition (a .snapparam with the element's radius and weight) other than the store's. */
     public static void checkDescriptor(StoreModel model, String store, Path params, SnapParameters p, double radius, double weight) {
         if (model == null) return;
-        StoreModel given = new StoreModel(java.util.List.of(new StoreModel.Species(null, Double.NaN, radius, weight)), p);
+        // the fixed terms are checked with θ (checkFixedTerms): here the descriptor alone
+        StoreModel given = new StoreModel(List.of(new StoreModel.Species(null, Double.NaN, radius, weight)), p, model.zbl());
         if (!given.hash().equals(model.hash())) {
             throw new BadInputException(params + ": descriptor definition [" + given.definition() + "] differs from " + store
                     + "'s [" + model.definition() + "]");

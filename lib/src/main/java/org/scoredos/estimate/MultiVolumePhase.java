@@ -62,7 +62,7 @@ public final class MultiVolumePhase implements StoredPhase {
 
     @Override
     public int components() {
-        return volumes.get(0).reference().components();
+        return volumes.get(0).parameters();
     }
 
     @Override

@@ -19,6 +19,6 @@ public interface SingleStorePhase extends StoredPhase {
 
     @Override
     default int components() {
-        return summary().reference().components();
+        return summary().parameters();
     }
 }

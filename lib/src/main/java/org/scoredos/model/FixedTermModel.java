@@ -39,12 +39,18 @@ public final class FixedTermModel implements LinearModel {
 
     @Override
     public double[] features(Structure structure) {
-        double[] phi = Arrays.copyOf(fitted.features(structure), featureCount());
-        NeighborList list = termNeighbors(structure);
+        return withTerms(fitted.features(structure), terms, structure);
+    }
+
+    /** {@code phi} followed by E_term/N of each term: the features of a model that adds {@code terms} to phi's. */
+    public static double[] withTerms(double[] phi, List<FixedTerm> terms, Structure structure) {
+        if (terms.isEmpty()) return phi;
+        double[] out = Arrays.copyOf(phi, phi.length + terms.size());
+        NeighborList list = NeighborList.build(structure, cutoff(terms));
         for (int k = 0; k < terms.size(); k++) {
-            phi[fitted.featureCount() + k] = terms.get(k).evaluate(structure, list, false, false).energy() / structure.size();
+            out[phi.length + k] = terms.get(k).evaluate(structure, list, false, false).energy() / structure.size();
         }
-        return phi;
+        return out;
     }
 
     @Override
@@ -75,6 +81,10 @@ public final class FixedTermModel implements LinearModel {
     }
 
     private double termCutoff() {
+        return cutoff(terms);
+    }
+
+    private static double cutoff(List<FixedTerm> terms) {
         double c = 0;
         for (FixedTerm t : terms) c = Math.max(c, t.cutoff());
         return c;

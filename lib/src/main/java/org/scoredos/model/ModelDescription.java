@@ -148,7 +148,12 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
     public LinearModel model() {
         double[][] beta = elements.stream().map(SnapElement::coefficients).toArray(double[][]::new);
         LinearSnapPotential fitted = new LinearSnapPotential(bispectrum(), beta);
-        return zbl == null ? fitted : new FixedTermModel(fitted, List.of(new ZblTerm(zbl)));
+        return zbl == null ? fitted : new FixedTermModel(fitted, terms());
+    }
+
+    /** The fixed terms, in feature order after the fitted features. */
+    public List<FixedTerm> terms() {
+        return zbl == null ? List.of() : List.of(new ZblTerm(zbl));
     }
 
     /** Bytes that differ exactly when the physics differs (the source name left out): a cache key's model part. */
@@ -164,6 +169,6 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
 
     /** Names of the fixed terms, in feature order after the fitted features. */
     public List<String> fixedTerms() {
-        return zbl == null ? List.of() : List.of("zbl");
+        return terms().stream().map(FixedTerm::name).toList();
     }
 }

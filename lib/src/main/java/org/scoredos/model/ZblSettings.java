@@ -1,6 +1,8 @@
 package org.scoredos.model;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The settings of LAMMPS {@code pair_style zbl INNER OUTER} with its {@code pair_coeff I J zbl Z1 Z2}
@@ -23,5 +25,32 @@ public record ZblSettings(double inner, double outer, double[][][] charge) imple
     /** The number of atom types the settings cover. */
     public int types() {
         return charge.length;
+    }
+
+    /**
+     * The canonical text of the settings: the cutoffs, then Z_t,Z_u of each type pair t ≤ u that
+     * ZBL acts on. Two settings give the same text exactly when they give the same energies, so a
+     * store's fixed term is compared (and hashed) by it.
+     */
+    public String definition() {
+        StringBuilder sb = new StringBuilder("zbl inner=").append(inner).append(" outer=").append(outer);
+        for (int t = 0; t < charge.length; t++) {
+            for (int u = t; u < charge.length; u++) {
+                double[] z = charge[t][u];
+                if (z != null) sb.append(' ').append(t + 1).append('-').append(u + 1).append(':').append(z[0]).append(',').append(z[1]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Equal by value (a record compares arrays by reference): the same {@link #definition}. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ZblSettings z && Arrays.deepEquals(charge, z.charge) && inner == z.inner && outer == z.outer;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inner, outer, Arrays.deepHashCode(charge));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.scoredos.io.BadInputException;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.model.ZblSettings;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.StoreModel;
 
@@ -198,12 +199,64 @@ public record StoreManifest(
         d.put("wselfallflag", p.wselfAll() ? 1 : 0);
         d.put("bnormflag", p.bnorm() ? 1 : 0);
         d.put("chemflag", p.chem() ? 1 : 0);
-        d.put("components", model.components());
+        d.put("components", model.parameters());
+        writeFixedTerms(m, model.zbl());
         m.put("definition", model.definition());
         m.put("hash", model.hash());
         if (model.referenceTheta() != null) {
             var theta = m.putArray("referenceTheta");
             for (double v : model.referenceTheta()) theta.add(v);
+        }
+    }
+
+    /**
+     * The fixed terms whose energies per atom follow the descriptor's components: written only when
+     * there are some (stores without them keep their manifests), ZBL as its cutoffs (Å) and the
+     * nuclear charges of each type pair t ≤ u it acts on.
+     */
+    private static void writeFixedTerms(ObjectNode m, ZblSettings zbl) {
+        if (zbl == null) return;
+        ObjectNode z = m.putArray("fixedTerms").addObject();
+        z.put("type", "zbl");
+        z.put("inner", zbl.inner());
+        z.put("outer", zbl.outer());
+        var charges = z.putArray("charges");
+        for (int t = 0; t < zbl.types(); t++) {
+            for (int u = t; u < zbl.types(); u++) {
+                double[] q = zbl.charge()[t][u];
+                if (q == null) continue;
+                ObjectNode pair = charges.addObject();
+                pair.putArray("types").add(t + 1).add(u + 1);
+                pair.putArray("z").add(q[0]).add(q[1]);
+            }
+        }
+    }
+
+    /** The fixed terms entry: absent → none; otherwise one ZBL term over the model's types. */
+    private static ZblSettings fixedTerms(JsonNode m, int types, String where) {
+        JsonNode terms = m.get("fixedTerms");
+        if (terms == null) return null;
+        if (!terms.isArray() || terms.size() != 1) throw field(where, "model.fixedTerms", "expected a list of one fixed term");
+        JsonNode z = terms.get(0);
+        if (!z.isObject() || !"zbl".equals(text(z, "type", where))) throw field(where, "model.fixedTerms[0].type", "expected \"zbl\"");
+        double[][][] charge = new double[types][types][];
+        JsonNode charges = z.get("charges");
+        if (charges == null || !charges.isArray()) throw field(where, "model.fixedTerms[0].charges", "missing");
+        for (JsonNode pair : charges) {
+            JsonNode t = pair.get("types"), q = pair.get("z");
+            if (t == null || !t.isArray() || t.size() != 2 || q == null || !q.isArray() || q.size() != 2
+                    || !t.get(0).canConvertToInt() || !t.get(1).canConvertToInt() || !q.get(0).isNumber() || !q.get(1).isNumber()) {
+                throw field(where, "model.fixedTerms[0].charges", "expected {\"types\": [t, u], \"z\": [Z_t, Z_u]} entries");
+            }
+            int a = t.get(0).asInt(), b = t.get(1).asInt();
+            if (a < 1 || b < a || b > types) throw field(where, "model.fixedTerms[0].charges", "type pair " + a + "-" + b + " outside 1.." + types);
+            charge[a - 1][b - 1] = new double[] {q.get(0).asDouble(), q.get(1).asDouble()};
+            charge[b - 1][a - 1] = new double[] {q.get(1).asDouble(), q.get(0).asDouble()};
+        }
+        try {
+            return new ZblSettings(real(z, "inner", where), real(z, "outer", where), charge);
+        } catch (IllegalArgumentException e) {
+            throw field(where, "model.fixedTerms[0]", e.getMessage());
         }
     }
 
@@ -228,7 +281,8 @@ public record StoreManifest(
                     integer(d, "twojmax", where), real(d, "rmin0", where), integer(d, "bzeroflag", where) != 0,
                     integer(d, "quadraticflag", where) != 0, integer(d, "switchflag", where) != 0,
                     integer(d, "wselfallflag", where) != 0, integer(d, "bnormflag", where) != 0,
-                    d.has("chemflag") && integer(d, "chemflag", where) != 0)); // absent in stores written before chemflag
+                    d.has("chemflag") && integer(d, "chemflag", where) != 0), // absent in stores written before chemflag
+                    fixedTerms(m, species.size(), where));
         } catch (IllegalArgumentException e) {
             throw field(where, "model.descriptor", e.getMessage());
         }
@@ -238,8 +292,8 @@ public record StoreManifest(
         }
         JsonNode theta = m.get("referenceTheta"); // stores of MD snapshots only
         if (theta == null) return model;
-        if (!theta.isArray() || theta.size() != model.components()) {
-            throw field(where, "model.referenceTheta", "expected " + model.components() + " numbers");
+        if (!theta.isArray() || theta.size() != model.parameters()) {
+            throw field(where, "model.referenceTheta", "expected " + model.parameters() + " numbers");
         }
         double[] t = new double[theta.size()];
         for (int i = 0; i < t.length; i++) {

@@ -31,6 +31,11 @@ public record PhaseSummary(String name, ReferenceConstants reference, List<CellS
         this(name, reference, cells, Conditioning.ISOSURFACE, null);
     }
 
+    /** The number of θ values: the stored components less the fixed terms (θ is extended with 1 for each). */
+    public int parameters() {
+        return reference.components() - (model == null ? 0 : model.fixedTerms().size());
+    }
+
     /** The same phase, recorded as sampled for {@code model}. */
     public PhaseSummary withModel(StoreModel model) {
         return new PhaseSummary(name, reference, cells, conditioning, model);

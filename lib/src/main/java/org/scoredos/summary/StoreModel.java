@@ -7,30 +7,39 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.model.ZblSettings;
 import org.scoredos.structure.Elements;
 
 /**
  * The model a summary store was sampled for: its species (chemical element, mass, SNAP radius
- * and weight) and the SNAP descriptor definition. A θ is only meaningful against descriptors
- * of the same definition and element; {@link #hash()} identifies the definition.
+ * and weight), the SNAP descriptor definition and the fixed terms whose energies per atom follow
+ * the descriptor as extra components (θ is extended with 1 for each). A θ is only meaningful
+ * against descriptors of the same definition, element and fixed terms; {@link #hash()} identifies
+ * the definition.
  *
  * @param species        in the descriptor's element order
  * @param descriptor     the bispectrum settings
  * @param referenceTheta θ_ref, the coefficients of the model whose MD the samples are (stores of
  *                       MD snapshots, {@code scoredos ingest --coeff}), or null when not recorded;
  *                       not part of the descriptor definition
+ * @param zbl            the ZBL fixed term whose E_ZBL/N is the last component, or null (no fixed terms)
  */
-public record StoreModel(List<Species> species, SnapParameters descriptor, double[] referenceTheta)
+public record StoreModel(List<Species> species, SnapParameters descriptor, double[] referenceTheta, ZblSettings zbl)
         implements java.io.Serializable {
 
-    /** A model whose samples record no θ_ref. */
+    /** A model whose samples record no θ_ref and no fixed term. */
     public StoreModel(List<Species> species, SnapParameters descriptor) {
-        this(species, descriptor, null);
+        this(species, descriptor, null, null);
+    }
+
+    /** A model of the descriptor plus the ZBL term (null: none), recording no θ_ref. */
+    public StoreModel(List<Species> species, SnapParameters descriptor, ZblSettings zbl) {
+        this(species, descriptor, null, zbl);
     }
 
     /** The same model, recording θ_ref. */
     public StoreModel withReferenceTheta(double[] theta) {
-        return new StoreModel(species, descriptor, theta.clone());
+        return new StoreModel(species, descriptor, theta.clone(), zbl);
     }
 
     /**
@@ -60,16 +69,30 @@ public record StoreModel(List<Species> species, SnapParameters descriptor, doubl
             throw new IllegalArgumentException("θ_ref has " + referenceTheta.length + " coefficients, the descriptor "
                     + descriptor.descriptorCount());
         }
+        if (zbl != null && zbl.types() != species.size()) {
+            throw new IllegalArgumentException("ZBL covers " + zbl.types() + " types, the model " + species.size());
+        }
     }
 
-    /** d, the number of descriptor components. */
+    /** The stored components: the descriptor's, then one per fixed term. */
     public int components() {
+        return parameters() + fixedTerms().size();
+    }
+
+    /** The number of θ values: the descriptor's components (the fixed terms have coefficient 1). */
+    public int parameters() {
         return descriptor.descriptorCount();
     }
 
+    /** The fixed terms' canonical definitions, in component order after the descriptor's (empty: none). */
+    public List<String> fixedTerms() {
+        return zbl == null ? List.of() : List.of(zbl.definition());
+    }
+
     /**
-     * The canonical text of the descriptor definition: every SNAP setting and each species'
-     * radius and weight, in a fixed order and format (masses and symbols do not change D).
+     * The canonical text of the descriptor definition: every SNAP setting, each species' radius
+     * and weight and the fixed terms, in a fixed order and format (masses and symbols do not
+     * change D).
      */
     public String definition() {
         SnapParameters p = descriptor;
@@ -80,6 +103,8 @@ public record StoreModel(List<Species> species, SnapParameters descriptor, doubl
         // only when set, so that the definitions (and hashes) of stores written before chemflag stay as they were
         if (p.chem()) sb.append(" chemflag=1");
         for (Species s : species) sb.append("; radius=").append(num(s.radius())).append(" weight=").append(num(s.weight()));
+        // only when present, so that stores without fixed terms keep their definitions and hashes
+        for (String term : fixedTerms()) sb.append("; fixed ").append(term);
         return sb.toString();
     }
 
