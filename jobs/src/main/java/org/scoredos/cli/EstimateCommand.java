@@ -76,8 +76,8 @@ final class EstimateCommand implements Callable<Integer> {
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
         switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(phase.name(), lattice, results));
-            case CSV -> csv(out, results);
+            case JSON -> JsonOutput.print(out, json(phase.name(), estimator.quantity(), lattice, results));
+            case CSV -> csv(out, estimator.quantity(), results);
             default -> text(out, phase.name(), estimator.method(), lattice, results);
         }
         out.flush();
@@ -143,10 +143,11 @@ final class EstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> json(String phase, double lattice, FreeEnergy[] results) {
+    private Map<String, Object> json(String phase, String quantity, double lattice, FreeEnergy[] results) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("phase", phase);
         CommandSupport.declareConvention(root);
+        if (!"F".equals(quantity)) root.put("quantity", quantity); // freeEnergy is a difference to the reference model
         root.put("latticeEnergy", lattice);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FreeEnergy r : results) {
@@ -167,8 +168,9 @@ final class EstimateCommand implements Callable<Integer> {
         return root;
     }
 
-    private void csv(PrintWriter out, FreeEnergy[] results) {
+    private void csv(PrintWriter out, String quantity, FreeEnergy[] results) {
         CommandSupport.conventionLine(out);
+        if (!"F".equals(quantity)) out.println("# quantity: freeEnergy is " + quantity + " (difference to the reference model)");
         StringBuilder head = new StringBuilder("temperature,freeEnergy,error,statisticalError,systematicError,alphaStar,solved");
         if (gradient) for (int i = 0; i < results[0].gradient().length; i++) head.append(",gradient").append(i);
         out.println(head);
