@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reruns the accuracy report of the README ("Accuracy against thermodynamic integration"):
+# Reruns the accuracy report of lib/docs/accuracy.md ("Accuracy against thermodynamic integration"):
 # the bundled tungsten campaigns (bcc 128 atoms, A15 64 atoms), then `scoredos verify` at each
 # point of the table. One JSON per verify run lands next to this script (written whole, or not
 # at all); the campaigns and Hessians go to the work directory (default ./scoredos-accuracy).

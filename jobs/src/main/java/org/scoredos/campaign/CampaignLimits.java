@@ -3,7 +3,7 @@ package org.scoredos.campaign;
 import java.util.Locale;
 
 /**
- * The sizes a campaign config may ask for (README "Limits on hostile inputs"): each bounds
+ * The sizes a campaign config may ask for (jobs/docs/reliability.md, "Limits on hostile inputs"): each bounds
  * memory or run time that would otherwise grow without a word (an OutOfMemoryError for 2^31
  * samples, a heap-filling τ grid, an MD trajectory of 2^31 strides). Each has one declaration
  * here and may be raised for a real need with the environment variable named beside it.

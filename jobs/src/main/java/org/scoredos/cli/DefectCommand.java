@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "⊕ systematic, the spread of G_f itself over score orders p ± 1 of both cells (a bias common to both cancels); "
                 + "under the reference model N_d·sqrt(δF_d² + δF_p²) of the cells' bars.",
             "The static formation energy E_f = N_d θ·(D_0^d − D_0^p) (0 K, the stores' reference structures) is given "
-                + "too. Both cells are in the estimators' 3N convention (README, \"Free-energy convention\"). Temperatures in K."})
+                + "too. Both cells are in the estimators' 3N convention (lib/docs/accuracy.md, \"Free-energy convention\"). Temperatures in K."})
 final class DefectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "Classical harmonic free energy per atom, relative to the lattice energy, of the Hessian of a linear SNAP "
                     + "model at a structure, in the estimators' 3N convention: F(T) = 3 k_B T ⟨ln(ħ Ω_l / k_B T)⟩, the mean "
                     + "over the stable modes (zero modes dropped) counted 3 times per atom. With the centre of mass fixed "
-                    + "(3N − 3 modes) F is lower by F/N (README, \"Free-energy convention\").",
+                    + "(3N − 3 modes) F is lower by F/N (lib/docs/accuracy.md, \"Free-energy convention\").",
             "The Hessian comes from central differences of the SNAP forces (only translation-inequivalent atoms are "
                     + "displaced) or from a LAMMPS dynamical_matrix file (--dynmat). A structure with negative eigenvalues "
                     + "beyond the zero modes is refused."

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scoredos import-descriptordos}: a DescriptorDOS compressed campaign (its pickle
- * exported to JSON, see the README) → a summary store, with score models fitted.
+ * exported to JSON, see jobs/docs/guide.md) → a summary store, with score models fitted.
  */
 @Command(
         name = "import-descriptordos",

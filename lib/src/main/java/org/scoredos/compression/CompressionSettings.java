@@ -15,7 +15,7 @@ import org.scoredos.score.PolynomialBasis;
  * @param clipPercentile histogram edges clipped at this percentile per side (≈ 99 % of samples kept)
  * @param basis          the score models' polynomial basis
  * @param order          the score models' polynomial order P; the default 4 agrees best with TI
- *                       for 256-sample W campaigns (README, accuracy study): higher orders fit
+ *                       for 256-sample W campaigns (lib/docs/accuracy.md, accuracy study): higher orders fit
  *                       sampling noise and widen the error bars
  */
 public record CompressionSettings(int bins, double clipPercentile, PolynomialBasis.Kind basis, int order) implements Serializable {

@@ -22,7 +22,7 @@ import org.scoredos.units.Units;
  * F is known only to within their envelope, and p is not privileged inside it; the largest
  * distance from F_p (the former rule) counts the whole envelope whenever p sits at one end of it,
  * which on the tungsten accuracy cases is always (orders come in pairs, 3–4, 5–6, 7–8, so F_3 ≈ F_4
- * and the bar was |F_5 − F_4|). README, "Calibrated error bars", has the measurements.
+ * and the bar was |F_5 − F_4|). lib/docs/accuracy.md, "Calibrated error bars", has the measurements.
  *
  * <p>The neighbouring orders are refitted from the stored histograms on the first calibrated
  * evaluation, not when the phase is loaded: transitions and fine-tuning that never ask for an

@@ -3,7 +3,7 @@ package org.scoredos.store;
 import org.scoredos.io.BadInputException;
 
 /**
- * The version of the summary store layout (README, "Summary store format"). Bump it whenever
+ * The version of the summary store layout (lib/docs/store-format.md). Bump it whenever
  * a file, column or manifest field changes meaning; readers refuse any other version rather
  * than misread it.
  */

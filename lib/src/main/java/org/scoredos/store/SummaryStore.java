@@ -22,7 +22,7 @@ import org.scoredos.summary.PhaseSummary;
 
 /**
  * The summary store of one phase in a local directory: manifest.json plus Parquet files
- * (layout: README, "Summary store format"; version: {@link SchemaVersion}). Reading needs no
+ * (layout: lib/docs/store-format.md; version: {@link SchemaVersion}). Reading needs no
  * Spark and no Hadoop file system and takes milliseconds.
  *
  * <p>Commit protocol. The manifest is the commit point: a store is exactly the files its

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one convention every free energy ScoreDOS reports is in (README, "Free-energy
+ * The one convention every free energy ScoreDOS reports is in (lib/docs/accuracy.md, "Free-energy
  * convention"): F per atom, eV, relative to the model's lattice energy, classical nuclei, with
  * 3 degrees of freedom per atom — the mean over the 3N − 3 vibrational modes counted 3N times,
  * so the 3 centre-of-mass modes count as 3 average modes. For a harmonic crystal

@@ -28,7 +28,7 @@ import org.scoredos.thermo.TiSettings;
  * stays meaningful on a shared machine). Options
  * {@code key=value}: cells (n for 2n³ atoms, 4), temperatures (comma list, 300), nodes,
  * equilibration, production, stride, blocks, timestep, friction (TiSettings.defaults()
- * otherwise), seed (1), parallel (true). See the README for the command.
+ * otherwise), seed (1), parallel (true). See jobs/docs/guide.md ("Ground truth: thermodynamic integration") for the command.
  */
 public final class TiRun {
     static final double W_MASS = 183.84;
