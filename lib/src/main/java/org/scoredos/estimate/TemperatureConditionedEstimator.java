@@ -317,6 +317,14 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
                     uMax[a][k] = u;
                 }
             }
+            // normalised at the fitted S's own maximum in the sampled range, not the best bin centre's:
+            // then θ = θ_ref has F_θ − F_ref = 0 exactly, not −k_B T Σ_k (the excess between centres)
+            double u = minimise(series[a][k], 0, lower[a][k], upper[a][k]);
+            double excess = PolynomialConjugate.horner(series[a][k], 0, series[a][k].length, u);
+            if (excess > 0) {
+                series[a][k][0] -= excess;
+                uMax[a][k] = u;
+            }
         }
     }
 
