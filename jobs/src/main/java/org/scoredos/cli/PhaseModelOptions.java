@@ -57,7 +57,7 @@ final class PhaseModelOptions {
             description = "stores of MD snapshots: the reference model's free energy F0 (eV/atom, relative to θ_ref·D_0, "
                     + "3N convention; absolute on the θ·D scale for a store without a lattice, e.g. a liquid) at T0 (K), from TI "
                     + "or a coexistence calculation. Default: a crystal's harmonic limit T → 0; a liquid without an anchor "
-                    + "gives only F_θ − F_ref (difference mode). PHASE: names the phase it anchors (repeatable)")
+                    + "gives only F_θ − F_ref (difference mode). PHASE: the phase name of the store it anchors (ingest --name; repeatable)")
     List<String> anchors;
 
     /** The phase at {@code path}: a summary store directory, or a DescriptorDOS campaign exported to JSON (.json or .json.gz). */

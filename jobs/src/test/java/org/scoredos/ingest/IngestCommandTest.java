@@ -284,6 +284,15 @@ class IngestCommandTest {
         Ran badAnchor = run("estimate", "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
         assertEquals(2, badAnchor.code());
         assertTrue(badAnchor.err().contains("--anchor: expected [PHASE:]T0=F0"), badAnchor.err());
+
+        // transition between stores of MD snapshots: the same table as for isosurface stores, the anchor names one store's phase
+        Ran transition = run("transition", "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+                "--temperatures", "300", "--format", "json");
+        assertEquals(0, transition.code(), transition.err());
+        JsonNode row = new ObjectMapper().readTree(transition.out()).get("table").get(0);
+        assertEquals(row.get("first").get("freeEnergy").asDouble() + 0.04, row.get("deltaF").asDouble(), 1e-5, "F_b(300 K) is its anchor");
+        // the fields of an isosurface store's table (40 frames do not span 55 components: wide bars, unsolved, as it should)
+        assertTrue(row.get("deltaFError").asDouble() > 0 && row.get("first").has("solved") && row.get("second").has("error"), row.toString());
     }
 
     @Test
