@@ -77,7 +77,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (thermo) return thermo(phase.name(), estimator, theta, ts, out);
         FreeEnergy[] results = estimator.estimate(theta, ts, gradient);
         double lattice = estimator.latticeEnergy(theta);
-        Renderers.print(result(phase.name(), estimator.method(), lattice, results), output.format, out);
+        Renderers.print(result(phase.name(), estimator.method(), estimator.quantity(), lattice, results), output.format, out);
         if (plot != null) {
             double[] f = new double[ts.length], e = new double[ts.length];
             boolean[] solved = new boolean[ts.length];
@@ -138,8 +138,10 @@ final class EstimateCommand implements Callable<Integer> {
         return result;
     }
 
-    private Result result(String phase, String method, double lattice, FreeEnergy[] results) {
+    private Result result(String phase, String method, String quantity, double lattice, FreeEnergy[] results) {
         Result result = run(phase, method);
+        // F itself, or (an MD store with no lattice and no anchor) only its difference to the reference model
+        if (!"F".equals(quantity)) result.fields().put("quantity", quantity);
         result.fields().put("latticeEnergy", "eV/atom", "θ·D_0: the model's energy of the perfect lattice, the zero of F", lattice);
         boolean split = !Double.isNaN(results[0].statisticalError()); // the reference error model does not split its error bar
         ResultTable table = new ResultTable("results").column(Columns.temperature())

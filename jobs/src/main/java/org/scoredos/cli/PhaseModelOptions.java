@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.List;
+import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.ErrorModel;
+import org.scoredos.estimate.MdReference;
 import org.scoredos.estimate.EstimatorSettings;
 import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.IsosurfaceEstimator;
@@ -46,6 +49,19 @@ final class PhaseModelOptions {
             description = "refit the score models with this polynomial order (default: the stored fits, or 7)")
     Integer order;
 
+    @Option(names = "--reference-coeff", paramLabel = "FILE",
+            description = "stores of MD snapshots (scoredos ingest): θ_ref, the model the MD ran with, as a single-element "
+                    + ".snapcoeff or a list of the d numbers (default: the θ_ref ingest recorded from its --coeff); "
+                    + "other stores ignore it")
+    Path referenceCoeff;
+
+    @Option(names = "--anchor", paramLabel = "[PHASE:]T0=F0",
+            description = "stores of MD snapshots: the reference model's free energy F0 (eV/atom, relative to θ_ref·D_0, "
+                    + "3N convention; absolute on the θ·D scale for a store without a lattice, e.g. a liquid) at T0 (K), from TI "
+                    + "or a coexistence calculation. Default: a crystal's harmonic limit T → 0; a liquid without an anchor "
+                    + "gives only F_θ − F_ref (difference mode). PHASE: the phase name of the store it anchors (ingest --name; repeatable)")
+    List<String> anchors;
+
     /** The phase at {@code path}: a summary store directory, or a DescriptorDOS campaign exported to JSON (.json or .json.gz). */
     static StoredPhase read(Path path, String what) throws IOException {
         return PhaseLoader.read(path, what);
@@ -56,13 +72,21 @@ final class PhaseModelOptions {
     }
 
     /** The estimator of the phase at fixed volume, its score refits reported on stderr. */
-    PhaseFreeEnergy estimator(StoredPhase phase, PrintWriter err) {
+    PhaseFreeEnergy estimator(StoredPhase phase, PrintWriter err) throws IOException {
         return estimator(phase, err, null);
     }
 
     /** The estimator of the phase at pressure P (GPa; null: fixed volume), its score refits reported on stderr. */
-    PhaseFreeEnergy estimator(StoredPhase phase, PrintWriter err, Double pressure) {
-        return asOptions(() -> phase.estimator(settings().atPressure(pressure), progress(err)));
+    PhaseFreeEnergy estimator(StoredPhase phase, PrintWriter err, Double pressure) throws IOException {
+        EstimatorSettings settings = settings().atPressure(pressure).withMd(md(phase));
+        return asOptions(() -> phase.estimator(settings, progress(err)));
+    }
+
+    /** --reference-coeff (read against the phase's descriptor) and --anchor. */
+    private MdReference md(StoredPhase phase) throws IOException {
+        double[] theta = referenceCoeff == null ? null : CoefficientFile.read(referenceCoeff, phase.components()).theta();
+        List<MdReference.Anchor> parsed = anchors == null ? List.of() : anchors.stream().map(MdReference::parseAnchor).toList();
+        return new MdReference(theta, parsed);
     }
 
     /** The summaries of a one-volume phase with score models (stored, or refitted as these options ask), refits reported on stderr. */
@@ -88,7 +112,7 @@ final class PhaseModelOptions {
     }
 
     /** The Gibbs free energy G(P, T) of a phase sampled at several volumes, at P (GPa). */
-    GibbsEstimator gibbs(StoredPhase phase, PrintWriter err, double pressure) {
+    GibbsEstimator gibbs(StoredPhase phase, PrintWriter err, double pressure) throws IOException {
         if (estimator(phase, err, pressure) instanceof GibbsEstimator g) return g;
         throw new BadInputException(phase.name() + ": has no Gibbs free energy at a pressure");
     }

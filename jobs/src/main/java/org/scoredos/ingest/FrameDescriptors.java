@@ -21,7 +21,7 @@ import org.scoredos.structure.TrajectoryFrames;
 
 /**
  * The executor's part: streams one trajectory file frame by frame from its Hadoop file system
- * and keeps only each frame's per-atom-averaged SNAP descriptor. Broadcast once; the SNAP
+ * and keeps only each frame's per-atom-averaged SNAP descriptor (and its energy, when the file gives one). Broadcast once; the SNAP
  * engine is built lazily, once per executor, from the model description it carries.
  */
 final class FrameDescriptors implements Serializable {
@@ -47,12 +47,16 @@ final class FrameDescriptors implements Serializable {
         this.speciesByType = first.speciesByType();
     }
 
-    /** One file's descriptors in frame order, or why the file was refused (bad input is reported, not thrown). */
-    record Described(int file, double[][] descriptors, String error) implements Serializable {}
+    /**
+     * One file's descriptors in frame order with the frames' own potential energies (eV, whole
+     * cell; NaN where a frame gives none), or why the file was refused (bad input is reported, not thrown).
+     */
+    record Described(int file, double[][] descriptors, double[] energies, String error) implements Serializable {}
 
     Described describe(int index, SnapshotFile file) throws IOException {
         SnapBispectrum engine = engine();
         List<double[]> out = new ArrayList<>();
+        List<Double> energies = new ArrayList<>();
         Path path = new Path(URI.create(file.uri()));
         Configuration conf = new Configuration(false);
         hadoop.forEach(conf::set);
@@ -66,6 +70,7 @@ final class FrameDescriptors implements Serializable {
                     throw BadInputException.at(file.uri(), frames.frameLine(), frame,
                             read.size() + " atoms, the first frame of the ingestion has " + atoms);
                 }
+                energies.add(frames.energy());
                 try {
                     Structure s = model.typed(read, file.uri());
                     int changed = s.firstSpeciesChange(types, speciesByType);
@@ -81,9 +86,9 @@ final class FrameDescriptors implements Serializable {
             }
             if (out.isEmpty()) throw BadInputException.at(file.uri(), 0, null, "no frames");
         } catch (BadInputException e) {
-            return new Described(index, null, e.getMessage());
+            return new Described(index, null, null, e.getMessage());
         }
-        return new Described(index, out.toArray(double[][]::new), null);
+        return new Described(index, out.toArray(double[][]::new), energies.stream().mapToDouble(Double::doubleValue).toArray(), null);
     }
 
     private static String name(String species, int type) {

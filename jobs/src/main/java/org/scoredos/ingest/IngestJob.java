@@ -31,6 +31,8 @@ import org.scoredos.summary.CellFrame;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.DescriptorMoments;
+import org.scoredos.summary.EnergySeries;
+import org.scoredos.summary.MdAverages;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
 import org.scoredos.summary.RotatedHistogram;
@@ -44,6 +46,8 @@ import org.scoredos.summary.RotatedHistogram;
  *   <li>pass 1: moments per file (frames folded in order), merged per cell in file order; the
  *       driver fixes each cell's PCA frame and bin edges exactly as a campaign does;</li>
  *   <li>pass 2: histogram counts per file in its cell's frame, added up;</li>
+ *   <li>per cell, ⟨U⟩ and the frames' effective count from the energy series in time order
+ *       ({@link EnergySeries}: the frames' own energies when they carry them, else θ_ref·D);</li>
  *   <li>score models fitted per (cell, component); one temperature-conditioned phase.</li>
  * </ol>
  * Files are sorted by URI and merged in that order, so the summaries are bit-identical for any
@@ -68,7 +72,7 @@ public final class IngestJob {
     /** The temperature-conditioned phase of {@code files}, cells in increasing temperature. */
     @SuppressWarnings("try") // the stages only report while the work runs
     public PhaseSummary summarise(String name, List<SnapshotFile> files, FrameDescriptors source, int components,
-            ReferenceConstants reference, CompressionSettings settings) {
+            ReferenceConstants reference, CompressionSettings settings, ReferenceModel referenceModel) {
         TwoPassCompression compression = new TwoPassCompression(settings, components);
         // cell of every file: temperatures in increasing order
         double[] temperatures = files.stream().mapToDouble(SnapshotFile::temperature).distinct().sorted().toArray();
@@ -106,6 +110,7 @@ public final class IngestJob {
                 frames.add(compression.frame(label, merged[c]));
             }
             progress.say(String.format(Locale.ROOT, "%d cells: PCA frames and histogram edges fixed", frames.size()));
+            MdAverages[] md = averages(described, files, temperatures, cellOf, reference.atoms(), referenceModel);
 
             Broadcast<ArrayList<CellFrame>> frameBroadcast = sc.broadcast(frames);
             Broadcast<int[]> cells = sc.broadcast(cellOf);
@@ -122,7 +127,7 @@ public final class IngestJob {
             }
             List<CellSummary> summaries = new ArrayList<>();
             for (int c = 0; c < temperatures.length; c++) {
-                summaries.add(compression.cell(temperatures[c], Double.NaN, merged[c], frames.get(c), histograms[c]));
+                summaries.add(compression.cell(temperatures[c], Double.NaN, merged[c], frames.get(c), histograms[c]).withMd(md[c]));
             }
             progress.say("fitting score models");
             return compression.fit(name, reference, summaries, Conditioning.TEMPERATURE, null, progress::say);
@@ -131,6 +136,41 @@ public final class IngestJob {
             describer.destroy();
         }
     }
+
+    /** θ_ref (null: unknown, no --coeff) and its β0, eV/atom: what the frames' own energies are checked against. */
+    public record ReferenceModel(double[] theta, double beta0) implements Serializable {}
+
+    /**
+     * Per cell: ⟨U⟩/N with its blocked error and the frames' effective count, from the energy
+     * series of its files in file order (frames in time order); warns when the frames' own
+     * energies are not those of θ_ref or only some frames have one.
+     */
+    private MdAverages[] averages(JavaRDD<FrameDescriptors.Described> described, List<SnapshotFile> files, double[] temperatures,
+            int[] cellOf, int atoms, ReferenceModel model) {
+        List<FileEnergies> collected = new ArrayList<>(described
+                .map(d -> new FileEnergies(d.file(), EnergySeries.of(d.descriptors(), d.energies(), atoms, model.theta(), model.beta0())))
+                .collect());
+        collected.sort(Comparator.comparingInt(FileEnergies::file));
+        MdAverages[] out = new MdAverages[temperatures.length];
+        for (int c = 0; c < out.length; c++) {
+            int cell = c;
+            EnergySeries series = EnergySeries.concat(collected.stream().filter(f -> cellOf[f.file()] == cell).map(FileEnergies::series).toList());
+            String label = String.format(Locale.ROOT, "warning: temperature %s K: ", temperatures[c]);
+            if (series.partial()) {
+                progress.say(label + "only some frames carry their energy; ⟨U⟩ comes from θ_ref·D for all");
+            }
+            double off = series.disagreement();
+            if (off > EnergySeries.CONSISTENT) {
+                progress.say(label + String.format(Locale.ROOT, "the frames' energies differ from the --coeff model's (β0 + θ_ref·D) by "
+                        + "%.2g eV/atom RMS: MD of another model? ⟨U⟩ comes from the frames' energies", off));
+            }
+            out[c] = series.averages(temperatures[c]);
+        }
+        return out;
+    }
+
+    /** One file's energy series. */
+    record FileEnergies(int file, EnergySeries series) implements Serializable {}
 
     /** Per cell, in increasing temperature: the number of files and frames. */
     public static List<CellCount> counts(PhaseSummary phase, List<SnapshotFile> files) {

@@ -81,7 +81,7 @@ public final class IngestLauncher {
             sc.setLogLevel("WARN");
             FrameDescriptors source = new FrameDescriptors(model, sc.hadoopConfiguration(), first);
             phase = new IngestJob(sc, progress, o.partitions()).summarise(name, files, source, snap.descriptorCount(),
-                    reference, o.compression()).withModel(storeModel(model, o.coeff() == null, reference.mass()));
+                    reference, o.compression(), referenceModel(model, o.coeff() == null)).withModel(storeModel(model, o.coeff() == null, reference.mass()));
         }
         String provenance = "scoredos ingest " + String.join(" ", o.snapshots());
         checkOutput(outFs, out, o.out()); // nobody wrote there meanwhile
@@ -104,6 +104,12 @@ public final class IngestLauncher {
                 : StoreModel.Species.of(e.name(), mass, e.radius(), e.weight())).toList();
         StoreModel stored = new StoreModel(species, model.snap());
         return descriptorOnly || model.elements().size() != 1 ? stored : stored.withReferenceTheta(model.elements().get(0).linear());
+    }
+
+    /** θ_ref and β0 of a single-element --coeff (the model the MD ran with), else unknown. */
+    static IngestJob.ReferenceModel referenceModel(ModelDescription model, boolean descriptorOnly) {
+        if (descriptorOnly || model.elements().size() != 1) return new IngestJob.ReferenceModel(null, 0);
+        return new IngestJob.ReferenceModel(model.elements().get(0).linear(), model.elements().get(0).constant());
     }
 
     /** The output must be new (or an empty directory): an ingestion never replaces anything. */

@@ -218,6 +218,83 @@ class IngestCommandTest {
         assertFalse(text.out().contains("smooth mode"), text.out());
     }
 
+    /** Extended XYZ frames with energy=: N(β0 + θ·D) of the --coeff model, plus {@code offset} eV/atom per frame times its index. */
+    private static void writeXyzWithEnergies(Path file, List<Structure> frames, double offset) throws Exception {
+        SnapParameters params = SnapParameterReader.read(W_SNAP.resolve("D.snapparam"));
+        var element = SnapCoefficientReader.read(W_SNAP.resolve("X_W.snapcoeff"), params).elements().get(0);
+        StringBuilder sb = new StringBuilder();
+        double l = 2 * A;
+        for (int f = 0; f < frames.size(); f++) {
+            Structure s = frames.get(f);
+            double[] d = snap.average(s);
+            double u = element.constant();
+            for (int k = 0; k < d.length; k++) u += element.linear()[k] * d[k];
+            sb.append(s.size()).append('\n');
+            sb.append(String.format(Locale.ROOT, "Lattice=\"%.10f 0 0 0 %.10f 0 0 0 %.10f\" Properties=species:S:1:pos:R:3 energy=%.17g%n",
+                    l, l, l, s.size() * (u + offset * f)));
+            for (int i = 0; i < s.size(); i++) sb.append(String.format(Locale.ROOT, "W %.10f %.10f %.10f\n", s.x(i), s.y(i), s.z(i)));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sb);
+    }
+
+    @Test
+    void recordsTheMeanEnergyPerTemperatureFromTheFramesAndChecksItAgainstTheModel() throws Exception {
+        List<Structure> cold = frames(4, 40, 0.03), hot = frames(5, 40, 0.09);
+        writeXyzWithEnergies(tmp.resolve("md/T300/a.extxyz"), cold, 0);
+        writeXyzWithEnergies(tmp.resolve("md/T1200/b.extxyz"), hot, 0);
+        Path lattice = tmp.resolve("W-bcc.extxyz");
+        writeXyz(lattice, List.of(Lattices.bcc(A, 2, 2, 2)));
+        Path map = tmp.resolve("temperatures.tsv");
+        Files.writeString(map, "T300/ 300\nT1200/ 1200\n");
+        String out = tmp.resolve("stores/w-md").toString();
+        Ran ran = run(ingest(out, "--snapshots", tmp.resolve("md/*/*").toString(), "--temperatures-file", map.toString(),
+                "--reference", lattice.toString()));
+        assertEquals(0, ran.code(), ran.err());
+        assertFalse(ran.err().contains("energies differ"), ran.err());
+        PhaseSummary phase = SummaryStore.read(Path.of(out));
+        double[] theta = phase.model().referenceTheta();
+        for (int c = 0; c < 2; c++) {
+            CellSummary cell = phase.cells().get(c);
+            assertEquals(c == 0 ? 300 : 1200, cell.md().temperature(), 0.0);
+            assertTrue(cell.md().fromFiles(), "⟨U⟩ from the frames' energy=");
+            double mean = 0;
+            for (int k = 0; k < theta.length; k++) mean += theta[k] * cell.mean()[k];
+            assertEquals(mean, cell.md().energy(), 1e-10, "⟨U⟩/N less β0 = θ_ref·⟨D⟩ for frames of the model");
+            assertTrue(cell.md().energyError() > 0 && cell.md().effectiveSamples() <= 40, "" + cell.md());
+        }
+        assertTrue(phase.cells().get(1).md().energy() > phase.cells().get(0).md().energy(), "hotter, higher ⟨U⟩");
+
+        // frames of another model (energies drifting by 1e-5 eV/atom per frame): warned, and ⟨U⟩ is theirs
+        writeXyzWithEnergies(tmp.resolve("other/T300/a.extxyz"), cold, 1e-5);
+        String other = tmp.resolve("stores/other").toString();
+        Ran warned = run(ingest(other, "--snapshots", tmp.resolve("other/T300/a.extxyz").toString(), "--temperature", "300",
+                "--reference", lattice.toString()));
+        assertEquals(0, warned.code(), warned.err());
+        assertTrue(warned.err().contains("warning: temperature 300.0 K: the frames' energies differ from the --coeff model's"), warned.err());
+        double shifted = SummaryStore.read(Path.of(other)).cells().get(0).md().energy();
+        assertEquals(phase.cells().get(0).md().energy() + 1e-5 * 39 / 2.0, shifted, 1e-10);
+
+        // estimate with θ_ref from --reference-coeff and an anchor: F_ref(300 K) is the anchor
+        String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();
+        Ran anchored = run("estimate", "--summaries", out, "--coeff", coeff, "--reference-coeff", coeff, "--anchor", "300=-0.05",
+                "--temperatures", "300", "--format", "json");
+        assertEquals(0, anchored.code(), anchored.err());
+        assertEquals(-0.05, new ObjectMapper().readTree(anchored.out()).get("results").get(0).get("freeEnergy").asDouble(), 1e-5);
+        Ran badAnchor = run("estimate", "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
+        assertEquals(2, badAnchor.code());
+        assertTrue(badAnchor.err().contains("--anchor: expected [PHASE:]T0=F0"), badAnchor.err());
+
+        // transition between stores of MD snapshots: the same table as for isosurface stores, the anchor names one store's phase
+        Ran transition = run("transition", "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+                "--temperatures", "300", "--format", "json");
+        assertEquals(0, transition.code(), transition.err());
+        JsonNode row = new ObjectMapper().readTree(transition.out()).get("table").get(0);
+        assertEquals(row.get("first").get("freeEnergy").asDouble() + 0.04, row.get("deltaF").asDouble(), 1e-5, "F_b(300 K) is its anchor");
+        // the fields of an isosurface store's table (40 frames do not span 55 components: wide bars, unsolved, as it should)
+        assertTrue(row.get("deltaFError").asDouble() > 0 && row.get("first").has("solved") && row.get("second").has("error"), row.toString());
+    }
+
     @Test
     void readsAndWritesThroughAHadoopFileSystem() throws Exception {
         writeDump(tmp.resolve("md/a.dump"), frames(7, 3, 0.05));

@@ -17,19 +17,31 @@ import org.scoredos.summary.PhaseSummary;
  * @param order    refit with this order (null: the stored fits' order, or {@link #DEFAULT_ORDER})
  * @param pressure P in GPa: the Gibbs free energy G(P, T) of a multi-volume phase; null: the
  *                 Helmholtz free energy at the phase's one volume
+ * @param md       θ_ref and anchors for stores of MD snapshots ({@link MdReference#NONE}: the stores' own)
  */
-public record EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String basis, Integer order, Double pressure)
-        implements java.io.Serializable {
+public record EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String basis, Integer order, Double pressure,
+        MdReference md) implements java.io.Serializable {
     public static final String DEFAULT_BASIS = CompressionSettings.DEFAULT_BASIS;
     public static final int DEFAULT_ORDER = CompressionSettings.DEFAULT_ORDER;
 
     public EstimatorSettings {
         if (pressure != null && !Double.isFinite(pressure)) throw new BadInputException("pressure: must be finite, got " + pressure);
+        if (md == null) md = MdReference.NONE;
     }
 
     /** At fixed volume. */
     public EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String basis, Integer order) {
-        this(mode, errorModel, basis, order, null);
+        this(mode, errorModel, basis, order, null, MdReference.NONE);
+    }
+
+    /** At pressure P (GPa; null: fixed volume), the MD stores' own reference. */
+    public EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorModel, String basis, Integer order, Double pressure) {
+        this(mode, errorModel, basis, order, pressure, MdReference.NONE);
+    }
+
+    /** The same settings with what the user said about MD stores' reference model. */
+    public EstimatorSettings withMd(MdReference reference) {
+        return new EstimatorSettings(mode, errorModel, basis, order, pressure, reference);
     }
 
     /** Smooth mode, calibrated error model, the stored score fits, fixed volume. */
@@ -39,7 +51,7 @@ public record EstimatorSettings(IsosurfaceEstimator.Mode mode, ErrorModel errorM
 
     /** The same settings at pressure P (GPa; null: fixed volume). */
     public EstimatorSettings atPressure(Double gigapascal) {
-        return new EstimatorSettings(mode, errorModel, basis, order, gigapascal);
+        return new EstimatorSettings(mode, errorModel, basis, order, gigapascal, md);
     }
 
     /**

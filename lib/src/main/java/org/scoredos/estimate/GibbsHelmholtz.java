@@ -7,22 +7,29 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.scoredos.io.BadInputException;
 
 /**
- * The anharmonic free energy of a crystal from its mean potential energy at sampled
- * temperatures (method.md §6): with ΔU(T) = ⟨U⟩_T/N − U_0/N − (M/2N) k_B T, the potential
- * energy beyond the harmonic crystal's, Gibbs–Helmholtz d(βF_anh)/dβ = ΔU gives F_anh from
- * ΔU alone. ΔU is fitted, weighted by its standard errors, by Σ_{n=2}^{p} c_n Tⁿ (no constant
- * and no linear term: a crystal is harmonic as T → 0), whose integral is exact:
- * F_anh(T) = Σ c_n Tⁿ/(1 − n), anchored at T = 0 by the harmonic free energy. An anchor F_0 at
- * T_0 (from a coexistence or TI calculation) adds (T/T_0)·(F_0 − F(T_0)) instead.
+ * A free energy from mean energies at sampled temperatures by Gibbs–Helmholtz,
+ * d(F/T)/dT = −E/T² (method.md §6). E is fitted, weighted by its standard errors, by Σ_n c_n Tⁿ
+ * over a set of powers, whose integral is exact: F(T) = Σ c_n Tⁿ/(1 − n) (n ≠ 1) and
+ * −c_1 T ln T, up to a term C·T that an anchor fixes.
+ * <ul>
+ *   <li>A crystal: E = ΔU(T) = ⟨U⟩_T/N − U_0/N − (M/2N) k_B T, the potential energy beyond the
+ *       harmonic crystal's, powers 2..p (no constant and no linear term: harmonic as T → 0), so
+ *       F_anh(T) → 0 and the harmonic free energy anchors it at T = 0.</li>
+ *   <li>A liquid: E = ⟨U⟩_T/N + (3/2) k_B T, powers 0, 1 (and 2 from three temperatures): no
+ *       T → 0 limit, so only an anchor F_0 at T_0 makes it absolute.</li>
+ * </ul>
+ * An anchor F_0 at T_0 (from a coexistence or TI calculation) adds (T/T_0)·(F_0 − F(T_0)).
  */
 public final class GibbsHelmholtz {
     /** Highest power of T in the ΔU fit (T² and T³ terms): two parameters need two temperatures. */
     public static final int DEFAULT_ORDER = 3;
 
+    private final int[] powers;
     private final double[] c;
     private final double[][] covariance;
 
-    private GibbsHelmholtz(double[] c, double[][] covariance) {
+    private GibbsHelmholtz(int[] powers, double[] c, double[][] covariance) {
+        this.powers = powers;
         this.c = c;
         this.covariance = covariance;
     }
@@ -32,10 +39,23 @@ public final class GibbsHelmholtz {
      * powers 2..order (fewer when fewer temperatures are given, at least one).
      */
     public static GibbsHelmholtz fit(double[] temperatures, double[] deltaU, double[] errors, int order) {
+        if (order < 2) throw new IllegalArgumentException("order must be at least 2");
+        int[] powers = new int[order - 1];
+        for (int p = 0; p < powers.length; p++) powers[p] = p + 2;
+        return fit(temperatures, deltaU, errors, powers);
+    }
+
+    /** The liquid's fit of E = ⟨U⟩/N + (3/2) k_B T (eV/atom): powers 0, 1, 2 (fewer from fewer temperatures). */
+    public static GibbsHelmholtz liquid(double[] temperatures, double[] energy, double[] errors) {
+        return fit(temperatures, energy, errors, new int[] {0, 1, 2});
+    }
+
+    /** The fit of E (eV/atom) by the given powers of T (the first as many as there are temperatures). */
+    public static GibbsHelmholtz fit(double[] temperatures, double[] deltaU, double[] errors, int[] allPowers) {
         int n = temperatures.length;
         if (n < 1) throw new BadInputException("Gibbs–Helmholtz integration needs at least one sampled temperature");
-        int terms = Math.min(order - 1, n);
-        if (terms < 1) throw new IllegalArgumentException("order must be at least 2");
+        int terms = Math.min(allPowers.length, n);
+        int[] powers = java.util.Arrays.copyOf(allPowers, terms);
         double[][] a = new double[terms][terms];
         double[] b = new double[terms];
         for (int i = 0; i < n; i++) {
@@ -46,25 +66,25 @@ public final class GibbsHelmholtz {
             if (!(errors[i] > 0)) throw new IllegalArgumentException("standard errors must be positive, got " + errors[i]);
             double w = 1 / (errors[i] * errors[i]);
             for (int p = 0; p < terms; p++) {
-                double tp = Math.pow(t, p + 2);
+                double tp = Math.pow(t, powers[p]);
                 b[p] += w * tp * deltaU[i];
-                for (int q = 0; q < terms; q++) a[p][q] += w * tp * Math.pow(t, q + 2);
+                for (int q = 0; q < terms; q++) a[p][q] += w * tp * Math.pow(t, powers[q]);
             }
         }
         RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(a)).getSolver().getInverse();
         double[] c = inverse.operate(b);
         // the weights are the errors' inverse variances: the inverse normal matrix is the covariance
-        return new GibbsHelmholtz(c, inverse.getData());
+        return new GibbsHelmholtz(powers, c, inverse.getData());
     }
 
-    /** The fitted ΔU(T), eV/atom. */
+    /** The fitted E(T) (ΔU(T) of a crystal), eV/atom. */
     public double deltaU(double temperature) {
         double s = 0;
-        for (int p = 0; p < c.length; p++) s += c[p] * Math.pow(temperature, p + 2);
+        for (int p = 0; p < c.length; p++) s += c[p] * Math.pow(temperature, powers[p]);
         return s;
     }
 
-    /** F_anh(T) = Σ c_n Tⁿ/(1 − n), eV/atom (zero and harmonic as T → 0). */
+    /** F(T) = Σ c_n Tⁿ/(1 − n) (−c_1 T ln T), eV/atom: F_anh of a crystal (zero and harmonic as T → 0). */
     public double anharmonic(double temperature) {
         double s = 0;
         for (int p = 0; p < c.length; p++) s += c[p] * weight(temperature, p);
@@ -80,8 +100,23 @@ public final class GibbsHelmholtz {
         return Math.sqrt(Math.max(0, v));
     }
 
-    private static double weight(double t, int p) {
-        int n = p + 2;
-        return Math.pow(t, n) / (1 - n);
+    /**
+     * The standard error of F(T) − (T/T_0)·F(T_0), eV/atom: what remains uncertain once an
+     * anchor fixes F at T_0 (zero at T_0 itself).
+     */
+    public double anchoredError(double temperature, double anchorTemperature) {
+        double r = temperature / anchorTemperature, v = 0;
+        for (int p = 0; p < c.length; p++) {
+            for (int q = 0; q < c.length; q++) {
+                v += (weight(temperature, p) - r * weight(anchorTemperature, p)) * covariance[p][q]
+                        * (weight(temperature, q) - r * weight(anchorTemperature, q));
+            }
+        }
+        return Math.sqrt(Math.max(0, v));
+    }
+
+    private double weight(double t, int p) {
+        int n = powers[p];
+        return n == 1 ? -t * Math.log(t) : Math.pow(t, n) / (1 - n);
     }
 }

@@ -29,6 +29,15 @@ public interface PhaseFreeEnergy {
     /** How F is estimated, in words for the headers of results ("smooth mode, calibrated error model"). */
     String method();
 
+    /**
+     * What {@link FreeEnergy#freeEnergy()} is, for every output format: "F" (the phase's free
+     * energy relative to θ·D_0), or "F_theta - F_ref" when only the difference to a reference
+     * model is known (MD snapshots of a liquid without an anchor).
+     */
+    default String quantity() {
+        return "F";
+    }
+
     /** F, error, solved flag and gradient for θ at T. */
     default FreeEnergy estimate(double[] theta, double temperature) {
         return estimate(theta, new double[] {temperature}, true)[0];

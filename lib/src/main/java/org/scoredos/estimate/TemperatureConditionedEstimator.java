@@ -5,6 +5,7 @@ import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.MdAverages;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
 import org.scoredos.summary.ScoreTable;
@@ -21,7 +22,10 @@ import org.scoredos.units.Units;
  * per rotated component, with the exact gradient D* (the minimiser) and {@code solved = false}
  * when D* sits at the edge of the sampled range of any component (θ too far from θ_ref for
  * these data). F_ref(T) is the harmonic free energy of the reference lattice plus the
- * anharmonic part from {@link GibbsHelmholtz} over the cells' ⟨U⟩ = N θ_ref·⟨D⟩_T. Between
+ * anharmonic part from {@link GibbsHelmholtz} over the cells' ⟨U⟩ (stored by ingest from the
+ * frames' energies or θ_ref·D, with blocked errors; else N θ_ref·⟨D⟩_T); without a lattice (a
+ * liquid) it is the Gibbs–Helmholtz integral from a given anchor, or unknown: then only
+ * F_θ − F_ref is reported (difference mode, {@link #quantity()}). Between
  * sampled temperatures the perturbation and its error are interpolated linearly in T; outside
  * the sampled span a result is the nearest cell's, flagged unsolved.
  *
@@ -36,11 +40,14 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     private final PhaseSummary phase;
     private final double[] thetaRef;
     private final double[] temperatures;
-    private final double[] referenceF;
-    private final double[] referenceError;
-    private final GibbsHelmholtz anharmonic;
+    /** Per cell: the frames' effective count (correlated MD), the sample size of its means. */
+    private final double[] effective;
+    /** F_ref's Gibbs–Helmholtz fit (the crystal's anharmonic part or the liquid's whole), null in difference mode. */
+    private final GibbsHelmholtz gibbsHelmholtz;
     private final DoubleUnaryOperator harmonic;
+    private final double[] d0;
     private final double anchorShift;
+    /** T_0 of the anchor, or NaN: none. */
     private final double anchorTemperature;
     /** Per cell and component: S as a power series in u, the sampled range of u, and u at max S. */
     private final double[][][] series;
@@ -48,15 +55,20 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     private final PolynomialBasis[] bases;
 
     /**
-     * @param phase    a temperature-conditioned phase with fitted score models and a known D_0
-     * @param thetaRef the model the MD ran with (d values, no β0)
-     * @param harmonic F_harm(T) of θ_ref's Hessian at the reference lattice, eV/atom in the
-     *                 reported convention, relative to θ_ref·D_0
-     * @param anchor   {T_0, F_0}: the reference's free energy at T_0 (eV/atom, reported
-     *                 convention, relative to θ_ref·D_0), or null to anchor at T = 0 by the
-     *                 harmonic free energy
+     * @param phase        a temperature-conditioned phase with fitted score models
+     * @param thetaRef     the model the MD ran with (d values, no β0)
+     * @param storedEnergy whether the cells' stored ⟨U⟩ is of this θ_ref (the one ingest recorded);
+     *                     else ⟨U⟩ = N θ_ref·⟨D⟩ from the cell means
+     * @param harmonic     F_harm(T) of θ_ref's Hessian at the reference lattice, eV/atom in the
+     *                     reported convention, relative to θ_ref·D_0; null for a phase without a
+     *                     lattice (a liquid, or a store ingested without --reference)
+     * @param anchor       {T_0, F_0}: the reference's free energy at T_0 (eV/atom, reported
+     *                     convention, relative to θ_ref·D_0; absolute on the θ·D scale without a
+     *                     lattice), or null: a crystal is anchored at T = 0 by the harmonic free
+     *                     energy, a phase without a lattice gives only F_θ − F_ref (difference mode)
      */
-    public TemperatureConditionedEstimator(PhaseSummary phase, double[] thetaRef, DoubleUnaryOperator harmonic, double[] anchor) {
+    public TemperatureConditionedEstimator(PhaseSummary phase, double[] thetaRef, boolean storedEnergy, DoubleUnaryOperator harmonic,
+            double[] anchor) {
         if (phase.conditioning() != Conditioning.TEMPERATURE) {
             throw new BadInputException(phase.name() + ": a " + phase.conditioning().key()
                     + "-conditioned store; the MD estimator needs MD snapshots grouped by temperature (scoredos ingest)");
@@ -67,22 +79,30 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
             throw new BadInputException(phase.name() + ": the reference model has " + thetaRef.length
                     + " coefficients, the store's descriptor " + d);
         }
-        for (double v : ref.d0()) {
-            if (!Double.isFinite(v)) {
-                throw new BadInputException(phase.name() + ": the store has no reference lattice (D_0 unknown); "
-                        + "ingest with --reference FILE, the static lattice of the frames");
+        boolean lattice = harmonic != null;
+        if (lattice) {
+            for (double v : ref.d0()) {
+                if (!Double.isFinite(v)) {
+                    throw new BadInputException(phase.name() + ": the store has no reference lattice (D_0 unknown); "
+                            + "ingest with --reference FILE, the static lattice of the frames");
+                }
             }
         }
+        if (anchor != null && (!(anchor[0] > 0) || !Double.isFinite(anchor[0]) || !Double.isFinite(anchor[1]))) {
+            throw new BadInputException("--anchor: T0 must be positive and F0 finite, got " + anchor[0] + " K, " + anchor[1] + " eV/atom");
+        }
         for (CellSummary c : phase.cells()) {
-            if (c.scores() == null) throw new BadInputException(phase.name() + ": cell " + c.tau() + " K has no score models");
+            if (c.scores() == null) throw new BadInputException(phase.name() + ": cell " + temperature(c) + " K has no score models");
         }
         this.phase = phase;
         this.thetaRef = thetaRef.clone();
         this.harmonic = harmonic;
+        this.d0 = lattice ? ref.d0().clone() : new double[d];
         int cells = phase.cells().size();
         temperatures = new double[cells];
-        double[] deltaU = new double[cells], errors = new double[cells];
-        double lattice = dot(thetaRef, ref.d0());
+        effective = new double[cells];
+        double[] energy = new double[cells], errors = new double[cells];
+        double latticeEnergy = dot(thetaRef, d0);
         series = new double[cells][][];
         lower = new double[cells][];
         upper = new double[cells][];
@@ -90,27 +110,38 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         bases = new PolynomialBasis[cells];
         for (int a = 0; a < cells; a++) {
             CellSummary c = phase.cells().get(a);
-            double t = c.tau();
+            double t = temperature(c);
             temperatures[a] = t;
-            // beyond the harmonic crystal's potential energy (M/2) k_B T: what the M internal modes of MD hold
-            deltaU[a] = dot(thetaRef, c.mean()) - lattice - 0.5 * ref.stableModes() * Units.KB * t / ref.atoms();
-            errors[a] = Math.sqrt(Math.max(quadratic(c.covariance(), thetaRef), 1e-30) / c.samples());
+            MdAverages md = c.md();
+            // correlated frames: their effective count (blocking of the energy series at ingestion), else all of them
+            effective[a] = md != null && md.effectiveSamples() > 0 ? Math.min(md.effectiveSamples(), c.samples()) : c.samples();
+            boolean stored = storedEnergy && md != null && md.hasEnergy();
+            double u = stored ? md.energy() : dot(thetaRef, c.mean());
+            errors[a] = stored ? Math.max(md.energyError(), 1e-15) : Math.sqrt(Math.max(quadratic(c.covariance(), thetaRef), 1e-30) / effective[a]);
+            // a crystal: beyond the harmonic crystal's potential energy (M/2) k_B T, what the M internal modes of MD hold;
+            // a liquid: the whole energy, kinetic (3/2) k_B T per atom included (3N convention)
+            energy[a] = lattice ? u - latticeEnergy - 0.5 * ref.stableModes() * Units.KB * t / ref.atoms() : u + 1.5 * Units.KB * t;
             prepare(a, c);
         }
-        anharmonic = GibbsHelmholtz.fit(temperatures, deltaU, errors, GibbsHelmholtz.DEFAULT_ORDER);
+        gibbsHelmholtz = lattice ? GibbsHelmholtz.fit(temperatures, energy, errors, GibbsHelmholtz.DEFAULT_ORDER)
+                : anchor != null ? GibbsHelmholtz.liquid(temperatures, energy, errors) : null;
         if (anchor != null) {
             anchorTemperature = anchor[0];
-            anchorShift = anchor[1] - harmonic.applyAsDouble(anchor[0]) - anharmonic.anharmonic(anchor[0]);
+            anchorShift = anchor[1] - unanchored(anchor[0]);
         } else {
-            anchorTemperature = 1;
+            anchorTemperature = Double.NaN;
             anchorShift = 0;
         }
-        referenceF = new double[cells];
-        referenceError = new double[cells];
-        for (int a = 0; a < cells; a++) {
-            referenceF[a] = reference(temperatures[a]);
-            referenceError[a] = anharmonic.anharmonicError(temperatures[a]);
-        }
+    }
+
+    /** A cell's temperature: the typed column, or (stores written before it) the label τ, which held T. */
+    private static double temperature(CellSummary c) {
+        return c.md() != null ? c.md().temperature() : c.tau();
+    }
+
+    /** Whether F is only F_θ − F_ref: no lattice to anchor the reference at T → 0 and no anchor given. */
+    public boolean differenceOnly() {
+        return gibbsHelmholtz == null;
     }
 
     @Override
@@ -123,14 +154,15 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         return thetaRef.length;
     }
 
+    /** D_0 of the store's lattice; zero without one (F is then on the absolute θ·D scale). */
     @Override
     public double[] latticeDescriptor() {
-        return phase.reference().d0().clone();
+        return d0.clone();
     }
 
     @Override
     public double latticeEnergy(double[] theta) {
-        return dot(theta, phase.reference().d0());
+        return dot(theta, d0);
     }
 
     /** The score bands ⊕ the sampling and Gibbs–Helmholtz errors, one bar (not split). */
@@ -141,7 +173,17 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
 
     @Override
     public String method() {
-        return "MD snapshots: F_ref by Gibbs–Helmholtz over ⟨U⟩ of θ_ref, plus the Legendre–Fenchel shift to θ; one error bar";
+        if (differenceOnly()) {
+            return "MD snapshots, DIFFERENCE MODE: F is F_θ − F_ref, the Legendre–Fenchel shift from the reference model θ_ref "
+                    + "(its own free energy unknown: no lattice and no --anchor); one error bar";
+        }
+        return "MD snapshots: F_ref by Gibbs–Helmholtz over ⟨U⟩ of θ_ref" + (harmonic != null ? "" : " anchored by --anchor")
+                + ", plus the Legendre–Fenchel shift to θ; one error bar";
+    }
+
+    @Override
+    public String quantity() {
+        return differenceOnly() ? "F_theta - F_ref" : PhaseFreeEnergy.super.quantity();
     }
 
     @Override
@@ -156,10 +198,20 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         return temperatures.clone();
     }
 
-    /** F_ref(T), eV/atom relative to θ_ref·D_0 (reported convention). */
+    /** F_ref(T), eV/atom relative to θ_ref·D_0 (reported convention); 0 in difference mode. */
     public double reference(double temperature) {
-        return harmonic.applyAsDouble(temperature) + anharmonic.anharmonic(temperature)
-                + anchorShift * temperature / anchorTemperature;
+        return unanchored(temperature) + (Double.isNaN(anchorTemperature) ? 0 : anchorShift * temperature / anchorTemperature);
+    }
+
+    private double unanchored(double temperature) {
+        if (gibbsHelmholtz == null) return 0;
+        return (harmonic != null ? harmonic.applyAsDouble(temperature) : 0) + gibbsHelmholtz.anharmonic(temperature);
+    }
+
+    private double referenceError(double temperature) {
+        if (gibbsHelmholtz == null) return 0;
+        return Double.isNaN(anchorTemperature) ? gibbsHelmholtz.anharmonicError(temperature)
+                : gibbsHelmholtz.anchoredError(temperature, anchorTemperature);
     }
 
     /** The perturbation of one sampled cell: ΔF = F_θ − F_ref (eV/atom), its error, D* and the flag. */
@@ -196,7 +248,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
             for (int i = 0; i < phi.length; i++) phi[i] -= phiMax[i];
             variance += quadratic(s.covariance()[k], phi);
         }
-        double mean = quadratic(c.covariance(), dTheta) / c.samples(); // sampling error of Δθ·⟨D⟩
+        double mean = quadratic(c.covariance(), dTheta) / effective[a]; // sampling error of Δθ·⟨D⟩, correlated frames
         // |Var|: the reference's coefficient covariance need not be positive definite (as in FreeEnergyEstimator)
         return new Perturbation(deltaF, Math.sqrt(kT * kT * Math.abs(variance) + mean), dStar, solved);
     }
@@ -218,7 +270,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         if (hi < n && temperatures[hi] == temperature || !inside || n == 1) {
             int a = hi < n && temperatures[hi] == temperature ? hi : temperature < temperatures[0] ? 0 : n - 1;
             p = perturbation(a, theta);
-            refError = anharmonic.anharmonicError(temperature);
+            refError = referenceError(temperature);
         } else {
             Perturbation below = perturbation(hi - 1, theta), above = perturbation(hi, theta);
             double w = (temperature - temperatures[hi - 1]) / (temperatures[hi] - temperatures[hi - 1]);
@@ -226,12 +278,12 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
             for (int i = 0; i < dStar.length; i++) dStar[i] = (1 - w) * below.descriptor()[i] + w * above.descriptor()[i];
             p = new Perturbation((1 - w) * below.deltaF() + w * above.deltaF(), (1 - w) * below.error() + w * above.error(),
                     dStar, below.solved() && above.solved());
-            refError = anharmonic.anharmonicError(temperature);
+            refError = referenceError(temperature);
         }
         double[] dTheta = new double[theta.length];
         for (int i = 0; i < theta.length; i++) dTheta[i] = theta[i] - thetaRef[i];
         // F_θ − θ·D_0 = (F_ref − θ_ref·D_0) + ΔF − Δθ·D_0
-        double f = reference(temperature) + p.deltaF() - dot(dTheta, phase.reference().d0());
+        double f = reference(temperature) + p.deltaF() - dot(dTheta, d0);
         // one error bar, not split into statistical and score-order parts (no refits at p ± 1 here)
         return new FreeEnergy(temperature, f, Math.hypot(p.error(), refError), Double.NaN, p.solved() && inside,
                 gradient ? p.descriptor() : null);
@@ -264,6 +316,14 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
                     best = v;
                     uMax[a][k] = u;
                 }
+            }
+            // normalised at the fitted S's own maximum in the sampled range, not the best bin centre's:
+            // then θ = θ_ref has F_θ − F_ref = 0 exactly, not −k_B T Σ_k (the excess between centres)
+            double u = minimise(series[a][k], 0, lower[a][k], upper[a][k]);
+            double excess = PolynomialConjugate.horner(series[a][k], 0, series[a][k].length, u);
+            if (excess > 0) {
+                series[a][k][0] -= excess;
+                uMax[a][k] = u;
             }
         }
     }

@@ -8,12 +8,19 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.MdAverages;
 
 /**
  * cells-G.parquet: one row per isosurface cell, in increasing α. Matrices are row-major;
  * the covariance is kept as integer residuals against R diag(λ) Rᵀ ({@link EigenResidual}); the bin
  * edges are only first/last per component when {@link UniformEdges} reproduces them (else
  * the {@code edges} column holds all d·(bins+1)); counts are INT64 (delta-packed, so small).
+ * Cells of MD snapshots also hold their typed MD averages ({@link MdAverages}), each an empty
+ * list in other cells: {@code temperature} (K), {@code potentialEnergy} (⟨U⟩/N and its blocked
+ * error, eV/atom, or none when unknown), {@code effectiveSamples}, {@code energyFromFiles} (0/1).
+ * Stores written before these columns read with the temperature from {@code tau}, which still
+ * holds every cell's label (T for MD cells).
  */
 final class CellsFile {
     static final String ROLE = "cells";
@@ -31,6 +38,10 @@ final class CellsFile {
               repeated double edgeLast;
               repeated double edges;
               repeated int64 counts;
+              repeated double temperature;
+              repeated double potentialEnergy;
+              repeated double effectiveSamples;
+              repeated int64 energyFromFiles;
             }""");
 
     private CellsFile() {}
@@ -58,6 +69,16 @@ final class CellsFile {
             }
             if (!uniform) for (double[] e : c.binEdges()) addAll(g, "edges", e);
             for (long[] row : c.counts()) for (long n : row) g.add("counts", n);
+            MdAverages md = c.md();
+            if (md != null) {
+                g.add("temperature", md.temperature());
+                if (md.hasEnergy()) {
+                    g.add("potentialEnergy", md.energy());
+                    g.add("potentialEnergy", md.energyError());
+                }
+                if (Double.isFinite(md.effectiveSamples())) g.add("effectiveSamples", md.effectiveSamples());
+                g.add("energyFromFiles", md.fromFiles() ? 1L : 0L);
+            }
             rows.add(g);
         }
         return rows;
@@ -83,9 +104,22 @@ final class CellsFile {
             double[][] edges = edges(shapes, r, d, bins);
             long[][] counts = new long[d][];
             for (int k = 0; k < d; k++) counts[k] = Arrays.copyOfRange(flat, k * bins, (k + 1) * bins);
-            cells.add(new CellSummary(tau[r], alpha[r], samples[r], mean, covariance, eigenvalues, rotation, edges, counts, null));
+            cells.add(new CellSummary(tau[r], alpha[r], samples[r], mean, covariance, eigenvalues, rotation, edges, counts, null,
+                    md(t, shapes, r, tau[r], m)));
         }
         return cells;
+    }
+
+    /** A row's MD averages: the typed columns when the store has them, else (older stores) T from tau. */
+    private static MdAverages md(ParquetColumns t, Shapes shapes, int r, double tau, StoreManifest m) {
+        if (!t.has("temperature")) return m.conditioning() == Conditioning.TEMPERATURE ? MdAverages.temperatureOnly(tau) : null;
+        double[] temperature = shapes.listOf("temperature", r, 0, 1);
+        if (temperature.length == 0) return null;
+        double[] energy = shapes.listOf("potentialEnergy", r, 0, 2);
+        double[] effective = shapes.listOf("effectiveSamples", r, 0, 1);
+        long[] fromFiles = shapes.longListOf("energyFromFiles", r, 0, 1);
+        return new MdAverages(temperature[0], energy.length == 2 ? energy[0] : Double.NaN, energy.length == 2 ? energy[1] : Double.NaN,
+                effective.length == 1 ? effective[0] : Double.NaN, fromFiles.length == 1 && fromFiles[0] == 1);
     }
 
     private static double[][] edges(Shapes shapes, int r, int d, int bins) {

@@ -84,6 +84,11 @@ final class ParquetColumns {
         return metadata == null ? null : metadata.get(key);
     }
 
+    /** Whether the file has a column {@code name} (columns added later are absent from older files). */
+    boolean has(String name) {
+        return columns.containsKey(name);
+    }
+
     double[] doubles(String name) {
         Column c = column(name, PrimitiveTypeName.DOUBLE, false);
         return c.doubles;

@@ -19,10 +19,14 @@ import java.util.Map;
  * {@code species:S:1:pos:R:3}), optional {@code pbc} (must be all true) and {@code Origin}.
  * Species become types in order of first appearance and keep their names (a model's elements
  * are matched to them by name); masses come from a {@code masses} column, else from the
- * element's standard weight, else NaN.
+ * element's standard weight, else NaN. An {@code energy=} key is the frame's potential energy
+ * (eV, the whole cell; the ASE convention).
  */
 public final class ExtendedXyzReader {
     private ExtendedXyzReader() {}
+
+    /** One frame: the atoms in their cell and their potential energy (eV, NaN when the comment line has no energy=). */
+    record Frame(Structure structure, double energy) {}
 
     /** One Properties entry: its first column and width. */
     private record Property(String name, char type, int column, int width) {}
@@ -35,11 +39,11 @@ public final class ExtendedXyzReader {
 
     /** Reads from {@code in}; {@code file} names the source in error messages. */
     public static Structure read(Reader in, String file) throws IOException {
-        return frame(new TextSource(in, file));
+        return frame(new TextSource(in, file)).structure();
     }
 
     /** Reads the next frame of {@code src} (a trajectory is frames one after the other). */
-    static Structure frame(TextSource src) throws IOException {
+    static Frame frame(TextSource src) throws IOException {
         String first = src.next();
         while (first != null && first.isBlank()) first = src.next();
         if (first == null) throw src.error(null, "empty file (an extended XYZ frame starts with the atom count)");
@@ -112,7 +116,8 @@ public final class ExtendedXyzReader {
             if (!(m > 0) && !Double.isNaN(m)) throw src.error("mass", "masses must be positive, got " + m);
         }
         String[] names = species == null ? new String[masses.length] : typeOf.keySet().toArray(String[]::new);
-        return new Structure(cell, xyz, types, masses, names);
+        double energy = info.containsKey("energy") ? src.number(info.get("energy"), "energy") : Double.NaN;
+        return new Frame(new Structure(cell, xyz, types, masses, names), energy);
     }
 
     /** The key=value pairs of the comment line, keys lower-cased; values may be quoted "…", '…' or {…}. */

@@ -16,7 +16,8 @@ import org.scoredos.io.BadInputException;
  * time, so a long trajectory never sits in memory. Each frame needs the atom positions as
  * {@code x y z}, {@code xu yu zu}, {@code xs ys zs} or {@code xsu ysu zsu}; {@code id} (atoms
  * sorted by it) and {@code type} (else every atom is type 1) are optional, other columns are
- * ignored. Boxes are orthogonal or triclinic ({@code ITEM: BOX BOUNDS xy xz yz pp pp pp} with
+ * ignored, except a per-atom potential energy column {@code c_pe} or {@code v_pe} (eV, e.g.
+ * {@code compute pe all pe/atom}), whose sum over the atoms is the frame's energy. Boxes are orthogonal or triclinic ({@code ITEM: BOX BOUNDS xy xz yz pp pp pp} with
  * the bounding-box values LAMMPS writes) and must be periodic. Masses are unknown (NaN).
  * I/O failures while iterating surface as {@link UncheckedIOException}.
  */
@@ -26,8 +27,14 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             new String[] {"x", "y", "z"}, new String[] {"xu", "yu", "zu"},
             new String[] {"xs", "ys", "zs"}, new String[] {"xsu", "ysu", "zsu"});
 
-    /** One frame: the timestep and the atoms in their cell. */
-    public record Frame(long timestep, Structure structure) {}
+    /** Per-atom potential energy columns, in order of preference: their sum is the frame's energy. */
+    private static final List<String> ENERGY = List.of("c_pe", "v_pe");
+
+    /**
+     * One frame: the timestep, the atoms in their cell and their total potential energy (eV,
+     * NaN when the dump has no energy column).
+     */
+    public record Frame(long timestep, Structure structure, double energy) {}
 
     /** Types are numbered densely from 1; a larger number is a corrupt column, not a real type. */
     private static final int MAX_TYPES = 100_000;
@@ -104,6 +111,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         Columns columns = columns(frame);
         AtomBuffer atoms = new AtomBuffer(n);
         double[] s = new double[3];
+        double energy = columns.energy < 0 ? Double.NaN : 0;
         for (int i = 0; i < n; i++) {
             String line = src.next();
             if (line == null) throw src.error(frame, "expected " + n + " atom lines, the file ends after " + i);
@@ -119,10 +127,11 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
                 if (!Double.isFinite(s[0] + s[1] + s[2])) throw src.error(atom, "scaled coordinates give a position that is not finite");
             }
             atoms.add(id, type, s[0], s[1], s[2], src.line());
+            if (columns.energy >= 0) energy += src.number(f[columns.energy], atom + ": " + ENERGY.get(columns.energyName));
         }
         double[] masses = new double[atoms.maxType()];
         Arrays.fill(masses, Double.NaN);
-        return new Frame(timestep, atoms.toStructure(cell, masses, src.file()));
+        return new Frame(timestep, atoms.toStructure(cell, masses, src.file()), energy);
     }
 
     /** Reads the BOX BOUNDS item; triclinic bounds are the bounding box, converted per the LAMMPS docs. */
@@ -175,8 +184,8 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         }
     }
 
-    /** Where the id, type and coordinate columns sit in the atom lines. */
-    private record Columns(int count, int id, int type, int[] xyz, boolean scaled) {}
+    /** Where the id, type, coordinate and energy (−1: none; which of {@link #ENERGY}) columns sit in the atom lines. */
+    private record Columns(int count, int id, int type, int[] xyz, boolean scaled, int energy, int energyName) {}
 
     private Columns columns(String frame) throws IOException {
         String item = item();
@@ -185,7 +194,11 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         for (String[] triple : COORDINATES) {
             int[] at = {names.indexOf(triple[0]), names.indexOf(triple[1]), names.indexOf(triple[2])};
             if (at[0] >= 0 && at[1] >= 0 && at[2] >= 0) {
-                return new Columns(names.size(), names.indexOf("id"), names.indexOf("type"), at, triple[0].startsWith("xs"));
+                int energyName = 0;
+                while (energyName < ENERGY.size() && !names.contains(ENERGY.get(energyName))) energyName++;
+                int energy = energyName < ENERGY.size() ? names.indexOf(ENERGY.get(energyName)) : -1;
+                return new Columns(names.size(), names.indexOf("id"), names.indexOf("type"), at, triple[0].startsWith("xs"), energy,
+                        energyName);
             }
         }
         throw src.error(frame + ": ATOMS", "no coordinate columns (x y z, xu yu zu, xs ys zs or xsu ysu zsu)");

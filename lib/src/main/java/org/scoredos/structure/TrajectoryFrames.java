@@ -12,13 +12,15 @@ import org.scoredos.io.BadInputException;
 /**
  * Streams the frames of a trajectory one at a time, so a long one never sits in memory: a
  * LAMMPS text dump ({@code .dump}, {@code .lammpstrj}) or an extended XYZ file of frames one
- * after the other ({@code .xyz}, {@code .extxyz}). Parse errors are {@link BadInputException}s
+ * after the other ({@code .xyz}, {@code .extxyz}), with each frame's potential energy when the
+ * file carries it. Parse errors are {@link BadInputException}s
  * naming the file and line; I/O failures surface as {@link UncheckedIOException}.
  */
 public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
     private final LammpsDumpReader dump;
     private final TextSource xyz;
     private int frameLine;
+    private double energy = Double.NaN;
 
     private TrajectoryFrames(LammpsDumpReader dump, TextSource xyz) {
         this.dump = dump;
@@ -52,12 +54,26 @@ public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
     public Structure next() {
         if (!hasNext()) throw new NoSuchElementException("no more frames");
         frameLine = (dump != null ? dump.line() : xyz.line()) + 1;
-        if (dump != null) return dump.next().structure();
+        if (dump != null) {
+            LammpsDumpReader.Frame f = dump.next();
+            energy = f.energy();
+            return f.structure();
+        }
         try {
-            return ExtendedXyzReader.frame(xyz);
+            ExtendedXyzReader.Frame f = ExtendedXyzReader.frame(xyz);
+            energy = f.energy();
+            return f.structure();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The potential energy of the frame last returned, eV (the whole cell): a dump's per-atom
+     * {@code c_pe}/{@code v_pe} summed, or extended XYZ's {@code energy=}; NaN when the file gives none.
+     */
+    public double energy() {
+        return energy;
     }
 
     /** Line number (1-based) where the frame last returned starts, for messages about it. */

@@ -15,6 +15,8 @@ package org.scoredos.summary;
  * @param binEdges    per rotated component, bins+1 increasing edges in y = Rᵀ(D − μ)
  * @param counts      per rotated component, bins counts
  * @param scores      fitted score models, or null before fitting
+ * @param md          for a cell of MD snapshots (temperature conditioning): T, ⟨U⟩ and the
+ *                    frames' effective count; null for other cells
  */
 public record CellSummary(
         double tau,
@@ -26,7 +28,14 @@ public record CellSummary(
         double[][] rotation,
         double[][] binEdges,
         long[][] counts,
-        ScoreTable scores) implements java.io.Serializable {
+        ScoreTable scores,
+        MdAverages md) implements java.io.Serializable {
+
+    /** A cell that is not one of MD snapshots. */
+    public CellSummary(double tau, double alpha, long samples, double[] mean, double[][] covariance, double[] eigenvalues,
+            double[][] rotation, double[][] binEdges, long[][] counts, ScoreTable scores) {
+        this(tau, alpha, samples, mean, covariance, eigenvalues, rotation, binEdges, counts, scores, null);
+    }
 
     public int components() {
         return mean.length;
@@ -48,6 +57,11 @@ public record CellSummary(
 
     /** The same cell with new score models. */
     public CellSummary withScores(ScoreTable newScores) {
-        return new CellSummary(tau, alpha, samples, mean, covariance, eigenvalues, rotation, binEdges, counts, newScores);
+        return new CellSummary(tau, alpha, samples, mean, covariance, eigenvalues, rotation, binEdges, counts, newScores, md);
+    }
+
+    /** The same cell with its MD averages. */
+    public CellSummary withMd(MdAverages averages) {
+        return new CellSummary(tau, alpha, samples, mean, covariance, eigenvalues, rotation, binEdges, counts, scores, averages);
     }
 }

@@ -71,7 +71,7 @@ class TemperatureConditionedEstimatorTest {
 
     private static TemperatureConditionedEstimator estimator(double[] anchor) {
         DoubleUnaryOperator harmonic = t -> exact(THETA_REF, t);
-        return new TemperatureConditionedEstimator(md, THETA_REF, harmonic, anchor);
+        return new TemperatureConditionedEstimator(md, THETA_REF, true, harmonic, anchor);
     }
 
     @Test
@@ -145,9 +145,9 @@ class TemperatureConditionedEstimatorTest {
     @Test
     void refusesStoresAndModelsItCannotUse() {
         PhaseSummary iso = new PhaseSummary(md.name(), md.reference(), md.cells(), Conditioning.ISOSURFACE);
-        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(iso, THETA_REF, t -> 0, null))
+        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(iso, THETA_REF, true, t -> 0, null))
                 .getMessage().contains("isosurface-conditioned store"));
-        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(md, new double[2], t -> 0, null))
+        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(md, new double[2], true, t -> 0, null))
                 .getMessage().contains("2 coefficients"));
         ReferenceConstants r = md.reference();
         double[] unknown = new double[D];
@@ -155,8 +155,56 @@ class TemperatureConditionedEstimatorTest {
         PhaseSummary noLattice = new PhaseSummary(md.name(), new ReferenceConstants(r.atoms(), r.mass(), r.volume(), unknown,
                 r.omegaBar(), r.meanLogNu(), r.stableModes(), r.u0(), r.strain(), r.cell(), r.positions()), md.cells(),
                 Conditioning.TEMPERATURE);
-        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(noLattice, THETA_REF, t -> 0, null))
+        assertTrue(assertThrows(BadInputException.class, () -> new TemperatureConditionedEstimator(noLattice, THETA_REF, true, t -> 0, null))
                 .getMessage().contains("--reference"));
         assertThrows(BadInputException.class, () -> estimator(null).estimate(new double[4], 1000, false));
+    }
+
+    /** The same samples as a store without a lattice (D_0 unknown), as a liquid's. */
+    private static PhaseSummary withoutLattice() {
+        ReferenceConstants r = md.reference();
+        double[] unknown = new double[D];
+        Arrays.fill(unknown, Double.NaN);
+        return new PhaseSummary(md.name(), new ReferenceConstants(r.atoms(), r.mass(), r.volume(), unknown, r.omegaBar(), r.meanLogNu(),
+                r.stableModes(), r.u0(), r.strain(), r.cell(), r.positions()), md.cells(), Conditioning.TEMPERATURE);
+    }
+
+    @Test
+    void withoutALatticeOrAnchorOnlyTheDifferenceToTheReferenceIsReportedAndSaysSo() {
+        TemperatureConditionedEstimator e = new TemperatureConditionedEstimator(withoutLattice(), THETA_REF, true, null, null);
+        assertTrue(e.differenceOnly());
+        assertEquals("F_theta - F_ref", e.quantity());
+        assertTrue(e.method().contains("DIFFERENCE MODE"), e.method());
+        assertEquals(0, e.latticeEnergy(THETA_REF), 0.0);
+        SplittableRandom g = new SplittableRandom(5);
+        for (int model = 0; model < 3; model++) {
+            double[] theta = THETA_REF.clone();
+            for (int j = 0; j < D; j++) theta[j] *= 1 + 0.02 * g.nextGaussian();
+            for (double t : TEMPERATURES) {
+                FreeEnergy f = e.estimate(theta, t, false);
+                double want = exact(theta, t) - exact(THETA_REF, t);
+                assertEquals(want, f.freeEnergy(), 0.04 * Math.abs(want) + 3 * f.error() + 1e-5, "model " + model + " at " + t + " K");
+                assertTrue(f.solved());
+            }
+        }
+        FreeEnergy self = e.estimate(THETA_REF, 1500, false);
+        assertEquals(0, self.freeEnergy(), 1e-5, "F_ref − F_ref");
+    }
+
+    @Test
+    void anAnchorMakesAPhaseWithoutALatticeAbsoluteByGibbsHelmholtz() {
+        // E = ⟨U⟩/N + (3/2) k_B T; this model's F has no kinetic part, so the integral adds −(3/2) k_B T ln(T/T0) to it
+        double t0 = 1500;
+        TemperatureConditionedEstimator e = new TemperatureConditionedEstimator(withoutLattice(), THETA_REF, true, null,
+                new double[] {t0, exact(THETA_REF, t0)});
+        assertFalse(e.differenceOnly());
+        assertEquals("F", e.quantity());
+        for (double t : TEMPERATURES) {
+            double want = exact(THETA_REF, t) - 1.5 * Units.KB * t * Math.log(t / t0);
+            FreeEnergy f = e.estimate(THETA_REF, t, false);
+            assertEquals(want, f.freeEnergy(), 3 * f.error() + 2e-5, t + " K");
+            assertTrue(f.error() < 1e-3, "error " + f.error());
+        }
+        assertEquals(exact(THETA_REF, t0), e.reference(t0), 1e-12, "the anchor itself");
     }
 }

@@ -20,6 +20,8 @@ import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.CellSummary;
+import org.scoredos.summary.Conditioning;
+import org.scoredos.summary.MdAverages;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
 import org.scoredos.summary.ScoreTable;
@@ -83,6 +85,34 @@ class SummaryStoreTest {
         assertEquals(55, m.components());
         assertEquals(99, m.bins());
         assertEquals(128, m.atoms());
+    }
+
+    @Test
+    void mdAveragesRoundTripInTheirTypedColumns() throws IOException {
+        List<CellSummary> cells = new java.util.ArrayList<>();
+        for (int a = 0; a < bcc.cells().size(); a++) {
+            CellSummary c = bcc.cells().get(a);
+            // one cell without ⟨U⟩ (ingested without θ_ref), the others from files and from θ_ref·D
+            MdAverages md = a == 0 ? new MdAverages(500, Double.NaN, Double.NaN, 812.5, false)
+                    : new MdAverages(1000 * a, -8.9 + 0.01 * a, 1.5e-4 * a, 123.25 * a, a == 1);
+            cells.add(c.withMd(md));
+        }
+        PhaseSummary md = new PhaseSummary("md", bcc.reference(), cells, Conditioning.TEMPERATURE);
+        Path dir = tmp.resolve("md");
+        SummaryStore.write(md, dir, "test");
+        PhaseSummary back = SummaryStore.read(dir);
+        for (int a = 0; a < cells.size(); a++) {
+            MdAverages want = cells.get(a).md(), got = back.cells().get(a).md();
+            assertEquals(want.temperature(), got.temperature(), 0.0);
+            assertEquals(want.energy(), got.energy(), 0.0);
+            assertEquals(want.energyError(), got.energyError(), 0.0);
+            assertEquals(want.effectiveSamples(), got.effectiveSamples(), 0.0);
+            assertEquals(want.fromFiles(), got.fromFiles());
+        }
+        assertFalse(back.cells().get(0).md().hasEnergy());
+        // isosurface cells have none
+        SummaryStore.write(bcc, tmp.resolve("iso"), "test");
+        assertNull(SummaryStore.read(tmp.resolve("iso")).cells().get(0).md());
     }
 
     @Test

@@ -70,4 +70,50 @@ class TrajectoryFramesTest {
         BadInputException e = assertThrows(BadInputException.class, () -> TrajectoryFrames.open(new StringReader(""), "w.data"));
         assertTrue(e.getMessage().contains("w.data: a LAMMPS data file holds one structure"), e.getMessage());
     }
+
+    @Test
+    void framesCarryTheirPotentialEnergyWhenTheFileGivesIt() throws Exception {
+        String xyz = """
+                2
+                Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 energy=-17.25
+                W 0 0 0
+                W 1.5 1.5 1.5
+                """ + XYZ_FRAME.formatted("1.6");
+        try (TrajectoryFrames frames = TrajectoryFrames.open(new StringReader(xyz), "md.extxyz")) {
+            frames.next();
+            assertEquals(-17.25, frames.energy(), 0.0);
+            frames.next();
+            assertTrue(Double.isNaN(frames.energy()), "no energy= on the second frame");
+        }
+        // LAMMPS: compute pe/atom dumped as c_pe (or an atom-style variable v_pe), summed over the atoms
+        String dump = """
+                ITEM: TIMESTEP
+                0
+                ITEM: NUMBER OF ATOMS
+                2
+                ITEM: BOX BOUNDS pp pp pp
+                0 3
+                0 3
+                0 3
+                ITEM: ATOMS id type x y z %s
+                1 1 0.5 0.5 0.5 -8.5
+                2 1 2 2 2 -8.75
+                """;
+        for (String column : new String[] {"c_pe", "v_pe"}) {
+            try (TrajectoryFrames frames = TrajectoryFrames.open(new StringReader(dump.formatted(column)), "md.dump")) {
+                frames.next();
+                assertEquals(-17.25, frames.energy(), 1e-12, column);
+            }
+        }
+        try (TrajectoryFrames frames = TrajectoryFrames.open(new StringReader(dump.formatted("vx")), "md.dump")) {
+            frames.next();
+            assertTrue(Double.isNaN(frames.energy()), "no energy column");
+        }
+        BadInputException e = assertThrows(BadInputException.class, () -> {
+            try (TrajectoryFrames frames = TrajectoryFrames.open(new StringReader(dump.formatted("c_pe").replace("-8.75", "x")), "md.dump")) {
+                frames.next();
+            }
+        });
+        assertTrue(e.getMessage().startsWith("md.dump:11: timestep 0: atom 2: c_pe"), e.getMessage());
+    }
 }
