@@ -236,14 +236,7 @@ public final class CampaignStore implements Serializable {
             throw BadInputException.at(root, 0, null,
                     "not a campaign output directory (it holds files but no " + MANIFEST + "); refusing to write there");
         }
-        CampaignManifest m;
-        try {
-            m = JSON.readValue(body(p, "campaign manifest"), CampaignManifest.class);
-        } catch (JsonProcessingException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted campaign manifest: " + firstLine(e.getOriginalMessage()));
-        } catch (ChecksumException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted campaign manifest: checksum mismatch");
-        }
+        CampaignManifest m = readSealed(p, "campaign manifest", CampaignManifest.class);
         if (m == null || !CampaignManifest.FORMAT.equals(m.format()) || m.identity() == null) {
             throw BadInputException.at(p.toString(), 0, "format", "not a " + CampaignManifest.FORMAT + " manifest");
         }
@@ -332,15 +325,9 @@ public final class CampaignStore implements Serializable {
         for (FileStatus st : fs().listStatus(dir)) {
             Matcher m = FRAME.matcher(st.getPath().getName());
             if (!m.matches()) throw BadInputException.at(st.getPath().toString(), 0, null, "corrupted campaign output: unexpected file");
-            try {
-                CellFrame f = JSON.readValue(body(st.getPath(), "cell frame"), CellFrame.class);
-                checkFrame(f, st.getPath());
-                frames.put(Integer.parseInt(m.group(1)), f);
-            } catch (JsonProcessingException e) {
-                throw BadInputException.at(st.getPath().toString(), 0, null, "corrupted cell frame: " + firstLine(e.getOriginalMessage()));
-            } catch (ChecksumException e) {
-                throw BadInputException.at(st.getPath().toString(), 0, null, "corrupted cell frame: checksum mismatch");
-            }
+            CellFrame f = readSealed(st.getPath(), "cell frame", CellFrame.class);
+            checkFrame(f, st.getPath());
+            frames.put(Integer.parseInt(m.group(1)), f);
         }
         return frames;
     }
@@ -413,25 +400,14 @@ public final class CampaignStore implements Serializable {
     private ShardStatistics readLoose(Shard shard) throws IOException {
         Path p = shardPath(shard);
         try {
-            return JSON.readValue(body(p, "shard statistics"), ShardStatistics.class);
-        } catch (JsonProcessingException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + firstLine(e.getOriginalMessage()));
-        } catch (ChecksumException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: checksum mismatch");
+            return readSealed(p, "shard statistics", ShardStatistics.class);
         } catch (FileNotFoundException e) {
             throw BadInputException.at(p.toString(), 0, null, "committed shard disappeared");
         }
     }
 
     private ShardPack readPack(Path p, int cell) throws IOException {
-        ShardPack pack;
-        try {
-            pack = JSON.readValue(body(p, "shard pack"), ShardPack.class);
-        } catch (JsonProcessingException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: " + firstLine(e.getOriginalMessage()));
-        } catch (ChecksumException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: checksum mismatch");
-        }
+        ShardPack pack = readSealed(p, "shard pack", ShardPack.class);
         checkPack(pack, p, cell);
         return pack;
     }
@@ -571,6 +547,17 @@ public final class CampaignStore implements Serializable {
         return null;
     }
 
+    /** A sealed campaign file decoded; bad JSON or a failed checksum is "corrupted WHAT", naming the file. */
+    private <T> T readSealed(Path p, String what, Class<T> type) throws IOException {
+        try {
+            return JSON.readValue(body(p, what), type);
+        } catch (JsonProcessingException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted " + what + ": " + firstLine(e.getOriginalMessage()));
+        } catch (ChecksumException e) {
+            throw BadInputException.at(p.toString(), 0, null, "corrupted " + what + ": checksum mismatch");
+        }
+    }
+
     /** A campaign file's JSON, its seal checked. */
     private byte[] body(Path p, String what) throws IOException {
         return SealedJson.open(raw(p, what), p.toString(), what);
@@ -602,7 +589,7 @@ public final class CampaignStore implements Serializable {
     }
 
     private static void checkFrame(CellFrame f, Path p) {
-        int d = f.centre() == null ? 0 : f.centre().length;
+        int d = f == null || f.centre() == null ? 0 : f.centre().length; // a file holding just "null" decodes to null
         boolean ok = d > 0 && f.eigenvalues() != null && f.eigenvalues().length == d && f.rotation() != null
                 && f.rotation().length == d && f.binEdges() != null && f.binEdges().length == d;
         if (!ok) throw BadInputException.at(p.toString(), 0, null, "corrupted cell frame: wrong shape");
