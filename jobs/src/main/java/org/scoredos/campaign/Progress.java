@@ -96,7 +96,7 @@ public final class Progress {
         return rate > 0 ? clock((total - done) / rate) : "?";
     }
 
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         long s = Math.round(seconds);
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.scoredos.campaign.PeriodicProgress;
 import org.scoredos.cli.plot.EnsemblePlots;
 import org.scoredos.ensemble.EnsemblePhases;
-import org.scoredos.ensemble.EnsembleProgress;
 import org.scoredos.ensemble.EnsembleRunner;
 import org.scoredos.ensemble.EnsembleStatistics;
 import org.scoredos.ensemble.GaussianEnsemble;
@@ -137,8 +137,11 @@ final class EnsembleCommand implements Callable<Integer> {
             err.flush();
         };
         MemberResult[] results;
-        try (EnsembleProgress progress = new EnsembleProgress(err, "ensemble", members.size(), Duration.ofSeconds(2))) {
-            results = runner.run(setup, members, progress.counter(), told);
+        java.util.concurrent.atomic.LongAdder evaluated = new java.util.concurrent.atomic.LongAdder();
+        try (PeriodicProgress progress = new PeriodicProgress(err, "ensemble-progress", members.size(), evaluated::sum,
+                Duration.ofSeconds(2), false, (n, total, seconds, eta) ->
+                        String.format(Locale.ROOT, "ensemble: %d/%d members, %.1f s, ETA %s", n, total, seconds, eta))) {
+            results = runner.run(setup, members, evaluated, told);
         }
         String[] names = Arrays.stream(named).map(CommandSupport.NamedPhase::name).toArray(String[]::new);
         EnsembleStatistics.AtTemperature[] rows = EnsembleStatistics.perTemperature(results, ts, levels);

@@ -3,10 +3,12 @@ package org.scoredos.verify;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
+import org.scoredos.campaign.PeriodicProgress;
 import org.scoredos.thermo.TiResult;
 
 /**
@@ -32,7 +34,8 @@ public final class VerifyJob {
         List<Integer> indices = IntStream.range(0, tasks.size()).boxed().toList();
         int slices = partitions > 0 ? Math.min(partitions, tasks.size()) : tasks.size();
         List<TaskSample> samples;
-        try (TaskProgress progress = new TaskProgress(err, label, tasks.size(), done::value, progressEvery)) {
+        try (PeriodicProgress progress = new PeriodicProgress(err, "verify-progress", tasks.size(), done::value, progressEvery, true,
+                (n, total, seconds, eta) -> String.format(Locale.ROOT, "%s: TI tasks %d/%d, ETA %s", label, n, total, eta))) {
             samples = sc.parallelize(indices, slices).map(i -> {
                 TaskSample s = shared.value().run(i);
                 done.add(1);

@@ -1,33 +1,39 @@
-package org.scoredos.verify;
+package org.scoredos.campaign;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * "verify PHASE: TI tasks 12/48, ETA 0:03:10" on stderr when started, every interval while
- * the job runs, and once more when closed.
+ * A progress line on stderr every interval while counted work runs (a daemon ticker), and once
+ * more when closed: what {@code ensemble} (members) and {@code verify} (TI tasks) report. The
+ * caller words the line from the count, the total, the elapsed seconds and the ETA.
  */
-final class TaskProgress implements AutoCloseable {
+public final class PeriodicProgress implements AutoCloseable {
+    /** The words of one progress line. */
+    public interface Line {
+        String of(long done, long total, double seconds, String eta);
+    }
+
     private final PrintWriter err;
-    private final String prefix;
     private final long total;
     private final LongSupplier done;
+    private final Line line;
     private final long started = System.nanoTime();
     private final ScheduledExecutorService ticker;
 
-    TaskProgress(PrintWriter err, String prefix, long total, LongSupplier done, Duration interval) {
+    /** Starts ticking; {@code atStart} also reports once now. */
+    public PeriodicProgress(PrintWriter err, String thread, long total, LongSupplier done, Duration interval, boolean atStart, Line line) {
         this.err = err;
-        this.prefix = prefix;
         this.total = total;
         this.done = done;
-        report();
+        this.line = line;
+        if (atStart) report();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "verify-progress");
+            Thread t = new Thread(r, thread);
             t.setDaemon(true);
             return t;
         });
@@ -38,16 +44,11 @@ final class TaskProgress implements AutoCloseable {
     private void report() {
         long n = done.getAsLong();
         double seconds = (System.nanoTime() - started) / 1e9;
-        String eta = n >= total ? "0:00:00" : n > 0 ? clock((total - n) * seconds / n) : "?";
+        String eta = n >= total ? "0:00:00" : n > 0 ? Progress.clock((total - n) * seconds / n) : "?";
         synchronized (err) {
-            err.printf(Locale.ROOT, "%s: TI tasks %d/%d, ETA %s%n", prefix, n, total, eta);
+            err.println(line.of(n, total, seconds, eta));
             err.flush();
         }
-    }
-
-    static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
     @Override
