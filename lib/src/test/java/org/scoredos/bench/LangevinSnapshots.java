@@ -54,22 +54,32 @@ public final class LangevinSnapshots {
         });
     }
 
+    /**
+     * Langevin MD of W at {@code t} from x0, melted first at {@code melt} K for {@code meltSteps}
+     * when melt > 0 (a liquid), then equilibrated for {@code equilibration} steps.
+     */
+    static LangevinIntegrator equilibrated(LinearSnapPotential w, Structure x0, double t, double melt, int meltSteps,
+            int equilibration, double timestep, double friction, SplittableRandom random) {
+        AtomMasses masses = AtomMasses.uniform(x0.size(), TiRun.W_MASS);
+        Structure from = x0;
+        if (melt > 0) {
+            LangevinIntegrator hot = new LangevinIntegrator(w::energyAndForces, x0,
+                    LangevinIntegrator.thermalVelocities(masses, melt, random), masses, timestep, friction, melt, random);
+            hot.run(meltSteps);
+            from = x0.withPositions(hot.positions());
+        }
+        LangevinIntegrator md = new LangevinIntegrator(w::energyAndForces, from,
+                LangevinIntegrator.thermalVelocities(masses, t, random), masses, timestep, friction, t, random);
+        md.run(equilibration);
+        return md;
+    }
+
     private record Run(int equilibration, int production, int stride, int chunk, double timestep, double friction, long seed,
             double melt, int meltSteps) {
         void at(LinearSnapPotential w, Structure x0, double t, Path dir) throws IOException {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + Math.round(t));
             long start = System.nanoTime();
-            AtomMasses masses = AtomMasses.uniform(x0.size(), TiRun.W_MASS);
-            Structure from = x0;
-            if (melt > 0) {
-                LangevinIntegrator hot = new LangevinIntegrator(w::energyAndForces, x0,
-                        LangevinIntegrator.thermalVelocities(masses, melt, random), masses, timestep, friction, melt, random);
-                hot.run(meltSteps);
-                from = x0.withPositions(hot.positions());
-            }
-            LangevinIntegrator md = new LangevinIntegrator(w::energyAndForces, from,
-                    LangevinIntegrator.thermalVelocities(masses, t, random), masses, timestep, friction, t, random);
-            md.run(equilibration);
+            LangevinIntegrator md = equilibrated(w, x0, t, melt, meltSteps, equilibration, timestep, friction, random);
             Files.createDirectories(dir);
             int total = production / stride;
             int perFile = chunk > 0 ? chunk : total;

@@ -73,16 +73,7 @@ public final class PerturbationTi {
             LinearSnapPotential w = LinearSnapPotential.singleElement(ref.bispectrum(), beta0, theta);
             SplittableRandom random = new SplittableRandom(seed * 7_919L + 31L * k + Math.round(t));
             Structure x0 = TiRun.bcc(cells);
-            org.scoredos.structure.AtomMasses masses = org.scoredos.structure.AtomMasses.uniform(x0.size(), TiRun.W_MASS);
-            if (melt > 0) {
-                LangevinIntegrator hot = new LangevinIntegrator(w::energyAndForces, x0,
-                        LangevinIntegrator.thermalVelocities(masses, melt, random), masses, timestep, friction, melt, random);
-                hot.run(meltSteps);
-                x0 = x0.withPositions(hot.positions());
-            }
-            LangevinIntegrator md = new LangevinIntegrator(w::energyAndForces, x0,
-                    LangevinIntegrator.thermalVelocities(masses, t, random), masses, timestep, friction, t, random);
-            md.run(equilibration);
+            LangevinIntegrator md = LangevinSnapshots.equilibrated(w, x0, t, melt, meltSteps, equilibration, timestep, friction, random);
             SnapBispectrum b = ref.bispectrum();
             List<Double> series = new ArrayList<>();
             for (int s = stride; s <= production; s += stride) {
