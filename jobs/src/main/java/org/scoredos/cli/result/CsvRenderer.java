@@ -8,7 +8,7 @@ import java.util.List;
  * CSV with everything the JSON has. Above the table, {@code #} lines (CSV readers skip them:
  * pandas {@code comment='#'}): the convention, then {@code # key [unit]: value} for the command,
  * version and every field (a nested record's fields by dotted path, a vector space-separated),
- * then {@code # column name [unit]: description}. Each table follows after
+ * then {@code # column name [unit]: description} (a matrix table: its name, unit and description once). Each table follows after
  * {@code # table: NAME}, headed {@code name [unit]} (a vector column spans {@code name0 …}),
  * several tables separated by a blank line. Numbers as {@link Double#toString} (the shortest
  * text that reads back to the same double; NaN where unknown).
@@ -21,6 +21,7 @@ final class CsvRenderer implements Renderer {
         out.println("# version: " + result.version());
         fields(out, result.fields(), "");
         for (ResultTable t : result.tables()) {
+            if (t.matrix() != null) out.println("# column " + heading(t.name(), t.columns().get(0).unit()) + ": " + t.matrix());
             for (Column c : t.columns()) {
                 if (c.description() != null) out.println("# column " + heading(c.flatName(), c.unit()) + ": " + c.description());
             }
