@@ -23,7 +23,7 @@ final class JsonRenderer implements Renderer {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("command", result.command());
         root.put("version", result.version());
-        root.put("convention", result.convention());
+        if (result.convention() != null) root.put("convention", result.convention());
         Map<String, String> units = new LinkedHashMap<>(), descriptions = new LinkedHashMap<>();
         root.putAll(record(result.fields(), "", units, descriptions));
         for (ResultTable t : result.tables()) {

@@ -120,7 +120,7 @@ class RenderersTest {
         ResultTable spread = new ResultTable("perAtom").column(Column.of("B", null, null).shownEach(List.of("B1", "B2", "B3"), "%.2f"))
                 .asMatrix("bispectrum of each atom");
         spread.row(new double[] {1, 2, 3}).row(new double[] {4, AWKWARD[4], 6});
-        Result r = new Result("energy").table(forces).table(spread);
+        Result r = new Result("energy").withoutConvention().table(forces).table(spread);
         r.fields().put("energy", "eV", "total energy", -544.1217857);
         return r;
     }
@@ -144,6 +144,7 @@ class RenderersTest {
         assertEquals("force on each atom, in file order: fx fy fz", root.get("descriptions").get("forces").asText());
         assertFalse(root.get("units").has("perAtom"), "a dimensionless matrix has no unit");
         assertEquals(AWKWARD[4], root.get("perAtom").get(1).get(1).asDouble(), 0.0);
+        assertFalse(root.has("convention"), "an energy declares no free-energy convention");
 
         String csv = render(matrix(), OutputFormat.CSV);
         CsvRead read = CsvRead.of(csv);
@@ -151,6 +152,7 @@ class RenderersTest {
         assertEquals(List.of("fx", "fy", "fz"), read.tables.get("forces").names);
         assertEquals(List.of("B0", "B1", "B2"), read.tables.get("perAtom").names);
         assertTrue(csv.contains("# column forces [eV/Å]: force on each atom"), csv);
+        assertEquals("# command: energy", csv.lines().findFirst().orElseThrow(), "no convention line");
 
         List<String> text = render(matrix(), OutputFormat.TEXT).lines().toList();
         assertTrue(text.contains("[forces]") && text.contains("[perAtom]"), text.toString());
