@@ -145,12 +145,37 @@ class SnapCommandsTest {
     void descriptorsTextAndCsv() {
         assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS));
         assertTrue(out.toString().contains("55 components"), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.matches(" +1 +0 +0 +0 +\\S+")), "component 1 is (2j1, 2j2, 2j) = (0, 0, 0): " + out);
         out.getBuffer().setLength(0);
         assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "csv", "--per-atom"));
-        List<String> lines = out.toString().lines().toList();
-        assertEquals(130, lines.size());
-        assertTrue(lines.get(0).startsWith("atom,B1,B2"));
-        assertTrue(lines.get(1).startsWith("average,"));
+        CsvRead csv = CsvRead.of(out.toString());
+        assertEquals(55, csv.tables.get("bispectrum").rows.size());
+        CsvRead.Table atoms = csv.tables.get("perAtom");
+        assertEquals(128, atoms.rows.size());
+        assertEquals("B1", atoms.names.get(0));
+        assertEquals(55, atoms.names.size());
+    }
+
+    /** The average and the per-atom matrix: the same numbers in JSON, CSV and text; the triples beside the averages. */
+    @Test
+    void descriptorsHaveTheSameNumbersInEveryFormat() throws IOException {
+        String vacancy = CONF.resolve("structures/W-bcc-vacancy.dat").toString();
+        String[] args = {"descriptors", "--structure", vacancy, "--params", PARAMS, "--per-atom", "--format"};
+        JsonNode json = new ObjectMapper().readTree(output(args, "json"));
+        assertEquals("descriptors", json.get("command").asText());
+        assertEquals(PARAMS, json.get("model").asText());
+        JsonNode table = json.get("bispectrum");
+        for (int k = 0; k < 55; k++) assertEquals(json.get("average").get(k).asDouble(), table.get(k).get("average").asDouble(), 0.0);
+        assertEquals(8, table.get(54).get("twoJ1").asInt(), "the last component of 2J = 8 is (8, 8, 8)");
+        double mean = 0;
+        for (JsonNode atom : json.get("perAtom")) mean += atom.get(3).asDouble() / json.get("natoms").asInt();
+        assertEquals(json.get("average").get(3).asDouble(), mean, 1e-12);
+
+        CsvRead.of(output(args, "csv")).assertHolds(json);
+
+        String text = output(args, "text");
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.15g", json.get("average").get(1).asDouble())), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.15g", json.get("perAtom").get(0).get(54).asDouble())), text);
     }
 
     @Test
