@@ -1,11 +1,12 @@
 package org.scoredos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.structure.Structure;
@@ -55,55 +56,42 @@ final class DescriptorsCommand implements Callable<Integer> {
         for (double[] atom : atoms) for (int k = 0; k < average.length; k++) average[k] += atom[k];
         for (int k = 0; k < average.length; k++) average[k] /= s.size();
 
-        PrintWriter out = spec.commandLine().getOut();
-        switch (output.format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("natoms", s.size());
-                json.put("components", average.length);
-                json.put("average", average);
-                if (perAtom) json.put("perAtom", atoms);
-                JsonOutput.print(out, json);
-            }
-            case CSV -> {
-                StringBuilder head = new StringBuilder("atom");
-                for (int k = 1; k <= average.length; k++) head.append(",B").append(k);
-                out.println(head);
-                out.println(csvRow("average", average));
-                if (perAtom) for (int i = 0; i < atoms.length; i++) out.println(csvRow(Integer.toString(i + 1), atoms[i]));
-            }
-            case TEXT -> text(out, bispectrum, s.size(), average, atoms);
-        }
-        out.flush();
+        Renderers.print(result(bispectrum, s.size(), average, atoms), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
-    private void text(PrintWriter out, SnapBispectrum bispectrum, int natoms, double[] average, double[][] atoms) {
-        out.printf(Locale.ROOT, "SNAP bispectrum of %s: %d atoms, %d components (2J = %d)%n", structure, natoms,
-                average.length, bispectrum.parameters().twojmax());
-        out.printf(Locale.ROOT, "%9s  %4s %4s %4s  %22s%n", "component", "2j1", "2j2", "2j", "average");
+    /**
+     * The average D (JSON {@code average}, as before), the same values beside each component's
+     * (2j1, 2j2, 2j) in the table {@code bispectrum}, and with --per-atom the N×d matrix {@code perAtom}.
+     * Bispectrum components are dimensionless.
+     */
+    private Result result(SnapBispectrum bispectrum, int natoms, double[] average, double[][] atoms) {
+        Result result = new Result("descriptors").withoutConvention();
+        result.fields().put("structure", structure.toString()).put("model", model.source())
+                .put("natoms", null, "atoms in the structure", natoms)
+                .put("components", null, "descriptor components d (bispectrum, plus the quadratic terms with quadraticflag 1)", average.length)
+                .put("twojmax", null, "2J, the bispectrum's band limit", bispectrum.parameters().twojmax())
+                .put("average", null, "the descriptor D: each component averaged over the atoms (compute reduce ave), dimensionless", average);
+        result.heading(String.format(Locale.ROOT, "SNAP bispectrum of %s: %d atoms, %d components (2J = %d), dimensionless", structure, natoms,
+                average.length, bispectrum.parameters().twojmax()));
+        ResultTable table = new ResultTable("bispectrum")
+                .column(Column.of("component", null, "component index from 1, as LAMMPS's c_sna[k]").shown("component", "%d"))
+                .column(Column.of("twoJ1", null, "2j1 of the component (none for a quadratic term)").shown("2j1", "%d"))
+                .column(Column.of("twoJ2", null, "2j2 of the component (none for a quadratic term)").shown("2j2", "%d"))
+                .column(Column.of("twoJ", null, "2j of the component (none for a quadratic term)").shown("2j", "%d"))
+                .column(Column.of("average", null, "the component averaged over the atoms, dimensionless").shown("average", "%.15g"));
         for (int k = 0; k < average.length; k++) {
-            if (k < bispectrum.bispectrumCount()) {
-                int[] t = bispectrum.triple(k);
-                out.printf(Locale.ROOT, "%9d  %4d %4d %4d  %22.15g%n", k + 1, t[0], t[1], t[2], average[k]);
-            } else {
-                out.printf(Locale.ROOT, "%9d  %14s  %22.15g%n", k + 1, "quadratic", average[k]);
-            }
+            int[] t = k < bispectrum.bispectrumCount() ? bispectrum.triple(k) : null;
+            table.row(k + 1, t == null ? null : t[0], t == null ? null : t[1], t == null ? null : t[2], average[k]);
         }
+        result.table(table);
         if (perAtom) {
-            out.println();
-            out.println("per atom (atom, then components 1.." + average.length + "):");
-            for (int i = 0; i < atoms.length; i++) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d", i + 1));
-                for (double v : atoms[i]) line.append(String.format(Locale.ROOT, " %.15g", v));
-                out.println(line);
-            }
+            ResultTable each = new ResultTable("perAtom");
+            for (int k = 1; k <= average.length; k++) each.column(Column.of("B" + k, null, null).shown("B" + k, "%.15g"));
+            each.asMatrix("every atom's bispectrum, atoms in the structure's order, components B1 … Bd (dimensionless)");
+            for (double[] atom : atoms) each.row(java.util.Arrays.stream(atom).boxed().toArray());
+            result.table(each);
         }
-    }
-
-    private static String csvRow(String label, double[] values) {
-        StringBuilder row = new StringBuilder(label);
-        for (double v : values) row.append(',').append(v);
-        return row.toString();
+        return result;
     }
 }

@@ -1,11 +1,12 @@
 package org.scoredos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.potential.Evaluation;
 import org.scoredos.potential.LinearModel;
 import org.scoredos.model.ModelDescription;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "file or a plain list of numbers (d numbers are β with β0 = 0, d + 1 are β0 then β; element radius 0.5, weight 1)."
         })
 final class EnergyCommand implements Callable<Integer> {
+    private static final String PRESSURE = "virial pressure tensor xx yy zz xy xz yz: virial part only (no kinetic term), positive is compressive (LAMMPS sign)";
 
     @Spec
     CommandSpec spec;
@@ -56,56 +58,33 @@ final class EnergyCommand implements Callable<Integer> {
         Structure s = ModelOptions.structure(structure, description);
         ModelOptions.announce(spec.commandLine().getErr(), "energy", s.size(), forces || stress);
         Evaluation e = potential.evaluate(s, forces, stress);
-        double energy = e.energy();
-        double[] f = e.forces();
         double[] p = stress ? e.pressureTensor(s.cell()) : null;
 
-        PrintWriter out = spec.commandLine().getOut();
-        switch (output.format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("natoms", s.size());
-                json.put("energy", energy);
-                if (forces) {
-                    double[][] rows = new double[s.size()][];
-                    for (int i = 0; i < rows.length; i++) rows[i] = new double[] {f[3 * i], f[3 * i + 1], f[3 * i + 2]};
-                    json.put("forces", rows);
-                }
-                if (stress) json.put("pressureTensor", p);
-                json.put("units", Map.of("energy", "eV", "forces", "eV/Å",
-                        "pressureTensor", "GPa: xx yy zz xy xz yz, virial part only, positive is compressive (LAMMPS)"));
-                JsonOutput.print(out, json);
-            }
-            case CSV -> {
-                String pressure = stress ? ",pxx,pyy,pzz,pxy,pxz,pyz" : "";
-                String values = "";
-                if (stress) for (double x : p) values += "," + x;
-                out.println("# units: energy eV, forces (fx fy fz) eV/Å, pressure tensor (p..) GPa, virial part, positive is compressive");
-                if (forces) {
-                    out.println("natoms,energy" + pressure + ",atom,fx,fy,fz");
-                    for (int i = 0; i < s.size(); i++) {
-                        out.println(s.size() + "," + energy + values + "," + (i + 1) + "," + f[3 * i] + "," + f[3 * i + 1] + "," + f[3 * i + 2]);
-                    }
-                } else {
-                    out.println("natoms,energy" + pressure);
-                    out.println(s.size() + "," + energy + values);
-                }
-            }
-            case TEXT -> {
-                out.printf(Locale.ROOT, "energy %.10f eV (%d atoms, %.10f eV/atom)%n", energy, s.size(), energy / s.size());
-                if (stress) {
-                    out.printf(Locale.ROOT, "pressure tensor (GPa, virial, positive = compressive): xx %.8f yy %.8f zz %.8f "
-                            + "xy %.8f xz %.8f yz %.8f%n", p[0], p[1], p[2], p[3], p[4], p[5]);
-                }
-                if (forces) {
-                    out.printf(Locale.ROOT, "%6s %18s %18s %18s  (eV/Å)%n", "atom", "fx", "fy", "fz");
-                    for (int i = 0; i < s.size(); i++) {
-                        out.printf(Locale.ROOT, "%6d %18.10f %18.10f %18.10f%n", i + 1, f[3 * i], f[3 * i + 1], f[3 * i + 2]);
-                    }
-                }
-            }
-        }
-        out.flush();
+        Renderers.print(result(s, e, p), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    /** The energy, the pressure tensor (--stress) and the N×3 forces (--forces); JSON fields {@code energy}, {@code pressureTensor}, {@code forces} as LAMMPS names them. */
+    private Result result(Structure s, Evaluation e, double[] pressure) {
+        double energy = e.energy();
+        Result result = new Result("energy").withoutConvention();
+        result.fields().put("structure", structure.toString()).put("model", model.source())
+                .put("natoms", null, "atoms in the structure", s.size())
+                .put("energy", "eV", "total energy Σ_i (β0 + β·B^i) plus the fixed terms (ZBL), as LAMMPS pair_style snap", energy)
+                .put("energyPerAtom", "eV/atom", "energy / natoms", energy / s.size());
+        result.heading(String.format(Locale.ROOT, "energy %.10f eV (%d atoms, %.10f eV/atom)", energy, s.size(), energy / s.size()));
+        if (pressure != null) {
+            result.fields().put("pressureTensor", "GPa", PRESSURE, pressure);
+            result.heading(String.format(Locale.ROOT, "pressure tensor (GPa, virial, positive = compressive): xx %.8f yy %.8f zz %.8f "
+                    + "xy %.8f xz %.8f yz %.8f", pressure[0], pressure[1], pressure[2], pressure[3], pressure[4], pressure[5]));
+        }
+        if (forces) {
+            ResultTable t = new ResultTable("forces").asMatrix("force on each atom, in the structure's order: fx fy fz");
+            for (String axis : new String[] {"fx", "fy", "fz"}) t.column(Column.of(axis, "eV/Å", null).shown(axis, "%.10f"));
+            double[] f = e.forces();
+            for (int i = 0; i < s.size(); i++) t.row(f[3 * i], f[3 * i + 1], f[3 * i + 2]);
+            result.table(t);
+        }
+        return result;
     }
 }

@@ -1,19 +1,22 @@
 package org.scoredos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Record;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.io.BadInputException;
 import org.scoredos.neighbor.CoordinationShells;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +52,8 @@ public final class InspectCommand implements Callable<Integer> {
             description = "distances closer than this belong to one shell (default ${DEFAULT-VALUE} Å)")
     double tolerance;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (the shells) (default ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -60,13 +63,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (s.size() == 0) throw BadInputException.at(structure.toString(), 0, null, "the structure has no atoms");
         s = s.withMassByType(applyMasses(s.massByType(), masses));
         CoordinationShells cs = CoordinationShells.of(s, shells, tolerance);
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case JSON -> JsonOutput.print(out, json(s, cs));
-            case CSV -> csv(out, cs);
-            case TEXT -> text(out, s, cs);
-        }
-        out.flush();
+        Renderers.print(result(s, cs), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -102,75 +99,63 @@ public final class InspectCommand implements Callable<Integer> {
         throw new BadInputException("--mass " + option + ": '" + s + "' is not a positive mass in amu");
     }
 
-    private Map<String, Object> json(Structure s, CoordinationShells cs) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("structure", structure.toString());
-        o.put("fileFormat", StructureFiles.format(structure).description());
-        o.put("natoms", s.size());
-        Map<String, Object> types = new LinkedHashMap<>();
-        int[] counts = typeCounts(s);
-        for (int t = 1; t <= s.typeCount(); t++) {
-            Map<String, Object> type = new LinkedHashMap<>();
-            type.put("count", counts[t - 1]);
-            type.put("mass", Double.isNaN(s.massOfType(t)) ? null : s.massOfType(t));
-            types.put(Integer.toString(t), type);
-        }
-        o.put("types", types);
-        o.put("cell", s.cell().matrix());
-        o.put("origin", s.cell().origin());
-        o.put("volume", s.cell().volume());
-        o.put("volumePerAtom", s.cell().volume() / s.size());
-        o.put("density", density(s));
-        o.put("nearestNeighborDistance", cs.nearestNeighborDistance());
-        List<Map<String, Object>> shellList = new ArrayList<>();
-        for (CoordinationShells.Shell sh : cs.shells()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("distance", sh.distance());
-            m.put("count", sh.count());
-            shellList.add(m);
-        }
-        o.put("shells", shellList);
-        return o;
-    }
-
-    private static void csv(PrintWriter out, CoordinationShells cs) {
-        out.println("shell,distance,count");
-        int k = 1;
-        for (CoordinationShells.Shell sh : cs.shells()) out.println((k++) + "," + sh.distance() + "," + sh.count());
-    }
-
-    private void text(PrintWriter out, Structure s, CoordinationShells cs) {
+    /** The file's atoms, types and masses, the cell (a 3×3 matrix, rows a b c), volume, density and the coordination shells. */
+    private Result result(Structure s, CoordinationShells cs) {
         Cell c = s.cell();
-        out.printf(Locale.ROOT, "structure          %s (%s)%n", structure, StructureFiles.format(structure).description());
-        out.printf(Locale.ROOT, "atoms              %d%n", s.size());
+        double rho = density(s);
+        Result result = new Result("inspect").withoutConvention();
+        String fileFormat = StructureFiles.format(structure).description();
+        result.fields().put("structure", structure.toString()).put("fileFormat", fileFormat)
+                .put("natoms", null, "atoms in the structure", s.size());
+        Record types = result.fields().record("types");
         int[] counts = typeCounts(s);
+        result.heading(String.format(Locale.ROOT, "structure          %s (%s)", structure, fileFormat))
+                .heading(String.format(Locale.ROOT, "atoms              %d", s.size()));
         for (int t = 1; t <= s.typeCount(); t++) {
-            String mass = Double.isNaN(s.massOfType(t)) ? "mass unknown (give --mass)" : String.format(Locale.ROOT, "mass %.4f amu", s.massOfType(t));
-            out.printf(Locale.ROOT, "%-19s%d: %d atoms, %s%n", t == 1 ? "types" : "", t, counts[t - 1], mass);
-        }
-        String[] names = {"a", "b", "c"};
-        for (int i = 0; i < 3; i++) {
-            double[] v = c.vector(i);
-            out.printf(Locale.ROOT, "%-19s%s = (%.6f, %.6f, %.6f) Å, |%s| = %.6f Å%n", i == 0 ? "cell" : "", names[i],
-                    v[0], v[1], v[2], names[i], Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]));
+            double m = s.massOfType(t);
+            types.record(Integer.toString(t)).put("count", null, "atoms of this type", counts[t - 1])
+                    .put("mass", "amu", "atomic mass (null: the file has none, give --mass)", m);
+            result.heading(String.format(Locale.ROOT, "%-19s%d: %d atoms, %s", t == 1 ? "types" : "", t, counts[t - 1],
+                    Double.isNaN(m) ? "mass unknown (give --mass)" : String.format(Locale.ROOT, "mass %.4f amu", m)));
         }
         double[] o = c.origin();
-        out.printf(Locale.ROOT, "origin             (%.6f, %.6f, %.6f) Å%n", o[0], o[1], o[2]);
-        out.printf(Locale.ROOT, "volume             %.4f Å³ (%.4f Å³/atom)%n", c.volume(), c.volume() / s.size());
-        Double rho = density(s);
-        out.printf(Locale.ROOT, "density            %s%n", rho == null ? "unknown (masses missing)" : String.format(Locale.ROOT, "%.4f g/cm³", rho));
-        out.printf(Locale.ROOT, "nearest neighbour  %.6f Å%n", cs.nearestNeighborDistance());
-        out.printf(Locale.ROOT, "shells             per-atom averages, distances grouped within %s Å%n", tolerance);
-        out.printf(Locale.ROOT, "  %-6s %-12s %s%n", "shell", "distance/Å", "neighbours");
+        result.fields().put("origin", "Å", "the cell's origin (lower corner)", o)
+                .put("volume", "Å³", "cell volume", c.volume())
+                .put("volumePerAtom", "Å³/atom", "cell volume per atom", c.volume() / s.size())
+                .put("density", "g/cm³", "mass density (null: a mass is unknown)", rho)
+                .put("nearestNeighborDistance", "Å", "the shortest interatomic distance", cs.nearestNeighborDistance())
+                .put("shellTolerance", "Å", "distances closer than this belong to one shell", tolerance);
+        String[] names = {"a", "b", "c"};
+        StringBuilder lengths = new StringBuilder("cell               ");
+        for (int i = 0; i < 3; i++) {
+            double[] v = c.vector(i);
+            lengths.append(String.format(Locale.ROOT, "%s|%s| = %.6f Å", i == 0 ? "" : ", ", names[i], Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2])));
+        }
+        result.heading(lengths + " (vectors a, b, c as rows of the [cell] table)")
+                .heading(String.format(Locale.ROOT, "origin             (%.6f, %.6f, %.6f) Å", o[0], o[1], o[2]))
+                .heading(String.format(Locale.ROOT, "volume             %.4f Å³ (%.4f Å³/atom)", c.volume(), c.volume() / s.size()))
+                .heading("density            " + (Double.isNaN(rho) ? "unknown (masses missing)" : String.format(Locale.ROOT, "%.4f g/cm³", rho)))
+                .heading(String.format(Locale.ROOT, "nearest neighbour  %.6f Å", cs.nearestNeighborDistance()))
+                .heading(String.format(Locale.ROOT, "shells             per-atom averages, distances grouped within %s Å", tolerance));
+
+        ResultTable cell = new ResultTable("cell");
+        for (String axis : new String[] {"x", "y", "z"}) cell.column(Column.of(axis, "Å", null).shown(axis, "%.6f"));
+        cell.asMatrix("the cell vectors a, b, c as rows, Cartesian x y z");
+        for (int i = 0; i < 3; i++) {
+            double[] v = c.vector(i);
+            cell.row(v[0], v[1], v[2]);
+        }
+        ResultTable shellTable = new ResultTable("shells")
+                .column(Column.of("shell", null, "shell number from 1, nearest first").shown("shell", "%d"))
+                .column(Column.of("distance", "Å", "the shell's mean distance").shown("distance", "%.6f"))
+                .column(Column.of("count", null, "neighbours in the shell, averaged over atoms").shown("neighbours", "%.3f"));
         int k = 1;
-        for (CoordinationShells.Shell sh : cs.shells()) {
-            double n = sh.count();
-            String count = Math.abs(n - Math.rint(n)) < 1e-9 ? Long.toString(Math.round(n)) : String.format(Locale.ROOT, "%.3f", n);
-            out.printf(Locale.ROOT, "  %-6d %-12.6f %s%n", k++, sh.distance(), count);
-        }
+        for (CoordinationShells.Shell sh : cs.shells()) shellTable.row(k++, sh.distance(), sh.count());
+        result.table(cell).table(shellTable);
         if (cs.shells().size() < shells) {
-            out.printf(Locale.ROOT, "  (%d of %d shells resolved: the others are merged by disorder or lie far out)%n", cs.shells().size(), shells);
+            result.summary(String.format(Locale.ROOT, "(%d of %d shells resolved: the others are merged by disorder or lie far out)", cs.shells().size(), shells));
         }
+        return result;
     }
 
     private static int[] typeCounts(Structure s) {
@@ -179,10 +164,10 @@ public final class InspectCommand implements Callable<Integer> {
         return counts;
     }
 
-    /** g/cm³, or null when a mass is unknown. */
-    private static Double density(Structure s) {
+    /** g/cm³, or NaN when a mass is unknown. */
+    private static double density(Structure s) {
         double total = 0;
         for (int i = 0; i < s.size(); i++) total += s.mass(i);
-        return Double.isNaN(total) ? null : total / s.cell().volume() * AMU_PER_A3_IN_G_PER_CM3;
+        return total / s.cell().volume() * AMU_PER_A3_IN_G_PER_CM3;
     }
 }

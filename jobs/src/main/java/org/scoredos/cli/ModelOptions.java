@@ -53,6 +53,12 @@ final class ModelOptions {
         return elements == null ? d : d.withTypes(elements, "--elements");
     }
 
+    /** Where the model came from, as the result's metadata names it: the --model file, or the --params and --coeff files. */
+    String source() {
+        if (model != null) return model.toString();
+        return coeff == null ? params.toString() : params + " " + coeff;
+    }
+
     /** The structure file with its species matched to the model's elements ({@link ModelDescription#typed}). */
     static Structure structure(Path file, ModelDescription d) throws IOException {
         return d.typed(StructureInput.read(file), file.toString());

@@ -2,10 +2,10 @@ package org.scoredos.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
 import org.scoredos.io.OutputFiles;
 import org.scoredos.potential.FireRelaxation;
 import org.scoredos.potential.LinearModel;
@@ -86,35 +86,23 @@ final class RelaxCommand implements Callable<Integer> {
         LammpsDataWriter.write(r.structure(), out, String.format(Locale.ROOT,
                 "relaxed by ScoreDOS FIRE from %s: energy %.10f eV, largest force %.3g eV/Å", structure.getFileName(), r.energy(), r.maxForce()));
         err.println("relax: wrote " + out);
-        print(s.size(), r);
+        Renderers.print(result(s.size(), r, settings.forceTolerance()), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
-    private void print(int atoms, FireRelaxation.Result r) {
-        PrintWriter o = spec.commandLine().getOut();
-        switch (output.format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("natoms", atoms);
-                json.put("initialEnergy", r.initialEnergy());
-                json.put("energy", r.energy());
-                json.put("relaxationEnergy", r.energy() - r.initialEnergy());
-                json.put("maxForce", r.maxForce());
-                json.put("steps", r.steps());
-                json.put("converged", r.converged());
-                json.put("units", "eV, eV/Å");
-                json.put("out", out.toString());
-                JsonOutput.print(o, json);
-            }
-            case CSV -> {
-                o.println("# units: energies eV, maxForce eV/Å");
-                o.println("natoms,initialEnergy,energy,relaxationEnergy,maxForce,steps,converged");
-                o.println(atoms + "," + r.initialEnergy() + "," + r.energy() + "," + (r.energy() - r.initialEnergy()) + ","
-                        + r.maxForce() + "," + r.steps() + "," + r.converged());
-            }
-            case TEXT -> o.printf(Locale.ROOT, "relaxed %d atoms in %d steps: energy %.10f eV (from %.10f, %+.6f eV), largest force %.3g eV/Å%n",
-                    atoms, r.steps(), r.energy(), r.initialEnergy(), r.energy() - r.initialEnergy(), r.maxForce());
-        }
-        o.flush();
+    /** The relaxation's outcome: single values only (CSV: its {@code #} lines). */
+    private Result result(int atoms, FireRelaxation.Result r, double forceTolerance) {
+        Result result = new Result("relax").withoutConvention();
+        result.fields().put("structure", structure.toString()).put("model", model.source()).put("out", out.toString())
+                .put("natoms", null, "atoms in the structure", atoms)
+                .put("initialEnergy", "eV", "energy of the structure as given", r.initialEnergy())
+                .put("energy", "eV", "energy of the relaxed structure", r.energy())
+                .put("relaxationEnergy", "eV", "energy − initialEnergy", r.energy() - r.initialEnergy())
+                .put("maxForce", "eV/Å", "the largest force on any atom at the end", r.maxForce())
+                .put("forceTolerance", "eV/Å", "the largest force allowed (--force-tolerance)", forceTolerance)
+                .put("steps", null, "FIRE steps taken", r.steps())
+                .put("converged", null, "every force below the tolerance", r.converged());
+        return result.heading(String.format(Locale.ROOT, "relaxed %d atoms in %d steps: energy %.10f eV (from %.10f, %+.6f eV), largest force %.3g eV/Å",
+                atoms, r.steps(), r.energy(), r.initialEnergy(), r.energy() - r.initialEnergy(), r.maxForce()));
     }
 }

@@ -1,13 +1,14 @@
 package org.scoredos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.store.SummaryStore;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Spec;
             "Prints, for cells and rotated components of a summary store, the histogram (bin centres and counts), "
                     + "the empirical log density per atom ln(p)/N shifted to a maximum of 0, and the fitted "
                     + "score-matched entropy S(x) with its standard error δS from the coefficient covariance: "
-                    + "S should follow the log density where the counts are large."
+                    + "S should follow the log density where the counts are large.",
+            "",
+            "Two tables: components (one row per cell and component: τ, α, samples, variance) and bins (one row per "
+                    + "histogram bin: x, count, ln(p)/N, S, δS; in JSON an array of row objects, group them by cell and component)."
         })
 public final class SummariesCommand implements Callable<Integer> {
 
@@ -52,7 +56,7 @@ public final class SummariesCommand implements Callable<Integer> {
     FormatOption output;
 
     /** One component of one cell, bin by bin. */
-    record ComponentView(int component, double eigenvalue, double[] binCentres, long[] counts, Double[] logDensity,
+    record ComponentView(int component, double eigenvalue, double[] binCentres, long[] counts, double[] logDensity,
             double[] entropy, double[] entropyError) {}
 
     /** One cell and the components asked for. */
@@ -81,50 +85,48 @@ public final class SummariesCommand implements Callable<Integer> {
             }
             views.add(new CellView(k, c.tau(), c.alpha(), c.samples(), comps));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        switch (output.format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("phase", phase.name());
-                json.put("atoms", phase.reference().atoms());
-                json.put("cells", views);
-                JsonOutput.print(out, json);
-            }
-            case CSV -> {
-                out.println("cell,tau,component,x,count,logDensity,entropy,entropyError");
-                rows(out, views, "%d,%s,%d,%s,%d,%s,%s,%s%n", true);
-            }
-            case TEXT -> {
-                out.printf(Locale.ROOT, "phase %s (%d atoms), %d cells%n", phase.name(), phase.reference().atoms(), phase.cells().size());
-                out.printf(Locale.ROOT, "%5s %9s %4s %14s %9s %11s %11s %11s%n", "cell", "tau", "k", "x", "count", "ln(p)/N", "S", "dS");
-                rows(out, views, "%5d %9s %4d %14s %9d %11s %11s %11s%n", false);
-            }
-        }
-        out.flush();
+        Renderers.print(result(phase, views), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
-    private static void rows(PrintWriter out, List<CellView> views, String pattern, boolean csv) {
+    /**
+     * Two tables: {@code components} (one row per cell and component asked for) and {@code bins}
+     * (one row per histogram bin of each, for plots: group by cell and component). The rotated
+     * descriptor component x is dimensionless; ln(p)/N and S(x) are per atom, in k_B.
+     */
+    private Result result(PhaseSummary phase, List<CellView> views) {
+        Result result = new Result("summaries").withoutConvention();
+        result.fields().put("store", summaries.toString()).put("phase", phase.name())
+                .put("atoms", null, "atoms in the phase's reference cell", phase.reference().atoms())
+                .put("cellCount", null, "cells (isosurfaces) in the store", phase.cells().size());
+        result.heading(String.format(Locale.ROOT, "phase %s (%d atoms), %d cells", phase.name(), phase.reference().atoms(), phase.cells().size()));
+        Column cell = Column.of("cell", null, "cell index from 0").shown("cell", "%d");
+        Column tau = Column.of("tau", null, "the cell's isosurface label τ = H_e/U_0 (dimensionless)").shown("tau", "%.4f");
+        Column component = Column.of("component", null, "rotated component index from 0, in decreasing variance").shown("k", "%d");
+        ResultTable components = new ResultTable("components").column(cell).column(tau)
+                .column(Column.of("alpha", null, "the cell's conditioning variable α = ln(2H_e/ω̄)").shown("α", "%.5f"))
+                .column(Column.of("samples", null, "samples in the cell").shown("samples", "%d")).column(component)
+                .column(Column.of("eigenvalue", null, "variance of the rotated component (dimensionless)").shown("variance", "%.6e"));
+        ResultTable bins = new ResultTable("bins").column(cell).column(tau).column(component)
+                .column(Column.of("x", null, "bin centre: the rotated descriptor component (dimensionless)").shown("x", "%.6e"))
+                .column(Column.of("count", null, "samples in the bin").shown("count", "%d"))
+                .column(Column.of("logDensity", "k_B/atom", "empirical log density ln(p)/N, shifted to a maximum of 0 (null in an empty bin)")
+                        .shown("ln(p)/N", "%.4e"))
+                .column(Column.of("entropy", "k_B/atom", "the fitted score-matched entropy S(x), shifted like the log density").shown("S", "%.4e"))
+                .column(Column.of("entropyError", "k_B/atom", "standard error δS of S(x) from the coefficient covariance").shown("δS", "%.4e"));
         for (CellView c : views) {
             for (ComponentView v : c.components()) {
+                components.row(c.cell(), c.tau(), c.alpha(), c.samples(), v.component(), v.eigenvalue());
                 for (int b = 0; b < v.counts().length; b++) {
-                    Double ln = v.logDensity()[b];
-                    String logDensity = ln == null ? (csv ? "" : "-") : csv ? ln.toString() : String.format(Locale.ROOT, "%.4e", ln);
-                    out.printf(Locale.ROOT, pattern, c.cell(), num(c.tau(), csv, "%.4f"), v.component(),
-                            num(v.binCentres()[b], csv, "%.6e"), v.counts()[b], logDensity,
-                            num(v.entropy()[b], csv, "%.4e"), num(v.entropyError()[b], csv, "%.4e"));
+                    bins.row(c.cell(), c.tau(), v.component(), v.binCentres()[b], v.counts()[b], v.logDensity()[b], v.entropy()[b], v.entropyError()[b]);
                 }
             }
         }
-    }
-
-    /** Full precision in CSV, rounded in text. */
-    private static String num(double v, boolean csv, String text) {
-        return csv ? Double.toString(v) : String.format(Locale.ROOT, text, v);
+        return result.table(components).table(bins);
     }
 
     /**
-     * Component k of a cell: ln(p)/N from the counts (null in empty bins) and S(x) = c·φ(u) − shift
+     * Component k of a cell: ln(p)/N from the counts (NaN in empty bins) and S(x) = c·φ(u) − shift
      * with δS² = |φ(u)ᵀ Σ_c φ(u)|, u = (x − centre)/scale (ScoreTable), as IsosurfaceEstimator has it.
      */
     static ComponentView view(CellSummary c, int k, int atoms) {
@@ -137,12 +139,12 @@ public final class SummariesCommand implements Callable<Integer> {
         long total = 0;
         for (long n : counts) total += n;
         double[] x = new double[bins], s = new double[bins], ds = new double[bins];
-        Double[] logDensity = new Double[bins];
+        double[] logDensity = new double[bins];
         double[] phi = new double[basis.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int b = 0; b < bins; b++) {
             x[b] = 0.5 * (edges[b] + edges[b + 1]);
-            logDensity[b] = counts[b] == 0 ? null : Math.log(counts[b] / (total * (edges[b + 1] - edges[b]))) / atoms;
+            logDensity[b] = counts[b] == 0 ? Double.NaN : Math.log(counts[b] / (total * (edges[b + 1] - edges[b]))) / atoms;
             if (counts[b] > 0) max = Math.max(max, logDensity[b]);
             basis.evaluate((x[b] - t.centre()[k]) / t.scale()[k], phi, null, null);
             double value = -t.shift()[k], variance = 0;
@@ -153,7 +155,7 @@ public final class SummariesCommand implements Callable<Integer> {
             s[b] = value;
             ds[b] = Math.sqrt(Math.abs(variance)); // as the estimator does: Σ_c is not always positive definite
         }
-        for (int b = 0; b < bins; b++) if (logDensity[b] != null) logDensity[b] -= max;
+        for (int b = 0; b < bins; b++) logDensity[b] -= max; // NaN stays NaN
         return new ComponentView(k, c.eigenvalues()[k], x, counts.clone(), logDensity, s, ds);
     }
 }

@@ -153,7 +153,7 @@ class KineticCampaignTest {
         }
         Ran summaries = cli("summaries", "--summaries", store.toString(), "--cell", "1", "--components", "0", "--format", "json");
         assertEquals(0, summaries.code(), summaries.err());
-        JsonNode cell = new ObjectMapper().readTree(summaries.out()).get("cells").get(0);
+        JsonNode cell = new ObjectMapper().readTree(summaries.out()).get("components").get(0);
         assertEquals(1.5, cell.get("tau").asDouble());
         assertEquals(16, cell.get("samples").asLong());
         Ran status = cli("campaign", "--config", yaml.toString(), "--out", out.toString(), "--status");

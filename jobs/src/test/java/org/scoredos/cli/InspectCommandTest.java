@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 
 class InspectCommandTest {
     private static final String W_BCC = Path.of("..", "conf", "structures", "W-bcc.dat").toString();
@@ -58,11 +59,47 @@ class InspectCommandTest {
     @Test
     void csvListsTheShells() {
         assertEquals(0, run("inspect", "--structure", W_BCC, "--format", "csv", "--shells", "2"), err.toString());
-        String[] lines = out.toString().split("\\R");
-        assertEquals("shell,distance,count", lines[0]);
-        assertEquals(3, lines.length);
-        assertTrue(lines[1].startsWith("1,2.758") && lines[1].endsWith(",8.0"), lines[1]);
-        assertTrue(lines[2].endsWith(",6.0"), lines[2]);
+        CsvRead csv = CsvRead.of(out.toString());
+        CsvRead.Table shells = csv.tables.get("shells");
+        assertEquals(java.util.List.of("shell", "distance", "count"), shells.names);
+        assertEquals(java.util.Arrays.asList(null, "Å", null), shells.units);
+        assertEquals(2, shells.rows.size());
+        assertEquals(A * Math.sqrt(3) / 2, shells.number(0, "distance"), 1e-9);
+        assertEquals(8.0, shells.number(0, "count"));
+        assertEquals(6.0, shells.number(1, "count"));
+    }
+
+    /** Every number with its unit, and the same numbers in JSON, CSV and text. */
+    @Test
+    void unitsAndTheSameNumbersInEveryFormat() throws Exception {
+        String[] args = {"inspect", "--structure", W_BCC, "--mass", "183.84", "--format"};
+        JsonNode j = new ObjectMapper().readTree(output(args, "json"));
+        assertEquals("inspect", j.get("command").asText());
+        JsonNode units = j.get("units");
+        assertEquals("Å", units.get("cell").asText());
+        assertEquals("Å³", units.get("volume").asText());
+        assertEquals("Å³/atom", units.get("volumePerAtom").asText());
+        assertEquals("g/cm³", units.get("density").asText());
+        assertEquals("amu", units.get("types.1.mass").asText());
+        assertEquals("Å", units.get("nearestNeighborDistance").asText());
+        assertEquals("Å", units.get("distance").asText());
+        assertEquals(183.84, j.get("types").get("1").get("mass").asDouble());
+        assertEquals(j.get("volume").asDouble() / 128, j.get("volumePerAtom").asDouble(), 1e-12);
+
+        CsvRead.of(output(args, "csv")).assertHolds(j);
+
+        String text = output(args, "text");
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.6f", j.get("cell").get(2).get(2).asDouble())), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.4f g/cm³", j.get("density").asDouble())), text);
+        assertTrue(text.contains("distance (Å)"), text);
+    }
+
+    private String output(String[] args, String format) {
+        out.getBuffer().setLength(0);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = format;
+        assertEquals(0, run(all), err.toString());
+        return out.toString();
     }
 
     @Test

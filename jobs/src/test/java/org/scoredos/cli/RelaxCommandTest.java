@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
@@ -52,6 +53,30 @@ class RelaxCommandTest {
         java.util.Arrays.fill(types, 1);
         vacancy = dir.resolve("W-vac-53.data");
         LammpsDataWriter.write(new Structure(perfect.cell(), x, types, new double[] {183.84}), vacancy, "W vacancy, unrelaxed");
+    }
+
+    /** The outcome with units, the same numbers in JSON, CSV (its # lines) and text. */
+    @Test
+    void unitsAndTheSameNumbersInEveryFormat() throws IOException {
+        Path out = dir.resolve("relaxed.data");
+        JsonNode json = null;
+        String csv = null, text = null;
+        for (String format : new String[] {"json", "csv", "text"}) {
+            Result r = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
+                    "--force-tolerance", "1e-3", "--format", format);
+            assertEquals(0, r.code(), r.err());
+            if (format.equals("json")) json = new ObjectMapper().readTree(r.out());
+            else if (format.equals("csv")) csv = r.out();
+            else text = r.out();
+        }
+        assertEquals("relax", json.get("command").asText());
+        JsonNode units = json.get("units");
+        for (String energy : new String[] {"initialEnergy", "energy", "relaxationEnergy"}) assertEquals("eV", units.get(energy).asText());
+        assertEquals("eV/Å", units.get("maxForce").asText());
+        assertTrue(json.get("maxForce").asDouble() < 1e-3);
+        assertEquals(json.get("energy").asDouble() - json.get("initialEnergy").asDouble(), json.get("relaxationEnergy").asDouble(), 1e-12);
+        CsvRead.of(csv).assertHolds(json);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "energy %.10f eV", json.get("energy").asDouble())), text);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoredos.cli.result.CsvRead;
 
 /** The descriptors and energy commands on the bundled tungsten files, and their bad-input paths. */
 class SnapCommandsTest {
@@ -47,10 +48,51 @@ class SnapCommandsTest {
         assertTrue(out.toString().startsWith("energy -544.121785"), out.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--format", "csv"));
-        List<String> lines = out.toString().lines().toList();
-        assertTrue(lines.get(0).startsWith("# units: energy eV"), lines.get(0));
-        assertEquals("natoms,energy", lines.get(1));
-        assertTrue(lines.get(2).startsWith("128,-544.121785"), lines.get(2));
+        CsvRead csv = CsvRead.of(out.toString());
+        assertEquals("128", csv.metadata.get("natoms"));
+        assertEquals("eV", csv.metadataUnits.get("energy"));
+        assertTrue(csv.metadata.get("energy").startsWith("-544.121785"), csv.metadata.toString());
+        assertTrue(csv.tables.isEmpty(), "no forces asked for");
+    }
+
+    /** A vacancy cell (non-zero forces): JSON, CSV and text carry the same energy, forces and pressure, each with its unit. */
+    @Test
+    void energyHasUnitsAndTheSameNumbersInEveryFormat() throws IOException {
+        String vacancy = CONF.resolve("structures/W-bcc-vacancy.dat").toString();
+        String[] args = {"energy", "--structure", vacancy, "--coeff", COEFF, "--params", PARAMS, "--forces", "--stress", "--format"};
+        JsonNode json = new ObjectMapper().readTree(output(args, "json"));
+        assertEquals("energy", json.get("command").asText());
+        assertEquals(COEFF, json.get("model").asText().split(" ")[1]);
+        assertEquals(vacancy, json.get("structure").asText());
+        JsonNode units = json.get("units");
+        assertEquals("eV", units.get("energy").asText());
+        assertEquals("eV/atom", units.get("energyPerAtom").asText());
+        assertEquals("eV/Å", units.get("forces").asText());
+        assertEquals("GPa", units.get("pressureTensor").asText());
+        assertEquals(6, json.get("pressureTensor").size());
+        assertEquals(json.get("natoms").asInt(), json.get("forces").size());
+        double largest = 0;
+        for (JsonNode f : json.get("forces")) largest = Math.max(largest, Math.abs(f.get(0).asDouble()));
+        assertTrue(largest > 1e-3, "atoms next to the vacancy are pushed");
+
+        CsvRead csv = CsvRead.of(output(args, "csv"));
+        csv.assertHolds(json);
+        assertEquals(List.of("eV/Å", "eV/Å", "eV/Å"), csv.tables.get("forces").units);
+
+        List<String> text = output(args, "text").lines().toList();
+        assertTrue(text.get(0).startsWith(String.format(java.util.Locale.ROOT, "energy %.10f eV", json.get("energy").asDouble())), text.get(0));
+        assertTrue(text.get(1).contains(String.format(java.util.Locale.ROOT, "xx %.8f", json.get("pressureTensor").get(0).asDouble())), text.get(1));
+        assertTrue(text.get(2).contains("fx (eV/Å)"), text.get(2));
+        assertEquals(json.get("natoms").asInt() + 3, text.size());
+        assertTrue(text.get(3).contains(String.format(java.util.Locale.ROOT, "%.10f", json.get("forces").get(0).get(0).asDouble())), text.get(3));
+    }
+
+    private String output(String[] args, String format) {
+        out.getBuffer().setLength(0);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = format;
+        assertEquals(0, run(all), err.toString());
+        return out.toString();
     }
 
     @Test
@@ -103,12 +145,37 @@ class SnapCommandsTest {
     void descriptorsTextAndCsv() {
         assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS));
         assertTrue(out.toString().contains("55 components"), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.matches(" +1 +0 +0 +0 +\\S+")), "component 1 is (2j1, 2j2, 2j) = (0, 0, 0): " + out);
         out.getBuffer().setLength(0);
         assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "csv", "--per-atom"));
-        List<String> lines = out.toString().lines().toList();
-        assertEquals(130, lines.size());
-        assertTrue(lines.get(0).startsWith("atom,B1,B2"));
-        assertTrue(lines.get(1).startsWith("average,"));
+        CsvRead csv = CsvRead.of(out.toString());
+        assertEquals(55, csv.tables.get("bispectrum").rows.size());
+        CsvRead.Table atoms = csv.tables.get("perAtom");
+        assertEquals(128, atoms.rows.size());
+        assertEquals("B1", atoms.names.get(0));
+        assertEquals(55, atoms.names.size());
+    }
+
+    /** The average and the per-atom matrix: the same numbers in JSON, CSV and text; the triples beside the averages. */
+    @Test
+    void descriptorsHaveTheSameNumbersInEveryFormat() throws IOException {
+        String vacancy = CONF.resolve("structures/W-bcc-vacancy.dat").toString();
+        String[] args = {"descriptors", "--structure", vacancy, "--params", PARAMS, "--per-atom", "--format"};
+        JsonNode json = new ObjectMapper().readTree(output(args, "json"));
+        assertEquals("descriptors", json.get("command").asText());
+        assertEquals(PARAMS, json.get("model").asText());
+        JsonNode table = json.get("bispectrum");
+        for (int k = 0; k < 55; k++) assertEquals(json.get("average").get(k).asDouble(), table.get(k).get("average").asDouble(), 0.0);
+        assertEquals(8, table.get(54).get("twoJ1").asInt(), "the last component of 2J = 8 is (8, 8, 8)");
+        double mean = 0;
+        for (JsonNode atom : json.get("perAtom")) mean += atom.get(3).asDouble() / json.get("natoms").asInt();
+        assertEquals(json.get("average").get(3).asDouble(), mean, 1e-12);
+
+        CsvRead.of(output(args, "csv")).assertHolds(json);
+
+        String text = output(args, "text");
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.15g", json.get("average").get(1).asDouble())), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.15g", json.get("perAtom").get(0).get(54).asDouble())), text);
     }
 
     @Test

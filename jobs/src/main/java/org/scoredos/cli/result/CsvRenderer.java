@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * CSV with everything the JSON has. Above the table, {@code #} lines (CSV readers skip them:
- * pandas {@code comment='#'}): the convention, then {@code # key [unit]: value} for the command,
+ * pandas {@code comment='#'}): the convention (if the result has one), then {@code # key [unit]: value} for the command,
  * version and every field (a nested record's fields by dotted path, a vector space-separated),
- * then {@code # column name [unit]: description}. Each table follows after
+ * then {@code # column name [unit]: description} (a matrix table: its name, unit and description once). Each table follows after
  * {@code # table: NAME}, headed {@code name [unit]} (a vector column spans {@code name0 …}),
  * several tables separated by a blank line. Numbers as {@link Double#toString} (the shortest
  * text that reads back to the same double; NaN where unknown).
@@ -16,11 +16,12 @@ import java.util.List;
 final class CsvRenderer implements Renderer {
     @Override
     public void render(Result result, PrintWriter out) {
-        out.println(result.conventionLine());
+        if (result.conventionLine() != null) out.println(result.conventionLine());
         out.println("# command: " + result.command());
         out.println("# version: " + result.version());
         fields(out, result.fields(), "");
         for (ResultTable t : result.tables()) {
+            if (t.matrix() != null) out.println("# column " + heading(t.name(), t.columns().get(0).unit()) + ": " + t.matrix());
             for (Column c : t.columns()) {
                 if (c.description() != null) out.println("# column " + heading(c.flatName(), c.unit()) + ": " + c.description());
             }

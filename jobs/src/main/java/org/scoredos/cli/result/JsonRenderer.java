@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Pretty JSON: command, version, convention, the fields (nested records as objects), a
  * {@code units} and a {@code descriptions} object keyed by dotted path, then each table as an
- * array of row objects (grouped columns nested). JSON has no NaN: an unknown number is null.
+ * array of row objects (grouped columns nested), a matrix table as an array of row arrays with
+ * its unit and description under its name. JSON has no NaN: an unknown number is null.
  */
 final class JsonRenderer implements Renderer {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -22,15 +23,18 @@ final class JsonRenderer implements Renderer {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("command", result.command());
         root.put("version", result.version());
-        root.put("convention", result.convention());
+        if (result.convention() != null) root.put("convention", result.convention());
         Map<String, String> units = new LinkedHashMap<>(), descriptions = new LinkedHashMap<>();
         root.putAll(record(result.fields(), "", units, descriptions));
         for (ResultTable t : result.tables()) {
-            for (Column c : t.columns()) declare(c.path(), c.unit(), c.description(), units, descriptions);
+            for (Column c : t.columns()) {
+                if (t.matrix() == null) declare(c.path(), c.unit(), c.description(), units, descriptions);
+                else declare(t.name(), c.unit(), t.matrix(), units, descriptions);
+            }
         }
         root.put("units", units);
         root.put("descriptions", descriptions);
-        for (ResultTable t : result.tables()) root.put(t.name(), rows(t));
+        for (ResultTable t : result.tables()) root.put(t.name(), t.matrix() == null ? rows(t) : arrays(t));
         try {
             out.println(MAPPER.writeValueAsString(root));
         } catch (JsonProcessingException e) {
@@ -53,9 +57,8 @@ final class JsonRenderer implements Renderer {
     }
 
     private static void declare(String path, String unit, String description, Map<String, String> units, Map<String, String> descriptions) {
-        if (unit != null && units.put(path, unit) != null && !units.get(path).equals(unit)) {
-            throw new IllegalStateException(path + ": two units");
-        }
+        String before = unit == null ? null : units.put(path, unit);
+        if (before != null && !before.equals(unit)) throw new IllegalStateException(path + ": two units");
         if (description != null) descriptions.putIfAbsent(path, description);
     }
 
@@ -73,6 +76,19 @@ final class JsonRenderer implements Renderer {
                     into = g;
                 }
                 into.put(col.name(), value(r[c]));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<List<Object>> arrays(ResultTable t) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object[] r : t.rows()) {
+            List<Object> row = new ArrayList<>();
+            for (Object v : r) {
+                if (v instanceof double[] a) for (double x : a) row.add(value(x));
+                else row.add(value(v));
             }
             rows.add(row);
         }

@@ -8,7 +8,7 @@ import org.scoredos.units.FreeEnergyConvention;
 
 /**
  * What one command found: the command and code version, the free-energy convention (every
- * renderer declares it), a {@link Record} of metadata and single values, named
+ * renderer declares it, unless the result holds no free energy), a {@link Record} of metadata and single values, named
  * {@link ResultTable}s, and the sentences a person reads above and below the text tables.
  */
 public final class Result {
@@ -17,6 +17,7 @@ public final class Result {
     private final List<ResultTable> tables = new ArrayList<>();
     private final List<String> heading = new ArrayList<>(), summary = new ArrayList<>();
     private String conventionUnits = FreeEnergyConvention.UNITS, textUnits;
+    private boolean freeEnergies = true;
 
     public Result(String command) {
         this.command = command;
@@ -42,17 +43,24 @@ public final class Result {
         return this;
     }
 
-    /** The convention line of the CSV rendering (and of the text one unless {@link #textUnits} says otherwise). */
+    /** A result with no free energy in it (an energy, a structure's geometry, descriptors): no convention to declare. */
+    public Result withoutConvention() {
+        freeEnergies = false;
+        return this;
+    }
+
+    /** The convention line of the CSV rendering (and of the text one unless {@link #textUnits} says otherwise); null without one. */
     public String conventionLine() {
-        return FreeEnergyConvention.comment(conventionUnits);
+        return freeEnergies ? FreeEnergyConvention.comment(conventionUnits) : null;
     }
 
     public String textConventionLine() {
         return textUnits == null ? conventionLine() : FreeEnergyConvention.comment(textUnits);
     }
 
-    /** The convention as JSON declares it, with these units. */
+    /** The convention as JSON declares it, with these units; null without one. */
     public java.util.Map<String, Object> convention() {
+        if (!freeEnergies) return null;
         java.util.Map<String, Object> m = FreeEnergyConvention.metadata();
         m.put("units", conventionUnits);
         return m;

@@ -7,12 +7,15 @@ import java.util.List;
 /**
  * Rows of typed values under ordered {@link Column}s: numbers (a NaN or infinity is "unknown"),
  * booleans, strings, and double[] where one cell is a vector (a gradient). JSON renders it as an
- * array of row objects under its name, CSV as a headed block, text as an aligned table.
+ * array of row objects under its name, or, for a {@linkplain #asMatrix matrix} (forces, per-atom
+ * descriptors, cell vectors), as an array of row arrays; CSV as a headed block, text as an
+ * aligned table.
  */
 public final class ResultTable {
     private final String name;
     private final List<Column> columns = new ArrayList<>();
     private final List<Object[]> rows = new ArrayList<>();
+    private String matrix;
 
     public ResultTable(String name) {
         this.name = name;
@@ -21,6 +24,7 @@ public final class ResultTable {
     public ResultTable column(Column c) {
         if (!rows.isEmpty()) throw new IllegalStateException("table " + name + ": a column after the first row");
         columns.add(c);
+        if (matrix != null) oneUnit();
         return this;
     }
 
@@ -35,6 +39,28 @@ public final class ResultTable {
         }
         rows.add(values.clone());
         return this;
+    }
+
+    /**
+     * JSON writes each row as an array of its values in column order (a vector spread out): an
+     * N×3 force matrix rather than N objects. The columns share one unit, declared under the
+     * table's name with {@code description} (what the rows and columns are).
+     */
+    public ResultTable asMatrix(String description) {
+        matrix = description;
+        oneUnit();
+        return this;
+    }
+
+    private void oneUnit() {
+        for (Column c : columns) {
+            if (!java.util.Objects.equals(c.unit(), columns.get(0).unit())) throw new IllegalStateException("matrix " + name + ": columns in two units");
+        }
+    }
+
+    /** The matrix description, or null when JSON writes the rows as objects. */
+    public String matrix() {
+        return matrix;
     }
 
     public String name() {

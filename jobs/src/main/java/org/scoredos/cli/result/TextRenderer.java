@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * For a person: the convention line, the result's heading lines, each table aligned with
+ * For a person: the convention line (if any), the result's heading lines, each table aligned with
  * "label (unit)" headings (an error bar as "± x" beside its value, a flag as yes/no, an unknown
  * number as "-", a vector on its own line under the row), then the summary lines.
  */
 final class TextRenderer implements Renderer {
     @Override
     public void render(Result result, PrintWriter out) {
-        out.println(result.textConventionLine());
+        if (result.textConventionLine() != null) out.println(result.textConventionLine());
         result.heading().forEach(out::println);
         boolean several = result.tables().size() > 1;
         for (ResultTable t : result.tables()) {

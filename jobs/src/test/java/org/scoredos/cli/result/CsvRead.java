@@ -102,7 +102,7 @@ public final class CsvRead {
      * Every value the JSON rendering of a result holds is in this CSV, exactly: root fields
      * (nested records by dotted path, vectors space-separated) as metadata, each array of row
      * objects as the table of that name (a nested group as {@code groupName}, a vector as
-     * {@code name0 …}); JSON null is CSV NaN or empty. The units object's entries are the CSV units.
+     * {@code name0 …}), each array of row arrays as the table of that name; JSON null is CSV NaN or empty. The units object's entries are the CSV units.
      */
     public void assertHolds(JsonNode json) {
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
@@ -111,6 +111,7 @@ public final class CsvRead {
             if (k.equals("convention") || k.equals("units") || k.equals("descriptions")) continue;
             JsonNode v = e.getValue();
             if (v.isArray() && v.size() > 0 && v.get(0).isObject()) table(k, v, json.get("units"));
+            else if (v.isArray() && v.size() > 0 && v.get(0).isArray()) matrix(k, v, json.get("units"));
             else field(k, v, json.get("units"));
         }
     }
@@ -158,6 +159,18 @@ public final class CsvRead {
                 }
             }
         }
+    }
+
+    /** A matrix: the table of that name, row for row and value for value, every column in the matrix's unit. */
+    private void matrix(String name, JsonNode rows, JsonNode units) {
+        Table t = tables.get(name);
+        assertTrue(t != null, "CSV lacks table " + name + ": " + tables.keySet());
+        assertEquals(rows.size(), t.rows.size(), "rows of " + name);
+        for (int r = 0; r < rows.size(); r++) {
+            assertEquals(rows.get(r).size(), t.rows.get(r).size(), name + " row " + r);
+            for (int c = 0; c < t.names.size(); c++) same(name + "[" + r + "][" + c + "]", rows.get(r).get(c), t.rows.get(r).get(c));
+        }
+        for (String u : t.units) assertEquals(units.has(name) ? units.get(name).asText() : null, u, "unit of " + name);
     }
 
     private static void unit(Table t, String name, JsonNode unit) {

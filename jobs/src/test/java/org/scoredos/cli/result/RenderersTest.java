@@ -110,4 +110,59 @@ class RenderersTest {
         // the columns line up: every row as wide as the heading
         assertEquals(head.length(), lines.get(3).length());
     }
+
+    /** An N×3 force matrix with a vector-valued variant: row arrays in JSON, a headed table in CSV and text, one unit. */
+    private static Result matrix() {
+        ResultTable forces = new ResultTable("forces").column(Column.of("fx", "eV/Å", null).shown("fx", "%.3f"))
+                .column(Column.of("fy", "eV/Å", null).shown("fy", "%.3f")).column(Column.of("fz", "eV/Å", null).shown("fz", "%.3f"))
+                .asMatrix("force on each atom, in file order: fx fy fz");
+        forces.row(AWKWARD[0], AWKWARD[1], Double.NaN).row(1.0, -2.0, AWKWARD[3]);
+        ResultTable spread = new ResultTable("perAtom").column(Column.of("B", null, null).shownEach(List.of("B1", "B2", "B3"), "%.2f"))
+                .asMatrix("bispectrum of each atom");
+        spread.row(new double[] {1, 2, 3}).row(new double[] {4, AWKWARD[4], 6});
+        Result r = new Result("energy").withoutConvention().table(forces).table(spread);
+        r.fields().put("energy", "eV", "total energy", -544.1217857);
+        return r;
+    }
+
+    private static String render(Result r, OutputFormat format) {
+        StringWriter s = new StringWriter();
+        Renderers.print(r, format, new PrintWriter(s));
+        return s.toString();
+    }
+
+    @Test
+    void aMatrixIsRowArraysInJsonAndATableInCsvAndText() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(render(matrix(), OutputFormat.JSON));
+        JsonNode f = root.get("forces");
+        assertEquals(2, f.size());
+        assertEquals(3, f.get(0).size());
+        assertEquals(Double.doubleToLongBits(AWKWARD[1]), Double.doubleToLongBits(f.get(0).get(1).asDouble()));
+        assertTrue(f.get(0).get(2).isNull(), "NaN is null");
+        assertEquals("eV/Å", root.get("units").get("forces").asText());
+        assertFalse(root.get("units").has("fx"), "the matrix's unit is declared once, under its name");
+        assertEquals("force on each atom, in file order: fx fy fz", root.get("descriptions").get("forces").asText());
+        assertFalse(root.get("units").has("perAtom"), "a dimensionless matrix has no unit");
+        assertEquals(AWKWARD[4], root.get("perAtom").get(1).get(1).asDouble(), 0.0);
+        assertFalse(root.has("convention"), "an energy declares no free-energy convention");
+
+        String csv = render(matrix(), OutputFormat.CSV);
+        CsvRead read = CsvRead.of(csv);
+        read.assertHolds(root);
+        assertEquals(List.of("fx", "fy", "fz"), read.tables.get("forces").names);
+        assertEquals(List.of("B0", "B1", "B2"), read.tables.get("perAtom").names);
+        assertTrue(csv.contains("# column forces [eV/Å]: force on each atom"), csv);
+        assertEquals("# command: energy", csv.lines().findFirst().orElseThrow(), "no convention line");
+
+        List<String> text = render(matrix(), OutputFormat.TEXT).lines().toList();
+        assertTrue(text.contains("[forces]") && text.contains("[perAtom]"), text.toString());
+        assertTrue(text.get(text.indexOf("[forces]") + 1).contains("fx (eV/Å)"), text.toString());
+        assertTrue(text.get(text.indexOf("[perAtom]") + 1).contains("B3"), text.toString());
+    }
+
+    @Test
+    void aMatrixRefusesColumnsInTwoUnits() {
+        ResultTable t = new ResultTable("mixed").column(Column.of("x", "Å", null)).column(Column.of("e", "eV", null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> t.asMatrix("mixed"));
+    }
 }
