@@ -433,7 +433,8 @@ public final class CampaignStore implements Serializable {
 
     private static void checkPack(ShardPack pack, Path p, int cell) {
         String problem = null;
-        if (pack == null || pack.identity() == null || pack.index() == null || pack.statistics() == null) problem = "wrong shape";
+        if (pack == null || pack.identity() == null || pack.index() == null || pack.statistics() == null
+                || pack.index().stream().anyMatch(Objects::isNull)) problem = "wrong shape"; // a listing reads every entry
         else if (pack.cell() != cell) problem = "its contents are for cell " + pack.cell();
         else if (!pack.statistics().isEmpty() && pack.statistics().size() != pack.index().size()) problem = "index and statistics differ";
         if (problem == null) {
