@@ -3,7 +3,10 @@ package org.scoredos.campaign;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -64,7 +68,13 @@ public final class CampaignStore implements Serializable {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Campaign files are a few MB at most (a shard of 55 components × 10 000 bins is 5 MB of JSON). */
     private static final long MAX_FILE_BYTES = 1L << 30;
-    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("_tmp", CampaignLock.FILE, RunLog.FILE);
+    /** One field's value, the parser left on its last token (the file goes on). */
+    private static final ObjectReader FIELD = JSON.readerFor(JsonNode.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** What listing the committed shards reads of a pack, and what {@code --status} reads of a shard file. */
+    private static final Set<String> PACK_HEAD = Set.of("identity", "cell", "index"),
+            SHARD_HEAD = Set.of("identity", "cell", "index", "start", "end", "count");
+    private static final Set<String> BOOKKEEPING = Set.of("_tmp", CampaignLock.FILE, RunLog.FILE);
 
     private final String root;
     private final HashMap<String, String> hadoop;
@@ -414,48 +424,17 @@ public final class CampaignStore implements Serializable {
 
     /** A pack's identity and index only (no statistics) when it is sealed: what follows the index is not parsed, the seal covers it. */
     private ShardPack packIndex(Path p, int cell) throws IOException {
-        byte[] body;
-        try {
-            byte[] file = raw(p, "shard pack");
-            // without a seal (a damaged seal line reads as none) only a full decode sees trailing damage
-            if (!SealedJson.sealed(file)) return readPack(p, cell);
-            body = SealedJson.open(file, p.toString(), "shard pack");
-        } catch (ChecksumException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: checksum mismatch");
-        }
-        try (com.fasterxml.jackson.core.JsonParser in = JSON.getFactory().createParser(body)) {
-            if (in.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IOException("not an object");
-            String identity = null;
-            Integer packCell = null;
-            while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String field = in.currentName();
-                in.nextToken();
-                switch (field) {
-                    case "identity" -> identity = in.getValueAsString();
-                    case "cell" -> packCell = in.getIntValue();
-                    case "index" -> {
-                        ShardPack.Entry[] index = JSON.readerFor(ShardPack.Entry[].class)
-                                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(in);
-                        ShardPack head = new ShardPack(identity, packCell == null ? -1 : packCell,
-                                index == null ? null : List.of(index), List.of());
-                        checkPack(head, p, cell);
-                        return head;
-                    }
-                    default -> in.skipChildren();
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: " + firstLine(e.getOriginalMessage()));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException b) throw b;
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: " + firstLine(e.getMessage()));
-        }
-        throw BadInputException.at(p.toString(), 0, null, "corrupted shard pack: no index");
+        ShardPack head = sealedHead(p, "shard pack", ShardPack.class, PACK_HEAD);
+        if (head == null) return readPack(p, cell);
+        head = new ShardPack(head.identity(), head.cell(), head.index(), List.of());
+        checkPack(head, p, cell);
+        return head;
     }
 
     private static void checkPack(ShardPack pack, Path p, int cell) {
         String problem = null;
-        if (pack == null || pack.identity() == null || pack.index() == null || pack.statistics() == null) problem = "wrong shape";
+        if (pack == null || pack.identity() == null || pack.index() == null || pack.statistics() == null
+                || pack.index().stream().anyMatch(Objects::isNull)) problem = "wrong shape"; // a listing reads every entry
         else if (pack.cell() != cell) problem = "its contents are for cell " + pack.cell();
         else if (!pack.statistics().isEmpty() && pack.statistics().size() != pack.index().size()) problem = "index and statistics differ";
         if (problem == null) {
@@ -491,52 +470,14 @@ public final class CampaignStore implements Serializable {
         Path p = shardPath(shard);
         ShardStatistics s;
         try {
-            byte[] file = raw(p, "shard statistics");
-            s = SealedJson.sealed(file) ? header(SealedJson.open(file, p.toString(), "shard statistics"))
-                    : JSON.readValue(file, ShardStatistics.class);
-        } catch (JsonProcessingException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + firstLine(e.getOriginalMessage()));
-        } catch (ChecksumException e) {
-            throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: checksum mismatch");
+            s = sealedHead(p, "shard statistics", ShardStatistics.class, SHARD_HEAD);
         } catch (FileNotFoundException e) {
             throw BadInputException.at(p.toString(), 0, null, "committed shard disappeared");
         }
+        if (s == null) s = readLoose(shard);
         String problem = problem(s, shard, identity);
         if (problem != null) throw BadInputException.at(p.toString(), 0, null, "corrupted shard statistics: " + problem);
         return s.count();
-    }
-
-    /** A shard file's identity, range and count (its arrays null), or null when a field is missing. */
-    private static ShardStatistics header(byte[] json) throws IOException {
-        String identity = null;
-        long[] v = new long[5]; // cell, index, start, end, count
-        int seen = 0;
-        try (JsonParser in = JSON.getFactory().createParser(json)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) return null;
-            while (seen < 6 && in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
-                int k = switch (name) {
-                    case "cell" -> 0;
-                    case "index" -> 1;
-                    case "start" -> 2;
-                    case "end" -> 3;
-                    case "count" -> 4;
-                    default -> -1;
-                };
-                if (name.equals("identity") && value == JsonToken.VALUE_STRING) {
-                    identity = in.getText();
-                    seen++;
-                } else if (k >= 0 && value == JsonToken.VALUE_NUMBER_INT) {
-                    v[k] = in.getLongValue();
-                    seen++;
-                } else {
-                    in.skipChildren();
-                }
-            }
-        }
-        if (seen < 6 || v[0] != (int) v[0] || v[1] != (int) v[1] || v[2] != (int) v[2] || v[3] != (int) v[3]) return null;
-        return new ShardStatistics(identity, (int) v[0], (int) v[1], (int) v[2], (int) v[3], v[4], null, null, null);
     }
 
     /** What is wrong with a shard file's identity, range or count, or null. */
@@ -549,8 +490,42 @@ public final class CampaignStore implements Serializable {
 
     /** A sealed campaign file decoded; bad JSON or a failed checksum is "corrupted WHAT", naming the file. */
     private <T> T readSealed(Path p, String what, Class<T> type) throws IOException {
+        return decoding(p, what, () -> JSON.readValue(body(p, what), type));
+    }
+
+    /**
+     * The named top-level fields of a sealed campaign file decoded as {@code type} (its other
+     * fields absent), read with Jackson's streaming parser until each has been seen: what follows
+     * is not parsed, the seal covers it. Null when only a full decode will do: a file without a
+     * seal (written before seals, or whose seal line was damaged), where only a full decode sees
+     * trailing damage, or one that is not a JSON object. Errors as {@link #readSealed}'s.
+     */
+    private <T> T sealedHead(Path p, String what, Class<T> type, Set<String> fields) throws IOException {
+        return decoding(p, what, () -> {
+            byte[] file = raw(p, what);
+            if (!SealedJson.sealed(file)) return null;
+            try (JsonParser in = JSON.getFactory().createParser(SealedJson.open(file, p.toString(), what))) {
+                if (in.nextToken() != JsonToken.START_OBJECT) return null;
+                ObjectNode head = JSON.createObjectNode();
+                while (head.size() < fields.size() && in.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = in.currentName();
+                    in.nextToken();
+                    if (fields.contains(name)) head.set(name, FIELD.readValue(in));
+                    else in.skipChildren();
+                }
+                return JSON.treeToValue(head, type);
+            }
+        });
+    }
+
+    private interface Decoding<T> {
+        T get() throws IOException;
+    }
+
+    /** Runs a decode of campaign file {@code p}, its bad JSON or failed checksum reported as "corrupted WHAT", naming the file. */
+    private static <T> T decoding(Path p, String what, Decoding<T> decode) throws IOException {
         try {
-            return JSON.readValue(body(p, what), type);
+            return decode.get();
         } catch (JsonProcessingException e) {
             throw BadInputException.at(p.toString(), 0, null, "corrupted " + what + ": " + firstLine(e.getOriginalMessage()));
         } catch (ChecksumException e) {

@@ -56,15 +56,11 @@ final class CommandSupport {
         }
     }
 
-    /** An output file's folder must exist: checked before any work, so bad input fails fast. */
+    /** An output file must be writable ({@link org.scoredos.io.OutputFiles#checkTarget}, named by its option): checked before any work. */
     static void checkOutput(Path file, String option) {
         if (file == null) return;
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
-            throw new org.scoredos.io.BadInputException(option + ": " + file + ": no such directory " + parent);
-        }
         try {
-            org.scoredos.io.OutputFiles.checkTarget(file); // a directory, device, FIFO or link: refused before any work
+            org.scoredos.io.OutputFiles.checkTarget(file); // a missing folder, directory, device, FIFO or link: refused before any work
         } catch (org.scoredos.io.BadInputException e) {
             throw new org.scoredos.io.BadInputException(option + ": " + e.getMessage(), e);
         }

@@ -61,26 +61,11 @@ final class PressureCommand implements Callable<Integer> {
     @Option(names = "--mass", paramLabel = "AMU", description = "atomic mass (default: the structure's, which must give one)")
     Double mass;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "K", description = "seed of the trajectories (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    LangevinOptions md;
 
-    @Option(names = "--steps", paramLabel = "N", description = "production MD steps per temperature (default: 20000)")
-    Integer steps;
-
-    @Option(names = "--equilibration", paramLabel = "N", description = "equilibration MD steps (default: 2000)")
-    Integer equilibration;
-
-    @Option(names = "--timestep", paramLabel = "PS", description = "Langevin time step, ps (default: 0.002)")
-    Double timestep;
-
-    @Option(names = "--friction", paramLabel = "PER_PS", description = "Langevin friction γ, ps⁻¹ (default: 5)")
-    Double friction;
-
-    @Option(names = "--stride", paramLabel = "N", description = "MD steps between recorded pressures (default: 10)")
-    Integer stride;
-
-    @Option(names = "--blocks", paramLabel = "N", description = "blocks for the error bar (default: 20)")
-    Integer blocks;
+    @Option(names = "--friction", paramLabel = "PER_PS", description = "Langevin friction γ, ps⁻¹ (default: ${DEFAULT-VALUE})")
+    double friction = TiSettings.defaults().friction();
 
     @Mixin
     FormatOption output;
@@ -88,10 +73,7 @@ final class PressureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
-        TiSettings d = TiSettings.defaults();
-        TiSettings settings = new TiSettings(timestep != null ? timestep : d.timestep(), friction != null ? friction : d.friction(),
-                equilibration != null ? equilibration : d.equilibrationSteps(), steps != null ? steps : d.productionSteps(),
-                stride != null ? stride : d.stride(), blocks != null ? blocks : d.blocks(), 1);
+        TiSettings settings = md.settings(friction, 1);
         LinearModel potential = model.read(true).model();
         Structure cell = HarmonicReference.strained(StructureInput.read(structure), strain);
         if (cell.size() < 2) throw new BadInputException("--structure: " + structure + ": a pressure run needs at least 2 atoms");
@@ -103,7 +85,7 @@ final class PressureCommand implements Callable<Integer> {
         err.flush();
         long start = System.nanoTime();
         List<MdPressure> rows = IntStream.range(0, ts.length).parallel()
-                .mapToObj(i -> PressureRun.run(potential, cell, amu, ts[i], settings, seed, i)).toList();
+                .mapToObj(i -> PressureRun.run(potential, cell, amu, ts[i], settings, md.seed, i)).toList();
         double seconds = (System.nanoTime() - start) * 1e-9;
 
         PrintWriter out = spec.commandLine().getOut();
@@ -123,7 +105,7 @@ final class PressureCommand implements Callable<Integer> {
         root.put("strain", strain);
         root.put("volumePerAtom", cell.cell().volume() / cell.size());
         root.put("mass", amu);
-        root.put("seed", seed);
+        root.put("seed", md.seed);
         Map<String, Object> md = new LinkedHashMap<>();
         md.put("timestep", settings.timestep());
         md.put("friction", settings.friction());
@@ -175,7 +157,7 @@ final class PressureCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "# %d atoms, strain %s, %.6f Å³/atom, mass %s amu; NVT Langevin: %d + %d steps of %s ps, γ = %s ps⁻¹, "
                         + "%d blocks, seed %d; %.1f s wall%n", cell.size(), strain, cell.cell().volume() / cell.size(), amu,
                 settings.equilibrationSteps(), settings.samples() * settings.stride(), settings.timestep(), settings.friction(),
-                settings.blocks(), seed, seconds);
+                settings.blocks(), md.seed, seconds);
         out.println("# GPa, positive = compressive; P_3N = ⟨P⟩ + (⟨P⟩ − P_static)/(N − 1); kinetic = (3N − 3) k_B T/(3V), measured 2⟨K⟩/(3V)");
         out.printf(Locale.ROOT, "%10s %22s %22s %12s %12s %22s%n", "T (K)", "⟨P⟩ ± σ", "P_3N ± σ", "P_static", "kinetic", "measured kinetic");
         for (MdPressure p : rows) {

@@ -70,33 +70,17 @@ final class VerifyCommand implements Callable<Integer> {
     Double mass;
 
     @Option(names = "--perturb", defaultValue = "0", paramLabel = "N",
-            description = "also verify N models θ_i(1 + s·g_i), g_i standard normal (default: ${DEFAULT-VALUE})")
+            description = "also verify N models θ_i(1 + s·g_i), g_i standard normal drawn from --seed (default: ${DEFAULT-VALUE})")
     int perturb;
 
     @Option(names = "--scale", defaultValue = "0.01", paramLabel = "S", description = "relative perturbation size s (default: ${DEFAULT-VALUE})")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "K",
-            description = "seed of the perturbations and of the TI trajectories (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    LangevinOptions md;
 
-    @Option(names = "--nodes", paramLabel = "N", description = "Gauss–Legendre λ nodes (default: 8)")
-    Integer nodes;
-
-    @Option(names = "--steps", paramLabel = "N", description = "production MD steps per λ node (default: 20000)")
-    Integer steps;
-
-    @Option(names = "--equilibration", paramLabel = "N", description = "equilibration MD steps per λ node (default: 2000)")
-    Integer equilibration;
-
-    @Option(names = "--timestep", paramLabel = "PS", description = "Langevin time step, ps (default: 0.002)")
-    Double timestep;
-
-    @Option(names = "--stride", paramLabel = "N", description = "MD steps between recorded ΔU samples (default: 10)")
-    Integer stride;
-
-    @Option(names = "--blocks", paramLabel = "N", description = "blocks for the TI error bar (default: 20)")
-    Integer blocks;
+    @Option(names = "--nodes", paramLabel = "N", description = "Gauss–Legendre λ nodes, one trajectory each (default: ${DEFAULT-VALUE})")
+    int nodes = TiSettings.defaults().nodes();
 
     @Mixin
     PhaseModelOptions model;
@@ -145,8 +129,8 @@ final class VerifyCommand implements Callable<Integer> {
                 element.radius(), element.weight());
         TiTasks.Snap snap = new TiTasks.Snap(description);
         snap.potential(file.theta()); // a parameter file that does not match θ fails here, before any work
-        TiSettings settings = settings();
-        double[][] thetas = ModelEnsemble.of(file.theta(), perturb, scale, seed);
+        TiSettings settings = md.settings(TiSettings.defaults().friction(), nodes);
+        double[][] thetas = ModelEnsemble.of(file.theta(), perturb, scale, md.seed);
         String label = "verify " + phase.name();
 
         // the DDOS side is cheap: done first, so its problems show before the TI work starts
@@ -169,7 +153,7 @@ final class VerifyCommand implements Callable<Integer> {
         HessianCache cache = new HessianCache(hessianCache != null ? hessianCache : CampaignCommand.defaultHessianCache());
         err.printf(Locale.ROOT, "%s: %d model(s), %d atoms; Hessians and TI plans on the driver%n", label, thetas.length, lattice.size());
         err.flush();
-        TiTasks tasks = TiTasks.prepare(snap, thetas, lattice, amu, ts, settings, seed, cache);
+        TiTasks tasks = TiTasks.prepare(snap, thetas, lattice, amu, ts, settings, md.seed, cache);
         err.printf(Locale.ROOT, "%s: %d TI tasks of %d MD steps each (%s)%n", label, tasks.size(), settings.stepsPerNode(), settings);
         err.flush();
         List<List<TiResult>> ti = launcher.run(tasks, err, label);
@@ -189,13 +173,6 @@ final class VerifyCommand implements Callable<Integer> {
             VerifyPlot.write(plot, phase, rows);
             err.println("verify: wrote " + plot);
         }
-    }
-
-    private TiSettings settings() {
-        TiSettings d = TiSettings.defaults();
-        return new TiSettings(timestep != null ? timestep : d.timestep(), d.friction(),
-                equilibration != null ? equilibration : d.equilibrationSteps(), steps != null ? steps : d.productionSteps(),
-                stride != null ? stride : d.stride(), blocks != null ? blocks : d.blocks(), nodes != null ? nodes : d.nodes());
     }
 
     /** F_TI against F_DDOS per model and temperature: eV/atom in JSON and CSV, meV/atom in the text table. */
@@ -222,9 +199,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         result.heading(settings == null ? String.format(Locale.ROOT, "phase %s, %s mode, %s error model; TI from %s", phase, mode, errors, tiFrom)
                 : String.format(Locale.ROOT, "phase %s, %s mode, %s error model; TI: %d λ nodes × (%d + %d) steps of %s ps, seed %d", phase, mode,
-                        errors, settings.nodes(), settings.equilibrationSteps(), settings.samples() * settings.stride(), settings.timestep(), seed));
+                        errors, settings.nodes(), settings.equilibrationSteps(), settings.samples() * settings.stride(), settings.timestep(), md.seed));
         if (rows.stream().anyMatch(r -> r.model() > 0)) {
-            result.heading(String.format(Locale.ROOT, "model 0: θ as given; models 1, …: θ perturbed (scale %s, seed %d)", scale, seed));
+            result.heading(String.format(Locale.ROOT, "model 0: θ as given; models 1, …: θ perturbed (scale %s, seed %d)", scale, md.seed));
         }
         result.heading("F per atom relative to the lattice energy; covered: |F_DDOS − F_TI| ≤ δ + 2σ");
         if (rows.stream().anyMatch(r -> Double.isNaN(r.error()))) result.summary("δ \"-\": the error model gave no DDOS error bar (not covered)");

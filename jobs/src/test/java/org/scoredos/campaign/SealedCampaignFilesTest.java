@@ -81,6 +81,21 @@ class SealedCampaignFilesTest {
         for (Shard shard : shards) assertEquals(store.read(shard, manifest.identity(), components, bins).count(), counts.get(shard));
     }
 
+    @Test
+    void aSealedPackWithAMissingIndexEntryIsCorruptedNotACrash() throws IOException {
+        CampaignStore store = CampaignStore.existing(out.toString(), new Configuration());
+        String identity = store.manifest().identity();
+        Path pack = out.resolve("shards/cell-00099.json"); // a cell of its own: whatever else is packed or not
+        Files.write(pack, SealedJson.seal(("{\"identity\": \"" + identity + "\", \"cell\": 99, \"index\": [null], \"statistics\": []}")
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            BadInputException e = assertThrows(BadInputException.class, () -> store.committedCounts(identity));
+            assertTrue(e.getMessage().endsWith("cell-00099.json: corrupted shard pack: wrong shape"), e.getMessage());
+        } finally {
+            Files.delete(pack);
+        }
+    }
+
     /** Flips bytes of each file (both ends, the seal line, {@code randomPositions} more); each change must be refused on reading. */
     private int flipBytes(List<Path> files, int randomPositions, CampaignManifest manifest, List<Shard> shards, int components, int bins)
             throws IOException {

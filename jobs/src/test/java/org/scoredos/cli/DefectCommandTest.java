@@ -18,10 +18,7 @@ import org.scoredos.cli.result.CsvRead;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.DefectFormation;
 import org.scoredos.estimate.IsosurfaceEstimator;
-import org.scoredos.score.PolynomialBasis;
-import org.scoredos.score.ScoreMatcher;
 import org.scoredos.store.SummaryStore;
-import org.scoredos.summary.DescriptorDosReader;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.units.FreeEnergyConvention;
 
@@ -30,7 +27,6 @@ import org.scoredos.units.FreeEnergyConvention;
  * the perfect crystal (bcc, 128 atoms): its rows are the library's G_f, in every format.
  */
 class DefectCommandTest {
-    private static final Path IRON = Path.of("../lib/src/test/resources/descriptordos-fe").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -40,12 +36,10 @@ class DefectCommandTest {
 
     @BeforeAll
     static void importTheCampaigns() throws Exception {
-        bcc = stores.resolve("fe-bcc");
-        fcc = stores.resolve("fe-fcc");
-        ScoreMatcher order4 = new ScoreMatcher(PolynomialBasis.of("chebyshev", 4));
-        SummaryStore.write(order4.fit(DescriptorDosReader.read(IRON.resolve("fe_bcc_444.json.gz"))), bcc);
-        SummaryStore.write(order4.fit(DescriptorDosReader.read(IRON.resolve("fe_fcc_333.json.gz"))), fcc);
-        coeff = IRON.resolve("X_Fe.snapcoeff");
+        IronStores iron = IronStores.fitted(stores, 4);
+        bcc = iron.bcc();
+        fcc = iron.fcc();
+        coeff = iron.coeff();
     }
 
     private record Run(int code, String out, String err) {}

@@ -18,15 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.cli.result.CsvRead;
 import org.scoredos.estimate.CoefficientFile;
-import org.scoredos.score.PolynomialBasis;
-import org.scoredos.score.ScoreMatcher;
-import org.scoredos.store.SummaryStore;
-import org.scoredos.summary.DescriptorDosReader;
 import org.scoredos.units.FreeEnergyConvention;
 
 /** estimate, transition and finetune on the two iron phases, as a user runs them. */
 class EstimationCommandsTest {
-    private static final Path IRON = Path.of("../lib/src/test/resources/descriptordos-fe").toAbsolutePath().normalize();
+    private static final Path IRON = IronStores.DIR;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -37,13 +33,11 @@ class EstimationCommandsTest {
 
     @BeforeAll
     static void importTheCampaigns() throws Exception {
-        bcc = stores.resolve("fe-bcc");
-        fcc = stores.resolve("fe-fcc");
         // fitted at Chebyshev order 7, the order the reference's numbers were computed with (the default is 4)
-        ScoreMatcher order7 = new ScoreMatcher(PolynomialBasis.of("chebyshev", 7));
-        SummaryStore.write(order7.fit(DescriptorDosReader.read(IRON.resolve("fe_bcc_444.json.gz"))), bcc);
-        SummaryStore.write(order7.fit(DescriptorDosReader.read(IRON.resolve("fe_fcc_333.json.gz"))), fcc);
-        coeff = IRON.resolve("X_Fe.snapcoeff");
+        IronStores iron = IronStores.fitted(stores, 7);
+        bcc = iron.bcc();
+        fcc = iron.fcc();
+        coeff = iron.coeff();
         expected = JSON.readTree(IRON.resolve("expected_results.json").toFile());
     }
 

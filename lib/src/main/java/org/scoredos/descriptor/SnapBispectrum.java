@@ -36,18 +36,8 @@ public final class SnapBispectrum {
     private final ThreadLocal<SnapWorkspace> local = ThreadLocal.withInitial(this::newWorkspace);
 
     public SnapBispectrum(SnapParameters params, double[] radius, double[] weight) {
-        if (radius.length == 0 || radius.length != weight.length) {
-            throw new IllegalArgumentException("need one radius and one weight per type");
-        }
-        for (double rad : radius) {
-            if (!(rad > 0) || !Double.isFinite(rad)) throw new IllegalArgumentException("radius must be positive, got " + rad);
-        }
-        double smallest = Double.MAX_VALUE;
-        for (double rad : radius) smallest = Math.min(smallest, 2 * rad * params.rcutfac());
-        if (params.rmin0() >= smallest) {
-            throw new BadInputException("rmin0 (" + params.rmin0() + " Å) must be below the smallest pair cutoff rcutfac·2R ("
-                    + smallest + " Å)");
-        }
+        if (radius.length != weight.length) throw new IllegalArgumentException("need one radius and one weight per type");
+        checkCutoffs(params, radius);
         this.params = params;
         this.index = new BispectrumIndex(params.twojmax());
         this.harmonics = new HypersphericalHarmonics(index, params);
@@ -59,6 +49,24 @@ public final class SnapBispectrum {
         if (params.bzero()) {
             // the isolated atom (self term w_self = 1): Σ over the identity's diagonal, j + 1
             for (int b = 0; b < index.bCount; b++) bzero[b] = params.bnorm() ? 1 : index.bj[b] + 1;
+        }
+    }
+
+    /**
+     * The element radii a bispectrum of {@code params} takes: one at least, each positive, and
+     * rmin0 below the smallest pair cutoff rcutfac·2R (a property of the parameter and coefficient
+     * files together, checked by their reader without building the bispectrum).
+     */
+    public static void checkCutoffs(SnapParameters params, double[] radius) {
+        if (radius.length == 0) throw new IllegalArgumentException("need one radius and one weight per type");
+        for (double rad : radius) {
+            if (!(rad > 0) || !Double.isFinite(rad)) throw new IllegalArgumentException("radius must be positive, got " + rad);
+        }
+        double smallest = Double.MAX_VALUE;
+        for (double rad : radius) smallest = Math.min(smallest, 2 * rad * params.rcutfac());
+        if (params.rmin0() >= smallest) {
+            throw new BadInputException("rmin0 (" + params.rmin0() + " Å) must be below the smallest pair cutoff rcutfac·2R ("
+                    + smallest + " Å)");
         }
     }
 

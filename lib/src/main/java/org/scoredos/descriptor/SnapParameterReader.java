@@ -88,11 +88,8 @@ public final class SnapParameterReader {
     private record Fields(String source, Map<String, String> values, Map<String, Integer> lineOf) {
 
         double number(String key, double fallback, boolean required) {
-            String v = values.get(key);
-            if (v == null) {
-                if (required) throw BadInputException.at(source, 0, key, "required SNAP parameter is missing");
-                return fallback;
-            }
+            String v = value(key, required);
+            if (v == null) return fallback;
             try {
                 double x = Double.parseDouble(v);
                 if (!Double.isFinite(x)) throw bad(key, "must be finite, got '" + v + "'");
@@ -102,17 +99,21 @@ public final class SnapParameterReader {
             }
         }
 
+        /** The text of {@code key}, or null when it is absent and may be. */
+        private String value(String key, boolean required) {
+            String v = values.get(key);
+            if (v == null && required) throw BadInputException.at(source, 0, key, "required SNAP parameter is missing");
+            return v;
+        }
+
         double positive(String key, double x) {
             if (!(x > 0)) throw bad(key, "must be positive, got " + x);
             return x;
         }
 
         int integer(String key, int fallback, boolean required) {
-            String v = values.get(key);
-            if (v == null) {
-                if (required) throw BadInputException.at(source, 0, key, "required SNAP parameter is missing");
-                return fallback;
-            }
+            String v = value(key, required);
+            if (v == null) return fallback;
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {

@@ -5,12 +5,12 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -35,11 +35,6 @@ import org.scoredos.structure.Structure;
  * are separate entries ({@code KEY.hessian}, {@code KEY.sparse-hessian}).
  */
 public final class HessianCache {
-    private static final int MAGIC = 0x53444853; // "SDHS"
-    private static final int VERSION = 1;
-    private static final int SPARSE_MAGIC = 0x53445350; // "SDSP"
-    private static final int SPARSE_VERSION = 1;
-
     private final Path directory;
 
     public HessianCache(Path directory) {
@@ -85,20 +80,100 @@ public final class HessianCache {
 
     /** The cached Hessian of {@code key}, computing and storing it first when absent. */
     public Hessian getOrCompute(String key, Supplier<Hessian> compute) {
-        Hessian cached = load(key);
-        if (cached != null) return cached;
-        Hessian h = compute.get();
-        store(key, h);
-        return h;
+        return getOrCompute(key, DENSE, compute);
     }
 
     /** The entry of {@code key}, or null when there is none or it cannot be trusted. */
     public Hessian load(String key) {
-        Path file = entry(key);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        return load(key, DENSE);
+    }
+
+    /** Writes the entry of {@code key} atomically. */
+    public void store(String key, Hessian hessian) {
+        store(key, DENSE, hessian);
+    }
+
+    /** The cached sparse Hessian of {@code key}, computing and storing it first when absent. */
+    public SparseHessian getOrComputeSparse(String key, Supplier<SparseHessian> compute) {
+        return getOrCompute(key, SPARSE, compute);
+    }
+
+    /** The sparse entry of {@code key}, or null when there is none or it cannot be trusted. */
+    public SparseHessian loadSparse(String key) {
+        return load(key, SPARSE);
+    }
+
+    /** Writes the sparse entry of {@code key} atomically. */
+    public void storeSparse(String key, SparseHessian hessian) {
+        store(key, SPARSE, hessian);
+    }
+
+    /** How one form of Hessian is kept in an entry: its file suffix, and its bytes each way. */
+    private interface Form<T> {
+        String suffix();
+
+        /** The entry read from {@code raw}, a file of {@code size} bytes, or null when it cannot be trusted. */
+        T read(InputStream raw, long size) throws IOException;
+
+        void write(DataOutputStream out, T hessian) throws IOException;
+    }
+
+    private <T> T getOrCompute(String key, Form<T> form, Supplier<T> compute) {
+        T cached = load(key, form);
+        if (cached != null) return cached;
+        T h = compute.get();
+        store(key, form, h);
+        return h;
+    }
+
+    private <T> T load(String key, Form<T> form) {
+        Path file = directory.resolve(key + form.suffix());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return form.read(in, Files.size(file));
+        } catch (IOException e) {
+            return null; // absent, truncated or unreadable: recompute
+        }
+    }
+
+    /** Writes the entry through a temporary file and an atomic rename. */
+    private <T> void store(String key, Form<T> form, T hessian) {
+        Path target = directory.resolve(key + form.suffix());
+        try {
+            Files.createDirectories(directory);
+            Path tmp = Files.createTempFile(directory, key.substring(0, Math.min(16, key.length())), ".tmp");
+            try {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                    form.write(out, hessian);
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Hessian cache entry in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code KEY.hessian}: magic, version, atoms, the raw asymmetry and translation force, the matrix, a CRC of the matrix. */
+    private static final Form<Hessian> DENSE = new Form<>() {
+        private static final int MAGIC = 0x53444853; // "SDHS"
+        private static final int VERSION = 1;
+
+        @Override
+        public String suffix() {
+            return ".hessian";
+        }
+
+        @Override
+        public Hessian read(InputStream raw, long size) throws IOException {
+            DataInputStream in = new DataInputStream(raw);
             if (in.readInt() != MAGIC || in.readInt() != VERSION) return null;
             int atoms = in.readInt();
-            if (atoms <= 0 || (long) 9 * atoms * atoms != (Files.size(file) - 12 - 16 - 8) / 8) return null;
+            if (atoms <= 0 || (long) 9 * atoms * atoms != (size - 12 - 16 - 8) / 8) return null;
             double asym = in.readDouble();
             double transl = in.readDouble();
             double[] h = new double[9 * atoms * atoms];
@@ -110,16 +185,10 @@ public final class HessianCache {
             }
             if (in.readLong() != crc.getValue()) return null;
             return Hessian.stored(atoms, h, asym, transl);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            return null; // truncated or unreadable: recompute
         }
-    }
 
-    /** Writes the entry of {@code key} atomically. */
-    public void store(String key, Hessian hessian) {
-        write(key, entry(key), out -> {
+        @Override
+        public void write(DataOutputStream out, Hessian hessian) throws IOException {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(hessian.atoms());
@@ -132,29 +201,29 @@ public final class HessianCache {
                 crc.update(word.putDouble(0, v).array());
             }
             out.writeLong(crc.getValue());
-        });
-    }
+        }
+    };
 
-    /** The cached sparse Hessian of {@code key}, computing and storing it first when absent. */
-    public SparseHessian getOrComputeSparse(String key, Supplier<SparseHessian> compute) {
-        SparseHessian cached = loadSparse(key);
-        if (cached != null) return cached;
-        SparseHessian h = compute.get();
-        storeSparse(key, h);
-        return h;
-    }
+    /** {@code KEY.sparse-hessian}: {@link SparseHessian}'s block rows, with a CRC of all that precedes it. */
+    private static final Form<SparseHessian> SPARSE = new Form<>() {
+        private static final int MAGIC = 0x53445350; // "SDSP"
+        private static final int VERSION = 1;
 
-    /** The sparse entry of {@code key}, or null when there is none or it cannot be trusted. */
-    public SparseHessian loadSparse(String key) {
-        Path file = sparseEntry(key);
-        CRC32 crc = new CRC32();
-        try (DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file)), crc))) {
-            if (in.readInt() != SPARSE_MAGIC || in.readInt() != SPARSE_VERSION) return null;
+        @Override
+        public String suffix() {
+            return ".sparse-hessian";
+        }
+
+        @Override
+        public SparseHessian read(InputStream raw, long size) throws IOException {
+            CRC32 crc = new CRC32();
+            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) return null;
             int atoms = in.readInt();
             int entries = in.readInt();
             int blocks = in.readInt();
             long expected = 4L * 5 + 8 + 4L * (atoms + 1) + 4L * atoms + 4L * entries + 72L * blocks + 8;
-            if (atoms <= 0 || entries < 0 || blocks < 0 || Files.size(file) != expected) return null;
+            if (atoms <= 0 || entries < 0 || blocks < 0 || size != expected) return null;
             double asym = in.readDouble();
             int[] rowStart = readInts(in, atoms + 1);
             int[] blockStart = readInts(in, atoms);
@@ -164,20 +233,14 @@ public final class HessianCache {
             long sum = crc.getValue();
             if (in.readLong() != sum || !consistent(atoms, rowStart, blockStart, column, blocks)) return null;
             return SparseHessian.stored(atoms, rowStart, column, blockStart, pool, asym);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            return null; // truncated or unreadable: recompute
         }
-    }
 
-    /** Writes the sparse entry of {@code key} atomically. */
-    public void storeSparse(String key, SparseHessian hessian) {
-        write(key, sparseEntry(key), raw -> {
+        @Override
+        public void write(DataOutputStream raw, SparseHessian hessian) throws IOException {
             CRC32 crc = new CRC32();
             DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-            out.writeInt(SPARSE_MAGIC);
-            out.writeInt(SPARSE_VERSION);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
             out.writeInt(hessian.atoms());
             out.writeInt(hessian.columns().length);
             out.writeInt(hessian.pool().length / 9);
@@ -188,8 +251,8 @@ public final class HessianCache {
             for (double v : hessian.pool()) out.writeDouble(v);
             out.flush();
             raw.writeLong(crc.getValue());
-        });
-    }
+        }
+    };
 
     private static int[] readInts(DataInputStream in, int n) throws IOException {
         int[] a = new int[n];
@@ -206,39 +269,5 @@ public final class HessianCache {
         }
         for (int j : column) if (j < 0 || j >= atoms) return false;
         return true;
-    }
-
-    private interface Body {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    /** Writes {@code target} through a temporary file and an atomic rename. */
-    private void write(String key, Path target, Body body) {
-        try {
-            Files.createDirectories(directory);
-            Path tmp = Files.createTempFile(directory, key.substring(0, Math.min(16, key.length())), ".tmp");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                    body.write(out);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Hessian cache entry in " + directory + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Path entry(String key) {
-        return directory.resolve(key + ".hessian");
-    }
-
-    private Path sparseEntry(String key) {
-        return directory.resolve(key + ".sparse-hessian");
     }
 }

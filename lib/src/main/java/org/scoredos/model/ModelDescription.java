@@ -139,9 +139,13 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
 
     /** A descriptor of other settings over this model's elements (their radii and weights per type). */
     public SnapBispectrum bispectrum(SnapParameters descriptor) {
-        double[] radius = elements.stream().mapToDouble(SnapElement::radius).toArray();
         double[] weight = elements.stream().mapToDouble(SnapElement::weight).toArray();
-        return new SnapBispectrum(descriptor, radius, weight);
+        return new SnapBispectrum(descriptor, radii(), weight);
+    }
+
+    /** The elements' radii, Å, per type. */
+    public double[] radii() {
+        return elements.stream().mapToDouble(SnapElement::radius).toArray();
     }
 
     /** The model: SNAP, plus one fixed feature per fixed term. */

@@ -2,6 +2,7 @@ package org.scoredos.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
@@ -34,7 +35,7 @@ public final class ModelFiles {
      */
     private static ModelDescription checkedCutoffs(ModelDescription d, Path where) {
         try {
-            d.bispectrum(d.snap());
+            SnapBispectrum.checkCutoffs(d.snap(), d.radii());
         } catch (BadInputException e) {
             throw new BadInputException(where + ": " + e.getMessage());
         }

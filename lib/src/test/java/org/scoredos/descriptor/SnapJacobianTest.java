@@ -12,8 +12,6 @@ import org.scoredos.structure.Structure;
 
 /** The descriptor Jacobian ∂D/∂x against finite differences and against the forces. */
 class SnapJacobianTest {
-    private static final double H = 1e-5;
-
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void jacobianMatchesFiniteDifferencesOfTheAverage(boolean bnorm) throws IOException {
@@ -22,19 +20,7 @@ class SnapJacobianTest {
         Structure s = TestStructures.rattled(TestStructures.resource("/w-snap/W-a15.dat"), 0.15, 31);
         double[][] jac = b.averageJacobian(s);
         assertEquals(b.descriptorCount(), jac.length);
-        Random rng = new Random(2);
-        double[] x = s.positions();
-        for (int c = 0; c < 4; c++) {
-            int m = rng.nextInt(x.length);
-            double[] plus = x.clone(), minus = x.clone();
-            plus[m] += H;
-            minus[m] -= H;
-            double[] dp = b.average(s.withPositions(plus)), dm = b.average(s.withPositions(minus));
-            for (int k = 0; k < jac.length; k++) {
-                double fd = (dp[k] - dm[k]) / (2 * H);
-                assertEquals(fd, jac[k][m], 1e-7 * Math.max(1, Math.abs(fd)), "component " + k + ", coordinate " + m);
-            }
-        }
+        JacobianCheck.matchesFiniteDifferences(b, s, jac, new Random(2), 4);
     }
 
     @Test

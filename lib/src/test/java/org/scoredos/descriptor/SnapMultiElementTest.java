@@ -13,7 +13,6 @@ import org.scoredos.structure.Structure;
 
 /** Explicit multi-element bispectra (chemflag): reductions, forces and Jacobian against finite differences. */
 class SnapMultiElementTest {
-    private static final double H = 1e-5;
     private static final double[] RADII = {0.5, 0.42};
     private static final double[] WEIGHTS = {1.0, 0.7};
 
@@ -74,22 +73,11 @@ class SnapMultiElementTest {
         double[][] jac = b.averageJacobian(s);
         assertEquals(b.descriptorCount(), jac.length);
         Random rng = new Random(46);
-        double[] x = s.positions();
-        for (int c = 0; c < 3; c++) {
-            int m = rng.nextInt(x.length);
-            double[] plus = x.clone(), minus = x.clone();
-            plus[m] += H;
-            minus[m] -= H;
-            double[] dp = b.average(s.withPositions(plus)), dm = b.average(s.withPositions(minus));
-            for (int k = 0; k < jac.length; k++) {
-                double fd = (dp[k] - dm[k]) / (2 * H);
-                assertEquals(fd, jac[k][m], 1e-7 * Math.max(1, Math.abs(fd)), "component " + k + ", coordinate " + m);
-            }
-        }
+        JacobianCheck.matchesFiniteDifferences(b, s, jac, rng, 3);
         // one θ for both elements: F = −N θ·∂D/∂x
         double[] theta = new double[b.descriptorCount() + 1];
         for (int k = 1; k < theta.length; k++) theta[k] = 0.05 * rng.nextGaussian();
-        double[] f = new double[x.length];
+        double[] f = new double[3 * s.size()];
         new LinearSnapPotential(b, new double[][] {theta, theta}).energyAndForces(s, f);
         for (int m = 0; m < f.length; m++) {
             double g = 0;

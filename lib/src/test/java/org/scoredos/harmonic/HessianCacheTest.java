@@ -95,4 +95,18 @@ class HessianCacheTest {
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
         assertNull(cache.loadSparse(key));
     }
+
+    /** The entries' bytes are those of the cache format as first written (existing caches stay valid): SHA-256 of each file. */
+    @Test
+    void entriesKeepTheirFormat() throws Exception {
+        HessianCache cache = new HessianCache(dir);
+        cache.store("dense", new HessianCalculator().compute(TestCrystals.morseCopper(), FCC));
+        Structure bcc = TestCrystals.bcc(3.1803, 2, TestCrystals.W_MASS);
+        cache.storeSparse("sparse", new SparseHessianCalculator(1e-4, false).compute(SnapTungstenHessianTest.tungstenSnap(), bcc));
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        String dense = java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(dir.resolve("dense.hessian"))));
+        String sparse = java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(dir.resolve("sparse.sparse-hessian"))));
+        assertEquals("1de1437d084aa040658f08dd9b871ec6243f6a104d480fbd683a1d3222327445", dense);
+        assertEquals("56c01849a5263706a4817538cc69aa683adfa0ee10eb2ac8a9e9a0db931d110d", sparse);
+    }
 }

@@ -30,6 +30,13 @@ class TrajectoryFramesTest {
         return out;
     }
 
+    /** A LAMMPS dump frame of a 3 Å cube: its timestep, the ATOMS columns after "id type x y z", one line per atom. */
+    private static String dumpFrame(int timestep, String moreColumns, String... atoms) {
+        return "ITEM: TIMESTEP\n" + timestep + "\nITEM: NUMBER OF ATOMS\n" + atoms.length
+                + "\nITEM: BOX BOUNDS pp pp pp\n0 3\n0 3\n0 3\nITEM: ATOMS id type x y z" + moreColumns + "\n"
+                + String.join("\n", atoms) + "\n";
+    }
+
     @Test
     void streamsEveryExtendedXyzFrameWithTheirLineNumbers() throws Exception {
         String text = XYZ_FRAME.formatted("1.5") + "\n" + XYZ_FRAME.formatted("1.6") + XYZ_FRAME.formatted("1.7");
@@ -47,19 +54,8 @@ class TrajectoryFramesTest {
 
     @Test
     void streamsDumpFramesAndRefusesDataFiles() throws Exception {
-        String frame = """
-                ITEM: TIMESTEP
-                %d
-                ITEM: NUMBER OF ATOMS
-                1
-                ITEM: BOX BOUNDS pp pp pp
-                0 3
-                0 3
-                0 3
-                ITEM: ATOMS id type x y z
-                1 1 0.5 0.5 0.5
-                """;
-        try (TrajectoryFrames frames = TrajectoryFrames.open(new StringReader(frame.formatted(0) + frame.formatted(10)), "a.lammpstrj")) {
+        String two = dumpFrame(0, "", "1 1 0.5 0.5 0.5") + dumpFrame(10, "", "1 1 0.5 0.5 0.5");
+        try (TrajectoryFrames frames = TrajectoryFrames.open(new StringReader(two), "a.lammpstrj")) {
             assertTrue(frames.hasNext());
             frames.next();
             assertEquals(1, frames.frameLine());
@@ -86,19 +82,7 @@ class TrajectoryFramesTest {
             assertTrue(Double.isNaN(frames.energy()), "no energy= on the second frame");
         }
         // LAMMPS: compute pe/atom dumped as c_pe (or an atom-style variable v_pe), summed over the atoms
-        String dump = """
-                ITEM: TIMESTEP
-                0
-                ITEM: NUMBER OF ATOMS
-                2
-                ITEM: BOX BOUNDS pp pp pp
-                0 3
-                0 3
-                0 3
-                ITEM: ATOMS id type x y z %s
-                1 1 0.5 0.5 0.5 -8.5
-                2 1 2 2 2 -8.75
-                """;
+        String dump = dumpFrame(0, " %s", "1 1 0.5 0.5 0.5 -8.5", "2 1 2 2 2 -8.75");
         for (String column : new String[] {"c_pe", "v_pe"}) {
             try (TrajectoryFrames frames = TrajectoryFrames.open(new StringReader(dump.formatted(column)), "md.dump")) {
                 frames.next();
