@@ -108,25 +108,41 @@ final class FrameCorrection {
 
     /**
      * Sets h*_t = x*_t / C̃_kk from the minimisers u* in {@code w}, the products (C̃_off h*)_t, and
-     * adds each cell's correction β c_a = −(1/2N) h*ᵀ C̃_off h* to w.g[a].
+     * adds each cell's correction β c_a = −(1/2N) h*ᵀ C̃_off h* to w.g[a]. With {@code noise} (the
+     * error bar is wanted) also Σ_l (C̃_kl h*_l)² per table, for {@link #noise}, in the same pass.
      */
-    void correct(IsosurfaceWorkspace w) {
-        double[] h = w.frameH, ch = w.frameCh;
+    void correct(IsosurfaceWorkspace w, boolean noise) {
+        double[] h = w.frameH, ch = w.frameCh, sq = w.frameSquares;
         for (int t = 0; t < h.length; t++) h[t] = (centre[t] + scale[t] * w.ustar[t]) * inverseVariance[t];
+        java.util.Arrays.fill(ch, 0);
+        if (noise) java.util.Arrays.fill(sq, 0);
         for (int a = 0; a < cells; a++) {
             int o = a * d * d, t0 = a * d;
+            // C̃ is symmetric, so C̃h* is the sum of its rows scaled by h*_l: loops over k that the JIT
+            // vectorises, where a dot product per row would be one serial chain of additions
+            if (noise) {
+                for (int l = 0; l < d; l++) {
+                    double hl = h[t0 + l];
+                    for (int k = 0, row = o + l * d; k < d; k++) {
+                        double c = framed[row + k] * hl;
+                        ch[t0 + k] += c;
+                        sq[t0 + k] += c * c;
+                    }
+                }
+            } else if (correlated[a]) {
+                for (int l = 0; l < d; l++) {
+                    double hl = h[t0 + l];
+                    for (int k = 0, row = o + l * d; k < d; k++) ch[t0 + k] += framed[row + k] * hl;
+                }
+            }
             if (!correlated[a]) {
                 java.util.Arrays.fill(ch, t0, t0 + d, 0);
                 continue;
             }
             double q = 0;
-            for (int k = 0; k < d; k++) {
-                double s = 0;
-                int row = o + k * d;
-                for (int l = 0; l < d; l++) s += framed[row + l] * h[t0 + l];
-                s -= framed[row + k] * h[t0 + k];
-                ch[t0 + k] = s;
-                q += h[t0 + k] * s;
+            for (int k = 0, t = t0; k < d; k++, t++) {
+                ch[t] -= framed[o + k * d + k] * h[t];
+                q += h[t] * ch[t];
             }
             w.g[a] -= q / (2 * atoms);
         }
@@ -150,10 +166,11 @@ final class FrameCorrection {
 
     /**
      * The sampling standard deviation of Σ_a w_a c_a (cells independent), eV/atom: per cell
-     * (k_B T/2N)² · 2 tr(MC̃MC̃)/(n − 1) with M = h hᵀ − diag(h²), from the last {@link #correct}.
+     * (k_B T/2N)² · 2 tr(MC̃MC̃)/(n − 1) with M = h hᵀ − diag(h²), from the last {@link #correct}
+     * (made with {@code noise}).
      */
     double noise(double kT, double[] weights, IsosurfaceWorkspace w) {
-        double[] h = w.frameH, ch = w.frameCh;
+        double[] h = w.frameH, ch = w.frameCh, sq = w.frameSquares;
         double var = 0;
         for (int a = 0; a < cells; a++) {
             int o = a * d * d, t0 = a * d;
@@ -164,13 +181,7 @@ final class FrameCorrection {
                 double hk = h[t], full = ch[t] + framed[o + k * d + k] * hk;
                 quad += hk * full;
                 cross += hk * hk * full * full;
-                int row = o + k * d;
-                double s = 0;
-                for (int l = 0; l < d; l++) {
-                    double c = framed[row + l] * h[t0 + l];
-                    s += c * c;
-                }
-                squares += hk * hk * s;
+                squares += hk * hk * sq[t];
             }
             double trace = Math.max(0, quad * quad - 2 * cross + squares);
             var += weights[a] * weights[a] * 2 * trace / freedom[a];
