@@ -39,7 +39,8 @@ final class FrameCorrection {
     private final double[] freedom;
     /**
      * Per cell: whether C̃ has off-diagonal correlations above 1e-9 √(C̃_kk C̃_ll) between resolved
-     * components; a cell without is skipped (F alone then costs what the reference model's does).
+     * components; a cell without is skipped (F alone then costs what the reference model's does, and
+     * the noise needs only C̃'s diagonal).
      * The rounding of WᵀCW is ~1e-16 of the largest variance, so a frame made from all the cell's
      * samples passes only when its variances span less than ~1e7; its term is then rounding-sized.
      */
@@ -118,8 +119,19 @@ final class FrameCorrection {
         if (noise) java.util.Arrays.fill(sq, 0);
         for (int a = 0; a < cells; a++) {
             int o = a * d * d, t0 = a * d;
+            if (!correlated[a]) {
+                // C̃ is diagonal to rounding (every |C̃_kl| ≤ 1e-9 √(C̃_kk C̃_ll)): no term in F, and the
+                // noise's squares are the diagonal's (the rest is below 1e-18 of them), no pass over C̃
+                if (noise) {
+                    for (int k = 0, t = t0; k < d; k++, t++) {
+                        double c = framed[o + k * d + k] * h[t];
+                        sq[t] = c * c;
+                    }
+                }
+                continue;
+            }
             // C̃ is symmetric, so C̃h* is the sum of its rows scaled by h*_l: loops over k that the JIT
-            // vectorises, where a dot product per row would be one serial chain of additions
+            // can vectorise, where a dot product per row is one serial chain of additions
             if (noise) {
                 for (int l = 0; l < d; l++) {
                     double hl = h[t0 + l];
@@ -129,15 +141,11 @@ final class FrameCorrection {
                         sq[t0 + k] += c * c;
                     }
                 }
-            } else if (correlated[a]) {
+            } else {
                 for (int l = 0; l < d; l++) {
                     double hl = h[t0 + l];
                     for (int k = 0, row = o + l * d; k < d; k++) ch[t0 + k] += framed[row + k] * hl;
                 }
-            }
-            if (!correlated[a]) {
-                java.util.Arrays.fill(ch, t0, t0 + d, 0);
-                continue;
             }
             double q = 0;
             for (int k = 0, t = t0; k < d; k++, t++) {
