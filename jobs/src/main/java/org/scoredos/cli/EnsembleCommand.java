@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 + "ensemble (a posterior or committee sample of SNAP coefficients) on the temperature grid and reports, per "
                 + "temperature, the mean, standard deviation and quantiles over the members of F(T) (one --phase, relative to each "
                 + "member's θ·D_0) or of ΔF(T) = G(first) − G(second) (two --phase), the fraction of members solved there and their "
-                + "mean error bar; with two phases also the distribution of T_c (first sign change of ΔF, as in `transition`): how "
+                + "mean error bar (the calibrated model's bar is its statistical part, as everywhere; the score-order spread that "
+                + "`estimate` reports beside it is not computed for members, which saves two evaluations per (θ, T)); with two phases also the distribution of T_c (first sign change of ΔF, as in `transition`): how "
                 + "many members have one, the extrapolated fraction, mean, spread, quantiles and histogram.",
             "Members: --thetas DIR of .snapcoeff files, or a matrix with one θ per row (.csv/.txt, .parquet, .npy); or a Gaussian "
                 + "--mean FILE with --covariance FILE (a d × d matrix in the same formats) or --relative-sigma S, --samples N, --seed K "

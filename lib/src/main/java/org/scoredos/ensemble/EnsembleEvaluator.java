@@ -45,7 +45,7 @@ public final class EnsembleEvaluator {
             int last = Math.min(to, first + BLOCK);
             double[][] thetas = source.rows(first, last);
             FreeEnergy[][][] f = new FreeEnergy[phases.length][][];
-            for (int p = 0; p < phases.length; p++) f[p] = phases[p].estimate(thetas, temperatures, false);
+            for (int p = 0; p < phases.length; p++) f[p] = phases[p].estimateMembers(thetas, temperatures);
             for (int b = 0; b < thetas.length; b++) out[first - from + b] = result(first + b, thetas[b], f, b);
             if (done != null) done.accept(thetas.length);
         }

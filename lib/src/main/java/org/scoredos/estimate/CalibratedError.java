@@ -129,7 +129,8 @@ final class CalibratedError {
      * The calibrated error bar of the evaluation in {@code w} (its minimisers u*_ak and t* set):
      * statistical σ² = (k_B T)² Σ_a w_a(α*)² Σ_k Var[S_ak(y*_ak) − shift_ak] (the minimisers over y
      * and α move F only to second order) + the frame term's noise², systematic = half the range of
-     * F over the orders p − 1, p and p + 1; the error bar is the statistical part.
+     * F over the orders p − 1, p and p + 1 (NaN, not computed, in a workspace made without the order
+     * spread); the error bar is the statistical part.
      */
     void apply(double temperature, IsosurfaceWorkspace w) {
         double kT = Units.KB * temperature;
@@ -143,6 +144,12 @@ final class CalibratedError {
             var += w.weights[a] * w.weights[a] * q;
         }
         w.statistical = Math.hypot(kT * Math.sqrt(var), frame.noise(kT, w.weights, w));
+        w.error = w.statistical;
+        w.systematic = w.neighbourSpaces.length == 0 ? Double.NaN : orderSpread(temperature, w);
+    }
+
+    /** Half the range of F over the orders p − 1, p and p + 1, the θ rotated in {@code w} at T. */
+    private double orderSpread(double temperature, IsosurfaceWorkspace w) {
         IsosurfaceEstimator[] near = neighbours();
         double lowest = w.freeEnergy, highest = w.freeEnergy;
         for (int i = 0; i < near.length; i++) {
@@ -153,7 +160,6 @@ final class CalibratedError {
             lowest = Math.min(lowest, nw.freeEnergy);
             highest = Math.max(highest, nw.freeEnergy);
         }
-        w.systematic = 0.5 * (highest - lowest);
-        w.error = w.statistical;
+        return 0.5 * (highest - lowest);
     }
 }

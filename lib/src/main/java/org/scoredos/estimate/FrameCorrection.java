@@ -39,7 +39,8 @@ final class FrameCorrection {
     private final double[] freedom;
     /**
      * Per cell: whether C̃ has off-diagonal correlations above 1e-9 √(C̃_kk C̃_ll) between resolved
-     * components; a cell without is skipped (F alone then costs what the reference model's does).
+     * components; a cell without is skipped (F alone then costs what the reference model's does, and
+     * the noise needs only C̃'s diagonal).
      * The rounding of WᵀCW is ~1e-16 of the largest variance, so a frame made from all the cell's
      * samples passes only when its variances span less than ~1e7; its term is then rounding-sized.
      */
@@ -108,25 +109,48 @@ final class FrameCorrection {
 
     /**
      * Sets h*_t = x*_t / C̃_kk from the minimisers u* in {@code w}, the products (C̃_off h*)_t, and
-     * adds each cell's correction β c_a = −(1/2N) h*ᵀ C̃_off h* to w.g[a].
+     * adds each cell's correction β c_a = −(1/2N) h*ᵀ C̃_off h* to w.g[a]. With {@code noise} (the
+     * error bar is wanted) also Σ_l (C̃_kl h*_l)² per table, for {@link #noise}, in the same pass.
      */
-    void correct(IsosurfaceWorkspace w) {
-        double[] h = w.frameH, ch = w.frameCh;
+    void correct(IsosurfaceWorkspace w, boolean noise) {
+        double[] h = w.frameH, ch = w.frameCh, sq = w.frameSquares;
         for (int t = 0; t < h.length; t++) h[t] = (centre[t] + scale[t] * w.ustar[t]) * inverseVariance[t];
+        java.util.Arrays.fill(ch, 0);
+        if (noise) java.util.Arrays.fill(sq, 0);
         for (int a = 0; a < cells; a++) {
             int o = a * d * d, t0 = a * d;
             if (!correlated[a]) {
-                java.util.Arrays.fill(ch, t0, t0 + d, 0);
+                // C̃ is diagonal to rounding (every |C̃_kl| ≤ 1e-9 √(C̃_kk C̃_ll)): no term in F, and the
+                // noise's squares are the diagonal's (the rest is below 1e-18 of them), no pass over C̃
+                if (noise) {
+                    for (int k = 0, t = t0; k < d; k++, t++) {
+                        double c = framed[o + k * d + k] * h[t];
+                        sq[t] = c * c;
+                    }
+                }
                 continue;
             }
+            // C̃ is symmetric, so C̃h* is the sum of its rows scaled by h*_l: loops over k that the JIT
+            // can vectorise, where a dot product per row is one serial chain of additions
+            if (noise) {
+                for (int l = 0; l < d; l++) {
+                    double hl = h[t0 + l];
+                    for (int k = 0, row = o + l * d; k < d; k++) {
+                        double c = framed[row + k] * hl;
+                        ch[t0 + k] += c;
+                        sq[t0 + k] += c * c;
+                    }
+                }
+            } else {
+                for (int l = 0; l < d; l++) {
+                    double hl = h[t0 + l];
+                    for (int k = 0, row = o + l * d; k < d; k++) ch[t0 + k] += framed[row + k] * hl;
+                }
+            }
             double q = 0;
-            for (int k = 0; k < d; k++) {
-                double s = 0;
-                int row = o + k * d;
-                for (int l = 0; l < d; l++) s += framed[row + l] * h[t0 + l];
-                s -= framed[row + k] * h[t0 + k];
-                ch[t0 + k] = s;
-                q += h[t0 + k] * s;
+            for (int k = 0, t = t0; k < d; k++, t++) {
+                ch[t] -= framed[o + k * d + k] * h[t];
+                q += h[t] * ch[t];
             }
             w.g[a] -= q / (2 * atoms);
         }
@@ -150,10 +174,11 @@ final class FrameCorrection {
 
     /**
      * The sampling standard deviation of Σ_a w_a c_a (cells independent), eV/atom: per cell
-     * (k_B T/2N)² · 2 tr(MC̃MC̃)/(n − 1) with M = h hᵀ − diag(h²), from the last {@link #correct}.
+     * (k_B T/2N)² · 2 tr(MC̃MC̃)/(n − 1) with M = h hᵀ − diag(h²), from the last {@link #correct}
+     * (made with {@code noise}).
      */
     double noise(double kT, double[] weights, IsosurfaceWorkspace w) {
-        double[] h = w.frameH, ch = w.frameCh;
+        double[] h = w.frameH, ch = w.frameCh, sq = w.frameSquares;
         double var = 0;
         for (int a = 0; a < cells; a++) {
             int o = a * d * d, t0 = a * d;
@@ -164,13 +189,7 @@ final class FrameCorrection {
                 double hk = h[t], full = ch[t] + framed[o + k * d + k] * hk;
                 quad += hk * full;
                 cross += hk * hk * full * full;
-                int row = o + k * d;
-                double s = 0;
-                for (int l = 0; l < d; l++) {
-                    double c = framed[row + l] * h[t0 + l];
-                    s += c * c;
-                }
-                squares += hk * hk * s;
+                squares += hk * hk * sq[t];
             }
             double trace = Math.max(0, quad * quad - 2 * cross + squares);
             var += weights[a] * weights[a] * 2 * trace / freedom[a];

@@ -116,8 +116,17 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     }
 
     public IsosurfaceWorkspace workspace() {
+        return workspace(true);
+    }
+
+    /**
+     * A workspace whose calibrated evaluations compute the systematic part beside the error bar
+     * (the score orders' spread: two more evaluations per (θ, T)) only if {@code orderSpread};
+     * without it {@link IsosurfaceWorkspace#systematicError()} is NaN and everything else is the same.
+     */
+    public IsosurfaceWorkspace workspace(boolean orderSpread) {
         return new IsosurfaceWorkspace(cells.cells, cells.d, cells.parameters, ALPHA_DEGREE,
-                calibrated == null ? 0 : CalibratedError.NEIGHBOURS);
+                calibrated == null || !orderSpread ? 0 : CalibratedError.NEIGHBOURS);
     }
 
     @Override
@@ -147,9 +156,19 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
      */
     @Override
     public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
+        return estimate(thetas, temperatures, gradient, true);
+    }
+
+    /** The many-θ path without the order spread beside each calibrated bar (it is NaN): the same F, bars and α*. */
+    @Override
+    public FreeEnergy[][] estimateMembers(double[][] thetas, double[] temperatures) {
+        return estimate(thetas, temperatures, false, false);
+    }
+
+    private FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient, boolean orderSpread) {
         FreeEnergy[][] out = new FreeEnergy[thetas.length][temperatures.length];
         IsosurfaceWorkspace[] block = new IsosurfaceWorkspace[Math.min(BLOCK, thetas.length)];
-        for (int b = 0; b < block.length; b++) block[b] = workspace();
+        for (int b = 0; b < block.length; b++) block[b] = workspace(orderSpread);
         for (int first = 0; first < thetas.length; first += BLOCK) {
             int count = Math.min(BLOCK, thetas.length - first);
             cells.rotate(thetas, first, count, block);
@@ -203,7 +222,8 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     /**
      * F, α*, t*, solved flag (and the gradient, the reference band error bar, the minimisers
      * u*_ak when asked for) of the rotated θ in {@code w} at T; under the calibrated model F
-     * includes the {@link FrameCorrection} (which needs the minimisers).
+     * includes the {@link FrameCorrection} (which needs the minimisers). {@code minimisers}: the
+     * calibrated bar follows, which also needs the frame term's noise products.
      */
     abstract void transform(double temperature, boolean gradient, boolean error, boolean minimisers, IsosurfaceWorkspace w);
 

@@ -11,12 +11,18 @@ public final class IsosurfaceWorkspace {
     final double[] coef, coefPlus, coefMinus, slope;
     /** D* over every stored component; results keep the first {@link #parameters} (θ's). */
     final double[] gradient;
-    /** Per table (calibrated model): h* = x* / C̃_kk, (C̃_off h*), and S''(u*) for the gradient ({@link FrameCorrection}). */
-    final double[] frameH, frameCh, curvature;
+    /**
+     * Per table (calibrated model): h* = x* / C̃_kk, (C̃_off h*), Σ_l (C̃_kl h*_l)² for the noise and
+     * S''(u*) for the gradient ({@link FrameCorrection}).
+     */
+    final double[] frameH, frameCh, frameSquares, curvature;
     final int parameters;
     double temperature, freeEnergy, error, alphaStar, tStar, statistical, systematic;
     boolean solved, hasGradient;
-    /** The neighbouring score orders' workspaces (calibrated error model), made on first use. */
+    /**
+     * The neighbouring score orders' workspaces (calibrated error model), made on first use; none
+     * when the order spread beside the bar is not wanted ({@link IsosurfaceEstimator#workspace(boolean)}).
+     */
     final IsosurfaceWorkspace[] neighbourSpaces;
 
     IsosurfaceWorkspace(int cells, int d, int parameters, int alphaDegree, int neighbours) {
@@ -36,6 +42,7 @@ public final class IsosurfaceWorkspace {
         gradient = new double[d];
         frameH = new double[tables];
         frameCh = new double[tables];
+        frameSquares = new double[tables];
         curvature = new double[tables];
         this.parameters = parameters;
         neighbourSpaces = new IsosurfaceWorkspace[neighbours];

@@ -52,4 +52,15 @@ public interface PhaseFreeEnergy {
         for (int i = 0; i < thetas.length; i++) out[i] = estimate(thetas[i], temperatures, gradient);
         return out;
     }
+
+    /**
+     * The free energies of an ensemble's members, result[i][j] for θ_i at T_j, without gradients:
+     * F, error bar, α* and solved flag as {@link #estimate(double[][], double[], boolean)} gives them,
+     * but the systematic part beside the bar ({@link FreeEnergy#systematicError()}) may be left NaN
+     * where it costs extra evaluations (the calibrated isosurface model's score-order spread: two
+     * more per (θ, T)), since an ensemble reports the spread of F over its members instead.
+     */
+    default FreeEnergy[][] estimateMembers(double[][] thetas, double[] temperatures) {
+        return estimate(thetas, temperatures, false);
+    }
 }

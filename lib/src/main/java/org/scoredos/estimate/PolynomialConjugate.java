@@ -254,14 +254,23 @@ final class PolynomialConjugate {
                 x = next;
                 next = clamp(x - newtonStep(t, x, s), l, r);
             }
-            if (Math.abs(next - x) <= 1e-5 * (1 + Math.abs(x))) {
-                u[t] = next;
-                piece[t] = -1;
-            }
+            u[t] = next;
+            if (Math.abs(next - x) <= 1e-5 * (1 + Math.abs(x))) piece[t] = -1;
         }
+        // the rest go on from Newton's second iterate: root() would re-seed and retake the same two steps
         for (int t = 0; t < tables; t++) {
-            if (piece[t] >= 0) u[t] = root(t, piece[t], sp[t]);
+            if (piece[t] >= 0) u[t] = thirdStep(t, piece[t], sp[t], u[t]);
         }
+    }
+
+    /**
+     * What {@link #root} does after its first two Newton steps (from the seed), continued from the
+     * second iterate x: a third step, then the safeguarded solve if that has not converged; the same result.
+     */
+    private double thirdStep(int t, int p, double sp, double x) {
+        double step = (horner(ds, t * deg, deg, x) - sp) / horner(dds, t * (deg - 1), deg - 1, x);
+        double next = Math.max(pieceL[p], Math.min(pieceR[p], x - step));
+        return Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x)) ? next : solve(t, p, sp, next);
     }
 
     /**

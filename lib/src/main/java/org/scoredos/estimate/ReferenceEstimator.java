@@ -81,7 +81,7 @@ public final class ReferenceEstimator extends IsosurfaceEstimator {
             w.gPlus[a] = gp;
             w.gMinus[a] = gm;
         }
-        if (frame != null) frame.correct(w);
+        if (frame != null) frame.correct(w, minimisers);
         fit.fit(w.g, w.coef);
         if (error) {
             fit.fit(w.gPlus, w.coefPlus);

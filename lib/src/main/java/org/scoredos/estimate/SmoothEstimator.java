@@ -80,7 +80,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             w.g[a] = g;
             w.gPlus[a] = q;
         }
-        if (frame != null) frame.correct(w);
+        if (frame != null) frame.correct(w, minimisers);
         double[] c = w.coef;
         fit.fit(w.g, c);
         double c0 = cells.shellConstant(beta);

@@ -14,7 +14,8 @@ import org.scoredos.summary.PhaseSummary;
  * Ensemble throughput on the iron bcc store in this thread's CPU time: one (θ, T) at a time
  * against the many-θ path {@code estimate(θ[], T[])} on blocks of 64 members (a 1 % Gaussian
  * around X_Fe) at 31 temperatures 500–2500 K, per (θ, T), with and without the gradient and
- * the error bar: {@code deploy/bin/bench --cpu-time Ensemble}.
+ * the error bar, the calibrated bar also without the score orders' spread beside it (what
+ * {@code estimateMembers}, the ensemble's path, computes): {@code deploy/bin/bench --cpu-time Ensemble}.
  */
 public final class EnsembleCpuTime {
     private static final int BLOCK = 64;
@@ -30,42 +31,46 @@ public final class EnsembleCpuTime {
         double sink = 0;
         for (ErrorModel model : ErrorModel.values()) {
             IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH, model);
-            IsosurfaceWorkspace w = est.workspace();
             for (boolean error : new boolean[] {false, true}) {
                 if (model == ErrorModel.CALIBRATED && !error) continue; // the same evaluation as the reference model's
-                for (boolean gradient : new boolean[] {true, false}) {
-                    double single = Double.POSITIVE_INFINITY;
-                    for (int rep = 0; rep < 10; rep++) {
-                        long c0 = mx.getCurrentThreadCpuTime();
-                        for (int i = 0; i < 2000; i++) {
-                            est.evaluate(thetas[i & (BLOCK - 1)], t[i % t.length], gradient, error, w);
-                            sink += w.freeEnergy();
+                // the calibrated bar with and without the score orders' spread beside it (the ensemble's members: without)
+                for (boolean spread : model == ErrorModel.CALIBRATED ? new boolean[] {true, false} : new boolean[] {true}) {
+                    IsosurfaceWorkspace w = est.workspace(spread);
+                    for (boolean gradient : new boolean[] {true, false}) {
+                        double single = Double.POSITIVE_INFINITY;
+                        for (int rep = 0; rep < 10; rep++) {
+                            long c0 = mx.getCurrentThreadCpuTime();
+                            for (int i = 0; i < 2000; i++) {
+                                est.evaluate(thetas[i & (BLOCK - 1)], t[i % t.length], gradient, error, w);
+                                sink += w.freeEnergy();
+                            }
+                            if (rep >= 3) single = Math.min(single, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / 2000);
                         }
-                        if (rep >= 3) single = Math.min(single, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / 2000);
+                        double batched = Double.POSITIVE_INFINITY;
+                        for (int rep = 0; rep < 8; rep++) {
+                            long c0 = mx.getCurrentThreadCpuTime();
+                            sink += batch(est, thetas, t, gradient, error, spread);
+                            if (rep >= 3) batched = Math.min(batched, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / (BLOCK * t.length));
+                        }
+                        String bar = !error ? "no error bar," : "error bar (" + model.name().toLowerCase() + (spread ? "" : ", no order spread") + "),";
+                        System.out.printf("smooth, %-44s %-11s single (θ, T) %7.2f µs CPU; %d θ × %d T per (θ, T) %7.2f µs CPU%n",
+                                bar, gradient ? "gradient" : "no gradient", single, BLOCK, t.length, batched);
                     }
-                    double batched = Double.POSITIVE_INFINITY;
-                    for (int rep = 0; rep < 8; rep++) {
-                        long c0 = mx.getCurrentThreadCpuTime();
-                        sink += batch(est, thetas, t, gradient, error);
-                        if (rep >= 3) batched = Math.min(batched, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / (BLOCK * t.length));
-                    }
-                    System.out.printf("smooth, %-28s %-13s single (θ, T) %7.2f µs CPU; %d θ × %d T per (θ, T) %7.2f µs CPU%n",
-                            error ? "error bar (" + model.name().toLowerCase() + " model)," : "no error bar,",
-                            gradient ? "gradient" : "no gradient", single, BLOCK, t.length, batched);
                 }
             }
         }
         if (sink == 42) System.out.println();
     }
 
-    private static double batch(IsosurfaceEstimator est, double[][] thetas, double[] t, boolean gradient, boolean error) {
-        if (!error) {
-            IsosurfaceWorkspace w = est.workspace();
+    private static double batch(IsosurfaceEstimator est, double[][] thetas, double[] t, boolean gradient, boolean error, boolean spread) {
+        if (!spread && !gradient) return est.estimateMembers(thetas, t)[BLOCK - 1][t.length - 1].freeEnergy();
+        if (!error || !spread) {
+            IsosurfaceWorkspace w = est.workspace(spread);
             double sum = 0;
             for (double[] theta : thetas) {
                 est.rotate(theta, w);
                 for (double temperature : t) {
-                    est.evaluateRotated(temperature, gradient, false, w);
+                    est.evaluateRotated(temperature, gradient, error, w);
                     sum += w.freeEnergy();
                 }
             }

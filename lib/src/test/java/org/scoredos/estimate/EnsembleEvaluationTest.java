@@ -50,6 +50,29 @@ class EnsembleEvaluationTest {
     }
 
     @Test
+    void calibratedMembersKeepTheirBarsWithoutTheOrderSpread() {
+        IsosurfaceEstimator bcc = IsosurfaceEstimator.of(IronCampaigns.bcc(), IsosurfaceEstimator.Mode.SMOOTH, ErrorModel.CALIBRATED);
+        double[] grid = {700, 1300, 2100};
+        // 6 members: one full rotation block of four and a partial one
+        double[][] thetas = GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.01, 6, 3).rows(0, 6);
+        FreeEnergy[][] members = bcc.estimateMembers(thetas, grid);
+        for (int i = 0; i < thetas.length; i++) {
+            FreeEnergy[] alone = bcc.estimate(thetas[i], grid, false);
+            for (int j = 0; j < grid.length; j++) {
+                FreeEnergy m = members[i][j], a = alone[j];
+                assertEquals(a.freeEnergy(), m.freeEnergy(), 0.0);
+                assertEquals(a.error(), m.error(), 0.0);
+                assertEquals(a.statisticalError(), m.statisticalError(), 0.0);
+                assertEquals(a.alphaStar(), m.alphaStar(), 0.0);
+                assertEquals(a.solved(), m.solved());
+                // the bar is the statistical part; the order spread beside it is not computed for members
+                assertEquals(a.statisticalError(), a.error(), 0.0);
+                assertTrue(a.systematicError() > 0 && Double.isNaN(m.systematicError()), a + " / " + m);
+            }
+        }
+    }
+
+    @Test
     void onePhaseGivesItsFreeEnergyWithoutTransition() {
         EnsemblePhases phases = new EnsemblePhases(new StoredPhase[] {new IsosurfacePhase(IronCampaigns.bcc())},
                 new EstimatorSettings(IsosurfaceEstimator.Mode.SMOOTH, ErrorModel.REFERENCE, null, null), new double[] {800, 1200});

@@ -182,8 +182,9 @@ class FrameCorrectionTest {
         PhaseSummary truth = withFrameCovariance(IronCampaigns.bcc(), 0.05, samples, new Random(5));
         IsosurfaceEstimator est = IsosurfaceEstimator.of(truth, Mode.SMOOTH, ErrorModel.CALIBRATED);
         double temperature = 1000, kT = Units.KB * temperature;
-        IsosurfaceWorkspace w = est.workspace();
-        est.evaluate(IronCampaigns.thetaRef(), temperature, false, false, w);
+        // with the calibrated bar (the noise's products are formed with it), without the order spread beside it
+        IsosurfaceWorkspace w = est.workspace(false);
+        est.evaluate(IronCampaigns.thetaRef(), temperature, false, true, w);
         double[] weights = new double[truth.cells().size()];
         est.fit.weights(w.tStar, weights);
         double predicted = est.frame.noise(kT, weights, w);
@@ -222,7 +223,7 @@ class FrameCorrectionTest {
             }
             PhaseSummary replicate = new PhaseSummary(truth.name(), truth.reference(), drawn, truth.conditioning());
             java.util.Arrays.fill(w.g, 0);
-            new FrameCorrection(replicate, est.cells).correct(w);
+            new FrameCorrection(replicate, est.cells).correct(w, false);
             double value = 0;
             for (int a = 0; a < cells; a++) value += weights[a] * kT * w.g[a];
             sum += value;
