@@ -11,7 +11,7 @@ import org.scoredos.descriptor.SnapElement;
 import org.scoredos.io.BadInputException;
 import org.scoredos.io.InputFiles;
 import org.scoredos.io.OutputFiles;
-import org.scoredos.model.ZblSettings;
+import org.scoredos.model.FixedTermSettings;
 
 /**
  * The parameter vector θ of a single-element linear potential, read by the one SNAP coefficient
@@ -25,13 +25,15 @@ import org.scoredos.model.ZblSettings;
  * @param beta0       the constant coefficient (0 for a plain list of d numbers)
  * @param theta       θ, d values
  * @param plain       whether the file was a plain list (no element information)
- * @param zbl         the fixed ZBL term of the model θ belongs to (a LAMMPS model file's), or null
+ * @param fixedTerms  the fixed terms of the model θ belongs to (a LAMMPS model file's ZBL, a qSNAP
+ *                    products block), empty for none
  */
-public record CoefficientFile(List<String> comments, String element, double beta0, double[] theta, boolean plain, ZblSettings zbl) {
+public record CoefficientFile(List<String> comments, String element, double beta0, double[] theta, boolean plain,
+        List<FixedTermSettings> fixedTerms) {
 
     /** θ of a model without fixed terms. */
     public CoefficientFile(List<String> comments, String element, double beta0, double[] theta, boolean plain) {
-        this(comments, element, beta0, theta, plain, null);
+        this(comments, element, beta0, theta, plain, List.of());
     }
 
     /** Reads θ of {@code components} values from {@code file}. */
@@ -54,13 +56,13 @@ public record CoefficientFile(List<String> comments, String element, double beta
 
     /** θ of a model's element (a .snapcoeff block, no comments), without fixed terms. */
     public static CoefficientFile of(SnapElement e) {
-        return of(e, null);
+        return of(e, List.of());
     }
 
-    /** θ of a single-element model's element, with the model's fixed ZBL term (null: none). */
-    public static CoefficientFile of(SnapElement e, ZblSettings zbl) {
+    /** θ of a single-element model's element, with the model's fixed terms. */
+    public static CoefficientFile of(SnapElement e, List<FixedTermSettings> fixedTerms) {
         return new CoefficientFile(List.of(), e.name() + " " + format(e.radius()) + " " + format(e.weight()), e.constant(), e.linear(),
-                false, zbl);
+                false, fixedTerms);
     }
 
     /** Writes {@code tuned} (d values) as a .snapcoeff with this file's header and β0, atomically. */
