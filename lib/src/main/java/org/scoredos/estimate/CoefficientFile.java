@@ -12,6 +12,7 @@ import org.scoredos.io.BadInputException;
 import org.scoredos.io.InputFiles;
 import org.scoredos.io.OutputFiles;
 import org.scoredos.model.FixedTermSettings;
+import org.scoredos.model.QuadraticBlock;
 
 /**
  * The parameter vector θ of a single-element linear potential, read by the one SNAP coefficient
@@ -65,17 +66,29 @@ public record CoefficientFile(List<String> comments, String element, double beta
                 false, fixedTerms);
     }
 
-    /** Writes {@code tuned} (d values) as a .snapcoeff with this file's header and β0, atomically. */
+    /**
+     * Writes {@code tuned} (d values) as a .snapcoeff with this file's header and β0, atomically.
+     * A quadratic model whose products block is a fixed term gets its products back after the
+     * tuned linear β, so the file is the whole qSNAP model again (for its quadraticflag 1 .snapparam).
+     */
     public void writeSnapcoeff(Path out, double[] tuned, String note) throws IOException {
         if (tuned.length != theta.length) throw new IllegalArgumentException("θ has " + tuned.length + " values, expected " + theta.length);
+        double[] products = products();
         StringBuilder sb = new StringBuilder();
         for (String c : comments) sb.append(c).append('\n');
         if (note != null) sb.append("# ").append(note).append('\n');
-        sb.append("1 ").append(tuned.length + 1).append('\n');
+        sb.append("1 ").append(tuned.length + products.length + 1).append('\n');
         sb.append(element).append('\n');
         sb.append(format(beta0)).append('\n');
         for (double v : tuned) sb.append(format(v)).append('\n');
+        for (double v : products) sb.append(format(v)).append('\n');
         OutputFiles.writeString(out, sb);
+    }
+
+    /** The products block's coefficients of the single element (none without a quadratic fixed term). */
+    private double[] products() {
+        for (FixedTermSettings t : fixedTerms) if (t instanceof QuadraticBlock q) return q.products()[0];
+        return new double[0];
     }
 
     /** Shortest representation that reads back to the same double. */
