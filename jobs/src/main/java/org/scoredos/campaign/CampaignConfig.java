@@ -200,13 +200,32 @@ public record CampaignConfig(
     /**
      * The potential whose Hessian defines the isosurfaces: a LAMMPS model file ({@code model}, ZBL
      * included), or a {@code coeff} file whose parameters default to the descriptor's. A config
-     * without {@code model} keeps its identity (the key is left out when null).
+     * without {@code model} keeps its identity (the key is left out when null). {@code quadratic}
+     * says how a quadratic SNAP model's products block enters the samples: {@value #PRODUCTS_AS_FEATURES}
+     * (the default: d(d+1)/2 more descriptor components, θ the whole β) or {@value #PRODUCTS_FIXED}
+     * (one fixed term E_quad/N with coefficient 1, θ the linear β; the descriptor then records no
+     * products). Left out when not given, so older configs keep their identity.
      */
-    public record ReferenceSpec(String coeff, String params, @JsonInclude(JsonInclude.Include.NON_NULL) String model) {
+    public record ReferenceSpec(String coeff, String params, @JsonInclude(JsonInclude.Include.NON_NULL) String model,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String quadratic) {
+        public static final String PRODUCTS_AS_FEATURES = "features";
+        public static final String PRODUCTS_FIXED = "fixed";
+
+        public ReferenceSpec(String coeff, String params, String model) {
+            this(coeff, params, model, null);
+        }
+
         public ReferenceSpec {
+            require(quadratic == null || quadratic.equals(PRODUCTS_AS_FEATURES) || quadratic.equals(PRODUCTS_FIXED), "quadratic",
+                    "expected " + PRODUCTS_AS_FEATURES + " or " + PRODUCTS_FIXED + ", got " + quadratic);
             require((coeff != null && !coeff.isBlank()) != (model != null && !model.isBlank()), "coeff",
                     "give one of coeff: FILE.snapcoeff or model: FILE.snap");
             require(params == null || coeff != null, "params", "goes with coeff (a model file names its own)");
+        }
+
+        /** Whether the products block of a quadratic model is one fixed term. */
+        public boolean productsFixed() {
+            return PRODUCTS_FIXED.equals(quadratic);
         }
     }
 

@@ -25,18 +25,30 @@ public final class CampaignFiles {
         return files;
     }
 
-    /** The descriptor definition the config names: a .snapparam, or the .snapparam of a LAMMPS model file. */
+    /**
+     * The descriptor definition the config names: a .snapparam, or the .snapparam of a LAMMPS model
+     * file; without its products when the reference's products block is a fixed term.
+     */
     public static SnapParameters descriptor(CampaignConfig c, Path baseDir) throws IOException {
         Path file = resolve(baseDir, c.descriptor());
-        return file.toString().endsWith(".snap") ? ModelFiles.lammps(file).snap() : SnapParameterReader.read(file);
+        SnapParameters p = file.toString().endsWith(".snap") ? ModelFiles.lammps(file).snap() : SnapParameterReader.read(file);
+        return c.reference().productsFixed() ? p.withQuadratic(false) : p;
     }
 
-    /** The reference model: the LAMMPS model file, or the coefficients with their parameters (by default the descriptor's). */
+    /**
+     * The reference model: the LAMMPS model file, or the coefficients with their parameters (by
+     * default the descriptor's file's), with its products block as a fixed term when the config says so.
+     */
     public static ModelDescription reference(CampaignConfig c, Path baseDir) throws IOException {
-        if (c.reference().model() != null) return ModelFiles.lammps(resolve(baseDir, c.reference().model()));
-        SnapParameters params = c.reference().params() != null ? SnapParameterReader.read(resolve(baseDir, c.reference().params()))
-                : descriptor(c, baseDir);
-        return ModelDescription.snap(params, SnapCoefficientReader.read(resolve(baseDir, c.reference().coeff()), params));
+        ModelDescription d;
+        if (c.reference().model() != null) {
+            d = ModelFiles.lammps(resolve(baseDir, c.reference().model()));
+        } else {
+            Path file = resolve(baseDir, c.reference().params() != null ? c.reference().params() : c.descriptor());
+            SnapParameters params = file.toString().endsWith(".snap") ? ModelFiles.lammps(file).snap() : SnapParameterReader.read(file);
+            d = ModelDescription.snap(params, SnapCoefficientReader.read(resolve(baseDir, c.reference().coeff()), params));
+        }
+        return c.reference().productsFixed() ? d.withFixedQuadratic() : d;
     }
 
     /**

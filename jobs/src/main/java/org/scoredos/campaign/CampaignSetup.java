@@ -95,7 +95,7 @@ final class CampaignSetup {
             SnapElement e = reference.elements().get(k);
             species.add(StoreModel.Species.of(e.name(), speciesMass(c, configFile, lattice, k, e.name()), e.radius(), e.weight()));
         }
-        StoreModel model = new StoreModel(species, descriptorParams, reference.zbl());
+        StoreModel model = new StoreModel(species, descriptorParams, reference.fixedTerms());
         return new Prepared(constants, source, CampaignIdentity.of(c, base), model);
     }
 

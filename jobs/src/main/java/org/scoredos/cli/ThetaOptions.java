@@ -7,6 +7,7 @@ import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.io.BadInputException;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.model.ModelFiles;
+import org.scoredos.model.QuadraticBlock;
 import org.scoredos.estimate.StoredPhase;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -26,7 +27,8 @@ final class ThetaOptions {
     Path coeff;
 
     @Option(names = "--model", paramLabel = "FILE.snap",
-            description = "θ from a LAMMPS model file (one SNAP element; a ZBL overlay must be the one the store was sampled with), "
+            description = "θ from a LAMMPS model file (one SNAP element; a ZBL overlay must be the one the store was sampled with; "
+                    + "a quadratic model's products block, where the store records it as a fixed term, must be that one), "
                     + "instead of --coeff")
     Path model;
 
@@ -38,19 +40,31 @@ final class ThetaOptions {
         return coeff != null ? coeff : model;
     }
 
-    /** The model description θ belongs to: from --model, or a pure SNAP model of --params and --coeff. */
-    ModelDescription description(Path params) throws IOException {
+    /**
+     * The model description θ belongs to: from --model, or a pure SNAP model of --params and --coeff.
+     * A quadratic model against stores that record its products block as a fixed term is taken in
+     * that form (θ its linear β), so the block is checked with the fixed terms.
+     */
+    ModelDescription description(Path params, StoredPhase... phases) throws IOException {
         source();
-        if (model != null) return singleElement(ModelFiles.lammps(model));
-        return ModelFiles.snap(params, coeff);
+        if (model == null) return ModelFiles.snap(params, coeff);
+        ModelDescription d = singleElement(ModelFiles.lammps(model));
+        return d.snap().quadratic() && productsFixed(phases) ? d.withFixedQuadratic() : d;
     }
 
     /** θ, checked against the phases' stores (see {@link CommandSupport#theta}). */
     CoefficientFile read(PrintWriter err, StoredPhase... phases) throws IOException {
         Path from = source();
         if (model == null) return CommandSupport.theta(from, CommandSupport.coefficients(from, phases), err, phases);
-        ModelDescription d = singleElement(ModelFiles.lammps(model));
-        return CommandSupport.theta(from, CoefficientFile.of(d.elements().get(0), d.zbl()), err, phases);
+        ModelDescription d = description(null, phases);
+        return CommandSupport.theta(from, CoefficientFile.of(d.elements().get(0), d.fixedTerms()), err, phases);
+    }
+
+    private static boolean productsFixed(StoredPhase... phases) {
+        for (StoredPhase p : phases) {
+            if (p.model() != null && p.model().terms().stream().anyMatch(t -> t instanceof QuadraticBlock)) return true;
+        }
+        return false;
     }
 
     /** The estimation works on one element's θ; its fixed terms are checked against the stores' with θ. */

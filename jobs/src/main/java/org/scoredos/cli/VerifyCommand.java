@@ -123,7 +123,7 @@ final class VerifyCommand implements Callable<Integer> {
         PhaseSummary phase = stored.summary();
         ReferenceConstants ref = phase.reference();
         CoefficientFile file = theta.read(err, stored);
-        ModelDescription description = theta.description(params);
+        ModelDescription description = theta.description(params, stored);
         SnapElement element = description.elements().get(0);
         ModelCheck.checkDescriptor(phase.model(), "phase " + phase.name(), params != null ? params : theta.source(), description.snap(),
                 element.radius(), element.weight());

@@ -32,7 +32,7 @@ class CampaignFilesTest {
                 .replace("reference: {coeff: X.snapcoeff}", "reference: {model: " + potentials.resolve("Ta06A.snap") + "}");
         CampaignConfig c = CampaignConfigReader.parse(yaml, "c.yaml");
         org.scoredos.model.ModelDescription reference = CampaignFiles.reference(c, tmp);
-        assertEquals(java.util.List.of("zbl"), reference.fixedTerms());
+        assertEquals(java.util.List.of("zbl"), reference.terms().stream().map(org.scoredos.model.FixedTerm::name).toList());
         assertEquals(reference.snap(), CampaignFiles.descriptor(c, tmp));
         // a config without a model keeps its canonical form, so its identity does not change
         String plain = CampaignConfigReader.canonicalJson(CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL, "c.yaml"));

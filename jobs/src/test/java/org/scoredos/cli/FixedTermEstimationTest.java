@@ -98,7 +98,7 @@ class FixedTermEstimationTest {
                 desc.get("definition").asText());
         PhaseSummary phase = summary();
         assertEquals(30, phase.parameters());
-        assertEquals(model.zbl(), phase.model().zbl());
+        assertEquals(model.fixedTerms(), phase.model().terms());
     }
 
     @Test

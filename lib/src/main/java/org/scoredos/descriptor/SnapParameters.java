@@ -91,6 +91,11 @@ public record SnapParameters(
         return n;
     }
 
+    /** The same settings with quadraticflag set to {@code on}. */
+    public SnapParameters withQuadratic(boolean on) {
+        return new SnapParameters(rcutfac, rfac0, twojmax, rmin0, bzero, on, switching, wselfAll, bnorm, chem);
+    }
+
     /** Components of the descriptor of one element (or without chemflag): the bispectrum, plus d(d+1)/2 products when quadratic. */
     public int descriptorCount() {
         return descriptorCount(1);

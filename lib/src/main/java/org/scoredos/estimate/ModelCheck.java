@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.io.BadInputException;
-import org.scoredos.model.ZblSettings;
+import org.scoredos.model.FixedTermSettings;
 import org.scoredos.structure.Elements;
 import org.scoredos.summary.StoreModel;
 
@@ -32,7 +32,7 @@ public final class ModelCheck {
      * @throws BadInputException naming the file when θ is for another element or descriptor
      */
     public static String check(StoreModel model, String store, Path coeff, CoefficientFile theta) {
-        checkFixedTerms(model, store, coeff, theta.zbl());
+        checkFixedTerms(model, store, coeff, theta.fixedTerms());
         if (model == null) {
             return store + ": the store records no model (written before stores did, or imported without --params): "
                     + coeff + " cannot be checked against its element and descriptor";
@@ -68,14 +68,15 @@ public final class ModelCheck {
     }
 
     /**
-     * Refuses θ of a model whose fixed terms (ZBL: its cutoffs and charges) are not the store's: the
-     * store's last components are its fixed terms' energies, so θ of other terms (or of none, on a
-     * store that has them, or the other way round) would give another model's free energy.
-     * {@code zbl} is θ's model's term, null when it has none; a store without a model has none.
+     * Refuses θ of a model whose fixed terms (ZBL: its cutoffs and charges; a qSNAP products block:
+     * its coefficients) are not the store's: the store's last components are its fixed terms'
+     * energies, so θ of other terms (or of none, on a store that has them, or the other way round)
+     * would give another model's free energy. {@code terms} are θ's model's; a store without a
+     * model has none.
      */
-    public static void checkFixedTerms(StoreModel model, String store, Path file, ZblSettings zbl) {
+    public static void checkFixedTerms(StoreModel model, String store, Path file, List<FixedTermSettings> terms) {
         List<String> stored = model == null ? List.of() : model.fixedTerms();
-        List<String> given = zbl == null ? List.of() : List.of(zbl.definition());
+        List<String> given = terms.stream().map(FixedTermSettings::definition).toList();
         if (!given.equals(stored)) {
             throw new BadInputException(file + ": fixed terms " + given + " of the model θ comes from, but " + store
                     + " was sampled with " + (stored.isEmpty() ? "none" : stored.toString()));
@@ -86,7 +87,7 @@ public final class ModelCheck {
     public static void checkDescriptor(StoreModel model, String store, Path params, SnapParameters p, double radius, double weight) {
         if (model == null) return;
         // the fixed terms are checked with θ (checkFixedTerms): here the descriptor alone
-        StoreModel given = new StoreModel(List.of(new StoreModel.Species(null, Double.NaN, radius, weight)), p, model.zbl());
+        StoreModel given = new StoreModel(List.of(new StoreModel.Species(null, Double.NaN, radius, weight)), p, model.terms());
         if (!given.hash().equals(model.hash())) {
             throw new BadInputException(params + ": descriptor definition [" + given.definition() + "] differs from " + store
                     + "'s [" + model.definition() + "]");

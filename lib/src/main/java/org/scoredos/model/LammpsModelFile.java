@@ -193,7 +193,7 @@ public final class LammpsModelFile {
         }
         ModelDescription typed = ModelDescription.snap(params, coefficients).withTypes(names, source + ":" + snapCoeff.line);
         ZblSettings zbl = zblCutoffs == null ? null : zbl(names.size());
-        return new ModelDescription(source, params, typed.elements(), zbl);
+        return new ModelDescription(source, params, typed.elements(), zbl == null ? List.of() : List.of(zbl));
     }
 
     /** The ZBL charges per type pair from the pair_coeff lines (I J ranges as in LAMMPS; I = J needs Z1 = Z2). */

@@ -14,20 +14,21 @@ import org.scoredos.structure.Structure;
 /**
  * A model as a value: what Spark ships to executors and every command builds its potential
  * from (never file lines parsed again). SNAP settings, one element block per atom type (type t
- * uses {@code elements.get(t-1)}), and the fixed terms (ZBL or none). {@link #model()} is the one
+ * uses {@code elements.get(t-1)}), and the fixed terms (ZBL, a qSNAP products block, or none). {@link #model()} is the one
  * place that turns a description into features, energies, forces and stress, and
  * {@link #typed} the one place that matches a structure's species to the elements.
  *
  * @param source   where it was read from (for messages)
  * @param snap     the bispectrum settings
  * @param elements per atom type: name, radius, weight, β0 and β
- * @param zbl      the ZBL overlay, or null
+ * @param fixedTerms the fixed terms, in feature order after the fitted features (each with coefficient 1)
  */
-public record ModelDescription(String source, SnapParameters snap, List<SnapElement> elements, ZblSettings zbl)
+public record ModelDescription(String source, SnapParameters snap, List<SnapElement> elements, List<FixedTermSettings> fixedTerms)
         implements Serializable {
 
     public ModelDescription {
         elements = List.copyOf(elements);
+        fixedTerms = List.copyOf(fixedTerms);
         if (elements.isEmpty()) throw new IllegalArgumentException("a model needs at least one element");
         int expected = 1 + snap.descriptorCount(elements.size());
         for (SnapElement e : elements) {
@@ -36,33 +37,34 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
                         + " coefficients, expected " + expected);
             }
         }
-        if (zbl != null && zbl.types() != elements.size()) {
-            throw new IllegalArgumentException("ZBL covers " + zbl.types() + " types, the model " + elements.size());
+        for (FixedTermSettings t : fixedTerms) {
+            int types = t instanceof ZblSettings z ? z.types() : ((QuadraticBlock) t).types();
+            if (types != elements.size()) throw new IllegalArgumentException(t.definition() + " covers " + types + " types, the model " + elements.size());
         }
     }
 
     /** A pure SNAP model: type t uses the coefficient file's element t. */
     public static ModelDescription snap(SnapParameters snap, SnapCoefficients coefficients) {
-        return new ModelDescription(coefficients.source(), snap, coefficients.elements(), null);
+        return new ModelDescription(coefficients.source(), snap, coefficients.elements(), List.of());
     }
 
     /** The single-element model E = Σ_i (β0 + θ·D^i) with the given radius and weight. */
     public static ModelDescription singleElement(String source, SnapParameters snap, double radius, double weight,
             double beta0, double[] theta) {
-        return new ModelDescription(source, snap, List.of(new SnapElement(SnapElement.UNNAMED, radius, weight, block(beta0, theta))), null);
+        return new ModelDescription(source, snap, List.of(new SnapElement(SnapElement.UNNAMED, radius, weight, block(beta0, theta))), List.of());
     }
 
     /**
      * The model with its atom types named: type t uses the element named {@code names.get(t-1)}
      * (LAMMPS {@code pair_coeff * * … W Mo}, or {@code --elements}); a name may repeat. A name
-     * the model lacks is refused, naming {@code where}. The ZBL overlay is per type and is
-     * dropped: only the model file that sets it also names its types.
+     * the model lacks is refused, naming {@code where}. The fixed terms are per type and are
+     * dropped: only the model file that sets them also names its types.
      */
     public ModelDescription withTypes(List<String> names, String where) {
         if (names.isEmpty()) throw new BadInputException(where + ": no element names");
         List<SnapElement> byType = new java.util.ArrayList<>();
         for (String name : names) byType.add(element(name, where));
-        return new ModelDescription(source, snap, byType, null);
+        return new ModelDescription(source, snap, byType, List.of());
     }
 
     private SnapElement element(String name, String where) {
@@ -122,7 +124,7 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
         if (elements.size() != 1) throw new IllegalStateException("θ replaces the coefficients of a single-element model");
         SnapElement e = elements.get(0);
         return new ModelDescription(source, snap, List.of(new SnapElement(e.name(), e.radius(), e.weight(),
-                block(e.constant(), theta))), zbl);
+                block(e.constant(), theta))), fixedTerms);
     }
 
     private static double[] block(double beta0, double[] theta) {
@@ -152,27 +154,47 @@ public record ModelDescription(String source, SnapParameters snap, List<SnapElem
     public LinearModel model() {
         double[][] beta = elements.stream().map(SnapElement::coefficients).toArray(double[][]::new);
         LinearSnapPotential fitted = new LinearSnapPotential(bispectrum(), beta);
-        return zbl == null ? fitted : new FixedTermModel(fitted, terms());
+        return fixedTerms.isEmpty() ? fitted : new FixedTermModel(fitted, terms());
     }
 
     /** The fixed terms, in feature order after the fitted features. */
     public List<FixedTerm> terms() {
-        return zbl == null ? List.of() : List.of(new ZblTerm(zbl));
+        return fixedTerms.stream().map(FixedTermSettings::term).toList();
+    }
+
+    /**
+     * The same model with the products block of its quadratic SNAP (quadraticflag 1) as one fixed
+     * term after the others: the linear bispectrum (quadraticflag 0) with β0 and the linear β as
+     * the fitted part, E_quad/N as a feature with coefficient 1. Energies, forces and stress are
+     * unchanged; θ becomes the linear β. A model without products is refused naming its source.
+     */
+    public ModelDescription withFixedQuadratic() {
+        if (!snap.quadratic()) throw new BadInputException(source + ": not a quadratic SNAP model (quadraticflag 0): it has no products block to fix");
+        SnapParameters linear = snap.withQuadratic(false);
+        int d = linear.descriptorCount(elements.size());
+        List<SnapElement> linearElements = new java.util.ArrayList<>();
+        double[][] products = new double[elements.size()][];
+        for (int t = 0; t < elements.size(); t++) {
+            SnapElement e = elements.get(t);
+            double[] c = e.coefficients();
+            linearElements.add(new SnapElement(e.name(), e.radius(), e.weight(), java.util.Arrays.copyOf(c, 1 + d)));
+            products[t] = java.util.Arrays.copyOfRange(c, 1 + d, c.length);
+        }
+        double[] radius = elements.stream().mapToDouble(SnapElement::radius).toArray();
+        double[] weight = elements.stream().mapToDouble(SnapElement::weight).toArray();
+        List<FixedTermSettings> terms = new java.util.ArrayList<>(fixedTerms);
+        terms.add(new QuadraticBlock(snap, radius, weight, products));
+        return new ModelDescription(source, linear, linearElements, terms);
     }
 
     /** Bytes that differ exactly when the physics differs (the source name left out): a cache key's model part. */
     public byte[] identity() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(new ModelDescription("", snap, elements, zbl));
+            out.writeObject(new ModelDescription("", snap, elements, fixedTerms));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** Names of the fixed terms, in feature order after the fitted features. */
-    public List<String> fixedTerms() {
-        return terms().stream().map(FixedTerm::name).toList();
     }
 }

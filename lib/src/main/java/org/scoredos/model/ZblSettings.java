@@ -1,6 +1,5 @@
 package org.scoredos.model;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -12,7 +11,7 @@ import java.util.Objects;
  * @param outer  the cutoff, Å
  * @param charge charge[t-1][u-1] = {Z_t, Z_u} of types t, u (symmetric), or null where ZBL does not act
  */
-public record ZblSettings(double inner, double outer, double[][][] charge) implements Serializable {
+public record ZblSettings(double inner, double outer, double[][][] charge) implements FixedTermSettings {
 
     public ZblSettings {
         if (!(inner > 0) || !(outer >= inner) || !Double.isFinite(outer)) {
@@ -27,11 +26,8 @@ public record ZblSettings(double inner, double outer, double[][][] charge) imple
         return charge.length;
     }
 
-    /**
-     * The canonical text of the settings: the cutoffs, then Z_t,Z_u of each type pair t ≤ u that
-     * ZBL acts on. Two settings give the same text exactly when they give the same energies, so a
-     * store's fixed term is compared (and hashed) by it.
-     */
+    /** The cutoffs, then Z_t,Z_u of each type pair t ≤ u that ZBL acts on. */
+    @Override
     public String definition() {
         StringBuilder sb = new StringBuilder("zbl inner=").append(inner).append(" outer=").append(outer);
         for (int t = 0; t < charge.length; t++) {
@@ -41,6 +37,11 @@ public record ZblSettings(double inner, double outer, double[][][] charge) imple
             }
         }
         return sb.toString();
+    }
+
+    @Override
+    public FixedTerm term() {
+        return new ZblTerm(this);
     }
 
     /** Equal by value (a record compares arrays by reference): the same {@link #definition}. */

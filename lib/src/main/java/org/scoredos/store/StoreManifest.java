@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scoredos.io.BadInputException;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.model.FixedTermSettings;
+import org.scoredos.model.QuadraticBlock;
 import org.scoredos.model.ZblSettings;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.StoreModel;
@@ -200,7 +203,7 @@ public record StoreManifest(
         d.put("bnormflag", p.bnorm() ? 1 : 0);
         d.put("chemflag", p.chem() ? 1 : 0);
         d.put("components", model.parameters());
-        writeFixedTerms(m, model.zbl());
+        writeFixedTerms(m, model.terms());
         m.put("definition", model.definition());
         m.put("hash", model.hash());
         if (model.referenceTheta() != null) {
@@ -210,13 +213,23 @@ public record StoreManifest(
     }
 
     /**
-     * The fixed terms whose energies per atom follow the descriptor's components: written only when
-     * there are some (stores without them keep their manifests), ZBL as its cutoffs (Å) and the
-     * nuclear charges of each type pair t ≤ u it acts on.
+     * The fixed terms whose energies per atom follow the descriptor's components, in order:
+     * written only when there are some (stores without them keep their manifests). ZBL as its
+     * cutoffs (Å) and the nuclear charges of each type pair t ≤ u it acts on; a qSNAP products
+     * block as its coefficients per type (its bispectrum is the descriptor's with quadraticflag 1,
+     * its radii and weights the species').
      */
-    private static void writeFixedTerms(ObjectNode m, ZblSettings zbl) {
-        if (zbl == null) return;
-        ObjectNode z = m.putArray("fixedTerms").addObject();
+    private static void writeFixedTerms(ObjectNode m, List<FixedTermSettings> terms) {
+        if (terms.isEmpty()) return;
+        var list = m.putArray("fixedTerms");
+        for (FixedTermSettings term : terms) {
+            ObjectNode o = list.addObject();
+            if (term instanceof ZblSettings zbl) writeZbl(o, zbl);
+            else writeProducts(o, (QuadraticBlock) term);
+        }
+    }
+
+    private static void writeZbl(ObjectNode z, ZblSettings zbl) {
         z.put("type", "zbl");
         z.put("inner", zbl.inner());
         z.put("outer", zbl.outer());
@@ -232,32 +245,75 @@ public record StoreManifest(
         }
     }
 
-    /** The fixed terms entry: absent → none; otherwise one ZBL term over the model's types. */
-    private static ZblSettings fixedTerms(JsonNode m, int types, String where) {
+    private static void writeProducts(ObjectNode o, QuadraticBlock block) {
+        o.put("type", "snap-quadratic");
+        var products = o.putArray("products");
+        for (double[] perType : block.products()) {
+            var row = products.addArray();
+            for (double c : perType) row.add(c);
+        }
+    }
+
+    /** The fixed terms entry: absent → none; otherwise ZBL and products terms over the model's types. */
+    private static List<FixedTermSettings> fixedTerms(JsonNode m, List<StoreModel.Species> species, SnapParameters descriptor, String where) {
         JsonNode terms = m.get("fixedTerms");
-        if (terms == null) return null;
-        if (!terms.isArray() || terms.size() != 1) throw field(where, "model.fixedTerms", "expected a list of one fixed term");
-        JsonNode z = terms.get(0);
-        if (!z.isObject() || !"zbl".equals(text(z, "type", where))) throw field(where, "model.fixedTerms[0].type", "expected \"zbl\"");
+        if (terms == null) return List.of();
+        if (!terms.isArray() || terms.isEmpty()) throw field(where, "model.fixedTerms", "expected a list of fixed terms");
+        List<FixedTermSettings> out = new java.util.ArrayList<>();
+        for (int k = 0; k < terms.size(); k++) {
+            JsonNode t = terms.get(k);
+            String at = "model.fixedTerms[" + k + "]";
+            String type = t.isObject() ? text(t, "type", where) : "";
+            try {
+                switch (type) {
+                    case "zbl" -> out.add(zbl(t, species.size(), at, where));
+                    case "snap-quadratic" -> out.add(products(t, species, descriptor, at, where));
+                    default -> throw field(where, at + ".type", "expected \"zbl\" or \"snap-quadratic\"");
+                }
+            } catch (IllegalArgumentException e) {
+                throw field(where, at, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static ZblSettings zbl(JsonNode z, int types, String at, String where) {
         double[][][] charge = new double[types][types][];
         JsonNode charges = z.get("charges");
-        if (charges == null || !charges.isArray()) throw field(where, "model.fixedTerms[0].charges", "missing");
+        if (charges == null || !charges.isArray()) throw field(where, at + ".charges", "missing");
         for (JsonNode pair : charges) {
             JsonNode t = pair.get("types"), q = pair.get("z");
             if (t == null || !t.isArray() || t.size() != 2 || q == null || !q.isArray() || q.size() != 2
                     || !t.get(0).canConvertToInt() || !t.get(1).canConvertToInt() || !q.get(0).isNumber() || !q.get(1).isNumber()) {
-                throw field(where, "model.fixedTerms[0].charges", "expected {\"types\": [t, u], \"z\": [Z_t, Z_u]} entries");
+                throw field(where, at + ".charges", "expected {\"types\": [t, u], \"z\": [Z_t, Z_u]} entries");
             }
             int a = t.get(0).asInt(), b = t.get(1).asInt();
-            if (a < 1 || b < a || b > types) throw field(where, "model.fixedTerms[0].charges", "type pair " + a + "-" + b + " outside 1.." + types);
+            if (a < 1 || b < a || b > types) throw field(where, at + ".charges", "type pair " + a + "-" + b + " outside 1.." + types);
             charge[a - 1][b - 1] = new double[] {q.get(0).asDouble(), q.get(1).asDouble()};
             charge[b - 1][a - 1] = new double[] {q.get(1).asDouble(), q.get(0).asDouble()};
         }
-        try {
-            return new ZblSettings(real(z, "inner", where), real(z, "outer", where), charge);
-        } catch (IllegalArgumentException e) {
-            throw field(where, "model.fixedTerms[0]", e.getMessage());
+        return new ZblSettings(real(z, "inner", where), real(z, "outer", where), charge);
+    }
+
+    private static QuadraticBlock products(JsonNode o, List<StoreModel.Species> species, SnapParameters descriptor, String at, String where) {
+        JsonNode rows = o.get("products");
+        if (rows == null || !rows.isArray() || rows.size() != species.size()) {
+            throw field(where, at + ".products", "expected one list of coefficients per species");
         }
+        double[][] products = new double[species.size()][];
+        for (int t = 0; t < products.length; t++) {
+            JsonNode row = rows.get(t);
+            if (!row.isArray()) throw field(where, at + ".products[" + t + "]", "expected a list of numbers");
+            products[t] = new double[row.size()];
+            for (int k = 0; k < row.size(); k++) {
+                if (!row.get(k).isNumber() || !Double.isFinite(row.get(k).asDouble())) {
+                    throw field(where, at + ".products[" + t + "][" + k + "]", "not a finite number");
+                }
+                products[t][k] = row.get(k).asDouble();
+            }
+        }
+        return new QuadraticBlock(descriptor.withQuadratic(true), species.stream().mapToDouble(StoreModel.Species::radius).toArray(),
+                species.stream().mapToDouble(StoreModel.Species::weight).toArray(), products);
     }
 
     /** The model entry: absent (an older store) or "unknown" → null; otherwise checked against its own hash. */
@@ -277,12 +333,12 @@ public record StoreManifest(
         if (!"snap".equals(text(d, "kind", where))) throw field(where, "model.descriptor.kind", "expected \"snap\"");
         StoreModel model;
         try {
-            model = new StoreModel(species, new SnapParameters(real(d, "rcutfac", where), real(d, "rfac0", where),
+            SnapParameters descriptor = new SnapParameters(real(d, "rcutfac", where), real(d, "rfac0", where),
                     integer(d, "twojmax", where), real(d, "rmin0", where), integer(d, "bzeroflag", where) != 0,
                     integer(d, "quadraticflag", where) != 0, integer(d, "switchflag", where) != 0,
                     integer(d, "wselfallflag", where) != 0, integer(d, "bnormflag", where) != 0,
-                    d.has("chemflag") && integer(d, "chemflag", where) != 0), // absent in stores written before chemflag
-                    fixedTerms(m, species.size(), where));
+                    d.has("chemflag") && integer(d, "chemflag", where) != 0); // absent in stores written before chemflag
+            model = new StoreModel(species, descriptor, fixedTerms(m, species, descriptor, where));
         } catch (IllegalArgumentException e) {
             throw field(where, "model.descriptor", e.getMessage());
         }

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.scoredos.descriptor.SnapParameters;
-import org.scoredos.model.ZblSettings;
+import org.scoredos.model.FixedTermSettings;
 import org.scoredos.structure.Elements;
 
 /**
@@ -22,24 +22,25 @@ import org.scoredos.structure.Elements;
  * @param referenceTheta θ_ref, the coefficients of the model whose MD the samples are (stores of
  *                       MD snapshots, {@code scoredos ingest --coeff}), or null when not recorded;
  *                       not part of the descriptor definition
- * @param zbl            the ZBL fixed term whose E_ZBL/N is the last component, or null (no fixed terms)
+ * @param terms          the fixed terms (ZBL, a qSNAP products block) whose energies per atom are the
+ *                       last components, in order (empty: none)
  */
-public record StoreModel(List<Species> species, SnapParameters descriptor, double[] referenceTheta, ZblSettings zbl)
+public record StoreModel(List<Species> species, SnapParameters descriptor, double[] referenceTheta, List<FixedTermSettings> terms)
         implements java.io.Serializable {
 
     /** A model whose samples record no θ_ref and no fixed term. */
     public StoreModel(List<Species> species, SnapParameters descriptor) {
-        this(species, descriptor, null, null);
+        this(species, descriptor, null, List.of());
     }
 
-    /** A model of the descriptor plus the ZBL term (null: none), recording no θ_ref. */
-    public StoreModel(List<Species> species, SnapParameters descriptor, ZblSettings zbl) {
-        this(species, descriptor, null, zbl);
+    /** A model of the descriptor plus fixed terms, recording no θ_ref. */
+    public StoreModel(List<Species> species, SnapParameters descriptor, List<FixedTermSettings> terms) {
+        this(species, descriptor, null, terms);
     }
 
     /** The same model, recording θ_ref. */
     public StoreModel withReferenceTheta(double[] theta) {
-        return new StoreModel(species, descriptor, theta.clone(), zbl);
+        return new StoreModel(species, descriptor, theta.clone(), terms);
     }
 
     /**
@@ -64,13 +65,11 @@ public record StoreModel(List<Species> species, SnapParameters descriptor, doubl
 
     public StoreModel {
         species = List.copyOf(species);
+        terms = List.copyOf(terms);
         if (species.isEmpty()) throw new IllegalArgumentException("a model needs at least one species");
         if (referenceTheta != null && referenceTheta.length != descriptor.descriptorCount()) {
             throw new IllegalArgumentException("θ_ref has " + referenceTheta.length + " coefficients, the descriptor "
                     + descriptor.descriptorCount());
-        }
-        if (zbl != null && zbl.types() != species.size()) {
-            throw new IllegalArgumentException("ZBL covers " + zbl.types() + " types, the model " + species.size());
         }
     }
 
@@ -86,7 +85,7 @@ public record StoreModel(List<Species> species, SnapParameters descriptor, doubl
 
     /** The fixed terms' canonical definitions, in component order after the descriptor's (empty: none). */
     public List<String> fixedTerms() {
-        return zbl == null ? List.of() : List.of(zbl.definition());
+        return terms.stream().map(FixedTermSettings::definition).toList();
     }
 
     /**

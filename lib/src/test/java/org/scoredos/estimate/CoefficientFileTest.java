@@ -32,6 +32,26 @@ class CoefficientFileTest {
     }
 
     @Test
+    void aQuadraticModelWithItsProductsFixedIsWrittenWhole(@TempDir Path dir) throws Exception {
+        Path library = Path.of("/usr/share/lammps/potentials/Cu_Zuo_JPCA2020.quadratic.snap");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(library), "the LAMMPS potential library is not installed");
+        org.scoredos.model.ModelDescription model = org.scoredos.model.ModelFiles.lammps(library);
+        org.scoredos.model.ModelDescription fixed = model.withFixedQuadratic();
+        CoefficientFile c = CoefficientFile.of(fixed.elements().get(0), fixed.fixedTerms());
+        assertEquals(30, c.theta().length);
+        double[] tuned = c.theta().clone();
+        tuned[2] += 1e-3;
+        Path out = dir.resolve("tuned.snapcoeff");
+        c.writeSnapcoeff(out, tuned, "tuned");
+        // read back as the qSNAP coefficient file it is: β0, the tuned linear β, the published products
+        org.scoredos.descriptor.SnapCoefficients back = org.scoredos.descriptor.SnapCoefficientReader.read(out, model.snap());
+        double[] expected = model.elements().get(0).coefficients();
+        System.arraycopy(tuned, 0, expected, 1, 30);
+        assertArrayEquals(expected, back.element(1).coefficients(), 0);
+        assertTrue(Files.readString(out).contains("# tuned\n1 496\nCu 0.5 1.0\n"), Files.readString(out));
+    }
+
+    @Test
     void plainListAndBadInput(@TempDir Path dir) throws Exception {
         Path plain = dir.resolve("theta.txt");
         Files.writeString(plain, "# θ\n1 2 3\n4.5e-1\n");

@@ -2,7 +2,6 @@ package org.scoredos.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +44,12 @@ class LammpsModelFileTest {
         assertEquals(List.of(elements.split(" ")), m.elements().stream().map(SnapElement::name).toList());
         assertEquals(name.endsWith("quadratic"), m.snap().quadratic());
         if (zblOuter == 0) {
-            assertNull(m.zbl());
+            assertEquals(List.of(), m.fixedTerms());
         } else {
-            assertEquals(4.0, m.zbl().inner(), 0);
-            assertEquals(zblOuter, m.zbl().outer(), 0);
-            assertEquals(z1, m.zbl().charge()[0][0][0], 0);
-            for (double[][] row : m.zbl().charge()) for (double[] z : row) assertNotNull(z, "every type pair has ZBL");
+            assertEquals(4.0, zbl(m).inner(), 0);
+            assertEquals(zblOuter, zbl(m).outer(), 0);
+            assertEquals(z1, zbl(m).charge()[0][0][0], 0);
+            for (double[][] row : zbl(m).charge()) for (double[] z : row) assertNotNull(z, "every type pair has ZBL");
         }
         int n = m.elements().size();
         assertEquals(n * m.snap().descriptorCount(n) + m.fixedTerms().size(), m.model().featureCount());
@@ -85,11 +84,11 @@ class LammpsModelFileTest {
         assertThrows(BadInputException.class, () -> LammpsModelFile.read(model, null), "not next to the file, no LAMMPS_POTENTIALS");
         ModelDescription m = LammpsModelFile.read(model, library);
         assertEquals(List.of("Be", "W"), m.elements().stream().map(SnapElement::name).toList());
-        assertEquals(3.5, m.zbl().inner(), 0);
-        assertEquals(4.6, m.zbl().outer(), 0);
-        assertEquals(List.of(4.0, 4.0), List.of(m.zbl().charge()[0][0][0], m.zbl().charge()[0][0][1]));
-        assertEquals(List.of(4.0, 74.0), List.of(m.zbl().charge()[0][1][0], m.zbl().charge()[0][1][1]));
-        assertEquals(List.of(74.0, 74.0), List.of(m.zbl().charge()[1][1][0], m.zbl().charge()[1][1][1]));
+        assertEquals(3.5, zbl(m).inner(), 0);
+        assertEquals(4.6, zbl(m).outer(), 0);
+        assertEquals(List.of(4.0, 4.0), List.of(zbl(m).charge()[0][0][0], zbl(m).charge()[0][0][1]));
+        assertEquals(List.of(4.0, 74.0), List.of(zbl(m).charge()[0][1][0], zbl(m).charge()[0][1][1]));
+        assertEquals(List.of(74.0, 74.0), List.of(zbl(m).charge()[1][1][0], zbl(m).charge()[1][1][1]));
     }
 
     @Test
@@ -116,5 +115,11 @@ class LammpsModelFileTest {
         Files.writeString(file, text);
         BadInputException e = assertThrows(BadInputException.class, () -> LammpsModelFile.read(file, null));
         assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    /** The model's one fixed term, ZBL. */
+    private static ZblSettings zbl(ModelDescription m) {
+        assertEquals(1, m.fixedTerms().size());
+        return (ZblSettings) m.fixedTerms().get(0);
     }
 }

@@ -20,6 +20,7 @@ import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.ModelCheck;
 import org.scoredos.io.BadInputException;
+import org.scoredos.model.FixedTermSettings;
 import org.scoredos.model.ZblSettings;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.StoreModel;
@@ -82,35 +83,35 @@ class StoreModelTest {
     @Test
     void aFixedTermFollowsTheDescriptorAndIsPartOfTheDefinition() {
         ZblSettings zbl = new ZblSettings(4.0, 4.8, new double[][][] {{{26, 26}}});
-        StoreModel overlaid = new StoreModel(IRON.species(), SNAP, zbl);
+        StoreModel overlaid = new StoreModel(IRON.species(), SNAP, List.of(zbl));
         assertEquals(55, overlaid.parameters());
         assertEquals(56, overlaid.components(), "E_ZBL/N after the 55 SNAP components");
         assertTrue(overlaid.definition().endsWith("; fixed zbl inner=4.0 outer=4.8 1-1:26.0,26.0"), overlaid.definition());
         assertTrue(!IRON.definition().contains("fixed"), "stores without fixed terms keep their definition and hash");
         assertNotEquals(IRON.hash(), overlaid.hash());
-        StoreModel other = new StoreModel(IRON.species(), SNAP, new ZblSettings(3.9, 4.8, new double[][][] {{{26, 26}}}));
+        StoreModel other = new StoreModel(IRON.species(), SNAP, List.of(new ZblSettings(3.9, 4.8, new double[][][] {{{26, 26}}})));
         assertNotEquals(overlaid.hash(), other.hash());
-        assertEquals(overlaid, new StoreModel(IRON.species(), SNAP, new ZblSettings(4.0, 4.8, new double[][][] {{{26, 26}}})),
+        assertEquals(overlaid, new StoreModel(IRON.species(), SNAP, List.of(new ZblSettings(4.0, 4.8, new double[][][] {{{26, 26}}}))),
                 "equal by value");
     }
 
     @Test
     void thetaOfOtherFixedTermsIsRefused() {
         ZblSettings zbl = new ZblSettings(4.0, 4.8, new double[][][] {{{26, 26}}});
-        StoreModel overlaid = new StoreModel(IRON.species(), SNAP, zbl);
+        StoreModel overlaid = new StoreModel(IRON.species(), SNAP, List.of(zbl));
         Path file = Path.of("Fe.snap");
-        ModelCheck.checkFixedTerms(overlaid, "fe", file, new ZblSettings(4.0, 4.8, new double[][][] {{{26, 26}}}));
-        ModelCheck.checkFixedTerms(IRON, "fe", file, null);
-        ModelCheck.checkFixedTerms(null, "fe", file, null);
-        for (ZblSettings wrong : new ZblSettings[] {null, new ZblSettings(4.0, 4.9, new double[][][] {{{26, 26}}}),
-                new ZblSettings(4.0, 4.8, new double[][][] {{{74, 74}}})}) {
+        ModelCheck.checkFixedTerms(overlaid, "fe", file, List.of(new ZblSettings(4.0, 4.8, new double[][][] {{{26, 26}}})));
+        ModelCheck.checkFixedTerms(IRON, "fe", file, List.of());
+        ModelCheck.checkFixedTerms(null, "fe", file, List.of());
+        for (List<FixedTermSettings> wrong : List.<List<FixedTermSettings>>of(List.of(), List.of(new ZblSettings(4.0, 4.9, new double[][][] {{{26, 26}}})),
+                List.of(new ZblSettings(4.0, 4.8, new double[][][] {{{74, 74}}})))) {
             BadInputException e = assertThrows(BadInputException.class, () -> ModelCheck.checkFixedTerms(overlaid, "fe", file, wrong));
             assertTrue(e.getMessage().startsWith("Fe.snap: fixed terms ") && e.getMessage().contains("fe was sampled with [zbl"),
                     e.getMessage());
         }
         // a store without fixed terms (or without a model) refuses θ of a model that has them
         for (StoreModel plain : new StoreModel[] {IRON, null}) {
-            BadInputException e = assertThrows(BadInputException.class, () -> ModelCheck.checkFixedTerms(plain, "fe", file, zbl));
+            BadInputException e = assertThrows(BadInputException.class, () -> ModelCheck.checkFixedTerms(plain, "fe", file, List.of(zbl)));
             assertTrue(e.getMessage().endsWith("fe was sampled with none"), e.getMessage());
         }
     }
