@@ -1,23 +1,18 @@
 package org.scoredos.docs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -67,10 +62,6 @@ class DocumentationNamesTest {
             "--dynmat");
 
     private static final Pattern SPAN = Pattern.compile("`([^`\\n]+)`");
-    /** A Markdown link to an anchor: {@code [text](file.md#anchor)} or {@code [text](#anchor)}. */
-    private static final Pattern ANCHOR_LINK = Pattern.compile("\\]\\(([^)\\s#]*)#([^)\\s]+)\\)");
-    private static final Pattern HEADING = Pattern.compile("#{1,6}\\s+(.*?)(?:\\s+#+)?\\s*");
-    private static final Pattern LINK_TEXT = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern SCOREDOS = Pattern.compile("(?:^|[/`])scoredos ([a-z][a-z-]*)(?=[\\s`:]|$)", Pattern.MULTILINE);
     private static final Pattern OPTION = Pattern.compile("^\\[?(--[a-z][a-z0-9-]*)");
 
@@ -132,68 +123,6 @@ class DocumentationNamesTest {
             }
         }
         assertTrue(unknown.isEmpty(), "inputs of examples that are neither in the repository nor written by an example: " + unknown);
-    }
-
-    @Test
-    void everyAnchorLinkInTheDocsNamesAHeading() {
-        List<String> broken = new ArrayList<>();
-        int checked = 0;
-        for (Path doc : docs()) {
-            for (String line : prose(doc)) {
-                Matcher m = ANCHOR_LINK.matcher(line);
-                while (m.find()) {
-                    String file = m.group(1), anchor = URLDecoder.decode(m.group(2).replace("+", "%2B"), StandardCharsets.UTF_8);
-                    if (file.contains("://")) continue; // another site's page
-                    checked++;
-                    Path target = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
-                    if (!Files.isRegularFile(target)) broken.add(where(doc) + ": " + file + "#" + anchor + " (no such file)");
-                    else if (!headingAnchors(read(target)).contains(anchor)) broken.add(where(doc) + ": " + file + "#" + anchor);
-                }
-            }
-        }
-        assertTrue(checked > 0, "no anchor links found: the link pattern reads nothing");
-        assertTrue(broken.isEmpty(), "links to anchors that no heading of the target document makes: " + broken);
-    }
-
-    @Test
-    void headingAnchorsFollowGitHubsRules() {
-        assertEquals(List.of("free-energy-convention", "scoredos-pressure-p-of-the-ti-engines-md", "usage", "usage-1",
-                        "α-and-t_c-in-k", "the-guide", "no-trailing-hashes"),
-                headingAnchors("# Free-energy convention\n## `scoredos pressure`: P of the TI engine's MD\ntext\n### Usage\n"
-                        + "```\n# a comment in code\n```\n## Usage\n## α* and T_c (in K)\n## [The guide](jobs/docs/guide.md)\n## No trailing hashes ##\n"));
-    }
-
-    /**
-     * The anchors GitHub gives a document's headings (ATX headings outside fenced code): the
-     * heading's text (a link's text, not its target) lower-cased, every character but letters,
-     * digits, marks, '_', '-' and spaces dropped, each space a '-'; a repeated anchor gets
-     * "-1", "-2", … in order.
-     */
-    static List<String> headingAnchors(String markdown) {
-        List<String> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        boolean fenced = false;
-        for (String line : markdown.split("\n", -1)) {
-            if (line.startsWith("```")) fenced = !fenced;
-            Matcher h = HEADING.matcher(line);
-            if (fenced || !h.matches()) continue;
-            String slug = LINK_TEXT.matcher(h.group(1)).replaceAll("$1").toLowerCase(Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{N}\\p{M}_\\- ]", "").replace(' ', '-');
-            int n = seen.merge(slug, 1, Integer::sum) - 1;
-            out.add(n == 0 ? slug : slug + "-" + n);
-        }
-        return out;
-    }
-
-    /** A document's lines outside fenced code: where a link is a link. */
-    private static List<String> prose(Path doc) {
-        List<String> out = new ArrayList<>();
-        boolean fenced = false;
-        for (String line : read(doc).split("\n", -1)) {
-            if (line.startsWith("```")) fenced = !fenced;
-            else if (!fenced) out.add(line);
-        }
-        return out;
     }
 
     /** What one example command line writes: its {@code --out}, and a campaign's summary stores. */
