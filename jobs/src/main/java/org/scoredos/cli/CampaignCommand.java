@@ -3,13 +3,11 @@ package org.scoredos.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.campaign.CampaignLauncher;
 import org.scoredos.campaign.CampaignLock;
 import org.scoredos.campaign.LockedCampaignRun;
-import org.scoredos.campaign.TemperatureCoverage;
+import org.scoredos.cli.result.Renderers;
 import org.scoredos.io.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,51 +98,11 @@ public final class CampaignCommand implements Callable<Integer> {
             err.println(spec.qualifiedName(" ") + ": " + e.getMessage());
             return LOCKED;
         }
-        print(spec.commandLine().getOut(), outcome, output.format);
+        Renderers.print(CampaignReport.of(outcome), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
     static Path defaultHessianCache() {
         return Path.of(System.getProperty("user.home"), ".cache", "scoredos", "hessians");
-    }
-
-    static void print(PrintWriter out, CampaignLauncher.Outcome o, OutputFormat format) {
-        switch (format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("campaign", o.name());
-                json.put("output", o.output());
-                if (o.result() != null) {
-                    json.put("shardsComputed", o.result().shardsComputed());
-                    json.put("samplesComputed", o.result().samplesComputed());
-                }
-                json.put("cells", o.cells());
-                json.put("coverage", o.coverage());
-                JsonOutput.print(out, json);
-            }
-            case CSV -> {
-                out.println("cell,strain,tau,shards,committedSamples,summarised,rejected");
-                for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%d,%d,%d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(), c.summarised(),
-                            c.rejected());
-                }
-            }
-            case TEXT -> {
-                out.printf(java.util.Locale.ROOT, "campaign %s at %s%n", o.name(), o.output());
-                if (o.result() != null) {
-                    out.printf(java.util.Locale.ROOT, "computed %d shards (%d samples) in this run%n", o.result().shardsComputed(), o.result().samplesComputed());
-                }
-                out.printf(java.util.Locale.ROOT, "%5s %9s %8s %7s %10s %10s %8s%n", "cell", "strain", "tau", "shards", "committed", "summarised",
-                        "rejected");
-                for (CampaignLauncher.CellStatus c : o.cells()) {
-                    out.printf(java.util.Locale.ROOT, "%5d %+9.4f %8.4f %7d %10d %10d %8d%n", c.cell(), c.strain(), c.tau(), c.shards(), c.committedSamples(),
-                            c.summarised(), c.rejected());
-                }
-                for (TemperatureCoverage.PhaseCoverage c : o.coverage()) {
-                    out.printf(java.util.Locale.ROOT, "temperatures of the reference potential, phase %s: %s%n", c.phase(), c.describe());
-                }
-            }
-        }
-        out.flush();
     }
 }

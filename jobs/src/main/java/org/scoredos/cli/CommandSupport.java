@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.ModelCheck;
 import org.scoredos.estimate.StoredPhase;
-import org.scoredos.units.FreeEnergyConvention;
 import picocli.CommandLine;
 
 /** Option parsing the estimation commands share. */
@@ -35,16 +33,6 @@ final class CommandSupport {
     /** θ read from {@code coeff}, as many values as the first phase has components. */
     static CoefficientFile coefficients(Path coeff, StoredPhase... phases) throws IOException {
         return CoefficientFile.read(coeff, phases[0].components());
-    }
-
-    /** The convention declaration every JSON result carries, under "convention". */
-    static void declareConvention(Map<String, Object> root) {
-        root.put("convention", FreeEnergyConvention.metadata());
-    }
-
-    /** The first line of every CSV and text result: the free-energy convention. */
-    static void conventionLine(PrintWriter out) {
-        out.println(FreeEnergyConvention.csvComment());
     }
 
     /** --temperatures as a list, or a parameter error (exit 2) naming the option. */

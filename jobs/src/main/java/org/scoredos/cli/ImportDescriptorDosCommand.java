@@ -9,11 +9,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.cli.result.Record;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
@@ -104,7 +105,7 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
         }
         String source = "descriptordos:sha256:" + sha256;
         StoreManifest m = force ? SummaryStore.writeReplacing(phase, out, source) : SummaryStore.write(phase, out, source);
-        print(m);
+        Renderers.print(result(m, out), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -130,33 +131,25 @@ public final class ImportDescriptorDosCommand implements Callable<Integer> {
         return phase.withModel(new StoreModel(List.of(species), descriptor));
     }
 
-    private void print(StoreManifest m) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("phase", m.phase());
-        o.put("cells", m.cells());
-        o.put("components", m.components());
-        o.put("bins", m.bins());
-        o.put("atoms", m.atoms());
-        o.put("basis", m.scores().basis());
-        o.put("order", m.scores().order());
-        o.put("bytes", m.totalBytes());
-        o.put("path", out.toAbsolutePath().normalize().toString());
-        o.put("source", m.source());
-        o.put("model", m.model() == null ? "unknown" : m.model().symbols() + " " + m.model().hash());
-        PrintWriter w = spec.commandLine().getOut();
-        switch (output.format) {
-            case JSON -> JsonOutput.print(w, o);
-            case CSV -> {
-                w.println(String.join(",", o.keySet()));
-                w.println(String.join(",", o.values().stream().map(v -> csvField(String.valueOf(v))).toList()));
-            }
-            case TEXT -> o.forEach((k, v) -> w.printf(Locale.ROOT, "%-11s%s%n", k, v));
+    /** The store written, as its manifest records it; the text rendering lists the same values, one per line. */
+    static Result result(StoreManifest m, Path dir) {
+        Result result = new Result("import-descriptordos");
+        result.fields().put("phase", m.phase())
+                .put("cells", null, "cells (isosurfaces) in the store", m.cells())
+                .put("components", null, "descriptor components", m.components())
+                .put("bins", null, "histogram bins per component", m.bins())
+                .put("atoms", null, "atoms of the sampled cell", m.atoms())
+                .put("basis", null, "score-model basis", m.scores().basis())
+                .put("order", null, "score polynomial order p", m.scores().order())
+                .put("bytes", "bytes", "size of the store's files", m.totalBytes())
+                .put("path", dir.toAbsolutePath().normalize().toString())
+                .put("source", null, "provenance: the input file's SHA-256", m.source())
+                .put("model", null, "the species and descriptor hash recorded (unknown without --params)",
+                        m.model() == null ? "unknown" : m.model().symbols() + " " + m.model().hash());
+        for (Record.Entry e : result.fields().entries()) {
+            result.heading(String.format(Locale.ROOT, "%-11s%s%s", e.name(), e.value(), e.unit() == null ? "" : " " + e.unit()));
         }
-        w.flush();
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return result;
     }
 
     /** The provenance recorded in the manifest: the exact input file. */

@@ -1,13 +1,14 @@
 package org.scoredos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.compression.CompressionSettings;
 import org.scoredos.ingest.IngestJob;
 import org.scoredos.ingest.IngestLauncher;
@@ -111,31 +112,21 @@ public final class IngestCommand implements Callable<Integer> {
                 params, coeff, reference, mass, out, name, master, partitions,
                 chosen, Duration.ofSeconds(5));
         IngestLauncher.Outcome outcome = IngestLauncher.run(options, spec.commandLine().getErr());
-        print(spec.commandLine().getOut(), outcome, output.format);
+        Renderers.print(result(outcome), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
-    static void print(PrintWriter out, IngestLauncher.Outcome o, OutputFormat format) {
-        switch (format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("phase", o.name());
-                json.put("output", o.output());
-                json.put("conditioning", "temperature");
-                json.put("files", o.files());
-                json.put("cells", o.cells());
-                JsonOutput.print(out, json);
-            }
-            case CSV -> {
-                out.println("temperature,files,frames");
-                for (IngestJob.CellCount c : o.cells()) out.printf(Locale.ROOT, "%s,%d,%d%n", c.temperature(), c.files(), c.frames());
-            }
-            case TEXT -> {
-                out.printf(Locale.ROOT, "phase %s (temperature-conditioned) written to %s from %d files%n", o.name(), o.output(), o.files());
-                out.printf(Locale.ROOT, "%12s %6s %8s%n", "temperature", "files", "frames");
-                for (IngestJob.CellCount c : o.cells()) out.printf(Locale.ROOT, "%12.2f %6d %8d%n", c.temperature(), c.files(), c.frames());
-            }
-        }
-        out.flush();
+    /** The store written: its phase, where, from how many files, and the frames per temperature. */
+    static Result result(IngestLauncher.Outcome o) {
+        Result result = new Result("ingest");
+        result.fields().put("phase", o.name()).put("output", o.output()).put("conditioning", "temperature")
+                .put("files", null, "trajectory files read", o.files());
+        ResultTable cells = new ResultTable("cells")
+                .column(Column.of("temperature", "K", "the temperature the frames were run at (one cell of the store)").shown("temperature", "%.2f"))
+                .column(Column.of("files", null, "trajectory files at this temperature").shown("files", "%d"))
+                .column(Column.of("frames", null, "frames summarised at this temperature").shown("frames", "%d"));
+        for (IngestJob.CellCount c : o.cells()) cells.row(c.temperature(), c.files(), c.frames());
+        return result.table(cells).heading(String.format(Locale.ROOT, "phase %s (temperature-conditioned) written to %s from %d files",
+                o.name(), o.output(), o.files()));
     }
 }

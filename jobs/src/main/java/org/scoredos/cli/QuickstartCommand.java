@@ -5,13 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scoredos.campaign.CampaignConfig;
 import org.scoredos.campaign.CampaignFiles;
 import org.scoredos.campaign.CampaignLauncher;
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.io.BadInputException;
@@ -91,7 +93,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         org.scoredos.cli.plot.Plots.freeEnergy(png, "W bcc, " + phase.reference().atoms() + " atoms: quickstart campaign",
                 rows.stream().mapToDouble(Row::temperature).toArray(), rows.stream().mapToDouble(Row::freeEnergy).toArray(),
                 rows.stream().mapToDouble(Row::error).toArray(), solved, "harmonic", rows.stream().mapToDouble(Row::harmonicFreeEnergy).toArray());
-        print(spec.commandLine().getOut(), phase.name(), estimator.latticeEnergy(theta), rows, png);
+        Renderers.print(result(phase.name(), estimator.latticeEnergy(theta), rows, png), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -124,35 +126,22 @@ public final class QuickstartCommand implements Callable<Integer> {
         throw new BadInputException("conf/campaigns/quickstart.yaml not found (run from the ScoreDOS directory, or through deploy/bin/scoredos)");
     }
 
-    private void print(PrintWriter o, String phase, double latticeEnergy, List<Row> rows, Path png) {
-        switch (output.format) {
-            case JSON -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("phase", phase);
-                CommandSupport.declareConvention(json);
-                json.put("latticeEnergy", latticeEnergy);
-                json.put("results", rows);
-                json.put("plot", png.toString());
-                JsonOutput.print(o, json);
-            }
-            case CSV -> {
-                CommandSupport.conventionLine(o);
-                o.println("temperature,freeEnergy,error,alphaStar,solved,harmonicFreeEnergy");
-                for (Row r : rows) {
-                    o.printf(java.util.Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(), r.solved(), r.harmonicFreeEnergy());
-                }
-            }
-            case TEXT -> {
-                CommandSupport.conventionLine(o);
-                o.printf(java.util.Locale.ROOT, "phase %s: lattice energy θ·D0 = %.6f eV/atom; F relative to it, eV/atom%n", phase, latticeEnergy);
-                o.printf(java.util.Locale.ROOT, "%8s %12s %10s %9s %7s %12s%n", "T (K)", "F", "error", "alpha*", "solved", "F_harmonic");
-                for (Row r : rows) {
-                    o.printf(java.util.Locale.ROOT, "%8.1f %12.6f %10.6f %9.4f %7s %12.6f%n", r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(),
-                            r.solved() ? "yes" : "no", r.harmonicFreeEnergy());
-                }
-                o.printf(java.util.Locale.ROOT, "plot: %s%n", png);
-            }
-        }
-        o.flush();
+    /** F(T) of the bundled potential beside its harmonic free energy, the lattice energy they are relative to, and the plot. */
+    static Result result(String phase, double latticeEnergy, List<Row> rows, Path png) {
+        Result result = new Result("quickstart");
+        result.fields().put("phase", phase)
+                .put("latticeEnergy", "eV/atom", "θ·D_0: the potential's energy of the perfect lattice, the zero of F", latticeEnergy)
+                .put("plot", png.toString());
+        ResultTable t = new ResultTable("results").column(Columns.temperature())
+                .column(Columns.freeEnergy("F(T) of the bundled W SNAP potential from the campaign's summaries, relative to the lattice energy"))
+                .column(Columns.error("error", "eV/atom", "F", "error", "%.6f"))
+                .column(Columns.alphaStar())
+                .column(Columns.solved())
+                .column(Column.of("harmonicFreeEnergy", "eV/atom", "F_harm of the same potential (the low-temperature limit of F), relative to the lattice energy")
+                        .shown("F_harmonic", "%.9f"));
+        for (Row r : rows) t.row(r.temperature(), r.freeEnergy(), r.error(), r.alphaStar(), r.solved(), r.harmonicFreeEnergy());
+        return result.table(t)
+                .heading(String.format(java.util.Locale.ROOT, "phase %s: lattice energy θ·D0 = %.6f eV/atom; F relative to it", phase, latticeEnergy))
+                .summary("plot: " + png);
     }
 }

@@ -11,7 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scoredos.cli.result.CsvRead;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.PhaseSummary;
@@ -69,12 +71,27 @@ class CampaignCommandTest {
         Ran topUp = run("campaign", "--config", yaml.toString(), "--samples", "48", "--master", "local[2]",
                 "--hessian-cache", cache, "--format", "csv");
         assertEquals(0, topUp.code(), topUp.err());
-        assertTrue(topUp.out().startsWith("cell,strain,tau,shards,committedSamples,summarised,rejected\n0,0.0,1.0E-4,3,48,48,0\n"), topUp.out());
+        CsvRead cells = CsvRead.of(topUp.out());
+        assertEquals(List.of("cell", "strain", "tau", "shards", "committedSamples", "summarised", "rejected"), cells.tables.get("cells").names);
+        assertEquals(List.of("0", "0.0", "1.0E-4", "3", "48", "48", "0"), cells.tables.get("cells").rows.get(0));
+        assertEquals("2", cells.metadata.get("shardsComputed"), "one shard of 16 more samples per cell");
 
+        // --status: the same counts in every format, the coverage's temperatures in K
         Ran status = run("campaign", "--config", yaml.toString(), "--status");
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().contains("summarised"), status.out());
         assertTrue(status.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\+0\\.0000\\s+1\\.0000\\s+3\\s+48\\s+48\\s+0")), status.out());
+        Ran statusJson = run("campaign", "--config", yaml.toString(), "--status", "--format", "json");
+        Ran statusCsv = run("campaign", "--config", yaml.toString(), "--status", "--format", "csv");
+        JsonNode s = new ObjectMapper().readTree(statusJson.out());
+        assertEquals("campaign", s.get("command").asText());
+        assertEquals(List.of(48L, 48L), List.of(s.get("cells").get(0).get("summarised").asLong(), s.get("cells").get(1).get("summarised").asLong()));
+        assertFalse(s.has("shardsComputed"), "a status computes nothing");
+        assertEquals("K", s.get("units").get("from").asText());
+        assertEquals("K", s.get("units").get("unsolved").asText());
+        CsvRead csv = CsvRead.of(statusCsv.out());
+        csv.assertHolds(s);
+        assertEquals("K", csv.tables.get("coverage").units.get(csv.tables.get("coverage").names.indexOf("solvedFrom")));
     }
 
     @Test

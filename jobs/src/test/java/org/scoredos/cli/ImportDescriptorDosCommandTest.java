@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scoredos.cli.result.CsvRead;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.store.StoreManifest;
 import org.scoredos.store.SummaryStore;
@@ -49,6 +52,15 @@ class ImportDescriptorDosCommandTest {
         assertEquals(128, phase.reference().atoms());
         assertEquals(3, phase.cells().get(0).scores().coefficients()[0].length); // Chebyshev order P: P − 1 functions
         assertEquals(dir.toAbsolutePath().normalize().toString(), o.get("path").asText());
+        assertEquals("bytes", o.get("units").get("bytes").asText());
+
+        // the CSV holds every value of the JSON; the text lists them one per line
+        StringWriter csv = new StringWriter(), text = new StringWriter();
+        Result result = ImportDescriptorDosCommand.result(SummaryStore.manifest(dir), dir);
+        Renderers.print(result, OutputFormat.CSV, new PrintWriter(csv));
+        CsvRead.of(csv.toString()).assertHolds(o);
+        Renderers.print(result, OutputFormat.TEXT, new PrintWriter(text));
+        assertTrue(text.toString().contains("cells      20\n") && text.toString().contains("bytes      " + o.get("bytes").asLong() + " bytes\n"), text.toString());
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.List;
  * pandas {@code comment='#'}): the convention (if the result has one), then {@code # key [unit]: value} for the command,
  * version and every field (a nested record's fields by dotted path, a vector space-separated),
  * then {@code # column name [unit]: description} (a matrix table: its name, unit and description once). Each table follows after
- * {@code # table: NAME}, headed {@code name [unit]} (a vector column spans {@code name0 …}),
+ * {@code # table: NAME}, headed {@code name [unit]} (a vector column spans {@code name0 …}; one
+ * whose vectors differ in length, a list such as the unsolved temperatures, is one space-separated cell),
  * several tables separated by a blank line. Numbers as {@link Double#toString} (the shortest
  * text that reads back to the same double; NaN where unknown).
  */
@@ -45,10 +46,11 @@ final class CsvRenderer implements Renderer {
         out.println("# table: " + t.name());
         List<String> head = new ArrayList<>();
         List<Column> columns = t.columns();
+        boolean[] spread = new boolean[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             Column col = columns.get(c);
-            int index = c;
-            if (t.rows().stream().anyMatch(r -> r[index] instanceof double[])) {
+            spread[c] = spread(t, c);
+            if (spread[c]) {
                 for (int i = 0; i < t.width(c); i++) head.add(cell(heading(col.flatName() + i, col.unit())));
             } else {
                 head.add(cell(heading(col.flatName(), col.unit())));
@@ -58,12 +60,23 @@ final class CsvRenderer implements Renderer {
         for (Object[] r : t.rows()) {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < r.length; c++) {
-                if (r[c] instanceof double[] v) for (double x : v) cells.add(Double.toString(x));
-                else if (r[c] == null) for (int i = 0; i < t.width(c); i++) cells.add("");
+                if (spread[c] && r[c] instanceof double[] v) for (double x : v) cells.add(Double.toString(x));
+                else if (spread[c] && r[c] == null) for (int i = 0; i < t.width(c); i++) cells.add("");
                 else cells.add(cell(plain(r[c])));
             }
             out.println(String.join(",", cells));
         }
+    }
+
+    /** A vector column spread over one CSV column per element: every vector of one length, not empty. */
+    private static boolean spread(ResultTable t, int c) {
+        int width = -1;
+        for (Object[] r : t.rows()) {
+            if (!(r[c] instanceof double[] v)) continue;
+            if (v.length == 0 || width >= 0 && v.length != width) return false;
+            width = v.length;
+        }
+        return width > 0;
     }
 
     private static String heading(String name, String unit) {

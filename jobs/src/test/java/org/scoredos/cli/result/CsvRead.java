@@ -110,7 +110,7 @@ public final class CsvRead {
             String k = e.getKey();
             if (k.equals("convention") || k.equals("units") || k.equals("descriptions")) continue;
             JsonNode v = e.getValue();
-            if (v.isArray() && v.size() > 0 && v.get(0).isObject()) table(k, v, json.get("units"));
+            if (v.isArray() && (tables.containsKey(k) || v.size() > 0 && v.get(0).isObject())) table(k, v, json.get("units"));
             else if (v.isArray() && v.size() > 0 && v.get(0).isArray()) matrix(k, v, json.get("units"));
             else field(k, v, json.get("units"));
         }
@@ -151,6 +151,12 @@ public final class CsvRead {
                         same(flat, sub.getValue(), t.cell(r, flat));
                         unit(t, flat, units.get(e.getKey() + "." + sub.getKey()));
                     }
+                } else if (v.isArray() && t.names.contains(e.getKey())) { // a list: one space-separated cell
+                    String cell = t.cell(r, e.getKey());
+                    String[] parts = cell.isEmpty() ? new String[0] : cell.split(" ");
+                    assertEquals(v.size(), parts.length, e.getKey());
+                    for (int i = 0; i < v.size(); i++) same(e.getKey(), v.get(i), parts[i]);
+                    unit(t, e.getKey(), units.get(e.getKey()));
                 } else if (v.isArray()) {
                     for (int i = 0; i < v.size(); i++) same(e.getKey() + i, v.get(i), t.cell(r, e.getKey() + i));
                 } else {
