@@ -24,13 +24,12 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
         SMOOTH
     }
 
-    /** Degree of the α polynomial (the reference's alpha_poly_order). */
+    /** Degree of the reference estimator's α polynomial (alpha_poly_order); also the fewest cells a phase needs, plus one. */
     public static final int ALPHA_DEGREE = 5;
     /** θ per rotation block of the many-θ evaluation: their rotated vectors and a row stay in L1. */
     static final int BLOCK = 4;
 
     final IsosurfaceCells cells;
-    final AlphaFit fit;
     private final ErrorModel errorModel;
     /** The calibrated model's first-order correction of F for the frame's off-diagonal covariance; null under the reference model. */
     final FrameCorrection frame;
@@ -44,10 +43,9 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     IsosurfaceEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
         this.errorModel = errorModel;
         cells = new IsosurfaceCells(phase, ALPHA_DEGREE);
-        fit = new AlphaFit(cells.alphas, ALPHA_DEGREE);
         boolean calibrate = errorModel == ErrorModel.CALIBRATED;
         frame = calibrate ? new FrameCorrection(phase, cells) : null;
-        calibrated = calibrate && ownBar ? new CalibratedError(phase, mode, cells, fit, frame) : null;
+        calibrated = calibrate && ownBar ? new CalibratedError(phase, mode, cells, frame) : null;
     }
 
     /** The estimator of a phase whose cells all carry fitted score models, with the reference's error bars. */
@@ -201,9 +199,9 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     }
 
     /**
-     * F, α*, t*, solved flag (and the gradient, the reference band error bar, the minimisers
-     * u*_ak when asked for) of the rotated θ in {@code w} at T; under the calibrated model F
-     * includes the {@link FrameCorrection} (which needs the minimisers).
+     * F, α*, the α-fit weights w_a(α*), solved flag (and the gradient, the reference band error
+     * bar, the minimisers u*_ak when asked for) of the rotated θ in {@code w} at T; under the
+     * calibrated model F includes the {@link FrameCorrection} (which needs the minimisers).
      */
     abstract void transform(double temperature, boolean gradient, boolean error, boolean minimisers, IsosurfaceWorkspace w);
 
