@@ -160,8 +160,8 @@ final class LocalAlphaFit {
             // golden section stops where F̂ is flat to rounding (~1e-8 in α); one parabola through
             // points PARABOLA apart puts α* to ~1e-12, so the gradient's weights are those of the minimum
             double h = PARABOLA * (scanAlpha[1] - scanAlpha[0]);
-            double lo = value(star - h, g, shellSlope, weights), hi = value(star + h, g, shellSlope, weights);
-            double curvature = lo - 2 * starValue + hi, step = -0.5 * h * (hi - lo) / curvature;
+            double below = value(star - h, g, shellSlope, weights), above = value(star + h, g, shellSlope, weights);
+            double curvature = below - 2 * starValue + above, step = -0.5 * h * (above - below) / curvature;
             if (curvature > 0 && Math.abs(step) < h) star += step;
         }
         weights(star, weights);
