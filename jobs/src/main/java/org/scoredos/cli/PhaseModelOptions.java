@@ -30,7 +30,9 @@ final class PhaseModelOptions {
     static final int DEFAULT_ORDER = EstimatorSettings.DEFAULT_ORDER;
 
     @Option(names = "--mode", defaultValue = "smooth", paramLabel = "MODE",
-            description = "smooth (continuous minimisation, exact gradient; default) or reference "
+            description = "smooth (continuous minimisation, exact gradient; default), local (smooth, with βF(α) a local "
+                    + "quadratic through the cells near α* instead of one quintic over all cells: for defect formation "
+                    + "free energies, see lib/docs/accuracy.md) or reference "
                     + "(the DescriptorDOS estimator exactly: bin grids, α grid, interpolated mean descriptor)")
     IsosurfaceEstimator.Mode mode;
 

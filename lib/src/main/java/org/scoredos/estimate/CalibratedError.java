@@ -38,7 +38,6 @@ final class CalibratedError {
     private final PhaseSummary phase;
     private final IsosurfaceEstimator.Mode mode;
     private final int cells, d;
-    private final AlphaFit fit;
     private final FrameCorrection frame;
     /**
      * Per (a, k): power series in u of Var S_ak(u) − its shift, i.e. gᵀ Σ_c g with
@@ -49,14 +48,12 @@ final class CalibratedError {
     /** The phase refitted at orders p − 1 and p + 1 (those that fit), made on first use. */
     private volatile IsosurfaceEstimator[] neighbours;
 
-    CalibratedError(PhaseSummary phase, IsosurfaceEstimator.Mode mode, IsosurfaceCells geometry, AlphaFit fit,
-            FrameCorrection frame) {
+    CalibratedError(PhaseSummary phase, IsosurfaceEstimator.Mode mode, IsosurfaceCells geometry, FrameCorrection frame) {
         this.phase = phase;
         this.frame = frame;
         this.mode = mode;
         this.cells = geometry.cells;
         this.d = geometry.d;
-        this.fit = fit;
         List<CellSummary> list = phase.cells();
         int atoms = phase.reference().atoms();
         double[][] bands = new double[cells * d][];
@@ -126,7 +123,8 @@ final class CalibratedError {
     }
 
     /**
-     * The calibrated error bar of the evaluation in {@code w} (its minimisers u*_ak and t* set):
+     * The calibrated error bar of the evaluation in {@code w} (its minimisers u*_ak and the α-fit
+     * weights w_a(α*) set by the estimator):
      * statistical σ² = (k_B T)² Σ_a w_a(α*)² Σ_k Var[S_ak(y*_ak) − shift_ak] (the minimisers over y
      * and α move F only to second order) + the frame term's noise², systematic = half the range of
      * F over the orders p − 1, p and p + 1 (NaN, not computed, in a workspace made without the order
@@ -134,7 +132,6 @@ final class CalibratedError {
      */
     void apply(double temperature, IsosurfaceWorkspace w) {
         double kT = Units.KB * temperature;
-        fit.weights(w.tStar, w.weights);
         double var = 0;
         for (int a = 0; a < cells; a++) {
             double q = 0;

@@ -18,19 +18,25 @@ import org.scoredos.summary.PhaseSummary;
  * own {@link IsosurfaceWorkspace}.
  */
 public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy permits ReferenceEstimator, SmoothEstimator {
-    /** How the Legendre transforms are taken: one subclass each. */
+    /** How the Legendre transforms are taken, and how βF(α) joins the cells. */
     public enum Mode {
+        /** The DescriptorDOS estimator: bin grids, the quintic α polynomial on a dense α grid. */
         REFERENCE,
-        SMOOTH
+        /** Continuous transforms, the quintic α polynomial over the whole grid minimised continuously. */
+        SMOOTH,
+        /**
+         * As SMOOTH, with βF(α) a local quadratic through the cells near α ({@link LocalAlphaFit}):
+         * cells far above α* (where each cell's large-N transform is off by k_BT) no longer reach F.
+         */
+        LOCAL
     }
 
-    /** Degree of the α polynomial (the reference's alpha_poly_order). */
+    /** Degree of the quintic α polynomial (alpha_poly_order); also the fewest cells a phase needs, plus one. */
     public static final int ALPHA_DEGREE = 5;
     /** θ per rotation block of the many-θ evaluation: their rotated vectors and a row stay in L1. */
     static final int BLOCK = 4;
 
     final IsosurfaceCells cells;
-    final AlphaFit fit;
     private final ErrorModel errorModel;
     /** The calibrated model's first-order correction of F for the frame's off-diagonal covariance; null under the reference model. */
     final FrameCorrection frame;
@@ -44,10 +50,9 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     IsosurfaceEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
         this.errorModel = errorModel;
         cells = new IsosurfaceCells(phase, ALPHA_DEGREE);
-        fit = new AlphaFit(cells.alphas, ALPHA_DEGREE);
         boolean calibrate = errorModel == ErrorModel.CALIBRATED;
         frame = calibrate ? new FrameCorrection(phase, cells) : null;
-        calibrated = calibrate && ownBar ? new CalibratedError(phase, mode, cells, fit, frame) : null;
+        calibrated = calibrate && ownBar ? new CalibratedError(phase, mode, cells, frame) : null;
     }
 
     /** The estimator of a phase whose cells all carry fitted score models, with the reference's error bars. */
@@ -72,7 +77,7 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     private static IsosurfaceEstimator of(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
         return switch (mode) {
             case REFERENCE -> new ReferenceEstimator(phase, errorModel, ownBar);
-            case SMOOTH -> new SmoothEstimator(phase, errorModel, ownBar);
+            case SMOOTH, LOCAL -> new SmoothEstimator(phase, mode, errorModel, ownBar);
         };
     }
 
@@ -220,10 +225,10 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     }
 
     /**
-     * F, α*, t*, solved flag (and the gradient, the reference band error bar, the minimisers
-     * u*_ak when asked for) of the rotated θ in {@code w} at T; under the calibrated model F
-     * includes the {@link FrameCorrection} (which needs the minimisers). {@code minimisers}: the
-     * calibrated bar follows, which also needs the frame term's noise products.
+     * F, α*, the α-profile weights w_a(α*), solved flag (and the gradient, the reference band
+     * error bar, the minimisers u*_ak when asked for) of the rotated θ in {@code w} at T; under the
+     * calibrated model F includes the {@link FrameCorrection} (which needs the minimisers).
+     * {@code minimisers}: the calibrated bar follows, which also needs the frame term's noise products.
      */
     abstract void transform(double temperature, boolean gradient, boolean error, boolean minimisers, IsosurfaceWorkspace w);
 

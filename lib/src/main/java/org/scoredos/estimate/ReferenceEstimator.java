@@ -15,11 +15,13 @@ public final class ReferenceEstimator extends IsosurfaceEstimator {
     /** Dense α points per sampled cell (alpha_remesh). */
     public static final int ALPHA_REMESH = 2;
 
+    private final AlphaFit fit;
     private final BinGridConjugate bins, binsPlus, binsMinus;
     private final double[] denseAlpha, denseT;
 
     ReferenceEstimator(PhaseSummary phase, ErrorModel errorModel, boolean ownBar) {
         super(phase, Mode.REFERENCE, errorModel, ownBar);
+        fit = new AlphaFit(cells.alphas, ALPHA_DEGREE);
         List<CellSummary> list = phase.cells();
         int d = cells.d, tables = cells.tables();
         double[][] gridX = new double[tables][], gridS = new double[tables][], gridPlus = new double[tables][],
@@ -108,6 +110,7 @@ public final class ReferenceEstimator extends IsosurfaceEstimator {
         w.error = error ? 0.5 * (Math.abs(fPlus - f) + Math.abs(fMinus - f)) : Double.NaN;
         w.alphaStar = alphaStar;
         w.solved = best > 1 && best < denseT.length - 1;
+        fit.weights(w.tStar, w.weights);
         if (gradient) {
             double[] alphas = cells.alphas;
             double[][] means = cells.means;

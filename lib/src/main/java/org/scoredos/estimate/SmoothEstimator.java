@@ -9,21 +9,26 @@ import org.scoredos.units.Units;
 
 /**
  * The smooth estimator: the fitted polynomial entropies minimised continuously over their
- * sampled range and the α polynomial minimised continuously over the sampled α range, so F is
- * smooth in θ and the gradient is its exact derivative (envelope theorem):
- * ∂(θ·D_0 + F)/∂θ = D_0 + Σ_a w_a(α*) R_a (y*_a − y0_a), w_a the α-fit weights. The reference
+ * sampled range, and βF(α) between the cells (an {@link AlphaProfile}: the reference's quintic
+ * over the whole grid in mode SMOOTH, a local quadratic in mode LOCAL) minimised continuously
+ * over the sampled α range, so F is smooth in θ and the gradient is its exact derivative (envelope theorem):
+ * ∂(θ·D_0 + F)/∂θ = D_0 + Σ_a w_a(α*) R_a (y*_a − y0_a), w_a the profile's weights. The reference
  * error bar is the first-order form of the reference's: k_B T |Σ_a w_a(α*) Σ_k δS_ak(y*_ak)|.
  * Under the calibrated model each cell's βF(α) carries the {@link FrameCorrection}, whose
  * gradient follows x* through d(x*)/dθ̃ = β scale²/S''(u*).
  */
 public final class SmoothEstimator extends IsosurfaceEstimator {
+    private final Mode mode;
     private final PolynomialConjugate entropy;
+    private final AlphaProfile profile;
     /** Per (a, k): power series of δS² in u (degree 2·deg), flattened with stride bandStride. */
     private final double[] band;
     private final int bandStride;
 
-    SmoothEstimator(PhaseSummary phase, ErrorModel errorModel, boolean ownBar) {
-        super(phase, Mode.SMOOTH, errorModel, ownBar);
+    /** {@code mode}: SMOOTH (the quintic α profile) or LOCAL (the local one). */
+    SmoothEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
+        super(phase, mode, errorModel, ownBar);
+        this.mode = mode;
         List<CellSummary> list = phase.cells();
         int d = cells.d, tables = cells.tables();
         double[][] polynomial = new double[tables][], bands = new double[tables][];
@@ -50,11 +55,12 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         band = new double[tables * stride];
         for (int t = 0; t < tables; t++) System.arraycopy(bands[t], 0, band, t * stride, bands[t].length);
         entropy = new PolynomialConjugate(polynomial, lower, upper);
+        profile = mode == Mode.LOCAL ? new LocalAlphaFit(cells.alphas) : new GlobalAlphaFit(cells.alphas, ALPHA_DEGREE);
     }
 
     @Override
     public Mode mode() {
-        return Mode.SMOOTH;
+        return mode;
     }
 
     /** The minimisers u*_ak are always set here, so {@code minimisers} needs no extra work. */
@@ -81,20 +87,10 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             w.gPlus[a] = q;
         }
         if (frame != null) frame.correct(w, minimisers);
-        double[] c = w.coef;
-        fit.fit(w.g, c);
-        double c0 = cells.shellConstant(beta);
-        c[0] += c0 - 1.5 * fit.centre();
-        c[1] -= 1.5 * fit.halfWidth();
-        double tStar = minimiseOnUnitInterval(c, w.slope);
-        w.tStar = tStar;
-        w.freeEnergy = kT * AlphaFit.horner(c, tStar);
-        if (error) fit.fit(w.gPlus, w.coefPlus);
-        w.error = error ? kT * Math.abs(AlphaFit.horner(w.coefPlus, tStar)) : Double.NaN;
-        w.alphaStar = fit.alpha(tStar);
-        w.solved = tStar > -1 && tStar < 1;
+        profile.minimise(w, cells.shellConstant(beta), error);
+        w.freeEnergy = kT * w.freeEnergy;
+        w.error = error ? kT * w.error : Double.NaN;
         if (gradient) {
-            fit.weights(tStar, w.weights);
             if (frame != null) {
                 for (int t = 0; t < slopes.length; t++) w.curvature[t] = entropy.interiorCurvature(t, ustar[t], slopes[t]);
             }
@@ -119,64 +115,5 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
                 for (int i = 0; i < d; i++) grad[i] += vt * r[i];
             }
         }
-    }
-
-    /**
-     * The minimiser over t ∈ [−1, 1] (the sampled α range) of the polynomial c: the ends and
-     * every interior local minimum, located by sign changes of p' on a grid and polished by
-     * safeguarded Newton.
-     */
-    private static double minimiseOnUnitInterval(double[] c, double[] dc) {
-        int n = c.length - 1;
-        for (int i = 1; i <= n; i++) dc[i - 1] = i * c[i];
-        double best = -1, bestValue = AlphaFit.horner(c, -1);
-        double right = AlphaFit.horner(c, 1);
-        if (right < bestValue) {
-            best = 1;
-            bestValue = right;
-        }
-        final int grid = 64;
-        double a = -1, fa = hornerN(dc, n, a);
-        for (int i = 1; i <= grid; i++) {
-            double b = i == grid ? 1 : -1 + 2.0 * i / grid;
-            double fb = hornerN(dc, n, b);
-            if (fa < 0 && fb >= 0) {
-                double t = derivativeRoot(dc, n, a, b, fa, fb);
-                double v = AlphaFit.horner(c, t);
-                if (v < bestValue) {
-                    best = t;
-                    bestValue = v;
-                }
-            }
-            a = b;
-            fa = fb;
-        }
-        return best;
-    }
-
-    /** Root of p' (increasing through it) in [a, b], fa < 0 ≤ fb. */
-    private static double derivativeRoot(double[] dc, int n, double a, double b, double fa, double fb) {
-        if (fb == 0) return b;
-        double t = a - fa * (b - a) / (fb - fa);
-        for (int it = 0; it < 100; it++) {
-            double f = hornerN(dc, n, t);
-            if (f == 0) return t;
-            if (f < 0) a = t;
-            else b = t;
-            double fp = 0;
-            for (int i = n - 1; i >= 1; i--) fp = fp * t + i * dc[i];
-            double next = t - f / fp;
-            if (!(fp > 0) || !(next > a && next < b)) next = 0.5 * (a + b);
-            double step = Math.abs(next - t);
-            t = next;
-            if (step <= 1e-15 || b - a <= 1e-15) break;
-        }
-        return t;
-    }
-
-    private static double hornerN(double[] c, int n, double t) {
-        double v = c[n - 1];
-        for (int i = n - 2; i >= 0; i--) v = v * t + c[i];
-        return v;
     }
 }

@@ -50,11 +50,9 @@ class CalibratedErrorTest {
         IsosurfaceEstimator calibrated = IsosurfaceEstimator.of(phase, Mode.SMOOTH, ErrorModel.CALIBRATED);
         double[] histograms = new double[TEMPERATURES.length];
         IsosurfaceWorkspace w = calibrated.workspace();
-        double[] weights = new double[phase.cells().size()];
         for (int i = 0; i < TEMPERATURES.length; i++) {
             calibrated.evaluate(theta, TEMPERATURES[i], false, true, w);
-            calibrated.fit.weights(w.tStar, weights);
-            double frame = calibrated.frame.noise(org.scoredos.units.Units.KB * TEMPERATURES[i], weights, w);
+            double frame = calibrated.frame.noise(org.scoredos.units.Units.KB * TEMPERATURES[i], w.weights, w);
             histograms[i] = Math.sqrt(w.statisticalError() * w.statisticalError() - frame * frame);
         }
         int replicates = 24;

@@ -119,8 +119,7 @@ class FrameCorrectionTest {
         calibrated.evaluate(theta, temperature, false, false, w);
         double fReference = IsosurfaceEstimator.of(phase, Mode.SMOOTH).estimate(theta, new double[] {temperature}, false)[0].freeEnergy();
         // brute force, in the descriptor's own coordinates: −(Nβ/2) θᵀ (C − W diag(WᵀCW) Wᵀ) θ per cell, weighted at α*
-        double[] weights = new double[phase.cells().size()];
-        calibrated.fit.weights(w.tStar, weights);
+        double[] weights = w.weights.clone();
         double expected = 0;
         for (int a = 0; a < weights.length; a++) {
             CellSummary c = phase.cells().get(a);
@@ -185,8 +184,7 @@ class FrameCorrectionTest {
         // with the calibrated bar (the noise's products are formed with it), without the order spread beside it
         IsosurfaceWorkspace w = est.workspace(false);
         est.evaluate(IronCampaigns.thetaRef(), temperature, false, true, w);
-        double[] weights = new double[truth.cells().size()];
-        est.fit.weights(w.tStar, weights);
+        double[] weights = w.weights.clone();
         double predicted = est.frame.noise(kT, weights, w);
         // replicate covariances: each cell's from `samples` Gaussian draws of its true covariance, at the same minimisers
         int cells = truth.cells().size(), d = truth.reference().components();
