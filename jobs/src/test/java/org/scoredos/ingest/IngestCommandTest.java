@@ -27,13 +27,17 @@ import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.MdAverages;
 import org.scoredos.summary.StoreModel;
+import org.scoredos.thermo.MappedEnergy;
+import org.scoredos.units.Units;
 
 /**
  * {@code scoredos ingest} end to end on small W bcc trajectories (16 atoms) written here:
@@ -254,13 +258,18 @@ class IngestCommandTest {
         assertFalse(ran.err().contains("energies differ"), ran.err());
         PhaseSummary phase = SummaryStore.read(Path.of(out));
         double[] theta = phase.model().referenceTheta();
+        LinearSnapPotential model = LinearSnapPotential.singleElement(snap, 0, theta);
+        MappedEnergy mapping = new MappedEnergy(Lattices.bcc(A, 2, 2, 2), model);
         for (int c = 0; c < 2; c++) {
             CellSummary cell = phase.cells().get(c);
-            assertEquals(c == 0 ? 300 : 1200, cell.md().temperature(), 0.0);
-            assertTrue(cell.md().fromFiles(), "⟨U⟩ from the frames' energy=");
-            double mean = 0;
-            for (int k = 0; k < theta.length; k++) mean += theta[k] * cell.mean()[k];
-            assertEquals(mean, cell.md().energy(), 1e-10, "⟨U⟩/N less β0 = θ_ref·⟨D⟩ for frames of the model");
+            double t = c == 0 ? 300 : 1200;
+            assertEquals(t, cell.md().temperature(), 0.0);
+            // frames of θ_ref about the --reference lattice: ⟨U⟩/N = θ_ref·D_0 + ⟨U − U_0 + ½u·F⟩/N + (M/2N) k_B T
+            assertTrue(cell.md().mapped() && !cell.md().fromFiles(), "⟨U⟩ by mapped averaging: " + cell.md());
+            double mapped = 0;
+            for (Structure f : c == 0 ? cold : hot) mapped += mapping.of(f) / 16 / 40;
+            double expected = mapping.latticeEnergy() / 16 + mapped + 45.0 / 32 * Units.KB * t;
+            assertEquals(expected, cell.md().energy(), 1e-10);
             assertTrue(cell.md().energyError() > 0 && cell.md().effectiveSamples() <= 40, "" + cell.md());
         }
         assertTrue(phase.cells().get(1).md().energy() > phase.cells().get(0).md().energy(), "hotter, higher ⟨U⟩");
@@ -272,8 +281,11 @@ class IngestCommandTest {
                 "--reference", lattice.toString()));
         assertEquals(0, warned.code(), warned.err());
         assertTrue(warned.err().contains("warning: temperature 300.0 K: the frames' energies differ from the --coeff model's"), warned.err());
-        double shifted = SummaryStore.read(Path.of(other)).cells().get(0).md().energy();
-        assertEquals(phase.cells().get(0).md().energy() + 1e-5 * 39 / 2.0, shifted, 1e-10);
+        MdAverages shifted = SummaryStore.read(Path.of(other)).cells().get(0).md();
+        double plain = 0;
+        for (int k = 0; k < theta.length; k++) plain += theta[k] * phase.cells().get(0).mean()[k];
+        assertTrue(shifted.fromFiles() && !shifted.mapped(), "θ_ref's forces do not map another model's frames");
+        assertEquals(plain + 1e-5 * 39 / 2.0, shifted.energy(), 1e-10);
 
         // estimate with θ_ref from --reference-coeff and an anchor: F_ref(300 K) is the anchor
         String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();

@@ -1,5 +1,7 @@
 package org.scoredos.thermo;
 
+import org.scoredos.io.BadInputException;
+import org.scoredos.potential.Potential;
 import org.scoredos.sample.Displacements;
 import org.scoredos.structure.Structure;
 
@@ -17,7 +19,58 @@ import org.scoredos.structure.Structure;
  * k_B T √(M/2): the same frames fix ⟨U⟩ far more precisely.
  */
 public final class MappedEnergy {
-    private MappedEnergy() {}
+    private final Structure lattice;
+    private final Potential potential;
+    private final double latticeEnergy;
+    private final double farthest;
+
+    /**
+     * Frames of MD of {@code potential} about {@code lattice} (atom i of every frame vibrating about
+     * site i). Displacements beyond half the lattice's nearest-neighbour distance (of atom 1) are
+     * no crystal's vibrations: the frame's atoms are in another order, or the crystal melted.
+     */
+    public MappedEnergy(Structure lattice, Potential potential) {
+        this.lattice = lattice;
+        this.potential = potential;
+        this.latticeEnergy = potential.energy(lattice);
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int j = 1; j < lattice.size(); j++) {
+            double[] x = lattice.positions();
+            for (int d = 0; d < 3; d++) x[3 * j + d] = x[d];
+            nearest = Math.min(nearest, Math.sqrt(squared(Displacements.of(lattice, lattice.withPositions(x)), j)));
+        }
+        this.farthest = nearest / 2;
+    }
+
+    /** U_0, eV (the whole cell). */
+    public double latticeEnergy() {
+        return latticeEnergy;
+    }
+
+    /**
+     * A of one frame, eV (the whole cell); a {@link BadInputException} when an atom sits farther than
+     * half a nearest-neighbour distance from its site (drift aside).
+     */
+    public double of(Structure frame) {
+        double[] u = displacement(lattice, frame);
+        double[] drift = drift(u);
+        for (int i = 0; i < u.length / 3; i++) {
+            double s = 0;
+            for (int d = 0; d < 3; d++) s += (u[3 * i + d] - drift[d]) * (u[3 * i + d] - drift[d]);
+            if (Math.sqrt(s) > farthest) {
+                throw new BadInputException(String.format(java.util.Locale.ROOT,
+                        "atom %d is %.2f Å from its lattice site (more than half the nearest-neighbour distance): "
+                                + "not a vibrating crystal, or its atoms are in another order than the reference's", i + 1, Math.sqrt(s)));
+            }
+        }
+        double[] forces = new double[u.length];
+        double energy = potential.energyAndForces(frame, forces);
+        return of(energy, latticeEnergy, u, forces);
+    }
+
+    private static double squared(double[] u, int i) {
+        return u[3 * i] * u[3 * i] + u[3 * i + 1] * u[3 * i + 1] + u[3 * i + 2] * u[3 * i + 2];
+    }
 
     /** A = U − U_0 + ½ u·F, eV (the whole cell), from the energy, lattice energy, displacement and forces. */
     public static double of(double energy, double latticeEnergy, double[] u, double[] forces) {
