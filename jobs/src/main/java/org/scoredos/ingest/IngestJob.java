@@ -197,7 +197,8 @@ public final class IngestJob {
         Path path = new Path(URI.create(file.uri()));
         FileSystem fs = path.getFileSystem(conf);
         try (TrajectoryFrames frames = TrajectoryFrames.open(
-                new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)), file.uri())) {
+                new BufferedReader(new InputStreamReader(TrajectoryFrames.decompressed(fs.open(path), file.uri()),
+                        StandardCharsets.UTF_8)), file.uri())) {
             if (!frames.hasNext()) throw BadInputException.at(file.uri(), 0, null, "no frames");
             return frames.next();
         }

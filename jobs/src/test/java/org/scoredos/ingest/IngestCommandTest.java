@@ -305,6 +305,15 @@ class IngestCommandTest {
         assertEquals(row.get("first").get("freeEnergy").asDouble() + 0.04, row.get("deltaF").asDouble(), 1e-5, "F_b(300 K) is its anchor");
         // the fields of an isosurface store's table (40 frames do not span 55 components: wide bars, unsolved, as it should)
         assertTrue(row.get("deltaFError").asDouble() > 0 && row.get("first").has("solved") && row.get("second").has("error"), row.toString());
+
+        // finetune between stores of MD snapshots: a target where the second store has no frames (it holds 300 K only) is
+        // refused before any step, as for isosurface stores outside their sampled α range
+        Ran finetune = run("finetune", "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+                "--temperatures", "300:1200:4", "--target-tc", "900", "--out", tmp.resolve("tuned.snapcoeff").toString());
+        assertEquals(2, finetune.code(), finetune.err());
+        assertTrue(finetune.err().contains("--target-tc 900 K: outside the span where both phases are solved for the starting θ"),
+                finetune.err());
+        assertFalse(Files.exists(tmp.resolve("tuned.snapcoeff")));
     }
 
     @Test
