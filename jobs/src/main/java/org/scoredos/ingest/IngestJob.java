@@ -201,6 +201,11 @@ public final class IngestJob {
                         StandardCharsets.UTF_8)), file.uri())) {
             if (!frames.hasNext()) throw BadInputException.at(file.uri(), 0, null, "no frames");
             return frames.next();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) { // a .gz that is not one, or cut short
+            throw new BadInputException(file.uri() + ": not a whole gzip file (" + e.getMessage() + ")");
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.util.zip.ZipException || e.getCause() instanceof java.io.EOFException)) throw e;
+            throw new BadInputException(file.uri() + ": not a whole gzip file (" + e.getCause().getMessage() + ")");
         }
     }
 

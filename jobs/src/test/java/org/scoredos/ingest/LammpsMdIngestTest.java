@@ -164,6 +164,12 @@ class LammpsMdIngestTest {
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("T1000.dump.gz: not a whole gzip file"), refused.err());
         assertFalse(Files.exists(Path.of(cutOut)));
+        Path notGzip = tmp.resolve("T2000.dump.gz");
+        Files.writeString(notGzip, "ITEM: TIMESTEP\n0\n");
+        Ran refusedFirst = run("ingest", "--params", W_SNAP.resolve("D.snapparam").toString(), "--mass", "183.84", "--master", "local[1]",
+                "--temperature", "2000", "--snapshots", notGzip.toString(), "--out", cutOut);
+        assertEquals(2, refusedFirst.code(), refusedFirst.err());
+        assertTrue(refusedFirst.err().contains("T2000.dump.gz: not a whole gzip file"), refusedFirst.err());
 
         String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();
         Ran estimate = run("estimate", "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000", "--format", "json");
