@@ -60,6 +60,11 @@ class IngestCommandTest {
         snap = SnapBispectrum.of(params, SnapCoefficientReader.read(W_SNAP.resolve("X_W.snapcoeff"), params));
     }
 
+    /** θ_ref's Hessians of the MD stores, kept in the test's directory. */
+    private String hessians() {
+        return tmp.resolve("hessians").toString();
+    }
+
     private static Ran run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
@@ -207,7 +212,7 @@ class IngestCommandTest {
         // ingest recorded --coeff as θ_ref, the model the frames stand for
         assertEquals(55, new ObjectMapper().readTree(Files.readString(Path.of(out, "manifest.json"))).get("model")
                 .get("referenceTheta").size());
-        Ran recorded = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
+        Ran recorded = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
                 "--temperatures", "300,1200,2000", "--gradient", "--format", "json");
         assertEquals(0, recorded.code(), recorded.err());
 
@@ -217,7 +222,7 @@ class IngestCommandTest {
         assertTrue(rows.get(0).get("freeEnergy").asDouble() > rows.get(1).get("freeEnergy").asDouble(), "F falls with T");
         assertEquals(55, rows.get(0).get("gradient").size());
         // the text header says how F was estimated: not an isosurface mode
-        Ran text = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--temperatures", "300");
+        Ran text = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--temperatures", "300");
         assertTrue(text.out().contains("MD snapshots: F_ref by Gibbs–Helmholtz"), text.out());
         assertFalse(text.out().contains("smooth mode"), text.out());
     }
@@ -289,16 +294,16 @@ class IngestCommandTest {
 
         // estimate with θ_ref from --reference-coeff and an anchor: F_ref(300 K) is the anchor
         String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();
-        Ran anchored = run("estimate", "--summaries", out, "--coeff", coeff, "--reference-coeff", coeff, "--anchor", "300=-0.05",
+        Ran anchored = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--reference-coeff", coeff, "--anchor", "300=-0.05",
                 "--temperatures", "300", "--format", "json");
         assertEquals(0, anchored.code(), anchored.err());
         assertEquals(-0.05, new ObjectMapper().readTree(anchored.out()).get("results").get(0).get("freeEnergy").asDouble(), 1e-5);
-        Ran badAnchor = run("estimate", "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
+        Ran badAnchor = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
         assertEquals(2, badAnchor.code());
         assertTrue(badAnchor.err().contains("--anchor: expected [PHASE:]T0=F0"), badAnchor.err());
 
         // transition between stores of MD snapshots: the same table as for isosurface stores, the anchor names one store's phase
-        Ran transition = run("transition", "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+        Ran transition = run("transition", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
                 "--temperatures", "300", "--format", "json");
         assertEquals(0, transition.code(), transition.err());
         JsonNode row = new ObjectMapper().readTree(transition.out()).get("table").get(0);
@@ -308,7 +313,7 @@ class IngestCommandTest {
 
         // finetune between stores of MD snapshots: a target where the second store has no frames (it holds 300 K only) is
         // refused before any step, as for isosurface stores outside their sampled α range
-        Ran finetune = run("finetune", "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+        Ran finetune = run("finetune", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
                 "--temperatures", "300:1200:4", "--target-tc", "900", "--out", tmp.resolve("tuned.snapcoeff").toString());
         assertEquals(2, finetune.code(), finetune.err());
         assertTrue(finetune.err().contains("--target-tc 900 K: outside the span where both phases are solved for the starting θ"),

@@ -88,6 +88,11 @@ class LammpsMdIngestTest {
         return DUMPS.resolve(String.format("T%.0f.dump.gz", t));
     }
 
+    /** θ_ref's Hessians of the MD stores, kept in the test's directory. */
+    private String hessians() {
+        return tmp.resolve("hessians").toString();
+    }
+
     private static Ran run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
@@ -172,8 +177,16 @@ class LammpsMdIngestTest {
         assertTrue(refusedFirst.err().contains("T2000.dump.gz: not a whole gzip file"), refusedFirst.err());
 
         String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();
-        Ran estimate = run("estimate", "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000", "--format", "json");
+        Ran estimate = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000", "--format", "json");
         assertEquals(0, estimate.code(), estimate.err());
+        // θ_ref's Hessian at the store's lattice is computed once: the second estimator reads it from the cache
+        String hessianLine = "Hessian of the reference model at the store's lattice (128 atoms)";
+        assertTrue(estimate.err().contains(hessianLine), estimate.err());
+        Ran again = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000",
+                "--format", "json");
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.err().contains(hessianLine), again.err());
+        assertEquals(estimate.out(), again.out());
         JsonNode rows = new ObjectMapper().readTree(estimate.out()).get("results");
         // 11 frames per temperature do not span the 55 descriptor components: no row is vouched for, and outside the
         // sampled temperatures none could be
