@@ -196,7 +196,7 @@ class LammpsMdIngestTest {
         }
         assertTrue(rows.get(0).get("freeEnergy").asDouble() > rows.get(1).get("freeEnergy").asDouble()
                 && rows.get(1).get("freeEnergy").asDouble() > rows.get(2).get("freeEnergy").asDouble(), "F falls with T");
-        // yet F_ref(1000 K) = F_harm + Gibbs–Helmholtz over these mapped ⟨U⟩ is TI's (−378.05 ± 0.03 meV/atom, accuracy.md)
+        // yet F_ref(1000 K) = F_harm + Gibbs–Helmholtz over these mapped ⟨U⟩ is TI's (−378.05 ± 0.03 meV/atom, lib/docs/accuracy.md)
         assertEquals(-0.37805, rows.get(0).get("freeEnergy").asDouble(), 1e-3);
     }
 }
