@@ -64,6 +64,16 @@ final class PhaseModelOptions {
                     + "gives only F_θ − F_ref (difference mode). PHASE: the phase name of the store it anchors (ingest --name; repeatable)")
     List<String> anchors;
 
+    @Option(names = "--hessian-cache", paramLabel = "DIR",
+            description = "where model Hessians are kept, computed once: θ_ref's at a crystal MD store's lattice, verify's "
+                    + "models' (default: ~/.cache/scoredos/hessians, as campaign)")
+    Path hessianCache;
+
+    /** --hessian-cache, or the default one campaigns share. */
+    Path hessianCache() {
+        return hessianCache != null ? hessianCache : CampaignCommand.defaultHessianCache();
+    }
+
     /** The phase at {@code path}: a summary store directory, or a DescriptorDOS campaign exported to JSON (.json or .json.gz). */
     static StoredPhase read(Path path, String what) throws IOException {
         return PhaseLoader.read(path, what);
@@ -88,7 +98,7 @@ final class PhaseModelOptions {
     private MdReference md(StoredPhase phase) throws IOException {
         double[] theta = referenceCoeff == null ? null : CoefficientFile.read(referenceCoeff, phase.components()).theta();
         List<MdReference.Anchor> parsed = anchors == null ? List.of() : anchors.stream().map(MdReference::parseAnchor).toList();
-        return new MdReference(theta, parsed);
+        return new MdReference(theta, parsed, hessianCache().toString());
     }
 
     /** The summaries of a one-volume phase with score models (stored, or refitted as these options ask), refits reported on stderr. */

@@ -91,9 +91,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions (default: one per task)")
     int partitions;
 
-    @Option(names = "--hessian-cache", paramLabel = "DIR", description = "where model Hessians are kept (default: ~/.cache/scoredos/hessians)")
-    Path hessianCache;
-
     @Option(names = "--ti-from", paramLabel = "FILE.json",
             description = "take F_TI ± σ from an earlier `verify --format json` run of the same models and temperatures "
                     + "instead of running TI again (TI is seeded: with the same settings it gives the same numbers); "
@@ -150,7 +147,7 @@ final class VerifyCommand implements Callable<Integer> {
 
         double amu = mass != null ? mass : ref.mass();
         Structure lattice = TiTasks.lattice(new Cell(ref.cell(), new double[3]), ref.positions(), amu);
-        HessianCache cache = new HessianCache(hessianCache != null ? hessianCache : CampaignCommand.defaultHessianCache());
+        HessianCache cache = new HessianCache(model.hessianCache());
         err.printf(Locale.ROOT, "%s: %d model(s), %d atoms; Hessians and TI plans on the driver%n", label, thetas.length, lattice.size());
         err.flush();
         TiTasks tasks = TiTasks.prepare(snap, thetas, lattice, amu, ts, settings, md.seed, cache);

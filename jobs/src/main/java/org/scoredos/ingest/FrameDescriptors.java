@@ -16,13 +16,17 @@ import org.apache.hadoop.fs.Path;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.io.BadInputException;
+import org.scoredos.potential.LinearSnapPotential;
+import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.TrajectoryFrames;
+import org.scoredos.thermo.MappedEnergy;
 
 /**
  * The executor's part: streams one trajectory file frame by frame from its Hadoop file system
- * and keeps only each frame's per-atom-averaged SNAP descriptor (and its energy, when the file gives one). Broadcast once; the SNAP
- * engine is built lazily, once per executor, from the model description it carries.
+ * and keeps only each frame's per-atom-averaged SNAP descriptor (and its energy, when the file gives one; and, for a
+ * crystal of a known θ_ref and lattice, θ_ref's harmonically mapped energy, {@link MappedEnergy}). Broadcast once; the
+ * SNAP engine is built lazily, once per executor, from the model description it carries.
  */
 final class FrameDescriptors implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -32,14 +36,21 @@ final class FrameDescriptors implements Serializable {
     private final int atoms;
     private final int[] types;
     private final String[] speciesByType;
+    private final Lattice lattice;
     private transient volatile SnapBispectrum snap;
+    private transient volatile MappedEnergy mapping;
+
+    /** θ_ref (single element, no β0) and the static lattice its MD vibrates about: what maps the frames' energies. */
+    record Lattice(double[] thetaRef, double[][] cell, double[] positions) implements Serializable {}
 
     /**
      * @param model the descriptor settings and element radii and weights
-     * @param first the first frame, typed by the model: every frame must have its atom count and species
+     * @param first   the first frame, typed by the model: every frame must have its atom count and species
+     * @param lattice θ_ref and the lattice to map the frames' energies about, or null (not a crystal of a known θ_ref)
      */
-    FrameDescriptors(ModelDescription model, Configuration conf, Structure first) {
+    FrameDescriptors(ModelDescription model, Configuration conf, Structure first, Lattice lattice) {
         this.model = model;
+        this.lattice = lattice;
         this.hadoop = new HashMap<>();
         for (Map.Entry<String, String> e : conf) hadoop.put(e.getKey(), e.getValue());
         this.atoms = first.size();
@@ -49,20 +60,27 @@ final class FrameDescriptors implements Serializable {
 
     /**
      * One file's descriptors in frame order with the frames' own potential energies (eV, whole
-     * cell; NaN where a frame gives none), or why the file was refused (bad input is reported, not thrown).
+     * cell; NaN where a frame gives none) and θ_ref's mapped energies A (eV, whole cell; null when
+     * not mapped, {@code unmapped} saying why if it was tried), or why the file was refused (bad
+     * input is reported, not thrown).
      */
-    record Described(int file, double[][] descriptors, double[] energies, String error) implements Serializable {}
+    record Described(int file, double[][] descriptors, double[] energies, double[] mapped, String unmapped, String error)
+            implements Serializable {}
 
     Described describe(int index, SnapshotFile file) throws IOException {
         SnapBispectrum engine = engine();
         List<double[]> out = new ArrayList<>();
         List<Double> energies = new ArrayList<>();
+        MappedEnergy mapper = mapping();
+        List<Double> mapped = mapper != null ? new ArrayList<>() : null;
+        String unmapped = null;
         Path path = new Path(URI.create(file.uri()));
         Configuration conf = new Configuration(false);
         hadoop.forEach(conf::set);
         FileSystem fs = path.getFileSystem(conf);
         try (TrajectoryFrames frames = TrajectoryFrames.open(
-                new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)), file.uri())) {
+                new BufferedReader(new InputStreamReader(TrajectoryFrames.decompressed(fs.open(path), file.uri()),
+                        StandardCharsets.UTF_8)), file.uri())) {
             while (frames.hasNext()) {
                 Structure read = frames.next();
                 String frame = "frame " + (out.size() + 1);
@@ -80,19 +98,50 @@ final class FrameDescriptors implements Serializable {
                                 + " (a trajectory's atoms keep their species)");
                     }
                     out.add(engine.average(s));
+                    if (mapped != null) {
+                        try {
+                            mapped.add(mapper.of(s));
+                        } catch (BadInputException e) { // not a vibrating crystal in the reference's atom order
+                            unmapped = frame + ": " + e.getMessage();
+                            mapped = null;
+                        }
+                    }
                 } catch (BadInputException e) { // e.g. an atom type the SNAP model does not define
                     throw BadInputException.at(file.uri(), frames.frameLine(), "frame " + (out.size() + 1), e.getMessage());
                 }
             }
             if (out.isEmpty()) throw BadInputException.at(file.uri(), 0, null, "no frames");
         } catch (BadInputException e) {
-            return new Described(index, null, null, e.getMessage());
+            return new Described(index, null, null, null, null, e.getMessage());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) { // a .gz that is not one, or cut short
+            return new Described(index, null, null, null, null, file.uri() + ": not a whole gzip file (" + e.getMessage() + ")");
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.util.zip.ZipException || e.getCause() instanceof java.io.EOFException)) throw e;
+            return new Described(index, null, null, null, null, file.uri() + ": not a whole gzip file (" + e.getCause().getMessage() + ")");
         }
-        return new Described(index, out.toArray(double[][]::new), energies.stream().mapToDouble(Double::doubleValue).toArray(), null);
+        return new Described(index, out.toArray(double[][]::new), energies.stream().mapToDouble(Double::doubleValue).toArray(),
+                mapped != null ? mapped.stream().mapToDouble(Double::doubleValue).toArray() : null, unmapped, null);
     }
 
     private static String name(String species, int type) {
         return species != null ? species : "type " + type;
+    }
+
+    /** θ_ref's mapped energy about the lattice (built once per executor), or null when there is none to map about. */
+    private MappedEnergy mapping() {
+        if (lattice == null) return null;
+        MappedEnergy m = mapping;
+        if (m == null) {
+            synchronized (this) {
+                if (mapping == null) {
+                    Structure sites = new Structure(new Cell(lattice.cell(), new double[3]), lattice.positions(), types,
+                            new double[java.util.Arrays.stream(types).max().orElse(1)]);
+                    mapping = new MappedEnergy(sites, LinearSnapPotential.singleElement(engine(), 0, lattice.thetaRef()));
+                }
+                m = mapping;
+            }
+        }
+        return m;
     }
 
     private SnapBispectrum engine() {

@@ -137,8 +137,11 @@ public final class IngestJob {
         }
     }
 
-    /** θ_ref (null: unknown, no --coeff) and its β0, eV/atom: what the frames' own energies are checked against. */
-    public record ReferenceModel(double[] theta, double beta0) implements Serializable {}
+    /**
+     * θ_ref (null: unknown, no --coeff) and its β0, eV/atom: what the frames' own energies are checked against; with
+     * θ_ref·D_0 (eV/atom; NaN without a lattice) the mapped energies' zero.
+     */
+    public record ReferenceModel(double[] theta, double beta0, double latticeEnergy) implements Serializable {}
 
     /**
      * Per cell: ⟨U⟩/N with its blocked error and the frames' effective count, from the energy
@@ -147,10 +150,18 @@ public final class IngestJob {
      */
     private MdAverages[] averages(JavaRDD<FrameDescriptors.Described> described, List<SnapshotFile> files, double[] temperatures,
             int[] cellOf, int atoms, ReferenceModel model) {
+        double latticeEnergy = model.latticeEnergy();
         List<FileEnergies> collected = new ArrayList<>(described
-                .map(d -> new FileEnergies(d.file(), EnergySeries.of(d.descriptors(), d.energies(), atoms, model.theta(), model.beta0())))
+                .map(d -> new FileEnergies(d.file(), EnergySeries.of(d.descriptors(), d.energies(), atoms, model.theta(), model.beta0(),
+                        d.mapped(), latticeEnergy), d.unmapped()))
                 .collect());
         collected.sort(Comparator.comparingInt(FileEnergies::file));
+        for (FileEnergies f : collected) {
+            if (f.unmapped() != null) {
+                progress.say(String.format(Locale.ROOT, "warning: %s: %s; ⟨U⟩ of temperature %s K from the plain energies",
+                        files.get(f.file()).uri(), f.unmapped(), temperatures[cellOf[f.file()]]));
+            }
+        }
         MdAverages[] out = new MdAverages[temperatures.length];
         for (int c = 0; c < out.length; c++) {
             int cell = c;
@@ -169,8 +180,8 @@ public final class IngestJob {
         return out;
     }
 
-    /** One file's energy series. */
-    record FileEnergies(int file, EnergySeries series) implements Serializable {}
+    /** One file's energy series, and why its energies were not mapped (null: mapped, or never tried). */
+    record FileEnergies(int file, EnergySeries series, String unmapped) implements Serializable {}
 
     /** Per cell, in increasing temperature: the number of files and frames. */
     public static List<CellCount> counts(PhaseSummary phase, List<SnapshotFile> files) {
@@ -186,9 +197,15 @@ public final class IngestJob {
         Path path = new Path(URI.create(file.uri()));
         FileSystem fs = path.getFileSystem(conf);
         try (TrajectoryFrames frames = TrajectoryFrames.open(
-                new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)), file.uri())) {
+                new BufferedReader(new InputStreamReader(TrajectoryFrames.decompressed(fs.open(path), file.uri()),
+                        StandardCharsets.UTF_8)), file.uri())) {
             if (!frames.hasNext()) throw BadInputException.at(file.uri(), 0, null, "no frames");
             return frames.next();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) { // a .gz that is not one, or cut short
+            throw new BadInputException(file.uri() + ": not a whole gzip file (" + e.getMessage() + ")");
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.util.zip.ZipException || e.getCause() instanceof java.io.EOFException)) throw e;
+            throw new BadInputException(file.uri() + ": not a whole gzip file (" + e.getCause().getMessage() + ")");
         }
     }
 

@@ -79,9 +79,10 @@ public final class IngestLauncher {
         PhaseSummary phase;
         try (JavaSparkContext sc = SparkContexts.start(conf)) {
             sc.setLogLevel("WARN");
-            FrameDescriptors source = new FrameDescriptors(model, sc.hadoopConfiguration(), first);
+            IngestJob.ReferenceModel referenceModel = referenceModel(model, o.coeff() == null, reference.d0());
+            FrameDescriptors source = new FrameDescriptors(model, sc.hadoopConfiguration(), first, lattice(referenceModel, reference));
             phase = new IngestJob(sc, progress, o.partitions()).summarise(name, files, source, snap.descriptorCount(),
-                    reference, o.compression(), referenceModel(model, o.coeff() == null)).withModel(storeModel(model, o.coeff() == null, reference.mass()));
+                    reference, o.compression(), referenceModel).withModel(storeModel(model, o.coeff() == null, reference.mass()));
         }
         String provenance = "scoredos ingest " + String.join(" ", o.snapshots());
         checkOutput(outFs, out, o.out()); // nobody wrote there meanwhile
@@ -106,10 +107,22 @@ public final class IngestLauncher {
         return descriptorOnly || model.elements().size() != 1 ? stored : stored.withReferenceTheta(model.elements().get(0).linear());
     }
 
-    /** θ_ref and β0 of a single-element --coeff (the model the MD ran with), else unknown. */
-    static IngestJob.ReferenceModel referenceModel(ModelDescription model, boolean descriptorOnly) {
-        if (descriptorOnly || model.elements().size() != 1) return new IngestJob.ReferenceModel(null, 0);
-        return new IngestJob.ReferenceModel(model.elements().get(0).linear(), model.elements().get(0).constant());
+    /** θ_ref and β0 of a single-element --coeff (the model the MD ran with), with θ_ref·D_0 (NaN without a lattice), else unknown. */
+    static IngestJob.ReferenceModel referenceModel(ModelDescription model, boolean descriptorOnly, double[] d0) {
+        if (descriptorOnly || model.elements().size() != 1) return new IngestJob.ReferenceModel(null, 0, Double.NaN);
+        double[] theta = model.elements().get(0).linear();
+        double latticeEnergy = 0;
+        for (int k = 0; k < theta.length; k++) latticeEnergy += theta[k] * d0[k];
+        return new IngestJob.ReferenceModel(theta, model.elements().get(0).constant(), latticeEnergy);
+    }
+
+    /**
+     * What the frames' energies are mapped about (method.md §6): θ_ref and the --reference lattice, when both are known
+     * (a crystal of a single-element --coeff); else null (a liquid, or θ_ref unknown).
+     */
+    static FrameDescriptors.Lattice lattice(IngestJob.ReferenceModel model, ReferenceConstants reference) {
+        if (model.theta() == null || !Arrays.stream(reference.d0()).allMatch(Double::isFinite)) return null;
+        return new FrameDescriptors.Lattice(model.theta(), reference.cell(), reference.positions());
     }
 
     /** The output must be new (or an empty directory): an ingestion never replaces anything. */

@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.scoredos.campaign.CampaignStore;
 import org.scoredos.io.BadInputException;
 import org.scoredos.io.InputFiles;
-import org.scoredos.structure.StructureFiles;
+import org.scoredos.structure.TrajectoryFrames;
 
 /**
  * The trajectory files of an ingestion: every --snapshots glob expanded by the Hadoop file
@@ -83,7 +83,7 @@ public final class SnapshotFiles {
             for (FileStatus st : found == null ? new FileStatus[0] : found) {
                 if (!st.isFile()) continue;
                 String file = st.getPath().toString();
-                StructureFiles.format(Path.of(st.getPath().getName())); // an unknown extension is refused here
+                TrajectoryFrames.format(st.getPath().getName()); // an unknown extension is refused here
                 files.put(file, file);
                 matched++;
             }

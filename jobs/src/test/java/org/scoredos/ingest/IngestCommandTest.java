@@ -27,13 +27,17 @@ import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
 import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
 import org.scoredos.summary.PhaseSummary;
+import org.scoredos.summary.MdAverages;
 import org.scoredos.summary.StoreModel;
+import org.scoredos.thermo.MappedEnergy;
+import org.scoredos.units.Units;
 
 /**
  * {@code scoredos ingest} end to end on small W bcc trajectories (16 atoms) written here:
@@ -54,6 +58,11 @@ class IngestCommandTest {
     static void engine() throws Exception {
         SnapParameters params = SnapParameterReader.read(W_SNAP.resolve("D.snapparam"));
         snap = SnapBispectrum.of(params, SnapCoefficientReader.read(W_SNAP.resolve("X_W.snapcoeff"), params));
+    }
+
+    /** θ_ref's Hessians of the MD stores, kept in the test's directory. */
+    private String hessians() {
+        return tmp.resolve("hessians").toString();
     }
 
     private static Ran run(String... args) {
@@ -203,7 +212,7 @@ class IngestCommandTest {
         // ingest recorded --coeff as θ_ref, the model the frames stand for
         assertEquals(55, new ObjectMapper().readTree(Files.readString(Path.of(out, "manifest.json"))).get("model")
                 .get("referenceTheta").size());
-        Ran recorded = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
+        Ran recorded = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
                 "--temperatures", "300,1200,2000", "--gradient", "--format", "json");
         assertEquals(0, recorded.code(), recorded.err());
 
@@ -213,7 +222,7 @@ class IngestCommandTest {
         assertTrue(rows.get(0).get("freeEnergy").asDouble() > rows.get(1).get("freeEnergy").asDouble(), "F falls with T");
         assertEquals(55, rows.get(0).get("gradient").size());
         // the text header says how F was estimated: not an isosurface mode
-        Ran text = run("estimate", "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--temperatures", "300");
+        Ran text = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--temperatures", "300");
         assertTrue(text.out().contains("MD snapshots: F_ref by Gibbs–Helmholtz"), text.out());
         assertFalse(text.out().contains("smooth mode"), text.out());
     }
@@ -254,13 +263,18 @@ class IngestCommandTest {
         assertFalse(ran.err().contains("energies differ"), ran.err());
         PhaseSummary phase = SummaryStore.read(Path.of(out));
         double[] theta = phase.model().referenceTheta();
+        LinearSnapPotential model = LinearSnapPotential.singleElement(snap, 0, theta);
+        MappedEnergy mapping = new MappedEnergy(Lattices.bcc(A, 2, 2, 2), model);
         for (int c = 0; c < 2; c++) {
             CellSummary cell = phase.cells().get(c);
-            assertEquals(c == 0 ? 300 : 1200, cell.md().temperature(), 0.0);
-            assertTrue(cell.md().fromFiles(), "⟨U⟩ from the frames' energy=");
-            double mean = 0;
-            for (int k = 0; k < theta.length; k++) mean += theta[k] * cell.mean()[k];
-            assertEquals(mean, cell.md().energy(), 1e-10, "⟨U⟩/N less β0 = θ_ref·⟨D⟩ for frames of the model");
+            double t = c == 0 ? 300 : 1200;
+            assertEquals(t, cell.md().temperature(), 0.0);
+            // frames of θ_ref about the --reference lattice: ⟨U⟩/N = θ_ref·D_0 + ⟨U − U_0 + ½u·F⟩/N + (M/2N) k_B T
+            assertTrue(cell.md().mapped() && !cell.md().fromFiles(), "⟨U⟩ by mapped averaging: " + cell.md());
+            double mapped = 0;
+            for (Structure f : c == 0 ? cold : hot) mapped += mapping.of(f) / 16 / 40;
+            double expected = mapping.latticeEnergy() / 16 + mapped + 45.0 / 32 * Units.KB * t;
+            assertEquals(expected, cell.md().energy(), 1e-10);
             assertTrue(cell.md().energyError() > 0 && cell.md().effectiveSamples() <= 40, "" + cell.md());
         }
         assertTrue(phase.cells().get(1).md().energy() > phase.cells().get(0).md().energy(), "hotter, higher ⟨U⟩");
@@ -272,27 +286,39 @@ class IngestCommandTest {
                 "--reference", lattice.toString()));
         assertEquals(0, warned.code(), warned.err());
         assertTrue(warned.err().contains("warning: temperature 300.0 K: the frames' energies differ from the --coeff model's"), warned.err());
-        double shifted = SummaryStore.read(Path.of(other)).cells().get(0).md().energy();
-        assertEquals(phase.cells().get(0).md().energy() + 1e-5 * 39 / 2.0, shifted, 1e-10);
+        MdAverages shifted = SummaryStore.read(Path.of(other)).cells().get(0).md();
+        double plain = 0;
+        for (int k = 0; k < theta.length; k++) plain += theta[k] * phase.cells().get(0).mean()[k];
+        assertTrue(shifted.fromFiles() && !shifted.mapped(), "θ_ref's forces do not map another model's frames");
+        assertEquals(plain + 1e-5 * 39 / 2.0, shifted.energy(), 1e-10);
 
         // estimate with θ_ref from --reference-coeff and an anchor: F_ref(300 K) is the anchor
         String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();
-        Ran anchored = run("estimate", "--summaries", out, "--coeff", coeff, "--reference-coeff", coeff, "--anchor", "300=-0.05",
+        Ran anchored = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--reference-coeff", coeff, "--anchor", "300=-0.05",
                 "--temperatures", "300", "--format", "json");
         assertEquals(0, anchored.code(), anchored.err());
         assertEquals(-0.05, new ObjectMapper().readTree(anchored.out()).get("results").get(0).get("freeEnergy").asDouble(), 1e-5);
-        Ran badAnchor = run("estimate", "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
+        Ran badAnchor = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
         assertEquals(2, badAnchor.code());
         assertTrue(badAnchor.err().contains("--anchor: expected [PHASE:]T0=F0"), badAnchor.err());
 
         // transition between stores of MD snapshots: the same table as for isosurface stores, the anchor names one store's phase
-        Ran transition = run("transition", "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+        Ran transition = run("transition", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
                 "--temperatures", "300", "--format", "json");
         assertEquals(0, transition.code(), transition.err());
         JsonNode row = new ObjectMapper().readTree(transition.out()).get("table").get(0);
         assertEquals(row.get("first").get("freeEnergy").asDouble() + 0.04, row.get("deltaF").asDouble(), 1e-5, "F_b(300 K) is its anchor");
         // the fields of an isosurface store's table (40 frames do not span 55 components: wide bars, unsolved, as it should)
         assertTrue(row.get("deltaFError").asDouble() > 0 && row.get("first").has("solved") && row.get("second").has("error"), row.toString());
+
+        // finetune between stores of MD snapshots: a target where the second store has no frames (it holds 300 K only) is
+        // refused before any step, as for isosurface stores outside their sampled α range
+        Ran finetune = run("finetune", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+                "--temperatures", "300:1200:4", "--target-tc", "900", "--out", tmp.resolve("tuned.snapcoeff").toString());
+        assertEquals(2, finetune.code(), finetune.err());
+        assertTrue(finetune.err().contains("--target-tc 900 K: outside the span where both phases are solved for the starting θ"),
+                finetune.err());
+        assertFalse(Files.exists(tmp.resolve("tuned.snapcoeff")));
     }
 
     @Test

@@ -1,10 +1,19 @@
 package org.scoredos.estimate;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.scoredos.descriptor.SnapBispectrum;
+import org.scoredos.descriptor.SnapParameters;
+import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
+import org.scoredos.harmonic.Hessian;
+import org.scoredos.harmonic.HessianCache;
 import org.scoredos.harmonic.HessianCalculator;
 import org.scoredos.io.BadInputException;
 import org.scoredos.potential.LinearSnapPotential;
@@ -57,10 +66,25 @@ public record MdPhase(PhaseSummary summary) implements SingleStorePhase {
         int[] types = new int[r.atoms()];
         Arrays.fill(types, 1);
         Structure lattice = new Structure(new Cell(r.cell(), new double[3]), r.positions(), types, new double[] {r.mass()});
-        progress.accept(String.format(Locale.ROOT, "%s: Hessian of the reference model at the store's lattice (%d atoms)",
-                phase.name(), r.atoms()));
-        HarmonicReference harmonic = HarmonicReference.compute(lattice, potential, 0.0, r.mass(),
-                new HessianCalculator(HessianCalculator.DEFAULT_STEP, true));
+        HessianCalculator calculator = new HessianCalculator(HessianCalculator.DEFAULT_STEP, true);
+        Supplier<Hessian> compute = () -> {
+            progress.accept(String.format(Locale.ROOT, "%s: Hessian of the reference model at the store's lattice (%d atoms)",
+                    phase.name(), r.atoms()));
+            return calculator.compute(potential, lattice);
+        };
+        String cache = settings.md().hessianCache();
+        Hessian h = cache == null ? compute.get() : new HessianCache(Path.of(cache)).getOrCompute(
+                HessianCache.key(lattice, 0.0, calculator.step(), List.of(identity(model.descriptor(), s, thetaRef))), compute);
+        HarmonicReference harmonic = new HarmonicReference(lattice, HarmonicReference.resolveMasses(lattice, r.mass()), 0.0,
+                potential.energy(lattice), HarmonicModes.of(h));
         return new TemperatureConditionedEstimator(phase, thetaRef, storedEnergy, harmonic::freeEnergy, anchor);
+    }
+
+    /** What θ_ref's Hessian depends on besides the lattice: the descriptor, the element's radius and weight, θ_ref. */
+    private static byte[] identity(SnapParameters descriptor, StoreModel.Species species, double[] theta) {
+        byte[] text = ("md-reference-v1 " + descriptor + " " + species.radius() + " " + species.weight()).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(text.length + 8 * theta.length).put(text);
+        for (double v : theta) b.putDouble(v);
+        return b.array();
     }
 }

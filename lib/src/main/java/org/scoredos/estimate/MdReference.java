@@ -5,14 +5,16 @@ import org.scoredos.io.BadInputException;
 
 /**
  * What a user may say about the reference model of stores of MD snapshots (method.md §6): θ_ref
- * in place of the one ingest recorded, and anchors of F_ref.
+ * in place of the one ingest recorded, anchors of F_ref, and where θ_ref's Hessian is kept.
  *
- * @param theta   θ_ref (d values, no β0), or null: the store's
- * @param anchors F_ref(T_0) = F_0 per phase name (null: every MD phase without its own)
+ * @param theta        θ_ref (d values, no β0), or null: the store's
+ * @param anchors      F_ref(T_0) = F_0 per phase name (null: every MD phase without its own)
+ * @param hessianCache the directory of {@link org.scoredos.harmonic.HessianCache} that keeps θ_ref's Hessian at a
+ *                     crystal store's lattice, or null: computed each time an estimator is made
  */
-public record MdReference(double[] theta, List<Anchor> anchors) implements java.io.Serializable {
-    /** Nothing said: the store's θ_ref, no anchor. */
-    public static final MdReference NONE = new MdReference(null, List.of());
+public record MdReference(double[] theta, List<Anchor> anchors, String hessianCache) implements java.io.Serializable {
+    /** Nothing said: the store's θ_ref, no anchor, no cache. */
+    public static final MdReference NONE = new MdReference(null, List.of(), null);
 
     /**
      * F_ref(T_0) = F_0.

@@ -18,7 +18,8 @@ import org.scoredos.summary.MdAverages;
  * the {@code edges} column holds all d·(bins+1)); counts are INT64 (delta-packed, so small).
  * Cells of MD snapshots also hold their typed MD averages ({@link MdAverages}), each an empty
  * list in other cells: {@code temperature} (K), {@code potentialEnergy} (⟨U⟩/N and its blocked
- * error, eV/atom, or none when unknown), {@code effectiveSamples}, {@code energyFromFiles} (0/1).
+ * error, eV/atom, or none when unknown), {@code effectiveSamples}, {@code energyFromFiles} (0/1),
+ * {@code energyMapped} (0/1: harmonically mapped averaging; absent in older stores: 0).
  * Stores written before these columns read with the temperature from {@code tau}, which still
  * holds every cell's label (T for MD cells).
  */
@@ -42,6 +43,7 @@ final class CellsFile {
               repeated double potentialEnergy;
               repeated double effectiveSamples;
               repeated int64 energyFromFiles;
+              repeated int64 energyMapped;
             }""");
 
     private CellsFile() {}
@@ -78,6 +80,7 @@ final class CellsFile {
                 }
                 if (Double.isFinite(md.effectiveSamples())) g.add("effectiveSamples", md.effectiveSamples());
                 g.add("energyFromFiles", md.fromFiles() ? 1L : 0L);
+                g.add("energyMapped", md.mapped() ? 1L : 0L);
             }
             rows.add(g);
         }
@@ -118,8 +121,10 @@ final class CellsFile {
         double[] energy = shapes.listOf("potentialEnergy", r, 0, 2);
         double[] effective = shapes.listOf("effectiveSamples", r, 0, 1);
         long[] fromFiles = shapes.longListOf("energyFromFiles", r, 0, 1);
+        long[] mapped = t.has("energyMapped") ? shapes.longListOf("energyMapped", r, 0, 1) : new long[0];
         return new MdAverages(temperature[0], energy.length == 2 ? energy[0] : Double.NaN, energy.length == 2 ? energy[1] : Double.NaN,
-                effective.length == 1 ? effective[0] : Double.NaN, fromFiles.length == 1 && fromFiles[0] == 1);
+                effective.length == 1 ? effective[0] : Double.NaN, fromFiles.length == 1 && fromFiles[0] == 1,
+                mapped.length == 1 && mapped[0] == 1);
     }
 
     private static double[][] edges(Shapes shapes, int r, int d, int bins) {

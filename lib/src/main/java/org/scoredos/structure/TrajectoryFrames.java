@@ -2,21 +2,24 @@ package org.scoredos.structure;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
 import org.scoredos.io.BadInputException;
 
 /**
  * Streams the frames of a trajectory one at a time, so a long one never sits in memory: a
  * LAMMPS text dump ({@code .dump}, {@code .lammpstrj}) or an extended XYZ file of frames one
- * after the other ({@code .xyz}, {@code .extxyz}), with each frame's potential energy when the
- * file carries it. Parse errors are {@link BadInputException}s
+ * after the other ({@code .xyz}, {@code .extxyz}), either gzipped ({@code .dump.gz}), with each
+ * frame's potential energy when the file carries it. Parse errors are {@link BadInputException}s
  * naming the file and line; I/O failures surface as {@link UncheckedIOException}.
  */
 public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
+    private static final String GZIP = ".gz";
     private final LammpsDumpReader dump;
     private final TextSource xyz;
     private int frameLine;
@@ -27,15 +30,30 @@ public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
         this.xyz = xyz;
     }
 
-    /** The frames of {@code in}; the format comes from {@code file}'s extension, which also names it in errors. */
+    /**
+     * The frames of {@code in}; the format comes from {@code file}'s extension (less a trailing
+     * {@code .gz}: {@link #decompressed}), and the name names it in errors.
+     */
     public static TrajectoryFrames open(Reader in, String file) {
-        String name = file.substring(file.lastIndexOf('/') + 1);
-        return switch (StructureFiles.format(Path.of(name.isEmpty() ? file : name))) {
+        return switch (format(file)) {
             case LAMMPS_DUMP -> new TrajectoryFrames(LammpsDumpReader.open(in, file), null);
             case EXTENDED_XYZ -> new TrajectoryFrames(null, new TextSource(in, file));
             case LAMMPS_DATA -> throw BadInputException.at(file, 0, null,
                     "a LAMMPS data file holds one structure, not a trajectory (use a dump or extended XYZ file)");
         };
+    }
+
+    /** The trajectory format of a file name or path, less a trailing {@code .gz}; unknown extensions are refused. */
+    public static StructureFiles.Format format(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        if (name.isEmpty()) name = file;
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(GZIP)) name = name.substring(0, name.length() - GZIP.length());
+        return StructureFiles.format(Path.of(name));
+    }
+
+    /** The bytes of {@code file}: gunzipped when its name ends in {@code .gz} (dumps compress about 4×). */
+    public static InputStream decompressed(InputStream raw, String file) throws IOException {
+        return file.toLowerCase(java.util.Locale.ROOT).endsWith(GZIP) ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
     @Override

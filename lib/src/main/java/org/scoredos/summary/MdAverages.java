@@ -14,13 +14,15 @@ package org.scoredos.summary;
  *                         blocking of the energy series): the sample size of any mean over the
  *                         cell; NaN when unknown (then the frames count as independent)
  * @param fromFiles        whether {@code energy} came from the frames' own energies
+ * @param mapped           whether {@code energy} is θ_ref's harmonically mapped average
+ *                         ({@link org.scoredos.thermo.MappedEnergy}: U − U_0 + ½u·F per frame, far less noisy)
  */
-public record MdAverages(double temperature, double energy, double energyError, double effectiveSamples, boolean fromFiles)
-        implements java.io.Serializable {
+public record MdAverages(double temperature, double energy, double energyError, double effectiveSamples, boolean fromFiles,
+        boolean mapped) implements java.io.Serializable {
 
     /** A cell of a store written before ⟨U⟩ was recorded: its temperature only. */
     public static MdAverages temperatureOnly(double temperature) {
-        return new MdAverages(temperature, Double.NaN, Double.NaN, Double.NaN, false);
+        return new MdAverages(temperature, Double.NaN, Double.NaN, Double.NaN, false, false);
     }
 
     /** Whether ⟨U⟩ and its blocked error are known. */

@@ -92,9 +92,9 @@ class SummaryStoreTest {
         List<CellSummary> cells = new java.util.ArrayList<>();
         for (int a = 0; a < bcc.cells().size(); a++) {
             CellSummary c = bcc.cells().get(a);
-            // one cell without ⟨U⟩ (ingested without θ_ref), the others from files and from θ_ref·D
-            MdAverages md = a == 0 ? new MdAverages(500, Double.NaN, Double.NaN, 812.5, false)
-                    : new MdAverages(1000 * a, -8.9 + 0.01 * a, 1.5e-4 * a, 123.25 * a, a == 1);
+            // one cell without ⟨U⟩ (ingested without θ_ref), the others from files, mapped and from θ_ref·D
+            MdAverages md = a == 0 ? new MdAverages(500, Double.NaN, Double.NaN, 812.5, false, false)
+                    : new MdAverages(1000 * a, -8.9 + 0.01 * a, 1.5e-4 * a, 123.25 * a, a == 1, a == 2);
             cells.add(c.withMd(md));
         }
         PhaseSummary md = new PhaseSummary("md", bcc.reference(), cells, Conditioning.TEMPERATURE);
@@ -108,6 +108,7 @@ class SummaryStoreTest {
             assertEquals(want.energyError(), got.energyError(), 0.0);
             assertEquals(want.effectiveSamples(), got.effectiveSamples(), 0.0);
             assertEquals(want.fromFiles(), got.fromFiles());
+            assertEquals(want.mapped(), got.mapped());
         }
         assertFalse(back.cells().get(0).md().hasEnergy());
         // isosurface cells have none
