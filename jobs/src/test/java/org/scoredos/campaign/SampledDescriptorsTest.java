@@ -91,6 +91,45 @@ public class SampledDescriptorsTest {
         assertTrue(hotSpread > 30 * coldSpread, "amplitudes grow as the square root of the energy: " + coldSpread + " vs " + hotSpread);
     }
 
+    /**
+     * Common random numbers: a cell at another strain drawing its first strain's streams gives,
+     * sample by sample, nearly the first strain's descriptors (the shared g through each
+     * strain's own H^{-1/2}, whatever basis the eigensolver picks within bcc's degenerate
+     * modes); with its own streams the samples are unrelated.
+     */
+    @Test
+    void strainsAtTheSameTauShareTheirRandomStreams() throws Exception {
+        CampaignConfig c = CampaignConfigReader.read(tinyConfig(tmp, "strains: [0.0, 0.004]\n"));
+        ShardPlan plan = ShardPlan.of(c);
+        CampaignCell first = plan.cellAt(0, 1.0), second = plan.cellAt(1, 1.0);
+        assertEquals(first.index(), second.stream());
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "strains: [0.0, 0.004]\n"));
+        Shard shard = new Shard(first.index(), 0, 0, 16);
+        double[][] a = p.source().descriptors(first, shard), shared = p.source().descriptors(second, shard);
+        double[][] own = p.source().descriptors(new CampaignCell(second.index(), 1, 0.004, 1.0), shard);
+        double sharedDistance = meanDistance(a, shared), ownDistance = meanDistance(a, own);
+        assertTrue(sharedDistance < 0.1 * ownDistance, "shared streams " + sharedDistance + " vs own " + ownDistance);
+    }
+
+    /** Mean over samples of |D_a − D_b| after removing each set's mean (the strain's lattice shift). */
+    private static double meanDistance(double[][] a, double[][] b) {
+        int d = a[0].length;
+        double[] ma = new double[d], mb = new double[d];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < d; k++) {
+                ma[k] += a[i][k] / a.length;
+                mb[k] += b[i][k] / b.length;
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double r = 0;
+            for (int k = 0; k < d; k++) r += Math.pow(a[i][k] - ma[k] - b[i][k] + mb[k], 2);
+            s += Math.sqrt(r) / a.length;
+        }
+        return s;
+    }
+
     private static double spread(double[][] x, double[] d0) {
         double max = 0;
         for (double[] row : x) for (int k = 0; k < row.length; k++) max = Math.max(max, Math.abs(row[k] - d0[k]));
