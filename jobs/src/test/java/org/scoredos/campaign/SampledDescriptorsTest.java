@@ -33,8 +33,12 @@ public class SampledDescriptorsTest {
     }
 
     private CampaignSetup.Prepared prepare(Path yaml) throws Exception {
+        return prepare(yaml, hessians);
+    }
+
+    private static CampaignSetup.Prepared prepare(Path yaml, Path hessianCache) throws Exception {
         CampaignConfig c = CampaignConfigReader.read(yaml);
-        return CampaignSetup.prepare(c, yaml, hessians, new Progress(new PrintWriter(new StringWriter()), "tiny", Duration.ofMinutes(1)));
+        return CampaignSetup.prepare(c, yaml, hessianCache, new Progress(new PrintWriter(new StringWriter()), "tiny", Duration.ofMinutes(1)));
     }
 
     @Test
@@ -103,7 +107,8 @@ public class SampledDescriptorsTest {
         ShardPlan plan = ShardPlan.of(c);
         CampaignCell first = plan.cellAt(0, 1.0), second = plan.cellAt(1, 1.0);
         assertEquals(first.index(), second.stream());
-        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "strains: [0.0, 0.004]\n"));
+        // its own Hessian cache: the shared one holds the single-strain Hessian only
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "strains: [0.0, 0.004]\n"), tmp.resolve("hessians"));
         Shard shard = new Shard(first.index(), 0, 0, 16);
         double[][] a = p.source().descriptors(first, shard), shared = p.source().descriptors(second, shard);
         double[][] own = p.source().descriptors(new CampaignCell(second.index(), 1, 0.004, 1.0), shard);
