@@ -46,7 +46,7 @@ import org.scoredos.score.PolynomialBasis;
  *                        the life of a campaign so that top-ups only add shards
  * @param histogram       bins and clipping of the rotated-component histograms
  * @param score           score-matching basis and order
- * @param seed            campaign seed: samples are a function of (seed, cell, index)
+ * @param seed            campaign seed: samples are a function of (seed, the cell's τ, index), the same at every strain
  * @param output          output directory: a path or any Hadoop file-system URI
  */
 public record CampaignConfig(

@@ -15,8 +15,9 @@ import org.scoredos.sample.Snapshot;
 /**
  * The campaign's descriptors: isosurface samples of each phase's reference (or, for the kinetic
  * sampler, snapshots of one NVE trajectory per shard at the cell's target energy), described by
- * SNAP, followed by the reference model's fixed-term energies per atom ({@link SampledFeatures}). Sample i of cell K is snapshot i − start of shard (seed, K, i / samplesPerShard), so it
- * depends on the seed, the cell and the index only. Rejected snapshots (atoms too close) are dropped.
+ * SNAP, followed by the reference model's fixed-term energies per atom ({@link SampledFeatures}). Sample i of cell K is snapshot i − start of shard (seed, K's stream, i / samplesPerShard),
+ * so it depends on the seed, the cell's τ (its stream is the first strain's cell at that τ: common
+ * random numbers across strains) and the index only. Rejected snapshots (atoms too close) are dropped.
  * The SNAP engine and the samplers are built lazily, once per executor, from the model
  * description and descriptor settings this object carries as values (it is broadcast); both
  * are immutable and thread-safe.
@@ -63,7 +64,7 @@ final class SampledDescriptors implements SnapshotDescriptors {
     public double[][] descriptors(CampaignCell cell, Shard shard) {
         Engines e = engines();
         double alpha = e.references().get(cell.phase()).alphaOfTau(cell.tau());
-        ShardKey key = new ShardKey(seed, cell.index(), shard.index());
+        ShardKey key = new ShardKey(seed, cell.stream(), shard.index());
         List<Snapshot> snapshots = e.samplers().get(cell.phase()).sample(alpha, key, 0, shard.size());
         return snapshots.stream().filter(Snapshot::accepted).map(s -> e.features().of(s.structure())).toArray(double[][]::new);
     }

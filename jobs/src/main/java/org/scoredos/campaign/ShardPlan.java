@@ -34,7 +34,7 @@ public final class ShardPlan implements java.io.Serializable {
 
     /**
      * The plan of an output that already holds {@code existing} cells: each keeps its id (its
-     * samples are a function of the seed, the id and the index), and the config's new τ values
+     * samples are a function of the seed, the first strain's id at its τ and the index), and the config's new τ values
      * get new ids after the highest one, strain-major and τ ascending. Every existing cell must
      * still be in the grid, at the same τ (to 1e-9 relative: a grid rebuilt from the same
      * numbers); a τ that changed makes another campaign and is refused.
@@ -45,13 +45,18 @@ public final class ShardPlan implements java.io.Serializable {
         List<CampaignCell> cells = new ArrayList<>();
         List<CampaignManifest.CellCount> unmatched = new ArrayList<>(existing);
         int next = existing.stream().mapToInt(c -> c.cell() + 1).max().orElse(0);
+        List<Double> taus = config.tau().values();
+        int[] streams = new int[taus.size()]; // the first strain's cell ids, per τ
         for (int p = 0; p < config.strains().size(); p++) {
             double strain = config.strains().get(p);
-            for (double tau : config.tau().values()) {
+            for (int j = 0; j < taus.size(); j++) {
+                double tau = taus.get(j);
                 CampaignManifest.CellCount old = unmatched.stream()
                         .filter(c -> c.strain() == strain && sameTau(c.tau(), tau)).findFirst().orElse(null);
                 if (old != null) unmatched.remove(old);
-                cells.add(old != null ? new CampaignCell(old.cell(), p, strain, old.tau()) : new CampaignCell(next++, p, strain, tau));
+                int id = old != null ? old.cell() : next++;
+                if (p == 0) streams[j] = id;
+                cells.add(new CampaignCell(id, p, strain, old != null ? old.tau() : tau, streams[j]));
             }
         }
         if (!unmatched.isEmpty()) {

@@ -33,8 +33,12 @@ public class SampledDescriptorsTest {
     }
 
     private CampaignSetup.Prepared prepare(Path yaml) throws Exception {
+        return prepare(yaml, hessians);
+    }
+
+    private static CampaignSetup.Prepared prepare(Path yaml, Path hessianCache) throws Exception {
         CampaignConfig c = CampaignConfigReader.read(yaml);
-        return CampaignSetup.prepare(c, yaml, hessians, new Progress(new PrintWriter(new StringWriter()), "tiny", Duration.ofMinutes(1)));
+        return CampaignSetup.prepare(c, yaml, hessianCache, new Progress(new PrintWriter(new StringWriter()), "tiny", Duration.ofMinutes(1)));
     }
 
     @Test
@@ -89,6 +93,46 @@ public class SampledDescriptorsTest {
         assertTrue(later[0][3] != a[0][3], "another shard, another trajectory");
         double coldSpread = spread(p.source().descriptors(cold, new Shard(0, 0, 0, 6)), ref.d0()), hotSpread = spread(a, ref.d0());
         assertTrue(hotSpread > 30 * coldSpread, "amplitudes grow as the square root of the energy: " + coldSpread + " vs " + hotSpread);
+    }
+
+    /**
+     * Common random numbers: a cell at another strain drawing its first strain's streams gives,
+     * sample by sample, nearly the first strain's descriptors (the shared g through each
+     * strain's own H^{-1/2}, whatever basis the eigensolver picks within bcc's degenerate
+     * modes); with its own streams the samples are unrelated.
+     */
+    @Test
+    void strainsAtTheSameTauShareTheirRandomStreams() throws Exception {
+        CampaignConfig c = CampaignConfigReader.read(tinyConfig(tmp, "strains: [0.0, 0.004]\n"));
+        ShardPlan plan = ShardPlan.of(c);
+        CampaignCell first = plan.cellAt(0, 1.0), second = plan.cellAt(1, 1.0);
+        assertEquals(first.index(), second.stream());
+        // its own Hessian cache: the shared one holds the single-strain Hessian only
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "strains: [0.0, 0.004]\n"), tmp.resolve("hessians"));
+        Shard shard = new Shard(first.index(), 0, 0, 16);
+        double[][] a = p.source().descriptors(first, shard), shared = p.source().descriptors(second, shard);
+        double[][] own = p.source().descriptors(new CampaignCell(second.index(), 1, 0.004, 1.0), shard);
+        double sharedDistance = meanDistance(a, shared), ownDistance = meanDistance(a, own);
+        assertTrue(sharedDistance < 0.1 * ownDistance, "shared streams " + sharedDistance + " vs own " + ownDistance);
+    }
+
+    /** Mean over samples of |D_a − D_b| after removing each set's mean (the strain's lattice shift). */
+    private static double meanDistance(double[][] a, double[][] b) {
+        int d = a[0].length;
+        double[] ma = new double[d], mb = new double[d];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < d; k++) {
+                ma[k] += a[i][k] / a.length;
+                mb[k] += b[i][k] / b.length;
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double r = 0;
+            for (int k = 0; k < d; k++) r += Math.pow(a[i][k] - ma[k] - b[i][k] + mb[k], 2);
+            s += Math.sqrt(r) / a.length;
+        }
+        return s;
     }
 
     private static double spread(double[][] x, double[] d0) {

@@ -31,7 +31,9 @@ class ShardPlanTest {
         CampaignConfig c = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL + "strains: [0.0, 0.01]\n", "c.yaml");
         ShardPlan plan = ShardPlan.of(c);
         assertEquals(4, plan.cells().size());
-        assertEquals(new CampaignCell(2, 1, 0.01, 0.5), plan.cells().get(2));
+        // the second strain's cells draw the first strain's streams at the same τ
+        assertEquals(new CampaignCell(2, 1, 0.01, 0.5, 0), plan.cells().get(2));
+        assertEquals(new CampaignCell(3, 1, 0.01, 1.0, 1), plan.cells().get(3));
         assertEquals(16, plan.shardsPerCell());
     }
 
@@ -45,8 +47,11 @@ class ShardPlanTest {
         ShardPlan plan = ShardPlan.of(c, existing);
         // strain-major, τ ascending; the committed cells keep 0..3, the new ones get 4.. in that order
         assertEquals(List.of(4, 0, 5, 1, 6, 7, 2, 8, 3, 9), plan.cells().stream().map(CampaignCell::index).toList());
-        assertEquals(new CampaignCell(2, 1, 0.01, 0.5), plan.cell(2));
-        assertEquals(new CampaignCell(8, 1, 0.01, 0.75), plan.cellAt(1, 0.75));
+        assertEquals(new CampaignCell(2, 1, 0.01, 0.5, 0), plan.cell(2));
+        assertEquals(new CampaignCell(8, 1, 0.01, 0.75, 5), plan.cellAt(1, 0.75));
+        // a resumed or topped-up output rebuilds the same streams from its manifest
+        assertEquals(plan.cells(), ShardPlan.of(c, plan.cells().stream()
+                .map(cc -> new CampaignManifest.CellCount(cc.index(), cc.strain(), cc.tau(), 256)).toList()).cells());
         assertEquals(List.of(new Shard(9, 0, 0, 16)), plan.shardsOf(9).subList(0, 1));
 
         // the same τ rebuilt from other numbers (0.1 + 0.2 ≠ 0.3 in binary) is the same cell

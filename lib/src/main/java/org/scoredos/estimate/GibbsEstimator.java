@@ -202,8 +202,9 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
 
     /**
      * The error bar of Σ_i q_i A_i(T): under the calibrated model the statistical parts (the bar)
-     * are independent between volumes (separate samples); the reference model's S ± δS bands move
-     * all volumes together.
+     * are propagated as independent between volumes; a campaign's strains share their random
+     * numbers, so their errors are positively correlated and, for differences (Σ_i q_i = 0: V*,
+     * B_T), this is an upper bound. The reference model's S ± δS bands move all volumes together.
      */
     private static double propagated(double[] q, FreeEnergy[][] f, int col) {
         if (Double.isNaN(f[0][col].statisticalError())) {

@@ -13,8 +13,9 @@ import org.scoredos.summary.Conditioning;
  * (method.md §2), two equivalent constructions:
  *
  * <ul>
- *   <li>dense (eigenbasis): g standard normal in the M stable-mode coordinates, a_l =
- *       g_l/√ν_l · √(N e^α)/|g|, u = Σ_l a_l v_l;
+ *   <li>dense (eigenbasis): g standard normal in the 3N Cartesian coordinates, c_l = v_l·g
+ *       (standard normal in the M stable-mode coordinates), a_l = c_l/√ν_l · √(N e^α)/|c|,
+ *       u = Σ_l a_l v_l;
  *   <li>sparse (matrix-free): g standard normal in the 3N − 3 dimensions orthogonal to the
  *       translations, z = p(H) g with p(λ) ≈ λ^{-1/2} ({@link InverseSquareRoot}), u = z ·
  *       √(N e^α ω̄ / zᵀHz).
@@ -25,6 +26,11 @@ import org.scoredos.summary.Conditioning;
  * shell's measure; the sparse one rescales by the exact zᵀHz, so α(u) = α exactly whatever
  * the polynomial's error, which only bends the distribution by at most that relative error
  * per mode amplitude.
+ *
+ * <p>Both draw g in Cartesian coordinates, so u depends on H and g only, not on the basis an
+ * eigensolver picks within a degenerate subspace: the same stream gives nearly the same
+ * displacement pattern on the Hessians of neighbouring strains (common random numbers,
+ * {@code CampaignCell#stream}).
  */
 public final class HessianSampler implements IsosurfaceSampler {
     /** Largest relative error of p(λ)√λ over the spectrum for the matrix-free sampler. */
@@ -85,14 +91,18 @@ public final class HessianSampler implements IsosurfaceSampler {
     private double[] denseDisplacement(double alpha, SplittableRandom random) {
         HarmonicModes modes = reference.modes();
         int m = modes.stableModes();
-        double[] g = new double[m];
+        double[] g = new double[modes.dimension()];
         SampleStreams.gaussians(random, g);
+        double[] c = new double[m];
         double norm2 = 0;
-        for (double x : g) norm2 += x * x;
+        for (int l = 0; l < m; l++) {
+            c[l] = modes.project(l, g);
+            norm2 += c[l] * c[l];
+        }
         double scale = StrictMath.sqrt(reference.atoms() * StrictMath.exp(alpha) / norm2);
         double[] u = new double[modes.dimension()];
         for (int l = 0; l < m; l++) {
-            modes.addMode(l, g[l] * invSqrtNu[l] * scale, u);
+            modes.addMode(l, c[l] * invSqrtNu[l] * scale, u);
         }
         return u;
     }
