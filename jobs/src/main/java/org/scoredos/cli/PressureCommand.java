@@ -1,12 +1,14 @@
 package org.scoredos.cli;
 
+import org.scoredos.cli.result.Column;
+import org.scoredos.cli.result.Renderers;
+import org.scoredos.cli.result.Result;
+import org.scoredos.cli.result.ResultTable;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.scoredos.harmonic.HarmonicReference;
@@ -88,82 +90,49 @@ final class PressureCommand implements Callable<Integer> {
                 .mapToObj(i -> PressureRun.run(potential, cell, amu, ts[i], settings, md.seed, i)).toList();
         double seconds = (System.nanoTime() - start) * 1e-9;
 
-        PrintWriter out = spec.commandLine().getOut();
-        switch (output.format) {
-            case JSON -> JsonOutput.print(out, json(cell, amu, settings, rows, seconds));
-            case CSV -> csv(out, rows);
-            case TEXT -> text(out, cell, amu, settings, rows, seconds);
-        }
-        out.flush();
+        Renderers.print(result(cell, amu, settings, rows, seconds), output.format, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> json(Structure cell, double amu, TiSettings settings, List<MdPressure> rows, double seconds) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("structure", structure.toString());
-        root.put("natoms", cell.size());
-        root.put("strain", strain);
-        root.put("volumePerAtom", cell.cell().volume() / cell.size());
-        root.put("mass", amu);
-        root.put("seed", md.seed);
-        Map<String, Object> md = new LinkedHashMap<>();
-        md.put("timestep", settings.timestep());
-        md.put("friction", settings.friction());
-        md.put("equilibrationSteps", settings.equilibrationSteps());
-        md.put("productionSteps", settings.samples() * settings.stride());
-        md.put("stride", settings.stride());
-        md.put("blocks", settings.blocks());
-        root.put("md", md);
-        root.put("wallSeconds", seconds);
-        List<Map<String, Object>> results = new ArrayList<>();
+    private Result result(Structure cell, double amu, TiSettings settings, List<MdPressure> rows, double seconds) {
+        Result result = new Result("pressure").withoutConvention();
+        result.fields().put("structure", structure.toString())
+                .put("natoms", null, "atoms in the cell", cell.size())
+                .put("strain", null, "linear strain of the cell", strain)
+                .put("volumePerAtom", "Å^3", "volume per atom of the strained cell", cell.cell().volume() / cell.size())
+                .put("mass", "amu", "atomic mass", amu)
+                .put("seed", null, "seed of the trajectories", md.seed);
+        result.fields().record("md")
+                .put("timestep", "ps", "Langevin time step", settings.timestep())
+                .put("friction", "1/ps", "Langevin friction γ", settings.friction())
+                .put("equilibrationSteps", null, "steps before the averages", settings.equilibrationSteps())
+                .put("productionSteps", null, "steps averaged", settings.samples() * settings.stride())
+                .put("stride", null, "steps between recorded samples", settings.stride())
+                .put("blocks", null, "blocks for the error bars", settings.blocks());
+        result.fields().put("wallSeconds", "s", "wall time of the MD", seconds);
+        String gpa = "GPa";
+        ResultTable t = new ResultTable("results").column(Columns.temperature())
+                .column(Column.of("pressure", gpa, "⟨P⟩, positive is compressive (LAMMPS); kinetic part (3N − 3) k_B T/(3V), "
+                        + "centre of mass fixed").shown("⟨P⟩", "%.5f"))
+                .column(Columns.error("error", gpa, "⟨P⟩ (blocked)", "σ", "%.5f"))
+                .column(Column.of("pressure3N", gpa, "⟨P⟩ + (⟨P⟩ − staticPressure)/(N − 1): the free-energy convention's 3N modes")
+                        .shown("P_3N", "%.5f"))
+                .column(Columns.error("error3N", gpa, "P_3N", "σ", "%.5f"))
+                .column(Column.of("virialPressure", gpa, "virial part of ⟨P⟩").notInText())
+                .column(Column.of("kineticPressure", gpa, "(3N − 3) k_B T/(3V)").shown("kinetic", "%.5f"))
+                .column(Column.of("measuredKineticPressure", gpa, "2⟨K⟩/(3V) of the run").shown("measured kinetic", "%.5f"))
+                .column(Columns.error("measuredKineticError", gpa, "2⟨K⟩/(3V)", "σ", "%.5f"))
+                .column(Column.of("staticPressure", gpa, "virial pressure of the cell at rest").shown("P_static", "%.5f"))
+                .column(Column.of("steps", null, "MD steps of the run").notInText());
         for (MdPressure p : rows) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("temperature", p.temperature());
-            row.put("pressure", p.pressure());
-            row.put("error", p.error());
-            row.put("pressure3N", p.pressureIn3NConvention());
-            row.put("error3N", p.errorIn3NConvention());
-            row.put("virialPressure", p.virialPressure());
-            row.put("kineticPressure", p.kineticPressure());
-            row.put("measuredKineticPressure", p.measuredKineticPressure());
-            row.put("measuredKineticError", p.measuredKineticError());
-            row.put("staticPressure", p.staticPressure());
-            row.put("steps", p.steps());
-            results.add(row);
+            t.row(p.temperature(), p.pressure(), p.error(), p.pressureIn3NConvention(), p.errorIn3NConvention(), p.virialPressure(),
+                    p.kineticPressure(), p.measuredKineticPressure(), p.measuredKineticError(), p.staticPressure(), p.steps());
         }
-        root.put("results", results);
-        Map<String, Object> units = new LinkedHashMap<>();
-        units.put("pressure", "GPa, positive is compressive (LAMMPS); kinetic part (3N − 3) k_B T/(3V), centre of mass fixed");
-        units.put("pressure3N", "GPa: ⟨P⟩ + (⟨P⟩ − staticPressure)/(N − 1), the free-energy convention's 3N modes");
-        units.put("volumePerAtom", "Å³");
-        units.put("temperature", "K");
-        units.put("md", "timestep ps, friction ps⁻¹");
-        root.put("units", units);
-        return root;
-    }
-
-    private static void csv(PrintWriter out, List<MdPressure> rows) {
-        out.println("# units: temperature K, pressures GPa (positive is compressive), kinetic part (3N-3) k_B T/(3V)");
-        out.println("temperature,pressure,error,pressure3N,error3N,virialPressure,kineticPressure,measuredKineticPressure,"
-                + "measuredKineticError,staticPressure,steps");
-        for (MdPressure p : rows) {
-            out.println(p.temperature() + "," + p.pressure() + "," + p.error() + "," + p.pressureIn3NConvention() + ","
-                    + p.errorIn3NConvention() + "," + p.virialPressure() + "," + p.kineticPressure() + "," + p.measuredKineticPressure()
-                    + "," + p.measuredKineticError() + "," + p.staticPressure() + "," + p.steps());
-        }
-    }
-
-    private void text(PrintWriter out, Structure cell, double amu, TiSettings settings, List<MdPressure> rows, double seconds) {
-        out.printf(Locale.ROOT, "# %d atoms, strain %s, %.6f Å³/atom, mass %s amu; NVT Langevin: %d + %d steps of %s ps, γ = %s ps⁻¹, "
-                        + "%d blocks, seed %d; %.1f s wall%n", cell.size(), strain, cell.cell().volume() / cell.size(), amu,
-                settings.equilibrationSteps(), settings.samples() * settings.stride(), settings.timestep(), settings.friction(),
-                settings.blocks(), md.seed, seconds);
-        out.println("# GPa, positive = compressive; P_3N = ⟨P⟩ + (⟨P⟩ − P_static)/(N − 1); kinetic = (3N − 3) k_B T/(3V), measured 2⟨K⟩/(3V)");
-        out.printf(Locale.ROOT, "%10s %22s %22s %12s %12s %22s%n", "T (K)", "⟨P⟩ ± σ", "P_3N ± σ", "P_static", "kinetic", "measured kinetic");
-        for (MdPressure p : rows) {
-            out.printf(Locale.ROOT, "%10.2f %12.5f ± %7.5f %12.5f ± %7.5f %12.5f %12.5f %12.5f ± %7.5f%n", p.temperature(), p.pressure(),
-                    p.error(), p.pressureIn3NConvention(), p.errorIn3NConvention(), p.staticPressure(), p.kineticPressure(),
-                    p.measuredKineticPressure(), p.measuredKineticError());
-        }
+        return result.table(t).heading(String.format(Locale.ROOT,
+                "# %d atoms, strain %s, %.6f Å³/atom, mass %s amu; NVT Langevin: %d + %d steps of %s ps, γ = %s ps⁻¹, %d blocks, seed %d; "
+                        + "%.1f s wall", cell.size(), strain, cell.cell().volume() / cell.size(), amu, settings.equilibrationSteps(),
+                settings.samples() * settings.stride(), settings.timestep(), settings.friction(), settings.blocks(), md.seed, seconds))
+                .heading("# GPa, positive = compressive; P_3N = ⟨P⟩ + (⟨P⟩ − P_static)/(N − 1); kinetic = (3N − 3) k_B T/(3V), "
+                        + "measured 2⟨K⟩/(3V)");
     }
 }

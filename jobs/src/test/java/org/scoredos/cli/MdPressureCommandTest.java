@@ -73,4 +73,32 @@ class MdPressureCommandTest {
         assertTrue(mass.err().contains("give --mass"), mass.err());
         assertEquals(1, mass.err().strip().lines().count(), mass.err());
     }
+
+    @Test
+    void unitsAndTheSameNumbersInEveryFormat() throws Exception {
+        String[] args = {"pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--mass", "183.84",
+                "--temperatures", "800", "--equilibration", "4", "--steps", "16", "--stride", "2", "--blocks", "2", "--format", ""};
+        JsonNode json = null;
+        String csv = null, text = null;
+        for (String format : new String[] {"json", "csv", "text"}) {
+            args[args.length - 1] = format;
+            Result r = run(args);
+            assertEquals(0, r.code(), r.err());
+            if (format.equals("json")) json = new ObjectMapper().readTree(r.out());
+            else if (format.equals("csv")) csv = r.out();
+            else text = r.out();
+        }
+        assertEquals("pressure", json.get("command").asText());
+        JsonNode units = json.get("units");
+        for (String p : new String[] {"pressure", "error", "pressure3N", "error3N", "virialPressure", "kineticPressure", "staticPressure"}) {
+            assertEquals("GPa", units.get(p).asText(), p);
+        }
+        assertEquals("Å^3", units.get("volumePerAtom").asText());
+        assertEquals("ps", units.get("md.timestep").asText());
+        // the seeded MD gives the same numbers on each run (only the wall time differs), so every format carries the JSON's
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("wallSeconds");
+        org.scoredos.cli.result.CsvRead.of(csv).assertHolds(json);
+        JsonNode row = json.get("results").get(0);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.5f", row.get("pressure3N").asDouble())), text);
+    }
 }
