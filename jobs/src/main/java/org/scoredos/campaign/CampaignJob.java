@@ -150,7 +150,11 @@ public final class CampaignJob {
     @SuppressWarnings("try") // the stage only reports while the work runs
     private void compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples) throws IOException {
         Broadcast<SnapshotDescriptors> descriptors = sc.broadcast(source);
-        Broadcast<List<CampaignCell>> cells = sc.broadcast(plan.cells());
+        // by id: a grown grid's ids are not the cells' positions in the plan (new cells below the
+        // grid, or new τ cells of a campaign with several strains)
+        HashMap<Integer, CampaignCell> byId = new HashMap<>();
+        for (CampaignCell c : plan.cells()) byId.put(c.index(), c);
+        Broadcast<HashMap<Integer, CampaignCell>> cells = sc.broadcast(byId);
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards described");
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples described");
         FaultInjection faults = FaultInjection.of(sc);

@@ -213,6 +213,9 @@ class CampaignJobTest {
             assertTrue(i == 0 || e.alpha() > extended.cells().get(i - 1).alpha());
             // the test descriptors' component 0 has mean 10 and standard deviation √τ
             assertEquals(f.mean()[0], e.mean()[0], 6 * Math.sqrt(2 * f.tau() / 48));
+            // and variance τ: each new cell is sampled at its own τ (a cell looked up by its position
+            // in the grid instead of its id was sampled at another cell's τ)
+            assertEquals(e.tau(), e.covariance()[0][0], 0.6 * e.tau(), "variance of cell " + i);
         }
         assertTrue(fresh.cells().get(0).mean()[0] != extended.cells().get(0).mean()[0], "ids 0 and 4: other draws");
     }
