@@ -1,11 +1,8 @@
 package org.scoredos.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,9 +75,7 @@ final class FrameDescriptors implements Serializable {
         Configuration conf = new Configuration(false);
         hadoop.forEach(conf::set);
         FileSystem fs = path.getFileSystem(conf);
-        try (TrajectoryFrames frames = TrajectoryFrames.open(
-                new BufferedReader(new InputStreamReader(TrajectoryFrames.decompressed(fs.open(path), file.uri()),
-                        StandardCharsets.UTF_8)), file.uri())) {
+        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri())) {
             while (frames.hasNext()) {
                 Structure read = frames.next();
                 String frame = "frame " + (out.size() + 1);
@@ -113,11 +108,10 @@ final class FrameDescriptors implements Serializable {
             if (out.isEmpty()) throw BadInputException.at(file.uri(), 0, null, "no frames");
         } catch (BadInputException e) {
             return new Described(index, null, null, null, null, e.getMessage());
-        } catch (java.util.zip.ZipException | java.io.EOFException e) { // a .gz that is not one, or cut short
-            return new Described(index, null, null, null, null, file.uri() + ": not a whole gzip file (" + e.getMessage() + ")");
-        } catch (java.io.UncheckedIOException e) {
-            if (!(e.getCause() instanceof java.util.zip.ZipException || e.getCause() instanceof java.io.EOFException)) throw e;
-            return new Described(index, null, null, null, null, file.uri() + ": not a whole gzip file (" + e.getCause().getMessage() + ")");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            BadInputException gzip = TrajectoryFrames.brokenGzip(file.uri(), e);
+            if (gzip == null) throw e;
+            return new Described(index, null, null, null, null, gzip.getMessage());
         }
         return new Described(index, out.toArray(double[][]::new), energies.stream().mapToDouble(Double::doubleValue).toArray(),
                 mapped != null ? mapped.stream().mapToDouble(Double::doubleValue).toArray() : null, unmapped, null);

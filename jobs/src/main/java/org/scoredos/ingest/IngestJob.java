@@ -1,11 +1,8 @@
 package org.scoredos.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -196,16 +193,13 @@ public final class IngestJob {
     public static Structure firstFrame(SnapshotFile file, Configuration conf) throws IOException {
         Path path = new Path(URI.create(file.uri()));
         FileSystem fs = path.getFileSystem(conf);
-        try (TrajectoryFrames frames = TrajectoryFrames.open(
-                new BufferedReader(new InputStreamReader(TrajectoryFrames.decompressed(fs.open(path), file.uri()),
-                        StandardCharsets.UTF_8)), file.uri())) {
+        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri())) {
             if (!frames.hasNext()) throw BadInputException.at(file.uri(), 0, null, "no frames");
             return frames.next();
-        } catch (java.util.zip.ZipException | java.io.EOFException e) { // a .gz that is not one, or cut short
-            throw new BadInputException(file.uri() + ": not a whole gzip file (" + e.getMessage() + ")");
-        } catch (java.io.UncheckedIOException e) {
-            if (!(e.getCause() instanceof java.util.zip.ZipException || e.getCause() instanceof java.io.EOFException)) throw e;
-            throw new BadInputException(file.uri() + ": not a whole gzip file (" + e.getCause().getMessage() + ")");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            BadInputException gzip = TrajectoryFrames.brokenGzip(file.uri(), e);
+            if (gzip == null) throw e;
+            throw gzip;
         }
     }
 

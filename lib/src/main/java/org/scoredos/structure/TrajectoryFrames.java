@@ -56,6 +56,23 @@ public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
         return file.toLowerCase(java.util.Locale.ROOT).endsWith(GZIP) ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
+    /** The frames of a trajectory file's bytes {@code raw}: gunzipped by its name ({@link #decompressed}), read as UTF-8. */
+    public static TrajectoryFrames open(InputStream raw, String file) throws IOException {
+        return open(new java.io.BufferedReader(new java.io.InputStreamReader(decompressed(raw, file),
+                java.nio.charset.StandardCharsets.UTF_8)), file);
+    }
+
+    /**
+     * The one-line refusal of a {@code .gz} that is not one or is cut short (a {@link java.util.zip.ZipException}
+     * or {@link java.io.EOFException}, also wrapped in the {@link UncheckedIOException} of a frame read),
+     * or null when {@code e} is another I/O error.
+     */
+    public static BadInputException brokenGzip(String file, Exception e) {
+        Throwable c = e instanceof UncheckedIOException ? e.getCause() : e;
+        if (!(c instanceof java.util.zip.ZipException || c instanceof java.io.EOFException)) return null;
+        return new BadInputException(file + ": not a whole gzip file (" + c.getMessage() + ")");
+    }
+
     @Override
     public boolean hasNext() {
         if (dump != null) return dump.hasNext();
