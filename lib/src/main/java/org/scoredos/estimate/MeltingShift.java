@@ -23,6 +23,27 @@ public final class MeltingShift {
     private final double heatCapacityDifference;
 
     /**
+     * The shift between two phases in either order: the one that is a liquid MD store in difference
+     * mode is the liquid, the other the solid.
+     */
+    public static MeltingShift between(PhaseFreeEnergy a, PhaseFreeEnergy b, double tm) {
+        if (b instanceof TemperatureConditionedEstimator l && l.differenceOnly()) return new MeltingShift(a, l, tm);
+        if (a instanceof TemperatureConditionedEstimator l && l.differenceOnly()) return new MeltingShift(b, l, tm);
+        throw new BadInputException("--reference-tc: neither " + a.phase() + " nor " + b.phase() + " is a liquid store of MD snapshots "
+                + "in difference mode (no lattice, no --anchor): give one, with a solid, or drop --reference-tc");
+    }
+
+    /** The solid phase's estimator. */
+    public PhaseFreeEnergy solid() {
+        return solid;
+    }
+
+    /** The liquid's estimator (difference mode). */
+    public TemperatureConditionedEstimator liquid() {
+        return liquid;
+    }
+
+    /**
      * @param solid  the solid phase's estimator (absolute F: not in difference mode)
      * @param liquid the liquid's MD estimator in difference mode; its θ_ref is the reference of both
      * @param tm     T_m of θ_ref, K, inside the liquid's sampled temperatures and where the solid is solved
