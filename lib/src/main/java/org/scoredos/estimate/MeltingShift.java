@@ -84,15 +84,7 @@ public final class MeltingShift {
                     "--reference-tc: at %s K the liquid %s's energy is not above the solid %s's (latent heat %.6f eV/atom): no melting there",
                     number(tm), liquid.phase(), solid.phase(), latentHeat.value()));
         }
-        heatCapacityDifference = liquidHeatCapacity(span) - s.heatCapacity().value();
-    }
-
-    /** C_liq at T_m: the slope of E between the bracketing cells (NaN with one cell). */
-    private double liquidHeatCapacity(double[] span) {
-        if (span.length < 2) return Double.NaN;
-        int hi = 1;
-        while (hi < span.length - 1 && span[hi] < tm) hi++;
-        return (liquid.internalEnergy(span[hi]).value() - liquid.internalEnergy(span[hi - 1]).value()) / (span[hi] - span[hi - 1]);
+        heatCapacityDifference = liquid.heatCapacity(tm) - s.heatCapacity().value();
     }
 
     /**

@@ -42,8 +42,8 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     private final double[] temperatures;
     /** Per cell: the frames' effective count (correlated MD), the sample size of its means. */
     private final double[] effective;
-    /** Per cell: ⟨U⟩/N of θ_ref on the θ·D scale (eV/atom) and its error (blocked, or from the descriptor covariance). */
-    private final double[] potential, potentialError;
+    /** A phase without a lattice: the fit of its E(T) = ⟨U⟩/N + (3/2) k_B T over the cells (anchored or not); else null. */
+    private final GibbsHelmholtz liquidEnergy;
     /** F_ref's Gibbs–Helmholtz fit (the crystal's anharmonic part or the liquid's whole), null in difference mode. */
     private final GibbsHelmholtz gibbsHelmholtz;
     private final DoubleUnaryOperator harmonic;
@@ -103,9 +103,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         int cells = phase.cells().size();
         temperatures = new double[cells];
         effective = new double[cells];
-        double[] energy = new double[cells];
-        potential = new double[cells];
-        potentialError = new double[cells];
+        double[] energy = new double[cells], errors = new double[cells];
         double latticeEnergy = dot(thetaRef, d0);
         series = new double[cells][][];
         lower = new double[cells][];
@@ -121,15 +119,15 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
             effective[a] = md != null && md.effectiveSamples() > 0 ? Math.min(md.effectiveSamples(), c.samples()) : c.samples();
             boolean stored = storedEnergy && md != null && md.hasEnergy();
             double u = stored ? md.energy() : dot(thetaRef, c.mean());
-            potential[a] = u;
-            potentialError[a] = stored ? Math.max(md.energyError(), 1e-15) : Math.sqrt(Math.max(quadratic(c.covariance(), thetaRef), 1e-30) / effective[a]);
+            errors[a] = stored ? Math.max(md.energyError(), 1e-15) : Math.sqrt(Math.max(quadratic(c.covariance(), thetaRef), 1e-30) / effective[a]);
             // a crystal: beyond the harmonic crystal's potential energy (M/2) k_B T, what the M internal modes of MD hold;
             // a liquid: the whole energy, kinetic (3/2) k_B T per atom included (3N convention)
             energy[a] = lattice ? u - latticeEnergy - 0.5 * ref.stableModes() * Units.KB * t / ref.atoms() : u + 1.5 * Units.KB * t;
             prepare(a, c);
         }
-        gibbsHelmholtz = lattice ? GibbsHelmholtz.fit(temperatures, energy, potentialError, GibbsHelmholtz.DEFAULT_ORDER)
-                : anchor != null ? GibbsHelmholtz.liquid(temperatures, energy, potentialError) : null;
+        liquidEnergy = lattice ? null : GibbsHelmholtz.liquid(temperatures, energy, errors);
+        gibbsHelmholtz = lattice ? GibbsHelmholtz.fit(temperatures, energy, errors, GibbsHelmholtz.DEFAULT_ORDER)
+                : anchor != null ? liquidEnergy : null;
         if (anchor != null) {
             anchorTemperature = anchor[0];
             anchorShift = anchor[1] - unanchored(anchor[0]);
@@ -209,22 +207,24 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     }
 
     /**
-     * E(T) = ⟨U⟩/N + (3/2) k_B T of θ_ref per atom on the θ·D scale (3N convention), from the cells'
-     * ⟨U⟩ linearly in T between the two bracketing cells, with their errors interpolated alike.
+     * E(T) = ⟨U⟩/N + (3/2) k_B T of θ_ref per atom on the θ·D scale (3N convention) of a phase without
+     * a lattice: the Gibbs–Helmholtz fit of the cells' ⟨U⟩ that an anchor integrates (c_0 + c_1 T + c_2 T²),
+     * with its error.
      *
-     * @throws IllegalArgumentException outside the sampled temperatures
+     * @throws IllegalStateException for a phase with a lattice
      */
     public GibbsFreeEnergy.Quantity internalEnergy(double temperature) {
-        int n = temperatures.length;
-        if (!(temperature >= temperatures[0] && temperature <= temperatures[n - 1])) {
-            throw new IllegalArgumentException(temperature + " K is outside the sampled " + temperatures[0] + "–" + temperatures[n - 1] + " K");
-        }
-        int hi = 0;
-        while (temperatures[hi] < temperature) hi++;
-        int lo = Math.max(hi - 1, 0);
-        double w = hi == lo || temperatures[hi] == temperature ? 1 : (temperature - temperatures[lo]) / (temperatures[hi] - temperatures[lo]);
-        return new GibbsFreeEnergy.Quantity((1 - w) * potential[lo] + w * potential[hi] + 1.5 * Units.KB * temperature,
-                (1 - w) * potentialError[lo] + w * potentialError[hi]);
+        return new GibbsFreeEnergy.Quantity(liquidFit().deltaU(temperature), liquidFit().deltaUError(temperature));
+    }
+
+    /** dE/dT of {@link #internalEnergy}, eV/(K·atom); NaN from one sampled temperature. */
+    public double heatCapacity(double temperature) {
+        return temperatures.length < 2 ? Double.NaN : liquidFit().heatCapacity(temperature);
+    }
+
+    private GibbsHelmholtz liquidFit() {
+        if (liquidEnergy == null) throw new IllegalStateException(phase.name() + " has a lattice: its E(T) is F + TS of its estimate");
+        return liquidEnergy;
     }
 
     /** F_ref(T), eV/atom relative to θ_ref·D_0 (reported convention); 0 in difference mode. */
