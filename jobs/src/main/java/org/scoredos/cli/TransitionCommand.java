@@ -11,7 +11,9 @@ import org.scoredos.cli.result.Renderers;
 import org.scoredos.cli.result.Result;
 import org.scoredos.cli.result.ResultTable;
 import org.scoredos.estimate.GibbsEstimator;
+import org.scoredos.estimate.MeltingShift;
 import org.scoredos.estimate.PhaseBoundary;
+import org.scoredos.estimate.PhaseFreeEnergy;
 import org.scoredos.estimate.PhaseTransition;
 import org.scoredos.estimate.StoredPhase;
 import org.scoredos.io.BadInputException;
@@ -54,6 +56,13 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--pressures", paramLabel = "P", description = "LO:HI:N or a comma-separated list, in GPa: the phase boundary T_c(P)")
     String pressures;
 
+    @Option(names = "--reference-tc", paramLabel = "T_M",
+            description = "T_m of the reference model θ_ref, in K: with a solid phase and a liquid store of MD snapshots in difference "
+                    + "mode (no lattice, no --anchor), report T_m(θ) and δT_m = T_m(θ) − T_M with the latent heat, ΔS_ref, their error "
+                    + "bars, the dropped curvature term and ∂T_m/∂θ instead of ΔF(T) (lib/docs/method.md §6); T_M must lie inside the "
+                    + "liquid's sampled temperatures and where the solid is solved")
+    Double referenceTc;
+
     @Mixin
     PhaseModelOptions model;
 
@@ -75,6 +84,16 @@ final class TransitionCommand implements Callable<Integer> {
         StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
         StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
         double[] theta = this.theta.read(err, first, second).theta();
+        if (referenceTc != null) {
+            if (pressure != null || ps != null) throw new BadInputException("--reference-tc: the melting shift is at fixed volume; drop --pressure/--pressures");
+            if (plot != null) throw new BadInputException("--reference-tc: no ΔF(T) to plot; drop --plot");
+            PhaseFreeEnergy a = model.estimator(first, err);
+            MeltingShift shift = MeltingShift.between(a, model.estimator(second, err), referenceTc);
+            boolean liquidFirst = shift.liquid() == a;
+            new MeltingReport(named[liquidFirst ? 1 : 0], named[liquidFirst ? 0 : 1], this.theta.source().toString(), shift.at(theta, true))
+                    .write(out, err, output.format);
+            return ExitCodes.OK;
+        }
         if (ps != null) {
             GibbsEstimator a = model.gibbs(first, err, ps[0]), b = model.gibbs(second, err, ps[0]);
             new BoundaryReport(named[0].name(), named[1].name(), model, new PhaseBoundary(a, b).trace(theta, ps, ts)).write(out, err, output.format, plot);

@@ -84,6 +84,22 @@ public final class GibbsHelmholtz {
         return s;
     }
 
+    /** The standard error of the fitted E(T) from the fit's covariance, eV/atom. */
+    public double deltaUError(double temperature) {
+        double v = 0;
+        for (int p = 0; p < c.length; p++) {
+            for (int q = 0; q < c.length; q++) v += Math.pow(temperature, powers[p]) * covariance[p][q] * Math.pow(temperature, powers[q]);
+        }
+        return Math.sqrt(Math.max(0, v));
+    }
+
+    /** dE/dT of the fit, eV/(K·atom): the heat capacity at fixed volume. */
+    public double heatCapacity(double temperature) {
+        double s = 0;
+        for (int p = 0; p < c.length; p++) if (powers[p] > 0) s += c[p] * powers[p] * Math.pow(temperature, powers[p] - 1);
+        return s;
+    }
+
     /** F(T) = Σ c_n Tⁿ/(1 − n) (−c_1 T ln T), eV/atom: F_anh of a crystal (zero and harmonic as T → 0). */
     public double anharmonic(double temperature) {
         double s = 0;

@@ -42,6 +42,8 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     private final double[] temperatures;
     /** Per cell: the frames' effective count (correlated MD), the sample size of its means. */
     private final double[] effective;
+    /** A phase without a lattice: the fit of its E(T) = ⟨U⟩/N + (3/2) k_B T over the cells (anchored or not); else null. */
+    private final GibbsHelmholtz liquidEnergy;
     /** F_ref's Gibbs–Helmholtz fit (the crystal's anharmonic part or the liquid's whole), null in difference mode. */
     private final GibbsHelmholtz gibbsHelmholtz;
     private final DoubleUnaryOperator harmonic;
@@ -123,8 +125,9 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
             energy[a] = lattice ? u - latticeEnergy - 0.5 * ref.stableModes() * Units.KB * t / ref.atoms() : u + 1.5 * Units.KB * t;
             prepare(a, c);
         }
+        liquidEnergy = lattice ? null : GibbsHelmholtz.liquid(temperatures, energy, errors);
         gibbsHelmholtz = lattice ? GibbsHelmholtz.fit(temperatures, energy, errors, GibbsHelmholtz.DEFAULT_ORDER)
-                : anchor != null ? GibbsHelmholtz.liquid(temperatures, energy, errors) : null;
+                : anchor != null ? liquidEnergy : null;
         if (anchor != null) {
             anchorTemperature = anchor[0];
             anchorShift = anchor[1] - unanchored(anchor[0]);
@@ -196,6 +199,32 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
     /** The sampled temperatures, K, increasing. */
     public double[] temperatures() {
         return temperatures.clone();
+    }
+
+    /** θ_ref, the model the MD ran with (a copy). */
+    public double[] referenceTheta() {
+        return thetaRef.clone();
+    }
+
+    /**
+     * E(T) = ⟨U⟩/N + (3/2) k_B T of θ_ref per atom on the θ·D scale (3N convention) of a phase without
+     * a lattice: the Gibbs–Helmholtz fit of the cells' ⟨U⟩ that an anchor integrates (c_0 + c_1 T + c_2 T²),
+     * with its error.
+     *
+     * @throws IllegalStateException for a phase with a lattice
+     */
+    public GibbsFreeEnergy.Quantity internalEnergy(double temperature) {
+        return new GibbsFreeEnergy.Quantity(liquidFit().deltaU(temperature), liquidFit().deltaUError(temperature));
+    }
+
+    /** dE/dT of {@link #internalEnergy}, eV/(K·atom); NaN from one sampled temperature. */
+    public double heatCapacity(double temperature) {
+        return temperatures.length < 2 ? Double.NaN : liquidFit().heatCapacity(temperature);
+    }
+
+    private GibbsHelmholtz liquidFit() {
+        if (liquidEnergy == null) throw new IllegalStateException(phase.name() + " has a lattice: its E(T) is F + TS of its estimate");
+        return liquidEnergy;
     }
 
     /** F_ref(T), eV/atom relative to θ_ref·D_0 (reported convention); 0 in difference mode. */

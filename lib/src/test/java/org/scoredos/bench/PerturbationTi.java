@@ -31,7 +31,8 @@ import org.scoredos.thermo.LangevinIntegrator;
  * (method.md §6) that shares no data with it. Prints meV/atom; writes θ's .snapcoeff to
  * {@code coeff=FILE} when given (for {@code scoredos estimate --coeff}). Options key=value:
  * temperature (K), scale (0.02), seed (1), model (1), nodes (3), cells (4), equilibration (1000),
- * production (6000), stride (10), timestep (0.003), friction (20), melt (K, 0: none), meltSteps (2000).
+ * production (6000), stride (10), timestep (0.003), friction (20), melt (K, 0: none), meltSteps (2000), mdSeed (the
+ * trajectories' seed, default seed: another mdSeed repeats the same model's TI with independent MD).
  * Nodes run in parallel.
  */
 public final class PerturbationTi {
@@ -43,6 +44,7 @@ public final class PerturbationTi {
         double t = Double.parseDouble(o.get("temperature"));
         double scale = Double.parseDouble(o.getOrDefault("scale", "0.02"));
         long seed = Long.parseLong(o.getOrDefault("seed", "1"));
+        long mdSeed = Long.parseLong(o.getOrDefault("mdSeed", Long.toString(seed)));
         int model = Integer.parseInt(o.getOrDefault("model", "1"));
         LambdaPath path = new LambdaPath(Integer.parseInt(o.getOrDefault("nodes", "3")));
         int cells = Integer.parseInt(o.getOrDefault("cells", "4"));
@@ -71,7 +73,7 @@ public final class PerturbationTi {
             double[] theta = new double[thetaRef.length];
             for (int i = 0; i < theta.length; i++) theta[i] = thetaRef[i] + path.node(k) * dTheta[i];
             LinearSnapPotential w = LinearSnapPotential.singleElement(ref.bispectrum(), beta0, theta);
-            SplittableRandom random = new SplittableRandom(seed * 7_919L + 31L * k + Math.round(t));
+            SplittableRandom random = new SplittableRandom(mdSeed * 7_919L + 31L * k + Math.round(t));
             Structure x0 = TiRun.bcc(cells);
             LangevinIntegrator md = LangevinSnapshots.equilibrated(w, x0, t, melt, meltSteps, equilibration, timestep, friction, random);
             SnapBispectrum b = ref.bispectrum();
@@ -89,8 +91,8 @@ public final class PerturbationTi {
             System.out.printf(Locale.ROOT, "λ = %.4f  ⟨Δθ·D⟩ = %9.4f ± %.4f meV/atom (%d frames, g = %.1f%s)%n", path.node(k),
                     1e3 * mean[k], 1e3 * error[k], series.size(), avg.inefficiency(), avg.converged() ? "" : ", blocking not converged");
         });
-        System.out.printf(Locale.ROOT, "T = %.0f K, model %d (scale %s, seed %d): F_θ − F_ref = %.4f ± %.4f meV/atom (%d nodes, %.0f s)%n",
-                t, model, scale, seed, 1e3 * path.integrate(mean), 1e3 * path.propagate(error), path.size(), (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "T = %.0f K, model %d (scale %s, seed %d, MD seed %d): F_θ − F_ref = %.4f ± %.4f meV/atom (%d nodes, %.0f s)%n",
+                t, model, scale, seed, mdSeed, 1e3 * path.integrate(mean), 1e3 * path.propagate(error), path.size(), (System.nanoTime() - start) / 1e9);
     }
 
     /** The bundled .snapcoeff with θ_ref + Δθ in place of θ_ref (β0 and the element line kept). */

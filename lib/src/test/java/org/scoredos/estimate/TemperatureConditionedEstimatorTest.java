@@ -5,68 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scoredos.compression.CompressionSettings;
-import org.scoredos.compression.TwoPassCompression;
 import org.scoredos.io.BadInputException;
-import org.scoredos.summary.CellFrame;
-import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
-import org.scoredos.summary.DescriptorMoments;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.summary.ReferenceConstants;
 import org.scoredos.units.Units;
 
-/**
- * The MD estimator on an exactly solvable model: N = 64 "atoms" whose M = 3N − 3 = 189
- * coordinates form three groups of 63, descriptor D_j = (1/N) Σ_{i ∈ group j} x_i², so
- * U = N θ·D = Σ_j θ_j Σ x_i² is harmonic and its MD samples x_i ~ N(0, k_B T/2θ_j) exactly.
- * Then F_θ(T) = −(k_B T/N) Σ_j (n_j/2) ln(π k_B T/θ_j) per atom for every θ, and ⟨U⟩ has no
- * anharmonic part.
- */
+/** The MD estimator on the exactly solvable quadratic model of {@link QuadraticMd} (no offset: D_0 = 0). */
 class TemperatureConditionedEstimatorTest {
-    private static final int N = 64, GROUP = 63, D = 3;
+    private static final int N = QuadraticMd.N, GROUP = QuadraticMd.GROUP, D = QuadraticMd.D;
     private static final double[] THETA_REF = {0.8, 1.3, 2.1}; // eV/Å² per coordinate
     private static final double[] TEMPERATURES = {1000, 1500, 2000};
     private static PhaseSummary md;
 
-    /** F per atom of the quadratic model θ at T (D_0 = 0, so relative to the lattice energy 0). */
     private static double exact(double[] theta, double t) {
-        double kT = Units.KB * t, f = 0;
-        for (double th : theta) f -= kT / N * GROUP / 2.0 * Math.log(Math.PI * kT / th);
-        return f;
+        return QuadraticMd.exact(theta, t);
     }
 
     @BeforeAll
     static void sampleTheHarmonicModel() {
-        TwoPassCompression stage = new TwoPassCompression(CompressionSettings.defaults(), D);
-        SplittableRandom random = new SplittableRandom(11);
-        List<CellSummary> cells = new ArrayList<>();
-        for (double t : TEMPERATURES) {
-            double[][] samples = new double[20_000][D];
-            for (double[] row : samples) {
-                for (int j = 0; j < D; j++) {
-                    double sd = Math.sqrt(Units.KB * t / (2 * THETA_REF[j])), s = 0;
-                    for (int i = 0; i < GROUP; i++) {
-                        double x = sd * random.nextGaussian();
-                        s += x * x;
-                    }
-                    row[j] = s / N;
-                }
-            }
-            DescriptorMoments m = stage.moments(samples);
-            CellFrame frame = stage.frame(t + " K", m);
-            cells.add(stage.cell(t, Double.NaN, m, frame, stage.histogram(samples, frame)));
-        }
-        ReferenceConstants ref = new ReferenceConstants(N, 183.84, 1000, new double[D], Double.NaN, 0, 3 * N - 3, Units.U0, 0,
-                new double[][] {{10, 0, 0}, {0, 10, 0}, {0, 0, 10}}, new double[3 * N]);
-        md = stage.fit("quadratic", ref, cells, Conditioning.TEMPERATURE, null, w -> {});
+        md = QuadraticMd.store("quadratic", THETA_REF, TEMPERATURES, new double[D], true, 11);
     }
 
     private static TemperatureConditionedEstimator estimator(double[] anchor) {
