@@ -19,8 +19,15 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  *
  * <p>dG_t/ds' = ⟨u⟩ under the tilted density (the gradient stays exact) and d⟨u⟩/ds' = −N Var(u),
  * so ⟨u⟩ takes the minimiser's place and −1/(N Var u) the curvature's in the estimator's gradient
- * and frame term. The integrals are Gauss–Legendre over the range, checked against the two halves
- * and split where they disagree (a tilt far past an end makes the integrand a spike there).
+ * and frame term; the calibrated bar evaluates the score fits' covariance at ⟨u⟩ (the exact
+ * sensitivity, ⟨φ⟩ under the tilted density less its untilted value, agrees with it to leading
+ * order in 1/N). The integrals are Gauss–Legendre over the range, checked against the two halves
+ * and split where they disagree (a tilt far past an end makes the integrand a spike there); unlike
+ * the Legendre transforms, an evaluation allocates a few small arrays per table.
+ *
+ * <p>What stays an assumption: the density ends at the sampled range (first and last bin centre).
+ * Where β·sd(U) on a shell is large the tilted densities lean on those ends, and the tails beyond
+ * them decide the last meV/atom (lib/docs/models.md).
  */
 final class FiniteSizeTransform {
     /** Gauss–Legendre nodes per interval: a whole range's integrals to ~1e-10 when the integrand is smooth. */
