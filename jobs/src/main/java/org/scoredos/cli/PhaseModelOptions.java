@@ -32,7 +32,9 @@ final class PhaseModelOptions {
     @Option(names = "--mode", defaultValue = "smooth", paramLabel = "MODE",
             description = "smooth (continuous minimisation, exact gradient; default), local (smooth, with βF(α) a local "
                     + "quadratic through the cells near α* instead of one quintic over all cells: for defect formation "
-                    + "free energies, see lib/docs/accuracy.md) or reference "
+                    + "free energies, see lib/docs/accuracy.md), integral (smooth, with each component's transform the 1-D "
+                    + "integral of its fitted density at the store's N atoms instead of its large-N limit: for cells whose "
+                    + "energy spreads over many k_BT on the shell, see lib/docs/models.md) or reference "
                     + "(the DescriptorDOS estimator exactly: bin grids, α grid, interpolated mean descriptor)")
     IsosurfaceEstimator.Mode mode;
 

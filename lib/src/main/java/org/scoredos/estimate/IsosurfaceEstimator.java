@@ -28,7 +28,12 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
          * As SMOOTH, with βF(α) a local quadratic through the cells near α ({@link LocalAlphaFit}):
          * cells far above α* (where each cell's large-N transform is off by k_BT) no longer reach F.
          */
-        LOCAL
+        LOCAL,
+        /**
+         * As SMOOTH, with each rotated component's transform the 1-D integral of its fitted density at
+         * the store's N atoms ({@link FiniteSizeTransform}) instead of the large-N Legendre transform.
+         */
+        INTEGRAL
     }
 
     /** Degree of the quintic α polynomial (alpha_poly_order); also the fewest cells a phase needs, plus one. */
@@ -77,7 +82,7 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     private static IsosurfaceEstimator of(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
         return switch (mode) {
             case REFERENCE -> new ReferenceEstimator(phase, errorModel, ownBar);
-            case SMOOTH, LOCAL -> new SmoothEstimator(phase, mode, errorModel, ownBar);
+            case SMOOTH, LOCAL, INTEGRAL -> new SmoothEstimator(phase, mode, errorModel, ownBar);
         };
     }
 

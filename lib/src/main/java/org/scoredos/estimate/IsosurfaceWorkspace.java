@@ -16,6 +16,8 @@ public final class IsosurfaceWorkspace {
      * S''(u*) for the gradient ({@link FrameCorrection}).
      */
     final double[] frameH, frameCh, frameSquares, curvature;
+    /** Per table (mode INTEGRAL): the component's finite-size transform G_t ({@link FiniteSizeTransform}). */
+    final double[] transformed;
     final int parameters;
     double temperature, freeEnergy, error, alphaStar, tStar, statistical, systematic;
     boolean solved, hasGradient;
@@ -44,6 +46,7 @@ public final class IsosurfaceWorkspace {
         frameCh = new double[tables];
         frameSquares = new double[tables];
         curvature = new double[tables];
+        transformed = new double[tables];
         this.parameters = parameters;
         neighbourSpaces = new IsosurfaceWorkspace[neighbours];
     }

@@ -15,17 +15,21 @@ import org.scoredos.units.Units;
  * ∂(θ·D_0 + F)/∂θ = D_0 + Σ_a w_a(α*) R_a (y*_a − y0_a), w_a the profile's weights. The reference
  * error bar is the first-order form of the reference's: k_B T |Σ_a w_a(α*) Σ_k δS_ak(y*_ak)|.
  * Under the calibrated model each cell's βF(α) carries the {@link FrameCorrection}, whose
- * gradient follows x* through d(x*)/dθ̃ = β scale²/S''(u*).
+ * gradient follows x* through d(x*)/dθ̃ = β scale²/S''(u*). In mode INTEGRAL each component's
+ * transform is its finite-size integral ({@link FiniteSizeTransform}): its tilted mean ⟨u⟩ stands
+ * where u* stands here (gradient, frame term, error bars) and −1/(N Var u) where S''(u*) does.
  */
 public final class SmoothEstimator extends IsosurfaceEstimator {
     private final Mode mode;
     private final PolynomialConjugate entropy;
+    /** The finite-size transforms of mode INTEGRAL; null in the other modes (the Legendre transforms of {@link #entropy}). */
+    private final FiniteSizeTransform finite;
     private final AlphaProfile profile;
     /** Per (a, k): power series of δS² in u (degree 2·deg), flattened with stride bandStride. */
     private final double[] band;
     private final int bandStride;
 
-    /** {@code mode}: SMOOTH (the quintic α profile) or LOCAL (the local one). */
+    /** {@code mode}: SMOOTH (the quintic α profile), LOCAL (the local one) or INTEGRAL (the quintic, finite-size transforms). */
     SmoothEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
         super(phase, mode, errorModel, ownBar);
         this.mode = mode;
@@ -55,6 +59,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         band = new double[tables * stride];
         for (int t = 0; t < tables; t++) System.arraycopy(bands[t], 0, band, t * stride, bands[t].length);
         entropy = new PolynomialConjugate(polynomial, lower, upper);
+        finite = mode == Mode.INTEGRAL ? new FiniteSizeTransform(polynomial, lower, upper, phase.reference().atoms()) : null;
         profile = mode == Mode.LOCAL ? new LocalAlphaFit(cells.alphas) : new GlobalAlphaFit(cells.alphas, ALPHA_DEGREE);
     }
 
@@ -71,12 +76,17 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         double[] offset = cells.offset, scale = cells.scale;
         double[] rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
         for (int t = 0; t < slopes.length; t++) slopes[t] = rotated[t] * beta * scale[t];
-        entropy.argminAll(slopes, ustar, w.piece);
+        if (finite == null) entropy.argminAll(slopes, ustar, w.piece);
+        else finite.transformAll(slopes, ustar, w.transformed, w.curvature);
         for (int a = 0; a < cells.cells; a++) {
             double g = 0, q = 0;
-            for (int k = 0, t = a * d; k < d; k++, t++) {
-                double u = ustar[t];
-                g += rotated[t] * beta * offset[t] + slopes[t] * u - entropy.value(t, u);
+            if (finite == null) {
+                for (int k = 0, t = a * d; k < d; k++, t++) {
+                    double u = ustar[t];
+                    g += rotated[t] * beta * offset[t] + slopes[t] * u - entropy.value(t, u);
+                }
+            } else {
+                for (int k = 0, t = a * d; k < d; k++, t++) g += rotated[t] * beta * offset[t] + w.transformed[t];
             }
             if (error) {
                 for (int k = 0, t = a * d; k < d; k++, t++) {
@@ -91,7 +101,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         w.freeEnergy = kT * w.freeEnergy;
         w.error = error ? kT * w.error : Double.NaN;
         if (gradient) {
-            if (frame != null) {
+            if (frame != null && finite == null) {
                 for (int t = 0; t < slopes.length; t++) w.curvature[t] = entropy.interiorCurvature(t, ustar[t], slopes[t]);
             }
             double[] grad = w.gradient, v = w.slopes;

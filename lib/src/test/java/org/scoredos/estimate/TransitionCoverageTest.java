@@ -81,9 +81,10 @@ class TransitionCoverageTest {
 
     @Test
     void ironTunedTcIsStillAnExtrapolation() {
-        // the reference's fine-tuned θ moves T_c to 1065 K, but fcc's α* leaves its sampled range from 966.7 K on
+        // the reference's fine-tuned θ moves T_c to 1065 K, but fcc's α* leaves its sampled range from 966.7 K on (with the
+        // large-N transforms the reference tuned against; mode INTEGRAL's finite-N ones put T_c at 1089.7 K)
         double[] tuned = IronCampaigns.vector(IronCampaigns.expected().get("fine_tuning").get("theta_final"));
-        for (Mode mode : Mode.values()) {
+        for (Mode mode : new Mode[] {Mode.REFERENCE, Mode.SMOOTH, Mode.LOCAL}) {
             PhaseTransition.Table table = IronCampaigns.fccOverBcc(mode).table(tuned, IronCampaigns.GRID);
             PhaseTransition.Crossing tc = table.tc();
             assertEquals(1065.4, tc.temperature(), 1.0, mode.name());
@@ -110,8 +111,9 @@ class TransitionCoverageTest {
         for (Mode mode : Mode.values()) {
             PhaseTransition.Table table = IronCampaigns.fccOverBcc(mode).table(theta, IronCampaigns.GRID);
             PhaseTransition.Crossing tc = table.tc();
-            // the local α fit lands at 1312.6 K: its βF(α) follows each cell's scatter, which the quintic smooths
-            assertEquals(1295, tc.temperature(), mode == Mode.LOCAL ? 20 : 10, mode.name());
+            // the local α fit lands at 1312.6 K: its βF(α) follows each cell's scatter, which the quintic smooths;
+            // the finite-N transforms of mode INTEGRAL at 1240.5 K
+            assertEquals(mode == Mode.INTEGRAL ? 1240.5 : 1295, tc.temperature(), mode == Mode.LOCAL ? 20 : 10, mode.name());
             assertFalse(tc.extrapolated(), mode + ": both phases solved at " + tc.below() + " and " + tc.above() + " K");
             assertTrue(table.solvedAt(tc.temperature()));
             assertTrue(tc.error() > 0 && Double.isFinite(tc.error()), mode + ": δT_c = " + tc.error());
