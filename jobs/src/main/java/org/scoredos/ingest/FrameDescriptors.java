@@ -75,7 +75,7 @@ final class FrameDescriptors implements Serializable {
         Configuration conf = new Configuration(false);
         hadoop.forEach(conf::set);
         FileSystem fs = path.getFileSystem(conf);
-        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri())) {
+        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri(), IngestJob.FRAME_ATOMS)) {
             while (frames.hasNext()) {
                 Structure read = frames.next();
                 String frame = "frame " + (out.size() + 1);

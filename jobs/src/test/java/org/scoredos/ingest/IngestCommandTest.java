@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -396,5 +401,37 @@ class IngestCommandTest {
 
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written on failure");
         for (Ran r : List.of(none, badMap, unlabelled, malformed, count)) assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aGzipBombInAFrameIsOneLineNamingFileAndLineAndWritesNothing() throws Exception {
+        // two good frames, then a third announcing 16 atoms followed by 1 GiB of 256 kB atom lines (1 MB of gzip members)
+        Path bomb = tmp.resolve("md/bomb.dump.gz");
+        Path text = tmp.resolve("good.dump");
+        writeDump(text, frames(7, 2, 0.05));
+        String third = "ITEM: TIMESTEP\n200\nITEM: NUMBER OF ATOMS\n16\nITEM: BOX BOUNDS pp pp pp\n0 6.3606\n0 6.3606\n0 6.3606\n"
+                + "ITEM: ATOMS id type x y z\n";
+        byte[] member = gzip(("1 1 0.5 0.5 0.5" + " ".repeat(256 * 1024 - 16) + "\n").repeat(4));
+        Files.createDirectories(bomb.getParent());
+        try (OutputStream out = Files.newOutputStream(bomb)) {
+            out.write(gzip(Files.readString(text) + third));
+            for (int i = 0; i < 1024; i++) out.write(member);
+        }
+        String out = tmp.resolve("out/store").toString();
+        Ran ran = run(ingest(out, "--snapshots", bomb.toString(), "--temperature", "300"));
+        assertEquals(2, ran.code(), ran.err());
+        // the frame's bound: 2 MiB for its header and 4096 characters per atom; line 59 + 9 passes it
+        assertTrue(ran.err().contains(bomb.toUri().getPath() + ":68: frame longer than 2162688 characters"), ran.err());
+        assertEquals(1, ran.err().lines().filter(l -> l.contains("frame longer")).count(), ran.err());
+        assertFalse(ran.err().contains("\tat "), ran.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 }

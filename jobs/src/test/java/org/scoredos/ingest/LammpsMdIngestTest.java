@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,8 +69,7 @@ class LammpsMdIngestTest {
             Path dump = dump(t);
             List<Structure> f = new ArrayList<>();
             List<Double> e = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(TrajectoryFrames.decompressed(Files.newInputStream(dump),
-                    dump.toString()), StandardCharsets.UTF_8)); TrajectoryFrames read = TrajectoryFrames.open(in, dump.toString())) {
+            try (TrajectoryFrames read = TrajectoryFrames.open(Files.newInputStream(dump), dump.toString(), IngestJob.FRAME_ATOMS)) {
                 while (read.hasNext()) {
                     f.add(read.next());
                     e.add(read.energy());
