@@ -22,7 +22,7 @@ final class FrameBound {
     private final TrajectoryFrames.AtomLimit limit;
     private long used;
     private long allowed = HEADER_CHARS;
-    private long announced;
+    private long announced = -1; // −1: the header has not announced the frame's atoms yet
 
     FrameBound(TrajectoryFrames.AtomLimit limit) {
         this.limit = limit;
@@ -32,9 +32,10 @@ final class FrameBound {
     void line(TextSource src, int chars) {
         used += chars;
         if (used > allowed) {
-            throw src.error(null, "frame longer than " + allowed + " characters (" + CHARS_PER_ATOM + " per atom of the "
-                    + announced + " its header announces, " + HEADER_CHARS + " for the header and the blank lines before it)"
-                    + ": not a trajectory of this kind");
+            String why = announced < 0 ? "before its atom count: blank lines or a header of this length are no trajectory's"
+                    : CHARS_PER_ATOM + " per atom of the " + announced + " its header announces, " + HEADER_CHARS
+                            + " for the header and the blank lines before it";
+            throw src.error(null, "frame longer than " + allowed + " characters (" + why + "): not a trajectory of this kind");
         }
     }
 
@@ -48,7 +49,7 @@ final class FrameBound {
     /** The frame is whole: what follows belongs to the next one. */
     void frameEnd() {
         used = 0;
-        announced = 0;
+        announced = -1;
         allowed = HEADER_CHARS;
     }
 }
