@@ -13,7 +13,7 @@ public final class CampaignLimits {
     public static final long SAMPLES_PER_CELL = limit("SCOREDOS_MAX_SAMPLES", 1L << 24);
     /** τ cells per strain: a grid is read, planned and reported whole. */
     public static final long TAU_CELLS = limit("SCOREDOS_MAX_TAU_CELLS", 10_000);
-    /** Atoms of a lattice builder's crystal (the sparse Hessian handles 16 000 in seconds). */
+    /** Atoms of a lattice builder's crystal (the sparse Hessian handles 16 000 in seconds), and of a frame {@code ingest} reads. */
     public static final long ATOMS = limit("SCOREDOS_MAX_ATOMS", 200_000);
     /** MD steps of one kinetic shard: equilibration + samples per shard × stride. */
     public static final long MD_STEPS_PER_SHARD = limit("SCOREDOS_MAX_MD_STEPS", 10_000_000);
@@ -21,7 +21,7 @@ public final class CampaignLimits {
     private CampaignLimits() {}
 
     /** The phrase that ends a refusal: how large it may be and how to allow more. */
-    static String hint(long limit, String variable) {
+    public static String hint(long limit, String variable) {
         return String.format(Locale.ROOT, "at most %d (set %s to allow more)", limit, variable);
     }
 

@@ -26,12 +26,13 @@ import picocli.CommandLine.Spec;
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "Reads existing MD trajectories (LAMMPS text dumps .dump/.lammpstrj, extended XYZ .xyz/.extxyz; "
-                    + "local paths or Hadoop URIs, globs), one Spark task per file, and writes one summary store "
-                    + "whose cells are the temperatures the frames were run at (temperature conditioning): "
-                    + "moments, PCA frame, histograms and score models per temperature, as a campaign does per "
-                    + "isosurface. The isosurface estimators (estimate, transition, finetune) refuse such a store. "
-                    + "Progress goes to stderr."
+            "Reads existing MD trajectories (LAMMPS text dumps .dump/.lammpstrj, extended XYZ .xyz/.extxyz, "
+                    + "either gzipped as NAME.gz; local paths or Hadoop URIs, globs), one Spark task per file, and writes "
+                    + "one summary store whose cells are the temperatures the frames were run at (temperature "
+                    + "conditioning): moments, PCA frame, histograms and score models per temperature, as a campaign "
+                    + "does per isosurface. estimate, transition and finetune read such a store with the MD estimator. "
+                    + "Each frame is bounded, not the file: at most SCOREDOS_MAX_ATOMS atoms (default 200000) and 4096 "
+                    + "characters of text per atom, so a gzip bomb is one line, exit 2. Progress goes to stderr."
         })
 public final class IngestCommand implements Callable<Integer> {
 

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.model.ModelDescription;
 import org.scoredos.io.BadInputException;
+import org.scoredos.potential.FeaturesAndForces;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Cell;
 import org.scoredos.structure.Structure;
@@ -35,10 +36,13 @@ final class FrameDescriptors implements Serializable {
     private final String[] speciesByType;
     private final Lattice lattice;
     private transient volatile SnapBispectrum snap;
-    private transient volatile MappedEnergy mapping;
+    private transient volatile Mapping mapping;
 
     /** θ_ref (single element, no β0) and the static lattice its MD vibrates about: what maps the frames' energies. */
     record Lattice(double[] thetaRef, double[][] cell, double[] positions) implements Serializable {}
+
+    /** θ_ref's potential on the engine, and the mapped energy about the lattice it gives. */
+    private record Mapping(LinearSnapPotential reference, MappedEnergy energy) {}
 
     /**
      * @param model the descriptor settings and element radii and weights
@@ -68,14 +72,14 @@ final class FrameDescriptors implements Serializable {
         SnapBispectrum engine = engine();
         List<double[]> out = new ArrayList<>();
         List<Double> energies = new ArrayList<>();
-        MappedEnergy mapper = mapping();
+        Mapping mapper = mapping();
         List<Double> mapped = mapper != null ? new ArrayList<>() : null;
         String unmapped = null;
         Path path = new Path(URI.create(file.uri()));
         Configuration conf = new Configuration(false);
         hadoop.forEach(conf::set);
         FileSystem fs = path.getFileSystem(conf);
-        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri())) {
+        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri(), IngestJob.FRAME_ATOMS)) {
             while (frames.hasNext()) {
                 Structure read = frames.next();
                 String frame = "frame " + (out.size() + 1);
@@ -92,10 +96,13 @@ final class FrameDescriptors implements Serializable {
                                 + ", in the first frame of the ingestion " + name(speciesByType[types[changed] - 1], types[changed])
                                 + " (a trajectory's atoms keep their species)");
                     }
-                    out.add(engine.average(s));
-                    if (mapped != null) {
+                    if (mapped == null) {
+                        out.add(engine.average(s));
+                    } else { // the descriptors and θ_ref's forces from one pass over the atoms
+                        FeaturesAndForces f = mapper.reference().featuresAndForces(s);
+                        out.add(f.features());
                         try {
-                            mapped.add(mapper.of(s));
+                            mapped.add(mapper.energy().of(s, f.evaluation()));
                         } catch (BadInputException e) { // not a vibrating crystal in the reference's atom order
                             unmapped = frame + ": " + e.getMessage();
                             mapped = null;
@@ -122,15 +129,16 @@ final class FrameDescriptors implements Serializable {
     }
 
     /** θ_ref's mapped energy about the lattice (built once per executor), or null when there is none to map about. */
-    private MappedEnergy mapping() {
+    private Mapping mapping() {
         if (lattice == null) return null;
-        MappedEnergy m = mapping;
+        Mapping m = mapping;
         if (m == null) {
             synchronized (this) {
                 if (mapping == null) {
                     Structure sites = new Structure(new Cell(lattice.cell(), new double[3]), lattice.positions(), types,
                             new double[java.util.Arrays.stream(types).max().orElse(1)]);
-                    mapping = new MappedEnergy(sites, LinearSnapPotential.singleElement(engine(), 0, lattice.thetaRef()));
+                    LinearSnapPotential reference = LinearSnapPotential.singleElement(engine(), 0, lattice.thetaRef());
+                    mapping = new Mapping(reference, new MappedEnergy(sites, reference));
                 }
                 m = mapping;
             }

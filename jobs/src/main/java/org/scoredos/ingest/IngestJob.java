@@ -18,6 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import org.scoredos.campaign.CampaignLimits;
 import org.scoredos.campaign.Progress;
 import org.scoredos.compression.CompressionSettings;
 import org.scoredos.compression.TwoPassCompression;
@@ -52,6 +53,9 @@ import org.scoredos.summary.RotatedHistogram;
  * count) is reported by its task and raised on the driver, first file first.
  */
 public final class IngestJob {
+    /** Atoms a frame may have: what bounds each frame's memory and text however a file decompresses. */
+    static final TrajectoryFrames.AtomLimit FRAME_ATOMS = new TrajectoryFrames.AtomLimit(CampaignLimits.ATOMS,
+            CampaignLimits.hint(CampaignLimits.ATOMS, "SCOREDOS_MAX_ATOMS"));
     private final JavaSparkContext sc;
     private final Progress progress;
     private final int partitions;
@@ -193,7 +197,7 @@ public final class IngestJob {
     public static Structure firstFrame(SnapshotFile file, Configuration conf) throws IOException {
         Path path = new Path(URI.create(file.uri()));
         FileSystem fs = path.getFileSystem(conf);
-        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri())) {
+        try (TrajectoryFrames frames = TrajectoryFrames.open(fs.open(path), file.uri(), FRAME_ATOMS)) {
             if (!frames.hasNext()) throw BadInputException.at(file.uri(), 0, null, "no frames");
             return frames.next();
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -2,20 +2,19 @@ package org.scoredos.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoredos.cli.ScoreDos;
+import org.scoredos.cli.CommandRun;
 
 /**
  * Outputs written before grids could grow recorded an identity that includes the τ grid: they
@@ -26,14 +25,6 @@ class FormerIdentityTest {
 
     @TempDir
     Path tmp;
-
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran cli(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(o, true), new PrintWriter(e, true)).execute(args);
-        return new Ran(code, o.toString(), e.toString());
-    }
 
     private Path config(String dir, String tau, int samples) throws IOException {
         Path where = Files.createDirectories(tmp.resolve(dir));
@@ -62,12 +53,12 @@ class FormerIdentityTest {
     void aFormerOutputIsToppedUpWithItsGridAndRefusedWithAnother() throws IOException {
         Path yaml = config("a", "tau: [0.5, 1.0]\n", 32), out = tmp.resolve("out");
         String cache = tmp.resolve("hessians").toString();
-        Ran first = cli("campaign", "--config", yaml.toString(), "--out", out.toString(), "--master", "local[2]", "--hessian-cache", cache);
+        CommandRun first = run("campaign", "--config", yaml.toString(), "--out", out.toString(), "--master", "local[2]", "--hessian-cache", cache);
         assertEquals(0, first.code(), first.err());
         String former = CampaignIdentity.withGrid(CampaignConfigReader.read(yaml), yaml.getParent());
         makeFormer(out, former);
 
-        Ran topUp = cli("campaign", "--config", config("a", "tau: [0.5, 1.0]\n", 48).toString(), "--out", out.toString(),
+        CommandRun topUp = run("campaign", "--config", config("a", "tau: [0.5, 1.0]\n", 48).toString(), "--out", out.toString(),
                 "--master", "local[2]", "--hessian-cache", cache, "--format", "json");
         assertEquals(0, topUp.code(), topUp.err());
         JsonNode json = JSON.readTree(topUp.out());
@@ -76,7 +67,7 @@ class FormerIdentityTest {
                 json.get("cells").get(1).get("summarised").asLong()));
         assertEquals(former, JSON.readTree(out.resolve("manifest.json").toFile()).get("identity").asText());
 
-        Ran grown = cli("campaign", "--config", config("b", "tau: [0.5, 1.0, 2.0]\n", 48).toString(), "--out",
+        CommandRun grown = run("campaign", "--config", config("b", "tau: [0.5, 1.0, 2.0]\n", 48).toString(), "--out",
                 out.toString(), "--master", "local[2]", "--hessian-cache", cache);
         assertEquals(2, grown.code(), grown.err());
         assertTrue(grown.err().contains("identity: this directory holds campaign 'tiny'"), grown.err());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoredos.cli.ScoreDos;
+import org.scoredos.cli.CommandRun;
 import org.scoredos.store.SummaryStore;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
@@ -145,28 +145,21 @@ class KineticCampaignTest {
                 "--out", tmp.resolve("tuned.snapcoeff").toString()},
             {"verify", "--summaries", store.toString(), "--coeff", coeff, "--params", snap.resolve("D.snapparam").toString(),
                 "--temperatures", "300"}}) {
-            Ran r = cli(args);
+            CommandRun r = CommandRun.run(args);
             assertEquals(2, r.code(), args[0] + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains(store + ": an energy-conditioned store (from a kinetic campaign) is for inspection only; "
                     + "the free-energy estimators need isosurface- or temperature-conditioned summaries"), r.err());
         }
-        Ran summaries = cli("summaries", "--summaries", store.toString(), "--cell", "1", "--components", "0", "--format", "json");
+        CommandRun summaries = CommandRun.run("summaries", "--summaries", store.toString(), "--cell", "1", "--components", "0", "--format", "json");
         assertEquals(0, summaries.code(), summaries.err());
         JsonNode cell = new ObjectMapper().readTree(summaries.out()).get("components").get(0);
         assertEquals(1.5, cell.get("tau").asDouble());
         assertEquals(16, cell.get("samples").asLong());
-        Ran status = cli("campaign", "--config", yaml.toString(), "--out", out.toString(), "--status");
+        CommandRun status = CommandRun.run("campaign", "--config", yaml.toString(), "--out", out.toString(), "--status");
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\+0\\.0000\\s+1\\.5000\\s+2\\s+16\\s+16\\s+0")), status.out());
         assertTrue(status.err().contains("energy-conditioned summaries (sampler: kinetic) are for inspection only"), status.err());
     }
 
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran cli(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
-    }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoredos.cli.ScoreDos;
+import org.scoredos.cli.CommandRun;
 import org.scoredos.io.BadInputException;
 
 /**
@@ -37,10 +35,8 @@ class SealedCampaignFilesTest {
     static void campaign() throws IOException {
         Path yaml = TinyCampaign.write(tmp, "tau: [0.5, 1.0]\nsamples: 32\nsamplesPerShard: 16\nhistogram: {bins: 8}\nseed: 5\noutput: unused\n");
         out = tmp.resolve("out");
-        StringWriter err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-                .execute("campaign", "--config", yaml.toString(), "--out", out.toString(), "--master", "local[1]");
-        assertEquals(0, code, err::toString);
+        CommandRun ran = CommandRun.run("campaign", "--config", yaml.toString(), "--out", out.toString(), "--master", "local[1]");
+        assertEquals(0, ran.code(), ran.err());
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(".crc")).toList()) Files.delete(p);
         }

@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoredos.cli.ScoreDos;
+import org.scoredos.cli.CommandRun;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.IsosurfaceEstimator;
@@ -33,15 +32,7 @@ class TemperatureCoverageTest {
     static Path dir;
 
     private static Path yaml, out;
-    private static Ran run;
-
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran cli(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(o, true), new PrintWriter(e, true)).execute(args);
-        return new Ran(code, o.toString(), e.toString());
-    }
+    private static CommandRun run;
 
     private static Path config(Path where, String grid) throws IOException {
         Files.createDirectories(where);
@@ -57,7 +48,7 @@ class TemperatureCoverageTest {
     static void runTheCampaign() throws IOException {
         yaml = config(dir, "temperatures: {from: 300, to: 600}\n");
         out = dir.resolve("out");
-        run = cli("campaign", "--config", yaml.toString(), "--out", out.toString(), "--master", "local[2]",
+        run = run("campaign", "--config", yaml.toString(), "--out", out.toString(), "--master", "local[2]",
                 "--hessian-cache", dir.resolve("hessians").toString(), "--format", "json");
     }
 
@@ -87,7 +78,7 @@ class TemperatureCoverageTest {
         assertTrue(run.err().contains("campaign tiny: temperatures of θ_ref (")
                 && run.err().contains("phase tiny: requested 300–600 K: α* solved at every temperature"), run.err());
 
-        Ran status = cli("campaign", "--config", yaml.toString(), "--out", out.toString(), "--status");
+        CommandRun status = run("campaign", "--config", yaml.toString(), "--out", out.toString(), "--status");
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().contains("temperatures of the reference potential, phase tiny: requested 300–600 K: "
                 + "α* solved at every temperature"), status.out());
@@ -129,7 +120,7 @@ class TemperatureCoverageTest {
         assertEquals(0, run.code(), run.err());
         byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
         Path changed = config(dir.resolve("changed"), "tau: [0.5, 1.0, 2.0]\n");
-        Ran r = cli("campaign", "--config", changed.toString(), "--out", out.toString(), "--master", "local[2]",
+        CommandRun r = run("campaign", "--config", changed.toString(), "--out", out.toString(), "--master", "local[2]",
                 "--hessian-cache", dir.resolve("hessians").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("tiny.yaml:6: tau: the output's cell 0 (strain 0.0, τ = "), r.err());

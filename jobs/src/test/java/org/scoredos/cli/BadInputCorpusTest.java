@@ -3,10 +3,9 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,12 +46,6 @@ class BadInputCorpusTest {
         }
     }
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
 
     static Path corpus() {
         try {
@@ -88,12 +81,12 @@ class BadInputCorpusTest {
                         .replace("{companions}", corpus().resolve("companions").toString())
                         .replace("{out}", output.toString()))
                 .toArray(String[]::new);
-        int code = run(args);
+        CommandRun ran = run(args);
 
-        String stderr = err.toString();
+        String stderr = ran.err();
         List<String> lines = stderr.lines().toList();
-        assertEquals(ExitCodes.BAD_INPUT, code, stderr);
-        assertEquals("", out.toString(), "no partial output on stdout");
+        assertEquals(ExitCodes.BAD_INPUT, ran.code(), stderr);
+        assertEquals("", ran.out(), "no partial output on stdout");
         assertFalse(Files.exists(output), "nothing left at --out");
         // Progress lines ("harmonic: Hessian of ...") may come first; the error is one line, usage errors included.
         List<String> error = lines.stream().filter(l -> l.startsWith("scoredos")).toList();
@@ -117,10 +110,9 @@ class BadInputCorpusTest {
                 "inspect --structure C/W-bcc-2.dat",
                 "energy --structure C/W-bcc-2.dat --params C/D.snapparam --coeff C/X_W.snapcoeff",
                 "estimate --summaries C/w-tiny-store --coeff C/theta.txt --temperatures 300")) {
-            out.getBuffer().setLength(0);
-            String[] args = line.replace("C/", comp + "/").split(" ");
-            assertEquals(0, run(args), line + ": " + err);
-            assertFalse(out.toString().isBlank(), line);
+            CommandRun ran = run(line.replace("C/", comp + "/").split(" "));
+            assertEquals(0, ran.code(), line + ": " + ran.err());
+            assertFalse(ran.out().isBlank(), line);
         }
     }
 

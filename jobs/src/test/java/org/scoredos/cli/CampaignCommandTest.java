@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,19 +22,11 @@ class CampaignCommandTest {
     @TempDir
     Path tmp;
 
-    private record Ran(int code, String out, String err) {}
-
-    private Ran run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
-    }
-
     @Test
     void runsATinyTungstenCampaignThenTopsItUpAndReportsItsStatus() throws Exception {
         Path yaml = org.scoredos.campaign.SampledDescriptorsTest.tinyConfig(tmp, "");
         String cache = tmp.resolve("hessians").toString();
-        Ran first = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache", cache, "--format", "json");
+        CommandRun first = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache", cache, "--format", "json");
         assertEquals(0, first.code(), first.err());
         JsonNode json = new ObjectMapper().readTree(first.out());
         assertEquals(4, json.get("shardsComputed").asInt());
@@ -54,7 +45,7 @@ class CampaignCommandTest {
         assertTrue(phase.cells().get(1).eigenvalues()[54] > 100 * phase.cells().get(0).eigenvalues()[54]);
 
         // one thread and one partition give the very same bits as two threads and a task per shard
-        Ran serial = run("campaign", "--config", yaml.toString(), "--out", tmp.resolve("serial").toString(), "--master", "local[1]",
+        CommandRun serial = run("campaign", "--config", yaml.toString(), "--out", tmp.resolve("serial").toString(), "--master", "local[1]",
                 "--partitions", "1", "--hessian-cache", cache);
         assertEquals(0, serial.code(), serial.err());
         PhaseSummary again = SummaryStore.read(tmp.resolve("serial/summaries/tiny"));
@@ -68,7 +59,7 @@ class CampaignCommandTest {
             }
         }
 
-        Ran topUp = run("campaign", "--config", yaml.toString(), "--samples", "48", "--master", "local[2]",
+        CommandRun topUp = run("campaign", "--config", yaml.toString(), "--samples", "48", "--master", "local[2]",
                 "--hessian-cache", cache, "--format", "csv");
         assertEquals(0, topUp.code(), topUp.err());
         CsvRead cells = CsvRead.of(topUp.out());
@@ -77,12 +68,12 @@ class CampaignCommandTest {
         assertEquals("2", cells.metadata.get("shardsComputed"), "one shard of 16 more samples per cell");
 
         // --status: the same counts in every format, the coverage's temperatures in K
-        Ran status = run("campaign", "--config", yaml.toString(), "--status");
+        CommandRun status = run("campaign", "--config", yaml.toString(), "--status");
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().contains("summarised"), status.out());
         assertTrue(status.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\+0\\.0000\\s+1\\.0000\\s+3\\s+48\\s+48\\s+0")), status.out());
-        Ran statusJson = run("campaign", "--config", yaml.toString(), "--status", "--format", "json");
-        Ran statusCsv = run("campaign", "--config", yaml.toString(), "--status", "--format", "csv");
+        CommandRun statusJson = run("campaign", "--config", yaml.toString(), "--status", "--format", "json");
+        CommandRun statusCsv = run("campaign", "--config", yaml.toString(), "--status", "--format", "csv");
         JsonNode s = new ObjectMapper().readTree(statusJson.out());
         assertEquals("campaign", s.get("command").asText());
         assertEquals(List.of(48L, 48L), List.of(s.get("cells").get(0).get("summarised").asLong(), s.get("cells").get(1).get("summarised").asLong()));
@@ -97,7 +88,7 @@ class CampaignCommandTest {
     @Test
     void badConfigOrForeignOutputExitsTwoWithOneLine() throws Exception {
         Path yaml = org.scoredos.campaign.SampledDescriptorsTest.tinyConfig(tmp, "bins: 3\n");
-        Ran bad = run("campaign", "--config", yaml.toString());
+        CommandRun bad = run("campaign", "--config", yaml.toString());
         assertEquals(2, bad.code());
         assertEquals(1, bad.err().lines().count(), bad.err());
         assertTrue(bad.err().startsWith("scoredos campaign: " + yaml + ":12: bins: unknown key"), bad.err());
@@ -105,16 +96,16 @@ class CampaignCommandTest {
         Path good = org.scoredos.campaign.SampledDescriptorsTest.tinyConfig(tmp, "");
         Path foreign = Files.createDirectories(tmp.resolve("foreign"));
         Files.writeString(foreign.resolve("keep.txt"), "x");
-        Ran refused = run("campaign", "--config", good.toString(), "--out", foreign.toString(),
+        CommandRun refused = run("campaign", "--config", good.toString(), "--out", foreign.toString(),
                 "--master", "local[1]", "--hessian-cache", tmp.resolve("h").toString());
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("not a campaign output directory"), refused.err());
         assertFalse(Files.exists(foreign.resolve("manifest.json")));
 
-        Ran missing = run("campaign", "--config", tmp.resolve("nope.yaml").toString());
+        CommandRun missing = run("campaign", "--config", tmp.resolve("nope.yaml").toString());
         assertEquals(2, missing.code());
 
-        Ran master = run("campaign", "--config", good.toString(), "--out", tmp.resolve("m").toString(),
+        CommandRun master = run("campaign", "--config", good.toString(), "--out", tmp.resolve("m").toString(),
                 "--master", "nowhere://x", "--hessian-cache", tmp.resolve("h").toString());
         assertEquals(2, master.code(), master.err());
         assertEquals("scoredos campaign: --master: 'nowhere://x' is not a Spark master URL "

@@ -3,11 +3,10 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,14 +37,6 @@ class ConventionAndModelTest {
     static Path tmp;
     private static Path store, iron, structure;
 
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void stores() throws Exception {
         Path yaml = TinyCampaign.write(tmp, """
@@ -57,12 +48,12 @@ class ConventionAndModelTest {
                 seed: 5
                 output: %s
                 """.formatted(tmp.resolve("out")));
-        Ran campaign = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache",
+        CommandRun campaign = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache",
                 tmp.resolve("hessians").toString());
         assertEquals(0, campaign.code(), campaign.err());
         store = tmp.resolve("out/summaries/tiny");
         iron = tmp.resolve("fe-bcc");
-        Ran imported = run("import-descriptordos", "--input", IRON.resolve("fe_bcc_444.json.gz").toString(), "--out", iron.toString(),
+        CommandRun imported = run("import-descriptordos", "--input", IRON.resolve("fe_bcc_444.json.gz").toString(), "--out", iron.toString(),
                 "--params", W.resolve("D.snapparam").toString(), "--order", "4");
         assertEquals(0, imported.code(), imported.err());
         structure = tmp.resolve("w-bcc.data");
@@ -84,11 +75,11 @@ class ConventionAndModelTest {
     @Test
     void lowTemperatureEstimateMeetsTheHarmonicFreeEnergy() throws Exception {
         String ts = "50,75,100";
-        Ran estimate = run("estimate", "--summaries", store.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(),
+        CommandRun estimate = run("estimate", "--summaries", store.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(),
                 "--temperatures", ts, "--format", "json");
         assertEquals(0, estimate.code(), estimate.err());
         assertEquals("", estimate.err(), "a .snapcoeff of the store's own model: nothing to warn about");
-        Ran harmonic = run("harmonic", "--structure", structure.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(),
+        CommandRun harmonic = run("harmonic", "--structure", structure.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(),
                 "--params", W.resolve("D.snapparam").toString(), "--temperatures", ts, "--format", "json");
         assertEquals(0, harmonic.code(), harmonic.err());
         JsonNode f = JSON.readTree(estimate.out()), h = JSON.readTree(harmonic.out());
@@ -113,15 +104,15 @@ class ConventionAndModelTest {
     void everyResultDeclaresTheConvention() {
         String coeff = W.resolve("X_W.snapcoeff").toString();
         for (String format : new String[] {"csv", "text"}) {
-            Ran e = run("estimate", "--summaries", store.toString(), "--coeff", coeff, "--temperatures", "100", "--format", format);
+            CommandRun e = run("estimate", "--summaries", store.toString(), "--coeff", coeff, "--temperatures", "100", "--format", format);
             assertEquals(0, e.code(), e.err());
             assertEquals(FreeEnergyConvention.csvComment(), e.out().lines().findFirst().orElseThrow());
-            Ran t = run("transition", "--phase", "a=" + store, "--phase", "b=" + store, "--coeff", coeff, "--temperatures", "60,100",
+            CommandRun t = run("transition", "--phase", "a=" + store, "--phase", "b=" + store, "--coeff", coeff, "--temperatures", "60,100",
                     "--format", format);
             assertEquals(0, t.code(), t.err());
             assertEquals(FreeEnergyConvention.csvComment(), t.out().lines().findFirst().orElseThrow());
         }
-        Ran t = run("transition", "--phase", "a=" + store, "--phase", "b=" + store, "--coeff", coeff, "--temperatures", "60,100",
+        CommandRun t = run("transition", "--phase", "a=" + store, "--phase", "b=" + store, "--coeff", coeff, "--temperatures", "60,100",
                 "--format", "json");
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("\"convention\" : {"), t.out());
@@ -129,15 +120,15 @@ class ConventionAndModelTest {
 
     @Test
     void thetaOfAnotherModelIsRefused() throws Exception {
-        Ran wrong = run("estimate", "--summaries", iron.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(), "--temperatures", "1000");
+        CommandRun wrong = run("estimate", "--summaries", iron.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(), "--temperatures", "1000");
         assertEquals(2, wrong.code(), wrong.out() + wrong.err());
         assertEquals(1, wrong.err().lines().count(), wrong.err());
         assertTrue(wrong.err().contains("X_W.snapcoeff: θ is for W, but phase fe_bcc_444 was sampled for Fe"), wrong.err());
         assertEquals("", wrong.out());
-        Ran right = run("estimate", "--summaries", iron.toString(), "--coeff", IRON.resolve("X_Fe.snapcoeff").toString(), "--temperatures", "1000");
+        CommandRun right = run("estimate", "--summaries", iron.toString(), "--coeff", IRON.resolve("X_Fe.snapcoeff").toString(), "--temperatures", "1000");
         assertEquals(0, right.code(), right.err());
         assertEquals("", right.err());
-        Ran pair = run("transition", "--phase", "fe=" + iron, "--phase", "w=" + store, "--coeff", IRON.resolve("X_Fe.snapcoeff").toString());
+        CommandRun pair = run("transition", "--phase", "fe=" + iron, "--phase", "w=" + store, "--coeff", IRON.resolve("X_Fe.snapcoeff").toString());
         assertEquals(2, pair.code(), pair.err());
         assertTrue(pair.err().contains("but phase tiny was sampled for W"), pair.err());
 
@@ -145,7 +136,7 @@ class ConventionAndModelTest {
         Path plain = tmp.resolve("theta.txt");
         // the 55 numbers after the header, element line and β0 of X_Fe.snapcoeff
         Files.write(plain, Files.readAllLines(IRON.resolve("X_Fe.snapcoeff")).stream().filter(l -> !l.startsWith("#")).skip(3).toList());
-        Ran list = run("estimate", "--summaries", iron.toString(), "--coeff", plain.toString(), "--temperatures", "1000");
+        CommandRun list = run("estimate", "--summaries", iron.toString(), "--coeff", plain.toString(), "--temperatures", "1000");
         assertEquals(0, list.code(), list.err());
         assertEquals(1, list.err().lines().count(), list.err());
         assertTrue(list.err().startsWith("warning: " + plain + ": a plain list of 55 numbers"), list.err());
@@ -154,16 +145,16 @@ class ConventionAndModelTest {
         Path old = tmp.resolve("fe-old");
         assertEquals(0, run("import-descriptordos", "--input", IRON.resolve("fe_bcc_444.json.gz").toString(), "--out", old.toString(),
                 "--order", "4").code());
-        Ran unchecked = run("estimate", "--summaries", old.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(), "--temperatures", "1000");
+        CommandRun unchecked = run("estimate", "--summaries", old.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(), "--temperatures", "1000");
         assertEquals(0, unchecked.code(), unchecked.err());
         assertTrue(unchecked.err().contains("the store records no model"), unchecked.err());
 
         // import: --element needs --params, and a chemical symbol
         String input = IRON.resolve("fe_bcc_444.json.gz").toString(), never = tmp.resolve("never").toString();
-        Ran alone = run("import-descriptordos", "--input", input, "--out", never, "--element", "Fe");
+        CommandRun alone = run("import-descriptordos", "--input", input, "--out", never, "--element", "Fe");
         assertEquals(2, alone.code(), alone.err());
         assertTrue(alone.err().startsWith("scoredos import-descriptordos: --element: give --params too"), alone.err());
-        Ran symbol = run("import-descriptordos", "--input", input, "--out", never, "--params", W.resolve("D.snapparam").toString(),
+        CommandRun symbol = run("import-descriptordos", "--input", input, "--out", never, "--params", W.resolve("D.snapparam").toString(),
                 "--element", "Iron:0.5:1");
         assertEquals(2, symbol.code(), symbol.err());
         assertTrue(symbol.err().contains("--element: expected SYMBOL or SYMBOL:RADIUS:WEIGHT"), symbol.err());
@@ -172,7 +163,7 @@ class ConventionAndModelTest {
         // verify: a parameter file of another descriptor definition, refused before any work
         Path params = tmp.resolve("wider.snapparam");
         Files.writeString(params, Files.readString(W.resolve("D.snapparam")).replace("rcutfac 4.7", "rcutfac 4.8"));
-        Ran verify = run("verify", "--summaries", store.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(), "--params",
+        CommandRun verify = run("verify", "--summaries", store.toString(), "--coeff", W.resolve("X_W.snapcoeff").toString(), "--params",
                 params.toString(), "--temperatures", "300", "--master", "local[1]");
         assertEquals(2, verify.code(), verify.err());
         assertTrue(verify.err().startsWith("scoredos verify: " + params + ": descriptor definition"), verify.err());

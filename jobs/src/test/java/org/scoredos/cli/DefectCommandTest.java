@@ -3,11 +3,10 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,17 +41,9 @@ class DefectCommandTest {
         coeff = iron.coeff();
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void jsonRowsAreTheLibrarysFormationFreeEnergy() throws Exception {
-        Run r = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
+        CommandRun r = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
                 "--temperatures", "800,1200", "--error-model", "reference", "--gradient", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
@@ -84,7 +75,7 @@ class DefectCommandTest {
     @Test
     void textCsvAndPlotStateTheirConventionAndUnits(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("gf.png");
-        Run csv = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
+        CommandRun csv = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
                 "--temperatures", "800:2600:3", "--error-model", "reference", "--format", "csv", "--plot", png.toString());
         assertEquals(0, csv.code(), csv.err());
         String[] lines = csv.out().split("\n");
@@ -100,7 +91,7 @@ class DefectCommandTest {
         assertEquals(3, t.rows.size());
         assertEquals("false", t.cell(2, "solved"), "2600 K lies beyond the sampled range");
         long unsolved = t.rows.stream().filter(r -> r.get(3).equals("false")).count();
-        Run json = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
+        CommandRun json = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
                 "--temperatures", "800:2600:3", "--error-model", "reference", "--format", "json");
         read.assertHolds(JSON.readTree(json.out()));
         assertTrue(csv.err().contains("defect: warning: " + unsolved + " of 3 temperatures unsolved"), csv.err());
@@ -108,7 +99,7 @@ class DefectCommandTest {
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
 
-        Run text = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
+        CommandRun text = run("defect", "--defect", fcc.toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString(),
                 "--temperatures", "1000");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("# convention: "), text.out());
@@ -123,7 +114,7 @@ class DefectCommandTest {
 
     @Test
     void missingStoreIsBadInputInOneLine() {
-        Run r = run("defect", "--defect", stores.resolve("nowhere").toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString());
+        CommandRun r = run("defect", "--defect", stores.resolve("nowhere").toString(), "--perfect", bcc.toString(), "--coeff", coeff.toString());
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertTrue(r.err().contains("--defect: ") && r.err().contains("no such summary store"), r.err());

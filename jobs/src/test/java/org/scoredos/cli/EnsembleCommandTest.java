@@ -3,11 +3,10 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -72,15 +71,7 @@ class EnsembleCommandTest {
         return DoubleStream.of(v).mapToObj(Double::toString).collect(Collectors.joining(separator)) + "\n";
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run ensemble(String... args) {
+    private static CommandRun ensemble(String... args) {
         String[] all = new String[args.length + 7];
         all[0] = "ensemble";
         all[1] = "--phase";
@@ -96,7 +87,7 @@ class EnsembleCommandTest {
     @Test
     void eachMemberIsItsOwnTransitionAndTheTcDistributionCountsTheExtrapolatedOne() throws Exception {
         Path out = dir.resolve("members.csv"), fan = dir.resolve("fan.png"), hist = dir.resolve("tc.png");
-        Run r = ensemble("--thetas", thetas.toString(), "--temperatures", GRID, "--format", "json", "--out", out.toString(),
+        CommandRun r = ensemble("--thetas", thetas.toString(), "--temperatures", GRID, "--format", "json", "--out", out.toString(),
                 "--plot", fan.toString(), "--tc-plot", hist.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
@@ -105,7 +96,7 @@ class EnsembleCommandTest {
         assertEquals("deltaF", root.get("quantity").asText());
         List<JsonNode> alone = new ArrayList<>();
         for (Path theta : new Path[] {coeff, fccFavoured}) {
-            Run t = run("transition", "--phase", fcc, "--phase", bcc, "--coeff", theta.toString(), "--temperatures", GRID,
+            CommandRun t = run("transition", "--phase", fcc, "--phase", bcc, "--coeff", theta.toString(), "--temperatures", GRID,
                     "--error-model", "reference", "--format", "json");
             assertEquals(0, t.code(), t.err());
             alone.add(JSON.readTree(t.out()));
@@ -168,7 +159,7 @@ class EnsembleCommandTest {
 
     @Test
     void everySourceOfTheSameMembersGivesTheSameResult() throws Exception {
-        Run csv = ensemble("--thetas", thetas.toString(), "--temperatures", "800:2000:7", "--format", "json");
+        CommandRun csv = ensemble("--thetas", thetas.toString(), "--temperatures", "800:2000:7", "--format", "json");
         assertEquals(0, csv.code(), csv.err());
         // a directory of .snapcoeff files (the element checked from the name), in name order
         Path snap = Files.createDirectories(dir.resolve("snap"));
@@ -178,12 +169,12 @@ class EnsembleCommandTest {
         for (int i = 0; i < 55; i++) lines.set(first + i, Double.toString(thetaLow[i]));
         Files.write(snap.resolve("b_Fe.snapcoeff"), lines);
         Files.writeString(snap.resolve("notes.txt"), "not a member");
-        Run directory = ensemble("--thetas", snap.toString(), "--temperatures", "800:2000:7", "--format", "json");
+        CommandRun directory = ensemble("--thetas", snap.toString(), "--temperatures", "800:2000:7", "--format", "json");
         assertEquals(0, directory.code(), directory.err());
         // NumPy, float64 little-endian, C order
         Path npy = dir.resolve("thetas.npy");
         Files.write(npy, npy(new double[][] {thetaRef, thetaLow}));
-        Run numpy = ensemble("--thetas", npy.toString(), "--temperatures", "800:2000:7", "--format", "json");
+        CommandRun numpy = ensemble("--thetas", npy.toString(), "--temperatures", "800:2000:7", "--format", "json");
         assertEquals(0, numpy.code(), numpy.err());
         assertTrue(numpy.err().contains("a matrix of θ with rows of 55 numbers") || numpy.err().contains("records no model"), numpy.err());
         JsonNode expected = strip(JSON.readTree(csv.out()));
@@ -211,12 +202,12 @@ class EnsembleCommandTest {
     void aGaussianOnSparkGivesWhatItGivesLocally() throws Exception {
         String[] args = {"--mean", coeff.toString(), "--relative-sigma", "0.01", "--samples", "16", "--seed", "3", "--temperatures",
             "1000:2400:8", "--format", "json"};
-        Run local = ensemble(args);
+        CommandRun local = ensemble(args);
         assertEquals(0, local.code(), local.err());
         Path parquet = dir.resolve("spark.parquet");
         List<String> sparkArgs = new ArrayList<>(List.of(args));
         sparkArgs.addAll(List.of("--master", "local[2]", "--partitions", "3", "--out", parquet.toString()));
-        Run spark = ensemble(sparkArgs.toArray(new String[0]));
+        CommandRun spark = ensemble(sparkArgs.toArray(new String[0]));
         assertEquals(0, spark.code(), spark.err());
         assertEquals(JSON.readTree(local.out()), JSON.readTree(spark.out()));
         JsonNode root = JSON.readTree(local.out());
@@ -233,7 +224,7 @@ class EnsembleCommandTest {
 
     @Test
     void onePhaseGivesTheDistributionOfItsFreeEnergy() {
-        Run r = run("ensemble", "--phase", bcc, "--thetas", thetas.toString(), "--temperatures", "800,1200", "--format", "csv",
+        CommandRun r = run("ensemble", "--phase", bcc, "--thetas", thetas.toString(), "--temperatures", "800,1200", "--format", "csv",
                 "--error-model", "reference");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("# convention:"), r.out());
@@ -243,7 +234,7 @@ class EnsembleCommandTest {
                 "meanError"), t.names);
         assertEquals("0.05 0.25 0.5 0.75 0.95", read.metadata.get("quantileLevels"));
         assertEquals(2, t.rows.size());
-        Run text = run("ensemble", "--phase", bcc, "--thetas", thetas.toString(), "--temperatures", "800,1200", "--error-model", "reference");
+        CommandRun text = run("ensemble", "--phase", bcc, "--thetas", thetas.toString(), "--temperatures", "800,1200", "--error-model", "reference");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("F(bcc) relative to each member's θ·D_0"), text.out());
         assertTrue(!text.out().contains("T_c"), text.out());
@@ -278,7 +269,7 @@ class EnsembleCommandTest {
         assertBad(ensemble("--thetas", thetas.toString(), "--quantiles", "0.5,0.25"), "--quantiles: levels must increase");
     }
 
-    private static void assertBad(Run r, String fragment) {
+    private static void assertBad(CommandRun r, String fragment) {
         assertEquals(2, r.code(), r.err());
         List<String> errors = r.err().lines().filter(l -> !l.contains("the store records no model") && !l.startsWith("warning:")).toList();
         assertEquals(1, errors.size(), r.err());

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,17 +40,9 @@ class EstimationCommandsTest {
         expected = JSON.readTree(IRON.resolve("expected_results.json").toFile());
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void estimateReferenceModeReproducesTheReferenceAt1000K() throws Exception {
-        Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
+        CommandRun r = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
                 "--mode", "reference", "--error-model", "reference", "--gradient", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
@@ -69,7 +60,7 @@ class EstimationCommandsTest {
 
         // the default, calibrated error model: the same F (this store's covariance is diagonal in its frame, so no frame
         // term), the statistical part as the error bar and the score orders' spread beside it
-        Run calibrated = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
+        CommandRun calibrated = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
                 "--mode", "reference", "--format", "json");
         assertEquals(0, calibrated.code(), calibrated.err());
         JsonNode c = JSON.readTree(calibrated.out()).get("results").get(0);
@@ -82,7 +73,7 @@ class EstimationCommandsTest {
     @Test
     void estimateSmoothModeTextCsvAndPlot(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("f.png");
-        Run r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:2500:5",
+        CommandRun r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:2500:5",
                 "--format", "csv", "--plot", png.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(FreeEnergyConvention.csvComment(), r.out().lines().findFirst().orElseThrow());
@@ -95,13 +86,13 @@ class EstimationCommandsTest {
         // 500 K: smooth mode within 0.5 meV/atom of the reference's F
         assertEquals(expected.get("F_fcc").get(0).asDouble(), t.number(0, "freeEnergy"), 5e-4);
         assertEquals("false", t.cell(4, "solved"), "2500 K is beyond the sampled range");
-        Run json = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:2500:5", "--format", "json");
+        CommandRun json = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:2500:5", "--format", "json");
         csv.assertHolds(JSON.readTree(json.out()));
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
 
-        Run text = run("estimate", "--summaries", IRON.resolve("fe_fcc_333.json.gz").toString(), "--coeff", coeff.toString(),
+        CommandRun text = run("estimate", "--summaries", IRON.resolve("fe_fcc_333.json.gz").toString(), "--coeff", coeff.toString(),
                 "--temperatures", "1000", "--basis", "monomial", "--order", "4");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("smooth mode, calibrated error model"), text.out());
@@ -116,19 +107,19 @@ class EstimationCommandsTest {
     void plotsAreWrittenAsSvgOrPdfByExtensionAndAnotherExtensionIsRefused(@TempDir Path dir) throws Exception {
         for (String name : new String[] {"f.svg", "F.PDF"}) {
             Path file = dir.resolve(name);
-            Run r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:1500:3", "--plot", file.toString());
+            CommandRun r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500:1500:3", "--plot", file.toString());
             assertEquals(0, r.code(), r.err());
             String head = new String(Files.readAllBytes(file), 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (name.endsWith("svg")) assertTrue(head.startsWith("<?xml") && head.contains("<svg"), head);
             else assertTrue(head.startsWith("%PDF-"), head);
         }
         Path svg = dir.resolve("dF.svg");
-        Run t = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--temperatures", "500:2500:11",
+        CommandRun t = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--temperatures", "500:2500:11",
                 "--plot", svg.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(Files.readString(svg).contains("</svg>"));
         for (String bad : new String[] {"f.jpg", "f"}) {
-            Run r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500", "--plot", dir.resolve(bad).toString());
+            CommandRun r = run("estimate", "--summaries", fcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500", "--plot", dir.resolve(bad).toString());
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("--plot: ") && r.err().contains("give FILE.png, FILE.svg or FILE.pdf"), r.err());
@@ -140,7 +131,7 @@ class EstimationCommandsTest {
     @Test
     void transitionFindsTheReferenceTcInBothModes(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("dF.png");
-        Run r = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
+        CommandRun r = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
                 "--temperatures", "500:2500:31", "--mode", "reference", "--format", "json", "--plot", png.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
@@ -150,11 +141,11 @@ class EstimationCommandsTest {
         assertEquals(expected.get("dF").get(3).asDouble(), root.get("table").get(3).get("deltaF").asDouble(), 1e-8);
         assertTrue(Files.size(png) > 1000);
 
-        Run smooth = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--format", "json");
+        CommandRun smooth = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--format", "json");
         assertEquals(0, smooth.code(), smooth.err());
         assertEquals(expected.get("Tc_ref").asDouble(), JSON.readTree(smooth.out()).get("tc").get("temperature").asDouble(), 1.0);
 
-        Run none = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
+        CommandRun none = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
                 "--temperatures", "300:900:4", "--format", "json");
         assertEquals(0, none.code(), none.err());
         JsonNode n = JSON.readTree(none.out());
@@ -166,7 +157,7 @@ class EstimationCommandsTest {
     @Test
     void finetuneReproducesTheReferenceTrajectory(@TempDir Path dir) throws Exception {
         Path tuned = dir.resolve("tuned.snapcoeff"), png = dir.resolve("tc.png");
-        Run r = run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
+        CommandRun r = run("finetune", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(),
                 "--target-tc", "1063", "--mode", "reference", "--out", tuned.toString(), "--format", "json", "--plot", png.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
@@ -187,7 +178,7 @@ class EstimationCommandsTest {
     void badInputExitsTwoWithOneLine(@TempDir Path dir) throws Exception {
         Path shortTheta = dir.resolve("theta.txt");
         Files.writeString(shortTheta, "0.1 0.2 0.3\n");
-        Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", shortTheta.toString(), "--temperatures", "1000");
+        CommandRun r = run("estimate", "--summaries", bcc.toString(), "--coeff", shortTheta.toString(), "--temperatures", "1000");
         assertBad(r, "3 numbers, but a descriptor of 55 components needs 55 (β) or 56 (β0 then β)");
 
         assertBad(run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "-5:100:3"), "above 0 K");
@@ -213,7 +204,7 @@ class EstimationCommandsTest {
                 "--plot", dir.resolve("no/such/dir/f.png").toString()), "--plot");
     }
 
-    private static void assertBad(Run r, String reason) {
+    private static void assertBad(CommandRun r, String reason) {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(reason), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -223,7 +214,7 @@ class EstimationCommandsTest {
     @Test
     void helpForEveryCommand() {
         for (String c : new String[] {"estimate", "transition", "finetune"}) {
-            Run r = run(c, "--help");
+            CommandRun r = run(c, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("--format"), r.out());
             assertTrue(r.out().contains("--mode"), r.out());

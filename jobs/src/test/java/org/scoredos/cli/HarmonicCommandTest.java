@@ -3,12 +3,11 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,17 +25,9 @@ class HarmonicCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {}
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void tungstenSnapHarmonicFreeEnergyAsJson() throws IOException {
-        Result r = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+        CommandRun r = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "500,1000,2000", "--format", "json", "--cache", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -54,7 +45,7 @@ class HarmonicCommandTest {
         assertTrue(r.err().contains("3 displaced coordinates"), r.err());
 
         // the second run finds the Hessian in the cache and gives the same numbers
-        Result again = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+        CommandRun again = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "500,1000,2000", "--format", "json", "--cache", dir.toString());
         assertEquals(r.out(), again.out());
         assertFalse(again.err().contains("central differences"), again.err());
@@ -64,14 +55,14 @@ class HarmonicCommandTest {
     void massesPerTypeScaleTheFrequencies() throws IOException {
         String[] common = {"harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "1000",
                 "--format", "json", "--cache", dir.toString()};
-        Result one = run(with(common, "--mass", "183.84"));
-        Result doubled = run(with(common, "--mass", "1=367.68"));
+        CommandRun one = run(with(common, "--mass", "183.84"));
+        CommandRun doubled = run(with(common, "--mass", "1=367.68"));
         assertEquals(0, doubled.code(), doubled.err());
         double f1 = new ObjectMapper().readTree(one.out()).get("results").get(0).get("freeEnergy").asDouble();
         double f2 = new ObjectMapper().readTree(doubled.out()).get("results").get(0).get("freeEnergy").asDouble();
         // every Ω_l scales by 2^{-1/2}: F shifts by −3/2 k_B T ln 2 per atom (3N convention)
         assertEquals(-1.5 * Units.KB * 1000 * Math.log(2), f2 - f1, 1e-12);
-        Result bad = run(with(common, "--mass", "2=9.0122"));
+        CommandRun bad = run(with(common, "--mass", "2=9.0122"));
         assertEquals(ExitCodes.BAD_INPUT, bad.code(), bad.err());
         assertTrue(bad.err().contains("the structure has types 1 to 1"), bad.err());
     }
@@ -84,14 +75,14 @@ class HarmonicCommandTest {
 
     @Test
     void textAndCsv() {
-        Result text = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+        CommandRun text = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "300:900:3", "--strain", "0.005");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("# convention: F per atom relative to the model's lattice energy"), text.out());
         assertTrue(text.out().lines().skip(1).findFirst().orElseThrow()
                 .startsWith("# 128 atoms, mass 183.84 amu, strain 0.005, dense Hessian: 3 zero modes, 381 stable"), text.out());
         assertEquals(6, text.out().lines().count());
-        Result csv = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
+        CommandRun csv = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "300", "--format", "csv", "--strain", "0.005");
         assertEquals(0, csv.code(), csv.err());
         String[] lines = csv.out().split("\n");
@@ -109,8 +100,8 @@ class HarmonicCommandTest {
     void sparseHessianGivesTheDenseFreeEnergy() throws IOException {
         String[] common = {"harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--mass", "183.84",
                 "--temperatures", "300,1500", "--format", "json"};
-        Result dense = run(common);
-        Result sparse = run(concat(common, "--hessian", "sparse", "--cache", dir.toString()));
+        CommandRun dense = run(common);
+        CommandRun sparse = run(concat(common, "--hessian", "sparse", "--cache", dir.toString()));
         assertEquals(0, sparse.code(), sparse.err());
         JsonNode d = new ObjectMapper().readTree(dense.out()), s = new ObjectMapper().readTree(sparse.out());
         assertEquals("dense", d.get("hessian").asText());
@@ -131,24 +122,24 @@ class HarmonicCommandTest {
 
     @Test
     void badInputExitsTwoWithOneLine() throws IOException {
-        Result noMass = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "300");
+        CommandRun noMass = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "300");
         assertEquals(2, noMass.code());
         assertTrue(noMass.err().contains("give --mass"), noMass.err());
         assertEquals(1, noMass.err().lines().count(), noMass.err());
 
-        Result badT = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "-3");
+        CommandRun badT = run("harmonic", "--structure", W_BCC, "--coeff", COEFF, "--params", PARAMS, "--temperatures", "-3");
         assertEquals(2, badT.code());
 
-        Result neither = run("harmonic", "--structure", W_BCC, "--temperatures", "300", "--mass", "183.84");
+        CommandRun neither = run("harmonic", "--structure", W_BCC, "--temperatures", "300", "--mass", "183.84");
         assertEquals(2, neither.code());
 
         Path dynmat = dir.resolve("dynmat.dyn");
         Files.writeString(dynmat, "1.0 0.0 0.0\n0.0 1.0 0.0\n");
-        Result ignored = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300",
+        CommandRun ignored = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300",
                 "--cache", dir.toString());
         assertEquals(2, ignored.code());
         assertTrue(ignored.err().contains("not to --dynmat"), ignored.err());
-        Result wrongSize = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300");
+        CommandRun wrongSize = run("harmonic", "--structure", W_BCC, "--dynmat", dynmat.toString(), "--mass", "183.84", "--temperatures", "300");
         assertEquals(2, wrongSize.code());
         assertTrue(wrongSize.err().contains("holds 6 values, but a dynamical matrix of the 128-atom structure has 9N² = 147456"), wrongSize.err());
     }
@@ -178,14 +169,14 @@ class HarmonicCommandTest {
                 """);
         Path dynmat = dir.resolve("dynmat.dyn");
         Files.writeString(dynmat, pairMatrix(-0.2));
-        Result r = run("harmonic", "--structure", data.toString(), "--dynmat", dynmat.toString(), "--temperatures", "300");
+        CommandRun r = run("harmonic", "--structure", data.toString(), "--dynmat", dynmat.toString(), "--temperatures", "300");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("scoredos harmonic: unstable reference: 3 Hessian eigenvalues below"), r.err());
 
         // with +k it is a stable pair: F = 3 k_B T ⟨ln(ħ Ω_l/k_B T)⟩ over its three stable modes (3N convention;
         // with the centre of mass fixed, (k_B T/N) Σ_l, it would be half that)
         Files.writeString(dynmat, pairMatrix(0.2));
-        Result ok = run("harmonic", "--structure", data.toString(), "--dynmat", dynmat.toString(), "--temperatures", "300", "--format", "csv");
+        CommandRun ok = run("harmonic", "--structure", data.toString(), "--dynmat", dynmat.toString(), "--temperatures", "300", "--format", "csv");
         assertEquals(0, ok.code(), ok.err());
         double kT = Units.KB * 300;
         // D eigenvalue 0.2 eV/(Å² amu) → Ω = sqrt(0.2 c) rad/ps for every stable mode

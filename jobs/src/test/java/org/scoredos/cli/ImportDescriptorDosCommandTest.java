@@ -3,6 +3,7 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,18 +27,13 @@ class ImportDescriptorDosCommandTest {
 
     @TempDir
     Path tmp;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
 
     @Test
     void importsTheIronBccCampaignIntoAReadableStoreWithScores() throws IOException {
         Path dir = tmp.resolve("bcc");
-        assertEquals(0, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--format", "json"), err.toString());
-        JsonNode o = new ObjectMapper().readTree(out.toString());
+        CommandRun ran = run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--format", "json");
+        assertEquals(0, ran.code(), ran.err());
+        JsonNode o = new ObjectMapper().readTree(ran.out());
         assertEquals("fe_bcc_444", o.get("phase").asText());
         assertEquals(20, o.get("cells").asInt());
         assertEquals(55, o.get("components").asInt());
@@ -66,12 +62,15 @@ class ImportDescriptorDosCommandTest {
     @Test
     void refusesToOverwriteWithoutForceThenReplacesWithIt() throws IOException {
         Path dir = tmp.resolve("bcc");
-        assertEquals(0, run("import-descriptordos", "--input", BCC, "--out", dir.toString()));
-        assertTrue(out.toString().contains("phase      fe_bcc_444"), out.toString());
-        assertEquals(2, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--basis", "monomial", "--order", "4"));
-        assertTrue(err.toString().contains("already exists"), err.toString());
-        assertEquals(0, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--basis", "monomial",
-                "--order", "4", "--name", "bcc", "--force"), err.toString());
+        CommandRun ran = run("import-descriptordos", "--input", BCC, "--out", dir.toString());
+        assertEquals(0, ran.code());
+        assertTrue(ran.out().contains("phase      fe_bcc_444"), ran.out());
+        CommandRun ran2 = run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--basis", "monomial", "--order", "4");
+        assertEquals(2, ran2.code());
+        assertTrue(ran2.err().contains("already exists"), ran2.err());
+        CommandRun ran3 = run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--basis", "monomial",
+                "--order", "4", "--name", "bcc", "--force");
+        assertEquals(0, ran3.code(), ran3.err());
         StoreManifest m = SummaryStore.manifest(dir);
         assertEquals(new StoreManifest.Scores("monomial", 4, 4), m.scores());
         assertEquals("bcc", m.phase());
@@ -83,9 +82,10 @@ class ImportDescriptorDosCommandTest {
         Path dir = tmp.resolve("occupied");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("notes.txt"), "not a store");
-        assertEquals(2, run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--force"));
+        CommandRun ran = run("import-descriptordos", "--input", BCC, "--out", dir.toString(), "--force");
+        assertEquals(2, ran.code());
         assertEquals(dir.toAbsolutePath().normalize() + ": exists and is not a summary store (no manifest.json); not replacing it",
-                err.toString().strip().replaceFirst("^scoredos import-descriptordos: ", ""));
+                ran.err().strip().replaceFirst("^scoredos import-descriptordos: ", ""));
         assertEquals(List.of(dir.resolve("notes.txt")), Files.list(dir).toList());
     }
 
@@ -94,18 +94,20 @@ class ImportDescriptorDosCommandTest {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "[{\"N\": 128, \"mass\": 55.85}]");
         Path dir = tmp.resolve("out");
-        assertEquals(2, run("import-descriptordos", "--input", bad.toString(), "--out", dir.toString()));
-        String[] lines = err.toString().strip().split("\n");
-        assertTrue(lines[lines.length - 1].startsWith("scoredos import-descriptordos: " + bad), err.toString());
-        assertEquals(1, err.toString().lines().filter(l -> l.contains(bad.toString())).count(), err.toString());
+        CommandRun ran = run("import-descriptordos", "--input", bad.toString(), "--out", dir.toString());
+        assertEquals(2, ran.code());
+        String[] lines = ran.err().strip().split("\n");
+        assertTrue(lines[lines.length - 1].startsWith("scoredos import-descriptordos: " + bad), ran.err());
+        assertEquals(1, ran.err().lines().filter(l -> l.contains(bad.toString())).count(), ran.err());
         assertFalse(Files.exists(dir));
     }
 
     @Test
     void missingInputAndBadBasisAreBadInput() {
-        assertEquals(2, run("import-descriptordos", "--input", tmp.resolve("none.json").toString(), "--out", tmp.resolve("o").toString()));
-        assertEquals(2, run("import-descriptordos", "--input", BCC, "--out", tmp.resolve("o").toString(), "--basis", "fourier"));
-        assertTrue(err.toString().contains("fourier"), err.toString());
+        assertEquals(2, run("import-descriptordos", "--input", tmp.resolve("none.json").toString(), "--out", tmp.resolve("o").toString()).code());
+        CommandRun ran2 = run("import-descriptordos", "--input", BCC, "--out", tmp.resolve("o").toString(), "--basis", "fourier");
+        assertEquals(2, ran2.code());
+        assertTrue(ran2.err().contains("fourier"), ran2.err());
         assertFalse(Files.exists(tmp.resolve("o")));
     }
 }

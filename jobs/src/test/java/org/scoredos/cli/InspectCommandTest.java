@@ -2,11 +2,11 @@ package org.scoredos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.output;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,17 +17,11 @@ class InspectCommandTest {
     private static final String W_BCC = Path.of("..", "conf", "structures", "W-bcc.dat").toString();
     private static final double A = 12.742537224023346 / 4;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
-
     @Test
     void jsonOfTheTungstenBccCell() throws Exception {
-        assertEquals(0, run("inspect", "--structure", W_BCC, "--format", "json"), err.toString());
-        JsonNode j = new ObjectMapper().readTree(out.toString());
+        CommandRun ran = run("inspect", "--structure", W_BCC, "--format", "json");
+        assertEquals(0, ran.code(), ran.err());
+        JsonNode j = new ObjectMapper().readTree(ran.out());
         assertEquals(128, j.get("natoms").asInt());
         assertEquals(4 * A, j.get("cell").get(0).get(0).asDouble(), 1e-12);
         assertEquals(0.0, j.get("cell").get(1).get(0).asDouble());
@@ -46,8 +40,9 @@ class InspectCommandTest {
 
     @Test
     void massOptionGivesTheDensityAndTextIsReadable() {
-        assertEquals(0, run("inspect", "--structure", W_BCC, "--mass", "183.84"), err.toString());
-        String text = out.toString();
+        CommandRun ran = run("inspect", "--structure", W_BCC, "--mass", "183.84");
+        assertEquals(0, ran.code(), ran.err());
+        String text = ran.out();
         assertTrue(text.contains("atoms              128"), text);
         assertTrue(text.contains("mass 183.8400 amu"), text);
         // 2 atoms of 183.84 amu per a³ with a = 3.1856 Å (the SNAP lattice): 18.886 g/cm³.
@@ -58,8 +53,9 @@ class InspectCommandTest {
 
     @Test
     void csvListsTheShells() {
-        assertEquals(0, run("inspect", "--structure", W_BCC, "--format", "csv", "--shells", "2"), err.toString());
-        CsvRead csv = CsvRead.of(out.toString());
+        CommandRun ran = run("inspect", "--structure", W_BCC, "--format", "csv", "--shells", "2");
+        assertEquals(0, ran.code(), ran.err());
+        CsvRead csv = CsvRead.of(ran.out());
         CsvRead.Table shells = csv.tables.get("shells");
         assertEquals(java.util.List.of("shell", "distance", "count"), shells.names);
         assertEquals(java.util.Arrays.asList(null, "Å", null), shells.units);
@@ -94,21 +90,14 @@ class InspectCommandTest {
         assertTrue(text.contains("distance (Å)"), text);
     }
 
-    private String output(String[] args, String format) {
-        out.getBuffer().setLength(0);
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = format;
-        assertEquals(0, run(all), err.toString());
-        return out.toString();
-    }
-
     @Test
     void badFileIsExitTwoWithOneLineNamingFileAndLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.data");
         Files.writeString(bad, "title\n2 atoms\n1 atom types\n0 4 xlo xhi\n0 4 ylo yhi\n0 4 zlo zhi\n\nAtoms\n\n1 1 0 0 0\n2 1 abc 0 0\n");
-        assertEquals(2, run("inspect", "--structure", bad.toString()));
-        assertEquals("scoredos inspect: " + bad + ":11: atom 2: 'abc' is not a number", err.toString().strip());
-        assertEquals("", out.toString());
+        CommandRun ran = run("inspect", "--structure", bad.toString());
+        assertEquals(2, ran.code());
+        assertEquals("scoredos inspect: " + bad + ":11: atom 2: 'abc' is not a number", ran.err().strip());
+        assertEquals("", ran.out());
     }
 
     @Test
@@ -125,26 +114,26 @@ class InspectCommandTest {
         for (String[] c : cases) {
             Path file = dir.resolve(c[0]);
             Files.writeString(file, c[1]);
-            out.getBuffer().setLength(0);
-            err.getBuffer().setLength(0);
-            assertEquals(2, run("inspect", "--structure", file.toString()), c[0]);
-            String line = err.toString().strip();
+            CommandRun ran = run("inspect", "--structure", file.toString());
+            assertEquals(2, ran.code(), c[0]);
+            String line = ran.err().strip();
             assertTrue(line.startsWith("scoredos inspect: " + file + c[2]), line);
             assertEquals(1, line.lines().count(), line);
-            assertEquals("", out.toString());
+            assertEquals("", ran.out());
         }
     }
 
     @Test
     void missingFileUnknownExtensionAndBadOptionsAreExitTwo(@TempDir Path dir) {
-        assertEquals(2, run("inspect", "--structure", dir.resolve("none.data").toString()));
-        assertTrue(err.toString().strip().endsWith("none.data: no such file"), err.toString());
-        assertEquals(1, err.toString().strip().lines().count());
-        assertEquals(2, run("inspect", "--structure", "W.cif"));
-        assertEquals(2, run("inspect", "--structure", W_BCC, "--mass", "heavy"));
-        assertEquals(2, run("inspect", "--structure", W_BCC, "--mass", "2=50"));
-        assertEquals(2, run("inspect", "--structure", W_BCC, "--shells", "0"));
-        assertEquals(2, run("inspect"));
+        CommandRun ran = run("inspect", "--structure", dir.resolve("none.data").toString());
+        assertEquals(2, ran.code());
+        assertTrue(ran.err().strip().endsWith("none.data: no such file"), ran.err());
+        assertEquals(1, ran.err().strip().lines().count());
+        assertEquals(2, run("inspect", "--structure", "W.cif").code());
+        assertEquals(2, run("inspect", "--structure", W_BCC, "--mass", "heavy").code());
+        assertEquals(2, run("inspect", "--structure", W_BCC, "--mass", "2=50").code());
+        assertEquals(2, run("inspect", "--structure", W_BCC, "--shells", "0").code());
+        assertEquals(2, run("inspect").code());
     }
 
     @Test

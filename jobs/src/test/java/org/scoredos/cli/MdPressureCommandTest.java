@@ -2,11 +2,10 @@ package org.scoredos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.scoredos.units.Units;
 
@@ -16,17 +15,9 @@ class MdPressureCommandTest {
     private static final String COEFF = "../conf/potentials/w-snap/X_W.snapcoeff";
     private static final String PARAMS = "../conf/potentials/w-snap/D.snapparam";
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void shortRunsOfStrainedTungstenAsJson() throws Exception {
-        Result r = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--mass", "183.84",
+        CommandRun r = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--mass", "183.84",
                 "--temperatures", "500,1500", "--strain", "0.005", "--equilibration", "10", "--steps", "40", "--stride", "2",
                 "--blocks", "4", "--format", "json");
         assertEquals(0, r.code(), r.err());
@@ -52,9 +43,9 @@ class MdPressureCommandTest {
         assertTrue(json.get("units").get("pressure").asText().contains("GPa"));
 
         // the static pressure of the unstrained lattice is what `energy --stress` prints for it
-        Result still = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--mass", "183.84",
+        CommandRun still = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--mass", "183.84",
                 "--temperatures", "300", "--equilibration", "0", "--steps", "4", "--stride", "1", "--blocks", "2", "--format", "json");
-        Result energy = run("energy", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--stress", "--format", "json");
+        CommandRun energy = run("energy", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--stress", "--format", "json");
         JsonNode tensor = new ObjectMapper().readTree(energy.out()).get("pressureTensor");
         double trace = (tensor.get(0).asDouble() + tensor.get(1).asDouble() + tensor.get(2).asDouble()) / 3;
         assertEquals(trace, new ObjectMapper().readTree(still.out()).get("results").get(0).get("staticPressure").asDouble(), 1e-12);
@@ -62,13 +53,13 @@ class MdPressureCommandTest {
 
     @Test
     void refusesRunsThatCannotFillTheirBlocksAndCellsWithoutAMass() {
-        Result blocks = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--mass", "183.84",
+        CommandRun blocks = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--mass", "183.84",
                 "--temperatures", "300", "--steps", "10", "--stride", "10", "--blocks", "20");
         assertEquals(2, blocks.code());
         assertTrue(blocks.err().contains("fewer samples than the 20 blocks"), blocks.err());
         assertEquals("", blocks.out());
 
-        Result mass = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--temperatures", "300");
+        CommandRun mass = run("pressure", "--structure", W_BCC, "--params", PARAMS, "--coeff", COEFF, "--temperatures", "300");
         assertEquals(2, mass.code());
         assertTrue(mass.err().contains("give --mass"), mass.err());
         assertEquals(1, mass.err().strip().lines().count(), mass.err());
@@ -82,7 +73,7 @@ class MdPressureCommandTest {
         String csv = null, text = null;
         for (String format : new String[] {"json", "csv", "text"}) {
             args[args.length - 1] = format;
-            Result r = run(args);
+            CommandRun r = run(args);
             assertEquals(0, r.code(), r.err());
             if (format.equals("json")) json = new ObjectMapper().readTree(r.out());
             else if (format.equals("csv")) csv = r.out();

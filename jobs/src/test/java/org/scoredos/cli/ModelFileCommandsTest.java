@@ -2,12 +2,11 @@ package org.scoredos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,15 +20,6 @@ import org.scoredos.units.Units;
 /** Published LAMMPS model files through the command line: energy, forces and stress, ZBL included, and refusals. */
 class ModelFileCommandsTest {
     private static final Path POTENTIALS = Path.of("/usr/share/lammps/potentials");
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
 
     /** A 16-atom bcc tantalum crystal, compressed (ZBL pairs inside 4.8 Å), sheared by {@code xy}, rattled, then strained by xx. */
     private static Path tantalum(Path dir, String name, double xx, double xy) throws IOException {
@@ -52,8 +42,9 @@ class ModelFileCommandsTest {
     }
 
     private JsonNode energy(String... args) throws IOException {
-        assertEquals(0, run(args), err.toString());
-        return new ObjectMapper().readTree(out.toString());
+        CommandRun ran = run(args);
+        assertEquals(0, ran.code(), ran.err());
+        return new ObjectMapper().readTree(ran.out());
     }
 
     @Test
@@ -121,7 +112,7 @@ class ModelFileCommandsTest {
         assertEquals(viaFiles.get("results").toString(), viaModel.get("results").toString());
         assertTrue(viaModel.get("omegaBar").asDouble() > 0);
         assertEquals(2, run("harmonic", "--model", POTENTIALS.resolve("Mo_Chen_PRM2017.snap").toString(), "--coeff", "x", "--params", "y",
-                "--structure", mo.toString(), "--temperatures", "300"));
+                "--structure", mo.toString(), "--temperatures", "300").code());
     }
 
     @Test
@@ -147,26 +138,31 @@ class ModelFileCommandsTest {
 
         java.nio.file.Files.writeString(model, "pair_style hybrid/overlay zbl 4 4.8 snap\npair_coeff 1 1 zbl 74 74\n"
                 + "pair_coeff * * snap tiny.snapcoeff tiny.snapparam X\n");
-        assertEquals(2, run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--temperatures", "300"));
+        CommandRun ran = run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--temperatures", "300");
+        assertEquals(2, ran.code());
         // a store sampled without fixed terms has no ZBL component for θ's model to use
-        assertTrue(err.toString().contains(model + ": fixed terms [zbl inner=4.0 outer=4.8 1-1:74.0,74.0] of the model θ comes from")
-                && err.toString().contains("was sampled with none"), err.toString());
-        assertEquals(1, err.toString().strip().lines().count(), err.toString());
-        assertEquals(2, run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--coeff", theta.toString(),
-                "--temperatures", "300"));
-        assertTrue(err.toString().contains("give θ as --coeff FILE or --model FILE.snap"), err.toString());
+        assertTrue(ran.err().contains(model + ": fixed terms [zbl inner=4.0 outer=4.8 1-1:74.0,74.0] of the model θ comes from")
+                && ran.err().contains("was sampled with none"), ran.err());
+        assertEquals(1, ran.err().strip().lines().count(), ran.err());
+        CommandRun ran2 = run("estimate", "--summaries", store.toString(), "--model", model.toString(), "--coeff", theta.toString(),
+                "--temperatures", "300");
+        assertEquals(2, ran2.code());
+        assertTrue(ran2.err().contains("give θ as --coeff FILE or --model FILE.snap"), ran2.err());
     }
 
     @Test
     void unsupportedModelsAndMixedOptionsAreBadInput() {
         String he = POTENTIALS.resolve("W_2940_2017_2_He_JW2013.snap").toString();
         String bcc = Path.of("..", "conf", "structures", "W-bcc.dat").toString();
-        assertEquals(2, run("energy", "--model", he, "--structure", bcc));
-        assertTrue(err.toString().contains(he + ":10: pair_style: sub-style 'table' not supported"), err.toString());
-        assertEquals(1, err.toString().lines().count(), err.toString());
-        assertEquals(2, run("energy", "--model", POTENTIALS.resolve("Ta06A.snap").toString(), "--params", "x", "--structure", bcc));
-        assertTrue(err.toString().contains("--model replaces --params and --coeff"), err.toString());
-        assertEquals(2, run("energy", "--structure", bcc));
-        assertTrue(err.toString().contains("a model is needed"), err.toString());
+        CommandRun ran = run("energy", "--model", he, "--structure", bcc);
+        assertEquals(2, ran.code());
+        assertTrue(ran.err().contains(he + ":10: pair_style: sub-style 'table' not supported"), ran.err());
+        assertEquals(1, ran.err().lines().count(), ran.err());
+        CommandRun ran2 = run("energy", "--model", POTENTIALS.resolve("Ta06A.snap").toString(), "--params", "x", "--structure", bcc);
+        assertEquals(2, ran2.code());
+        assertTrue(ran2.err().contains("--model replaces --params and --coeff"), ran2.err());
+        CommandRun ran3 = run("energy", "--structure", bcc);
+        assertEquals(2, ran3.code());
+        assertTrue(ran3.err().contains("a model is needed"), ran3.err());
     }
 }

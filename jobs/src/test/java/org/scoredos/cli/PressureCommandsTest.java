@@ -3,11 +3,10 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,15 +79,7 @@ class PressureCommandsTest {
         return out;
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertBad(Run r, String reason) {
+    private static void assertBad(CommandRun r, String reason) {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(reason), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -98,7 +89,7 @@ class PressureCommandsTest {
 
     @Test
     void estimateAtPressureGivesGibbsWithEveryQuantityAndUnits() throws Exception {
-        Run r = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500,900,1300",
+        CommandRun r = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "500,900,1300",
                 "--pressure", "0", "--error-model", "reference", "--gradient", "--format", "json", "--plot", dir.resolve("v.png").toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
@@ -120,16 +111,16 @@ class PressureCommandsTest {
         }
         assertTrue(Files.size(dir.resolve("v.png")) > 0);
 
-        Run text = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
+        CommandRun text = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
                 "--error-model", "reference");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("at P = 0 GPa") && text.out().contains("B_T (GPa)"), text.out());
         assertTrue(text.out().lines().anyMatch(l -> l.endsWith(" yes")), text.out());
-        Run csv = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
+        CommandRun csv = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
                 "--error-model", "reference", "--format", "csv");
         assertEquals(0, csv.code(), csv.err());
         assertTrue(csv.out().contains("temperature [K],gibbs [eV/atom],gibbsError [eV/atom]"), csv.out());
-        Run json = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
+        CommandRun json = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000", "--pressure", "0",
                 "--error-model", "reference", "--format", "json");
         org.scoredos.cli.result.CsvRead.of(csv.out()).assertHolds(JSON.readTree(json.out()));
     }
@@ -148,14 +139,14 @@ class PressureCommandsTest {
 
     @Test
     void transitionAtPressureAndThePhaseBoundary() throws Exception {
-        Run r = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressure", "0",
+        CommandRun r = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressure", "0",
                 "--error-model", "reference", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
         assertEquals(0.0, root.get("pressure").asDouble());
         assertTrue(root.get("tc").get("temperature").isNumber(), r.out());
 
-        Run b = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressures", "0:0.5:3",
+        CommandRun b = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressures", "0:0.5:3",
                 "--error-model", "reference", "--format", "json", "--plot", dir.resolve("boundary.png").toString());
         assertEquals(0, b.code(), b.err());
         JsonNode boundary = JSON.readTree(b.out()).get("boundary");
@@ -166,7 +157,7 @@ class PressureCommandsTest {
         // the boundary at 0 GPa is the T_c of transition --pressure 0, refined off the grid
         assertEquals(root.get("tc").get("temperature").asDouble(), boundary.get(0).get("tc").asDouble(), 30, b.out());
         assertTrue(Files.size(dir.resolve("boundary.png")) > 0);
-        Run csv = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressures", "0:0.5:3",
+        CommandRun csv = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressures", "0:0.5:3",
                 "--error-model", "reference", "--format", "csv");
         assertEquals(0, csv.code(), csv.err());
         org.scoredos.cli.result.CsvRead.of(csv.out()).assertHolds(JSON.readTree(b.out()));

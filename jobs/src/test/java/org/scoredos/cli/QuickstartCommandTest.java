@@ -3,8 +3,6 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.scoredos.descriptor.SnapCoefficientReader;
@@ -34,10 +32,8 @@ class QuickstartCommandTest {
 
     @Test
     void badTemperaturesExitTwo() {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("quickstart", "--temperatures", "300:200:x");
-        assertEquals(2, code);
-        assertTrue(err.toString().startsWith("scoredos quickstart: --temperatures: invalid temperatures"), err.toString());
+        CommandRun ran = CommandRun.run("quickstart", "--temperatures", "300:200:x");
+        assertEquals(2, ran.code());
+        assertTrue(ran.err().startsWith("scoredos quickstart: --temperatures: invalid temperatures"), ran.err());
     }
 }

@@ -3,12 +3,11 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +33,6 @@ class RelaxCommandTest {
     Path dir;
     private Path vacancy;
 
-    private record Result(int code, String out, String err) {}
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @BeforeEach
     void vacancyCell() throws IOException {
         Structure perfect = Lattices.bcc(3.18563, 3, 3, 3);
@@ -62,7 +53,7 @@ class RelaxCommandTest {
         JsonNode json = null;
         String csv = null, text = null;
         for (String format : new String[] {"json", "csv", "text"}) {
-            Result r = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
+            CommandRun r = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
                     "--force-tolerance", "1e-3", "--format", format);
             assertEquals(0, r.code(), r.err());
             if (format.equals("json")) json = new ObjectMapper().readTree(r.out());
@@ -82,7 +73,7 @@ class RelaxCommandTest {
     @Test
     void relaxedCellIsWrittenWithForcesBelowTheTolerance() throws IOException {
         Path out = dir.resolve("relaxed.data");
-        Result r = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
+        CommandRun r = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
                 "--force-tolerance", "1e-5", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -105,7 +96,7 @@ class RelaxCommandTest {
     @Test
     void nonConvergenceIsRefusedAndWritesNothing() throws IOException {
         Path out = dir.resolve("relaxed.data");
-        Result r = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
+        CommandRun r = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
                 "--max-steps", "2");
         assertEquals(2, r.code());
         assertEquals("", r.out());
@@ -113,11 +104,11 @@ class RelaxCommandTest {
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(Files.exists(out));
 
-        Result bad = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
+        CommandRun bad = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", out.toString(),
                 "--force-tolerance", "-1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--force-tolerance"), bad.err());
-        Result self = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", vacancy.toString());
+        CommandRun self = run("relax", "--structure", vacancy.toString(), "--coeff", COEFF, "--params", PARAMS, "--out", vacancy.toString());
         assertEquals(2, self.code());
         assertTrue(self.err().contains("is the --structure input"), self.err());
     }

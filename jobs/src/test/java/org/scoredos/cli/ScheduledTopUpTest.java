@@ -3,11 +3,10 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,22 +20,21 @@ class ScheduledTopUpTest {
     @TempDir
     Path tmp;
 
-    private JsonNode run(Path yaml, String... extra) throws Exception {
-        StringWriter out = new StringWriter(), err = new StringWriter();
+    private JsonNode campaign(Path yaml, String... extra) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("campaign", "--config", yaml.toString(), "--master", "local[2]",
                 "--hessian-cache", tmp.resolve("hessians").toString(), "--format", "json"));
         args.addAll(List.of(extra));
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args.toArray(String[]::new));
-        assertEquals(0, code, err.toString());
-        return new ObjectMapper().readTree(out.toString());
+        CommandRun ran = run(args.toArray(String[]::new));
+        assertEquals(0, ran.code(), ran.err());
+        return new ObjectMapper().readTree(ran.out());
     }
 
     @Test
     void eachScheduledRunAddsSamplesAndAppendsToTheRunLog() throws Exception {
         Path yaml = SampledDescriptorsTest.tinyConfig(tmp, "");
-        JsonNode first = run(yaml, "--add-samples", "16");
+        JsonNode first = campaign(yaml, "--add-samples", "16");
         assertEquals(2, first.get("shardsComputed").asInt(), "a new output: 16 samples per cell, one shard each");
-        JsonNode second = run(yaml, "--add-samples", "16");
+        JsonNode second = campaign(yaml, "--add-samples", "16");
         assertEquals(2, second.get("shardsComputed").asInt());
         assertEquals(32, second.get("cells").get(0).get("summarised").asInt());
         assertEquals(32, SummaryStore.read(tmp.resolve("out/summaries/tiny")).cells().get(1).samples());
@@ -51,10 +49,8 @@ class ScheduledTopUpTest {
     @Test
     void addSamplesAndSamplesExcludeEachOther() throws Exception {
         Path yaml = SampledDescriptorsTest.tinyConfig(tmp, "");
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("campaign", "--config", yaml.toString(), "--samples", "64", "--add-samples", "16");
-        assertEquals(2, code);
-        assertEquals("scoredos campaign: --add-samples and --samples exclude each other", err.toString().strip());
+        CommandRun ran = run("campaign", "--config", yaml.toString(), "--samples", "64", "--add-samples", "16");
+        assertEquals(2, ran.code());
+        assertEquals("scoredos campaign: --add-samples and --samples exclude each other", ran.err().strip());
     }
 }

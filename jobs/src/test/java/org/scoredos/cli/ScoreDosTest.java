@@ -2,29 +2,24 @@ package org.scoredos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class ScoreDosTest {
 
-    private int run(StringWriter out, StringWriter err, String... args) {
-        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
-
     @Test
     void helpExitsZero() {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(0, run(out, err, "--help"));
-        assertTrue(out.toString().contains("Usage: scoredos"), out.toString());
+        CommandRun ran = run("--help");
+        assertEquals(0, ran.code());
+        assertTrue(ran.out().contains("Usage: scoredos"), ran.out());
     }
 
     @Test
     void unknownOptionIsBadInputWithOneLineReason() {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(2, run(out, err, "--no-such-option"));
-        assertEquals("scoredos: unknown option '--no-such-option' (see 'scoredos --help')", err.toString().strip());
+        CommandRun ran = run("--no-such-option");
+        assertEquals(2, ran.code());
+        assertEquals("scoredos: unknown option '--no-such-option' (see 'scoredos --help')", ran.err().strip());
     }
 
     @Test
@@ -41,10 +36,10 @@ class ScoreDosTest {
             {"scoredos harmonic: --temperatures: invalid temperatures '-300'"},
         };
         for (int i = 0; i < cases.length; i += 2) {
-            StringWriter out = new StringWriter(), err = new StringWriter();
-            assertEquals(2, run(out, err, cases[i]), err.toString());
-            assertEquals(1, err.toString().lines().count(), "one line: " + err);
-            assertTrue(err.toString().startsWith(cases[i + 1][0]), err.toString());
+            CommandRun ran = run(cases[i]);
+            assertEquals(2, ran.code(), ran.err());
+            assertEquals(1, ran.err().lines().count(), "one line: " + ran.err());
+            assertTrue(ran.err().startsWith(cases[i + 1][0]), ran.err());
         }
         assertEquals(" (did you mean 'ingest'?)", UsageErrors.suggestion("injest", java.util.List.of("ingest", "inspect")));
         assertEquals("", UsageErrors.suggestion("zzzzzzzz", java.util.List.of("ingest", "inspect")));
@@ -52,7 +47,6 @@ class ScoreDosTest {
 
     @Test
     void missingCommandIsBadInput() {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(2, run(out, err));
+        assertEquals(2, run().code());
     }
 }

@@ -2,12 +2,12 @@ package org.scoredos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.output;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +22,11 @@ class SnapCommandsTest {
     private static final String PARAMS = CONF.resolve("potentials/w-snap/D.snapparam").toString();
     private static final String COEFF = CONF.resolve("potentials/w-snap/X_W.snapcoeff").toString();
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
-
     @Test
     void energyOfTheBundledTungstenExampleIsLammps() throws IOException {
-        assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--forces", "--format", "json"), err.toString());
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        CommandRun ran = run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--forces", "--format", "json");
+        assertEquals(0, ran.code(), ran.err());
+        JsonNode json = new ObjectMapper().readTree(ran.out());
         assertEquals(128, json.get("natoms").asInt());
         assertEquals(-544.12179, json.get("energy").asDouble(), 1e-5);
         assertEquals(128, json.get("forces").size());
@@ -44,11 +38,12 @@ class SnapCommandsTest {
 
     @Test
     void energyTextAndCsv() {
-        assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS));
-        assertTrue(out.toString().startsWith("energy -544.121785"), out.toString());
-        out.getBuffer().setLength(0);
-        assertEquals(0, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--format", "csv"));
-        CsvRead csv = CsvRead.of(out.toString());
+        CommandRun ran = run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS);
+        assertEquals(0, ran.code());
+        assertTrue(ran.out().startsWith("energy -544.121785"), ran.out());
+        CommandRun ran2 = run("energy", "--structure", BCC, "--coeff", COEFF, "--params", PARAMS, "--format", "csv");
+        assertEquals(0, ran2.code());
+        CsvRead csv = CsvRead.of(ran2.out());
         assertEquals("128", csv.metadata.get("natoms"));
         assertEquals("eV", csv.metadataUnits.get("energy"));
         assertTrue(csv.metadata.get("energy").startsWith("-544.121785"), csv.metadata.toString());
@@ -87,27 +82,21 @@ class SnapCommandsTest {
         assertTrue(text.get(3).contains(String.format(java.util.Locale.ROOT, "%.10f", json.get("forces").get(0).get(0).asDouble())), text.get(3));
     }
 
-    private String output(String[] args, String format) {
-        out.getBuffer().setLength(0);
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = format;
-        assertEquals(0, run(all), err.toString());
-        return out.toString();
-    }
-
     @Test
     void aPlainCoefficientListWorksForEnergy(@TempDir Path dir) throws IOException {
         List<String> snapcoeff = Files.readAllLines(Path.of(COEFF));
         Path theta = dir.resolve("theta.txt");
         Files.writeString(theta, String.join(" ", snapcoeff.subList(6, snapcoeff.size())));
-        assertEquals(0, run("energy", "--structure", BCC, "--coeff", theta.toString(), "--params", PARAMS, "--format", "json"), err.toString());
-        assertEquals(-544.12179, new ObjectMapper().readTree(out.toString()).get("energy").asDouble(), 1e-5);
+        CommandRun ran = run("energy", "--structure", BCC, "--coeff", theta.toString(), "--params", PARAMS, "--format", "json");
+        assertEquals(0, ran.code(), ran.err());
+        assertEquals(-544.12179, new ObjectMapper().readTree(ran.out()).get("energy").asDouble(), 1e-5);
     }
 
     @Test
     void descriptorsAverageAndPerAtom() throws IOException {
-        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--per-atom", "--format", "json"), err.toString());
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        CommandRun ran = run("descriptors", "--structure", BCC, "--params", PARAMS, "--per-atom", "--format", "json");
+        assertEquals(0, ran.code(), ran.err());
+        JsonNode json = new ObjectMapper().readTree(ran.out());
         assertEquals(128, json.get("natoms").asInt());
         assertEquals(55, json.get("components").asInt());
         assertEquals(55, json.get("average").size());
@@ -125,30 +114,32 @@ class SnapCommandsTest {
 
     @Test
     void descriptorsTakeRadiiFromACoefficientFile(@TempDir Path dir) throws IOException {
-        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", COEFF, "--format", "json"));
-        JsonNode same = new ObjectMapper().readTree(out.toString()).get("average");
-        out.getBuffer().setLength(0);
+        CommandRun ran = run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", COEFF, "--format", "json");
+        assertEquals(0, ran.code());
+        JsonNode same = new ObjectMapper().readTree(ran.out()).get("average");
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(COEFF)));
         lines.set(4, "W 0.4 1.0"); // rcut 3.76 Å: the third shell (4.5 Å) drops out
         Path smaller = dir.resolve("small.snapcoeff");
         Files.write(smaller, lines);
-        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", smaller.toString(), "--format", "json"));
-        JsonNode shorter = new ObjectMapper().readTree(out.toString()).get("average");
-        out.getBuffer().setLength(0);
-        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "json"));
-        JsonNode plain = new ObjectMapper().readTree(out.toString()).get("average");
+        CommandRun ran2 = run("descriptors", "--structure", BCC, "--params", PARAMS, "--coeff", smaller.toString(), "--format", "json");
+        assertEquals(0, ran2.code());
+        JsonNode shorter = new ObjectMapper().readTree(ran2.out()).get("average");
+        CommandRun ran3 = run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "json");
+        assertEquals(0, ran3.code());
+        JsonNode plain = new ObjectMapper().readTree(ran3.out()).get("average");
         assertEquals(plain, same);
         assertTrue(Math.abs(plain.get(1).asDouble() - shorter.get(1).asDouble()) > 1e-3);
     }
 
     @Test
     void descriptorsTextAndCsv() {
-        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS));
-        assertTrue(out.toString().contains("55 components"), out.toString());
-        assertTrue(out.toString().lines().anyMatch(l -> l.matches(" +1 +0 +0 +0 +\\S+")), "component 1 is (2j1, 2j2, 2j) = (0, 0, 0): " + out);
-        out.getBuffer().setLength(0);
-        assertEquals(0, run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "csv", "--per-atom"));
-        CsvRead csv = CsvRead.of(out.toString());
+        CommandRun ran = run("descriptors", "--structure", BCC, "--params", PARAMS);
+        assertEquals(0, ran.code());
+        assertTrue(ran.out().contains("55 components"), ran.out());
+        assertTrue(ran.out().lines().anyMatch(l -> l.matches(" +1 +0 +0 +0 +\\S+")), "component 1 is (2j1, 2j2, 2j) = (0, 0, 0): " + ran.out());
+        CommandRun ran2 = run("descriptors", "--structure", BCC, "--params", PARAMS, "--format", "csv", "--per-atom");
+        assertEquals(0, ran2.code());
+        CsvRead csv = CsvRead.of(ran2.out());
         assertEquals(55, csv.tables.get("bispectrum").rows.size());
         CsvRead.Table atoms = csv.tables.get("perAtom");
         assertEquals(128, atoms.rows.size());
@@ -182,8 +173,9 @@ class SnapCommandsTest {
     void coefficientCountNotMatchingTwojmaxIsBadInput(@TempDir Path dir) throws IOException {
         Path six = dir.resolve("six.snapparam");
         Files.writeString(six, "rcutfac 4.7\ntwojmax 6\n");
-        assertEquals(2, run("energy", "--structure", BCC, "--coeff", COEFF, "--params", six.toString()));
-        assertOneLine("needs 31");
+        CommandRun ran = run("energy", "--structure", BCC, "--coeff", COEFF, "--params", six.toString());
+        assertEquals(2, ran.code());
+        assertOneLine(ran, "needs 31");
     }
 
     @Test
@@ -192,16 +184,18 @@ class SnapCommandsTest {
         lines.set(20, "0.0x1");
         Path bad = dir.resolve("bad.snapcoeff");
         Files.write(bad, lines);
-        assertEquals(2, run("energy", "--structure", BCC, "--coeff", bad.toString(), "--params", PARAMS));
-        assertOneLine("bad.snapcoeff:21: coefficient: '0.0x1' is not a finite number");
+        CommandRun ran = run("energy", "--structure", BCC, "--coeff", bad.toString(), "--params", PARAMS);
+        assertEquals(2, ran.code());
+        assertOneLine(ran, "bad.snapcoeff:21: coefficient: '0.0x1' is not a finite number");
     }
 
     @Test
     void negativeCutoffIsBadInput(@TempDir Path dir) throws IOException {
         Path p = dir.resolve("neg.snapparam");
         Files.writeString(p, "rcutfac -4.7\ntwojmax 8");
-        assertEquals(2, run("descriptors", "--structure", BCC, "--params", p.toString()));
-        assertOneLine("neg.snapparam:1: rcutfac: must be positive");
+        CommandRun ran = run("descriptors", "--structure", BCC, "--params", p.toString());
+        assertEquals(2, ran.code());
+        assertOneLine(ran, "neg.snapparam:1: rcutfac: must be positive");
     }
 
     @Test
@@ -209,21 +203,22 @@ class SnapCommandsTest {
         Path data = dir.resolve("close.data");
         Files.writeString(data, "two atoms\n\n2 atoms\n1 atom types\n\n0 10 xlo xhi\n0 10 ylo yhi\n0 10 zlo zhi\n\n"
                 + "Atoms # atomic\n\n1 1 5 5 5\n2 1 5 5 5.05\n");
-        assertEquals(2, run("energy", "--structure", data.toString(), "--coeff", COEFF, "--params", PARAMS));
-        assertOneLine("only 0.05");
+        CommandRun ran = run("energy", "--structure", data.toString(), "--coeff", COEFF, "--params", PARAMS);
+        assertEquals(2, ran.code());
+        assertOneLine(ran, "only 0.05");
     }
 
     @Test
     void missingFilesAreBadInput() {
-        assertEquals(2, run("descriptors", "--structure", BCC, "--params", "no-such.snapparam"));
-        assertEquals(2, run("energy", "--structure", "none.dat", "--coeff", COEFF, "--params", PARAMS));
-        assertEquals(2, run("energy", "--structure", BCC, "--params", PARAMS)); // --coeff missing
+        assertEquals(2, run("descriptors", "--structure", BCC, "--params", "no-such.snapparam").code());
+        assertEquals(2, run("energy", "--structure", "none.dat", "--coeff", COEFF, "--params", PARAMS).code());
+        assertEquals(2, run("energy", "--structure", BCC, "--params", PARAMS).code()); // --coeff missing
     }
 
-    private void assertOneLine(String fragment) {
-        String e = err.toString();
+    private static void assertOneLine(CommandRun ran, String fragment) {
+        String e = ran.err();
         assertTrue(e.contains(fragment), e);
         assertEquals(1, e.lines().count(), e);
-        assertEquals("", out.toString());
+        assertEquals("", ran.out());
     }
 }

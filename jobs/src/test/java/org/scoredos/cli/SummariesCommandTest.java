@@ -2,11 +2,10 @@ package org.scoredos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,24 +18,16 @@ class SummariesCommandTest {
     @TempDir
     static Path tmp;
 
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void importBccIron() {
-        Ran imported = run("import-descriptordos", "--input", IRON.resolve("fe_bcc_444.json.gz").toString(),
+        CommandRun imported = run("import-descriptordos", "--input", IRON.resolve("fe_bcc_444.json.gz").toString(),
                 "--out", tmp.resolve("bcc").toString());
         assertEquals(0, imported.code(), imported.err());
     }
 
     @Test
     void theFittedEntropyFollowsTheLogDensityOfTheHistogram() throws Exception {
-        Ran r = run("summaries", "--summaries", tmp.resolve("bcc").toString(), "--cell", "0,19", "--components", "0,1",
+        CommandRun r = run("summaries", "--summaries", tmp.resolve("bcc").toString(), "--cell", "0,19", "--components", "0,1",
                 "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -84,7 +75,7 @@ class SummariesCommandTest {
 
     @Test
     void csvHasOneRowPerBinAndBadIndicesExitTwo() {
-        Ran csv = run("summaries", "--summaries", tmp.resolve("bcc").toString(), "--cell", "3", "--components", "0,54", "--format", "csv");
+        CommandRun csv = run("summaries", "--summaries", tmp.resolve("bcc").toString(), "--cell", "3", "--components", "0,54", "--format", "csv");
         assertEquals(0, csv.code(), csv.err());
         CsvRead.Table bins = CsvRead.of(csv.out()).tables.get("bins");
         assertEquals(List.of("cell", "tau", "component", "x", "count", "logDensity", "entropy", "entropyError"), bins.names);
@@ -94,10 +85,10 @@ class SummariesCommandTest {
             assertEquals(b < 99 ? "0" : "54", bins.cell(b, "component"));
         }
 
-        Ran badComponent = run("summaries", "--summaries", tmp.resolve("bcc").toString(), "--components", "55");
+        CommandRun badComponent = run("summaries", "--summaries", tmp.resolve("bcc").toString(), "--components", "55");
         assertEquals(2, badComponent.code());
         assertEquals("scoredos summaries: --components: 55 is not a component (cells have 55)", badComponent.err().strip());
-        Ran missing = run("summaries", "--summaries", tmp.resolve("nope").toString());
+        CommandRun missing = run("summaries", "--summaries", tmp.resolve("nope").toString());
         assertEquals(2, missing.code());
         assertEquals(1, missing.err().lines().count(), missing.err());
     }
@@ -106,7 +97,7 @@ class SummariesCommandTest {
     @Test
     void unitsAndTheSameNumbersInEveryFormat() throws Exception {
         String[] args = {"summaries", "--summaries", tmp.resolve("bcc").toString(), "--cell", "5", "--components", "1", "--format"};
-        Ran json = run(concat(args, "json")), csv = run(concat(args, "csv")), text = run(concat(args, "text"));
+        CommandRun json = run(concat(args, "json")), csv = run(concat(args, "csv")), text = run(concat(args, "text"));
         JsonNode j = new ObjectMapper().readTree(json.out());
         assertEquals("summaries", j.get("command").asText());
         for (String u : new String[] {"logDensity", "entropy", "entropyError"}) assertEquals("k_B/atom", j.get("units").get(u).asText());

@@ -2,11 +2,10 @@ package org.scoredos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.scoredos.cli.result.CsvRead;
@@ -15,14 +14,6 @@ import org.scoredos.units.Units;
 /** {@code estimate --thermo}: S, E and C_V with units, error bars and flags, consistent with F in every format. */
 class ThermoCommandTest {
     private static final Path IRON = Path.of("../lib/src/test/resources/descriptordos-fe").toAbsolutePath().normalize();
-
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String[] args(String... extra) {
         String[] base = {"estimate", "--summaries", IRON.resolve("fe_bcc_444.json.gz").toString(), "--coeff",
@@ -34,13 +25,13 @@ class ThermoCommandTest {
 
     @Test
     void jsonCarriesUnitsAndTheSameFAsEstimate() throws Exception {
-        Run thermo = run(args("--thermo", "--format", "json"));
+        CommandRun thermo = run(args("--thermo", "--format", "json"));
         assertEquals(0, thermo.code(), thermo.err());
         JsonNode t = new ObjectMapper().readTree(thermo.out());
         assertEquals("eV/(K atom)", t.get("units").get("heatCapacity").asText());
         assertTrue(t.get("descriptions").get("heatCapacity").asText().startsWith("C_V"), t.toString());
         assertTrue(t.has("convention"));
-        Run plain = run(args("--format", "json"));
+        CommandRun plain = run(args("--format", "json"));
         JsonNode f = new ObjectMapper().readTree(plain.out());
         for (int i = 0; i < 2; i++) {
             JsonNode row = t.get("results").get(i);
@@ -56,15 +47,15 @@ class ThermoCommandTest {
 
     @Test
     void csvAndTextStateTheConventionAndRefuseAGradient() throws Exception {
-        Run csv = run(args("--thermo", "--format", "csv"));
+        CommandRun csv = run(args("--thermo", "--format", "csv"));
         assertEquals(0, csv.code(), csv.err());
         assertTrue(csv.out().startsWith("# convention:"), csv.out());
         assertTrue(csv.out().contains("temperature [K],freeEnergy [eV/atom],freeEnergyError [eV/atom],entropy [eV/(K atom)],entropyError [eV/(K atom)],energy"),
                 csv.out());
         CsvRead.of(csv.out()).assertHolds(new ObjectMapper().readTree(run(args("--thermo", "--format", "json")).out()));
-        Run text = run(args("--thermo"));
+        CommandRun text = run(args("--thermo"));
         assertTrue(text.out().contains("C_V ± δC_V (k_B/atom)"), text.out());
-        Run refused = run(args("--thermo", "--gradient"));
+        CommandRun refused = run(args("--thermo", "--gradient"));
         assertEquals(2, refused.code());
         assertEquals(1, refused.err().lines().filter(l -> l.startsWith("scoredos estimate:")).count(), refused.err());
     }

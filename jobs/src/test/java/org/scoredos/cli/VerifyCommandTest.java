@@ -3,11 +3,10 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,14 +42,6 @@ class VerifyCommandTest {
     static Path tmp;
     private static Path store;
 
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
-    }
-
     /** The verify command line: the tiny store, the bundled model, 300 and 1000 K, short TI; {@code extra} overrides. */
     private static String[] verify(String... extra) {
         java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
@@ -80,7 +71,7 @@ class VerifyCommandTest {
                 seed: 11
                 output: %s
                 """.formatted(tmp.resolve("out")));
-        Ran campaign = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache",
+        CommandRun campaign = run("campaign", "--config", yaml.toString(), "--master", "local[2]", "--hessian-cache",
                 tmp.resolve("hessians").toString());
         assertEquals(0, campaign.code(), campaign.err());
         store = tmp.resolve("out/summaries/tiny");
@@ -89,7 +80,7 @@ class VerifyCommandTest {
     @Test
     void jsonRowsAreTheSingleJvmTiAndTheEstimatorsFreeEnergyForEveryModel() throws Exception {
         Path png = tmp.resolve("verify.png");
-        Ran ran = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json", "--plot", png.toString()));
+        CommandRun ran = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json", "--plot", png.toString()));
         assertEquals(0, ran.code(), ran.err());
         assertTrue(ran.err().contains("verify tiny: TI tasks 8/8, ETA 0:00:00"), ran.err());
         assertTrue(Files.size(png) > 1000);
@@ -136,13 +127,13 @@ class VerifyCommandTest {
 
     @Test
     void textAndCsvTables() {
-        Ran text = run(verify());
+        CommandRun text = run(verify());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith(FreeEnergyConvention.comment("meV/atom, K")
                 + "\nphase tiny, smooth mode, calibrated error model; TI: 2 λ nodes × (20 + 40) steps of 0.004 ps, seed 1"), text.out());
         assertTrue(text.out().contains("F_TI ± σ (meV/atom)") && text.out().contains("F_DDOS ± δ (meV/atom)"), text.out());
         assertEquals(2, text.out().lines().filter(l -> l.matches("\\s*0\\s+(300|1000)\\.00 .*(yes|no)")).count(), text.out());
-        Ran csv = run(verify("--format", "csv", "--partitions", "1"));
+        CommandRun csv = run(verify("--format", "csv", "--partitions", "1"));
         assertEquals(0, csv.code(), csv.err());
         assertEquals(FreeEnergyConvention.csvComment(), csv.out().lines().findFirst().orElseThrow());
         CsvRead.Table t = CsvRead.of(csv.out()).tables.get("results");
@@ -156,11 +147,11 @@ class VerifyCommandTest {
 
     @Test
     void tiFromAnEarlierRunRecomputesOnlyTheDdosSide() throws Exception {
-        Ran first = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json"));
+        CommandRun first = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json"));
         assertEquals(0, first.code(), first.err());
         Path earlier = tmp.resolve("earlier.json");
         Files.writeString(earlier, first.out());
-        Ran again = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json", "--ti-from", earlier.toString(),
+        CommandRun again = run(verify("--perturb", "1", "--scale", "0.01", "--seed", "4", "--format", "json", "--ti-from", earlier.toString(),
                 "--error-model", "reference"));
         assertEquals(0, again.code(), again.err());
         assertFalse(again.err().contains("TI tasks"), again.err());
@@ -180,7 +171,7 @@ class VerifyCommandTest {
             assertEquals(f.error(), a.get("error").asDouble(), 0.0);
             assertFalse(a.has("statisticalError"), "the reference error model does not split its bar");
         }
-        Ran missing = run(verify("--perturb", "2", "--ti-from", earlier.toString()));
+        CommandRun missing = run(verify("--perturb", "2", "--ti-from", earlier.toString()));
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("--ti-from: " + earlier + ": no TI result for model 2"), missing.err());
     }
@@ -205,7 +196,7 @@ class VerifyCommandTest {
             {"--partitions", "-1"},
         };
         for (String[] c : cases) {
-            Ran ran = run(verify(c));
+            CommandRun ran = run(verify(c));
             assertEquals(2, ran.code(), String.join(" ", c) + ": " + ran.err());
             assertEquals(1, ran.err().lines().count(), ran.err());
             assertTrue(ran.err().startsWith("scoredos verify: "), ran.err());

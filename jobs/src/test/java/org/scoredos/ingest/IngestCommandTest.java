@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +21,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.campaign.MockSchemeFileSystem;
-import org.scoredos.cli.ScoreDos;
+import org.scoredos.cli.CommandRun;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapParameterReader;
@@ -52,8 +56,6 @@ class IngestCommandTest {
     @TempDir
     Path tmp;
 
-    private record Ran(int code, String out, String err) {}
-
     @BeforeAll
     static void engine() throws Exception {
         SnapParameters params = SnapParameterReader.read(W_SNAP.resolve("D.snapparam"));
@@ -63,12 +65,6 @@ class IngestCommandTest {
     /** θ_ref's Hessians of the MD stores, kept in the test's directory. */
     private String hessians() {
         return tmp.resolve("hessians").toString();
-    }
-
-    private static Ran run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
     }
 
     /** Frames of the 2×2×2 bcc lattice, each atom displaced by a Gaussian of width sigma (Å). */
@@ -134,7 +130,7 @@ class IngestCommandTest {
         writeXyz(lattice, List.of(Lattices.bcc(A, 2, 2, 2)));
 
         String out = tmp.resolve("stores/w-md").toString();
-        Ran ran = run(ingest(out, "--snapshots", tmp.resolve("md/*/*").toString(), "--temperatures-file", map.toString(),
+        CommandRun ran = run(ingest(out, "--snapshots", tmp.resolve("md/*/*").toString(), "--temperatures-file", map.toString(),
                 "--reference", lattice.toString(), "--format", "json"));
         assertEquals(0, ran.code(), ran.err());
         JsonNode json = new ObjectMapper().readTree(ran.out());
@@ -195,7 +191,7 @@ class IngestCommandTest {
                 tmp.resolve("md/T1200/*").toString(), "--temperatures-file", map.toString(), "--reference", lattice.toString(),
                 "--partitions", "1", "--name", "w-md");
         args[java.util.Arrays.asList(args).indexOf("local[2]")] = "local[1]";
-        Ran again = run(args);
+        CommandRun again = run(args);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().lines().anyMatch(l -> l.matches("\\s*300\\.00\\s+2\\s+9")), again.out());
         PhaseSummary other = SummaryStore.read(Path.of(serial));
@@ -212,7 +208,7 @@ class IngestCommandTest {
         // ingest recorded --coeff as θ_ref, the model the frames stand for
         assertEquals(55, new ObjectMapper().readTree(Files.readString(Path.of(out, "manifest.json"))).get("model")
                 .get("referenceTheta").size());
-        Ran recorded = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
+        CommandRun recorded = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(),
                 "--temperatures", "300,1200,2000", "--gradient", "--format", "json");
         assertEquals(0, recorded.code(), recorded.err());
 
@@ -222,7 +218,7 @@ class IngestCommandTest {
         assertTrue(rows.get(0).get("freeEnergy").asDouble() > rows.get(1).get("freeEnergy").asDouble(), "F falls with T");
         assertEquals(55, rows.get(0).get("gradient").size());
         // the text header says how F was estimated: not an isosurface mode
-        Ran text = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--temperatures", "300");
+        CommandRun text = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--temperatures", "300");
         assertTrue(text.out().contains("MD snapshots: F_ref by Gibbs–Helmholtz"), text.out());
         assertFalse(text.out().contains("smooth mode"), text.out());
     }
@@ -257,7 +253,7 @@ class IngestCommandTest {
         Path map = tmp.resolve("temperatures.tsv");
         Files.writeString(map, "T300/ 300\nT1200/ 1200\n");
         String out = tmp.resolve("stores/w-md").toString();
-        Ran ran = run(ingest(out, "--snapshots", tmp.resolve("md/*/*").toString(), "--temperatures-file", map.toString(),
+        CommandRun ran = run(ingest(out, "--snapshots", tmp.resolve("md/*/*").toString(), "--temperatures-file", map.toString(),
                 "--reference", lattice.toString()));
         assertEquals(0, ran.code(), ran.err());
         assertFalse(ran.err().contains("energies differ"), ran.err());
@@ -282,7 +278,7 @@ class IngestCommandTest {
         // frames of another model (energies drifting by 1e-5 eV/atom per frame): warned, and ⟨U⟩ is theirs
         writeXyzWithEnergies(tmp.resolve("other/T300/a.extxyz"), cold, 1e-5);
         String other = tmp.resolve("stores/other").toString();
-        Ran warned = run(ingest(other, "--snapshots", tmp.resolve("other/T300/a.extxyz").toString(), "--temperature", "300",
+        CommandRun warned = run(ingest(other, "--snapshots", tmp.resolve("other/T300/a.extxyz").toString(), "--temperature", "300",
                 "--reference", lattice.toString()));
         assertEquals(0, warned.code(), warned.err());
         assertTrue(warned.err().contains("warning: temperature 300.0 K: the frames' energies differ from the --coeff model's"), warned.err());
@@ -294,16 +290,16 @@ class IngestCommandTest {
 
         // estimate with θ_ref from --reference-coeff and an anchor: F_ref(300 K) is the anchor
         String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();
-        Ran anchored = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--reference-coeff", coeff, "--anchor", "300=-0.05",
+        CommandRun anchored = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--reference-coeff", coeff, "--anchor", "300=-0.05",
                 "--temperatures", "300", "--format", "json");
         assertEquals(0, anchored.code(), anchored.err());
         assertEquals(-0.05, new ObjectMapper().readTree(anchored.out()).get("results").get(0).get("freeEnergy").asDouble(), 1e-5);
-        Ran badAnchor = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
+        CommandRun badAnchor = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--anchor", "300:-0.05", "--temperatures", "300");
         assertEquals(2, badAnchor.code());
         assertTrue(badAnchor.err().contains("--anchor: expected [PHASE:]T0=F0"), badAnchor.err());
 
         // transition between stores of MD snapshots: the same table as for isosurface stores, the anchor names one store's phase
-        Ran transition = run("transition", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+        CommandRun transition = run("transition", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
                 "--temperatures", "300", "--format", "json");
         assertEquals(0, transition.code(), transition.err());
         JsonNode row = new ObjectMapper().readTree(transition.out()).get("table").get(0);
@@ -313,7 +309,7 @@ class IngestCommandTest {
 
         // finetune between stores of MD snapshots: a target where the second store has no frames (it holds 300 K only) is
         // refused before any step, as for isosurface stores outside their sampled α range
-        Ran finetune = run("finetune", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
+        CommandRun finetune = run("finetune", "--hessian-cache", hessians(), "--phase", "a=" + out, "--phase", "b=" + other, "--coeff", coeff, "--anchor", "other:300=-0.04",
                 "--temperatures", "300:1200:4", "--target-tc", "900", "--out", tmp.resolve("tuned.snapcoeff").toString());
         assertEquals(2, finetune.code(), finetune.err());
         assertTrue(finetune.err().contains("--target-tc 900 K: outside the span where both phases are solved for the starting θ"),
@@ -330,7 +326,7 @@ class IngestCommandTest {
                 "spark.hadoop.fs.AbstractFileSystem.mock.impl", MockSchemeFileSystem.Abstract.class.getName());
         mock.forEach(System::setProperty);
         try {
-            Ran ran = run(ingest("mock://" + tmp.resolve("store"), "--snapshots", "mock://" + tmp.resolve("md") + "/*",
+            CommandRun ran = run(ingest("mock://" + tmp.resolve("store"), "--snapshots", "mock://" + tmp.resolve("md") + "/*",
                     "--temperature", "900", "--format", "csv"));
             assertEquals(0, ran.code(), ran.err());
             org.scoredos.cli.result.CsvRead csv = org.scoredos.cli.result.CsvRead.of(ran.out());
@@ -350,23 +346,23 @@ class IngestCommandTest {
         writeDump(tmp.resolve("md/good.dump"), frames(4, 3, 0.05));
         String out = tmp.resolve("out/store").toString();
 
-        Ran none = run(ingest(out, "--snapshots", tmp.resolve("md/*.xyz").toString(), "--temperature", "300"));
+        CommandRun none = run(ingest(out, "--snapshots", tmp.resolve("md/*.xyz").toString(), "--temperature", "300"));
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().contains("no trajectory file matches '" + tmp.resolve("md/*.xyz") + "'"), none.err());
 
         for (String t : List.of("0", "-5", "NaN")) {
-            Ran cold = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature=" + t));
+            CommandRun cold = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature=" + t));
             assertEquals(2, cold.code(), cold.err());
             assertTrue(cold.err().contains("--temperature: must be positive"), cold.err());
         }
         Path map = tmp.resolve("t.tsv");
         Files.writeString(map, "good.dump 300\nother.dump -1\n");
-        Ran badMap = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperatures-file", map.toString()));
+        CommandRun badMap = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperatures-file", map.toString()));
         assertEquals(2, badMap.code(), badMap.err());
         assertTrue(badMap.err().contains(map + ":2: other.dump: temperature must be positive"), badMap.err());
 
         Files.writeString(map, "other.dump 300\n");
-        Ran unlabelled = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperatures-file", map.toString()));
+        CommandRun unlabelled = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperatures-file", map.toString()));
         assertEquals(2, unlabelled.code(), unlabelled.err());
         assertTrue(unlabelled.err().contains("no temperature for file:" + tmp.resolve("md/good.dump").toUri().getPath()), unlabelled.err());
 
@@ -377,7 +373,7 @@ class IngestCommandTest {
         int line = 9 + 16 + 9 + 3; // third atom line of the second frame, 1-based
         lines.set(line - 1, lines.get(line - 1).replaceFirst(" \\S+$", " 1.2.3"));
         Files.write(garbled, lines);
-        Ran malformed = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature", "300"));
+        CommandRun malformed = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature", "300"));
         assertEquals(2, malformed.code(), malformed.err());
         assertTrue(malformed.err().contains(garbled.toUri().getPath() + ":" + line + ":"), malformed.err());
         Files.delete(garbled);
@@ -390,11 +386,43 @@ class IngestCommandTest {
         java.util.Arrays.fill(types, 1);
         mixed.set(1, new Structure(s.cell(), java.util.Arrays.copyOf(s.positions(), 45), types, s.massByType()));
         writeDump(shorter, mixed);
-        Ran count = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature", "300"));
+        CommandRun count = run(ingest(out, "--snapshots", tmp.resolve("md/*.dump").toString(), "--temperature", "300"));
         assertEquals(2, count.code(), count.err());
         assertTrue(count.err().contains(":26: frame 2: 15 atoms, the first frame of the ingestion has 16"), count.err());
 
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written on failure");
-        for (Ran r : List.of(none, badMap, unlabelled, malformed, count)) assertFalse(r.err().contains("\tat "), r.err());
+        for (CommandRun r : List.of(none, badMap, unlabelled, malformed, count)) assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aGzipBombInAFrameIsOneLineNamingFileAndLineAndWritesNothing() throws Exception {
+        // two good frames, then a third announcing 16 atoms followed by 1 GiB of 256 kB atom lines (1 MB of gzip members)
+        Path bomb = tmp.resolve("md/bomb.dump.gz");
+        Path text = tmp.resolve("good.dump");
+        writeDump(text, frames(7, 2, 0.05));
+        String third = "ITEM: TIMESTEP\n200\nITEM: NUMBER OF ATOMS\n16\nITEM: BOX BOUNDS pp pp pp\n0 6.3606\n0 6.3606\n0 6.3606\n"
+                + "ITEM: ATOMS id type x y z\n";
+        byte[] member = gzip(("1 1 0.5 0.5 0.5" + " ".repeat(256 * 1024 - 16) + "\n").repeat(4));
+        Files.createDirectories(bomb.getParent());
+        try (OutputStream out = Files.newOutputStream(bomb)) {
+            out.write(gzip(Files.readString(text) + third));
+            for (int i = 0; i < 1024; i++) out.write(member);
+        }
+        String out = tmp.resolve("out/store").toString();
+        CommandRun ran = run(ingest(out, "--snapshots", bomb.toString(), "--temperature", "300"));
+        assertEquals(2, ran.code(), ran.err());
+        // the frame's bound: 2 MiB for its header and 4096 characters per atom; line 59 + 9 passes it
+        assertTrue(ran.err().contains(bomb.toUri().getPath() + ":68: frame longer than 2162688 characters"), ran.err());
+        assertEquals(1, ran.err().lines().filter(l -> l.contains("frame longer")).count(), ran.err());
+        assertFalse(ran.err().contains("\tat "), ran.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 }

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoredos.cli.ScoreDos;
+import org.scoredos.cli.CommandRun;
 import org.scoredos.descriptor.SnapCoefficientReader;
 import org.scoredos.descriptor.SnapCoefficients;
 import org.scoredos.descriptor.SnapParameterReader;
@@ -58,8 +54,6 @@ class LammpsMdIngestTest {
     @TempDir
     Path tmp;
 
-    private record Ran(int code, String out, String err) {}
-
     @BeforeAll
     static void readDumps() throws Exception {
         SnapParameters params = SnapParameterReader.read(W_SNAP.resolve("D.snapparam"));
@@ -72,8 +66,7 @@ class LammpsMdIngestTest {
             Path dump = dump(t);
             List<Structure> f = new ArrayList<>();
             List<Double> e = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(TrajectoryFrames.decompressed(Files.newInputStream(dump),
-                    dump.toString()), StandardCharsets.UTF_8)); TrajectoryFrames read = TrajectoryFrames.open(in, dump.toString())) {
+            try (TrajectoryFrames read = TrajectoryFrames.open(Files.newInputStream(dump), dump.toString(), IngestJob.FRAME_ATOMS)) {
                 while (read.hasNext()) {
                     f.add(read.next());
                     e.add(read.energy());
@@ -91,12 +84,6 @@ class LammpsMdIngestTest {
     /** θ_ref's Hessians of the MD stores, kept in the test's directory. */
     private String hessians() {
         return tmp.resolve("hessians").toString();
-    }
-
-    private static Ran run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
     }
 
     @Test
@@ -122,7 +109,7 @@ class LammpsMdIngestTest {
                 "--coeff", W_SNAP.resolve("X_W.snapcoeff").toString(), "--mass", "183.84", "--bins", "20", "--master", "local[2]",
                 "--temperatures-file", map.toString(), "--reference", lattice.toString(), "--out", out));
         for (double t : TEMPERATURES) args.addAll(List.of("--snapshots", dump(t).toString()));
-        Ran ran = run(args.toArray(String[]::new));
+        CommandRun ran = run(args.toArray(String[]::new));
         assertEquals(0, ran.code(), ran.err());
         assertFalse(ran.err().contains("energies differ") || ran.err().contains("plain energies"), ran.err());
 
@@ -164,25 +151,25 @@ class LammpsMdIngestTest {
         byte[] whole = Files.readAllBytes(dump(1000));
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
         String cutOut = tmp.resolve("cut").toString();
-        Ran refused = run("ingest", "--params", W_SNAP.resolve("D.snapparam").toString(), "--mass", "183.84", "--master", "local[1]",
+        CommandRun refused = run("ingest", "--params", W_SNAP.resolve("D.snapparam").toString(), "--mass", "183.84", "--master", "local[1]",
                 "--temperature", "1000", "--snapshots", cut.toString(), "--out", cutOut);
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("T1000.dump.gz: not a whole gzip file"), refused.err());
         assertFalse(Files.exists(Path.of(cutOut)));
         Path notGzip = tmp.resolve("T2000.dump.gz");
         Files.writeString(notGzip, "ITEM: TIMESTEP\n0\n");
-        Ran refusedFirst = run("ingest", "--params", W_SNAP.resolve("D.snapparam").toString(), "--mass", "183.84", "--master", "local[1]",
+        CommandRun refusedFirst = run("ingest", "--params", W_SNAP.resolve("D.snapparam").toString(), "--mass", "183.84", "--master", "local[1]",
                 "--temperature", "2000", "--snapshots", notGzip.toString(), "--out", cutOut);
         assertEquals(2, refusedFirst.code(), refusedFirst.err());
         assertTrue(refusedFirst.err().contains("T2000.dump.gz: not a whole gzip file"), refusedFirst.err());
 
         String coeff = W_SNAP.resolve("X_W.snapcoeff").toString();
-        Ran estimate = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000", "--format", "json");
+        CommandRun estimate = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000", "--format", "json");
         assertEquals(0, estimate.code(), estimate.err());
         // θ_ref's Hessian at the store's lattice is computed once: the second estimator reads it from the cache
         String hessianLine = "Hessian of the reference model at the store's lattice (128 atoms)";
         assertTrue(estimate.err().contains(hessianLine), estimate.err());
-        Ran again = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000",
+        CommandRun again = run("estimate", "--hessian-cache", hessians(), "--summaries", out, "--coeff", coeff, "--temperatures", "1000,2000,3000,4000",
                 "--format", "json");
         assertEquals(0, again.code(), again.err());
         assertFalse(again.err().contains(hessianLine), again.err());

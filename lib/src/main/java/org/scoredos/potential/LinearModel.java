@@ -27,6 +27,14 @@ public interface LinearModel extends AtomicPotential {
     /** Energy, and on request forces and the virial, of a structure. */
     Evaluation evaluate(Structure structure, boolean forces, boolean virial);
 
+    /**
+     * Φ, the energy and the forces of a structure, for callers that need both (ingest's mapped
+     * energies); a model whose forces are formed from its features overrides this with one pass.
+     */
+    default FeaturesAndForces featuresAndForces(Structure structure) {
+        return new FeaturesAndForces(features(structure), evaluate(structure, true, false));
+    }
+
     @Override
     default double energy(Structure structure) {
         return evaluate(structure, false, false).energy();

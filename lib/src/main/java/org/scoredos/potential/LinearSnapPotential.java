@@ -114,6 +114,20 @@ public final class LinearSnapPotential implements LinearModel {
 
     @Override
     public Evaluation evaluate(Structure structure, boolean withForces, boolean withVirial) {
+        return evaluate(structure, withForces, withVirial, null);
+    }
+
+    /** Φ and the forces from one pass: each atom's descriptor is computed once, for its features and its forces. */
+    @Override
+    public FeaturesAndForces featuresAndForces(Structure structure) {
+        double[] phi = new double[featureCount()];
+        Evaluation e = evaluate(structure, true, false, phi);
+        for (int k = 0; k < phi.length; k++) phi[k] /= structure.size();
+        return new FeaturesAndForces(phi, e);
+    }
+
+    /** The evaluation, adding each atom's descriptor to its element's block of {@code sums} (Φ·N) when that is not null. */
+    private Evaluation evaluate(Structure structure, boolean withForces, boolean withVirial, double[] sums) {
         NeighborList list = bispectrum.neighbors(structure);
         int n = structure.size();
         // For the virial every pair writes its force onto a ghost of its own (atoms n.., types of the neighbours).
@@ -129,6 +143,10 @@ public final class LinearSnapPotential implements LinearModel {
         for (int i = 0; i < n; i++) {
             double[] beta = coefficients[structure.type(i) - 1];
             bispectrum.compute(atoms, pairs, i, ws, d);
+            if (sums != null) {
+                int o = (structure.type(i) - 1) * d.length;
+                for (int k = 0; k < d.length; k++) sums[o + k] += d[k];
+            }
             double e = beta[0];
             for (int k = 0; k < d.length; k++) e += beta[k + 1] * d[k];
             energy += e;

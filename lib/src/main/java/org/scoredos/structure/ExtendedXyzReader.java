@@ -50,6 +50,7 @@ public final class ExtendedXyzReader {
         String[] nf = TextSource.fields(first);
         if (nf.length != 1) throw src.error("atom count", "the first line must hold only the number of atoms");
         int n = src.integer(nf[0], "atom count", 0, Integer.MAX_VALUE / 3);
+        src.announce(n, "atom count");
         String comment = src.next();
         if (comment == null) throw src.error(null, "the file ends before the comment line");
         Map<String, String> info = keyValues(comment, src);
@@ -117,6 +118,7 @@ public final class ExtendedXyzReader {
         }
         String[] names = species == null ? new String[masses.length] : typeOf.keySet().toArray(String[]::new);
         double energy = info.containsKey("energy") ? src.number(info.get("energy"), "energy") : Double.NaN;
+        src.frameEnd();
         return new Frame(new Structure(cell, xyz, types, masses, names), energy);
     }
 

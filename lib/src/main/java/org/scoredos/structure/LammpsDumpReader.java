@@ -54,6 +54,11 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         return new LammpsDumpReader(new TextSource(in, file));
     }
 
+    /** A reader over the lines of a streamed trajectory, its frames bounded by the source. */
+    static LammpsDumpReader open(TextSource src) {
+        return new LammpsDumpReader(src);
+    }
+
     /** The first frame of a dump file. */
     public static Structure readFirst(Path path) throws IOException {
         try (LammpsDumpReader r = open(path)) {
@@ -106,6 +111,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
         expect(item(), "NUMBER OF ATOMS");
         long count = src.integer(value(frame + ": NUMBER OF ATOMS")[0], frame + ": NUMBER OF ATOMS");
         if (count < 0 || count > Integer.MAX_VALUE / 3) throw src.error(frame, "impossible number of atoms " + count);
+        src.announce(count, frame + ": NUMBER OF ATOMS");
         int n = (int) count;
         Cell cell = box(frame);
         Columns columns = columns(frame);
@@ -129,6 +135,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
             atoms.add(id, type, s[0], s[1], s[2], src.line());
             if (columns.energy >= 0) energy += src.number(f[columns.energy], atom + ": " + ENERGY.get(columns.energyName));
         }
+        src.frameEnd();
         double[] masses = new double[atoms.maxType()];
         Arrays.fill(masses, Double.NaN);
         return new Frame(timestep, atoms.toStructure(cell, masses, src.file()), energy);

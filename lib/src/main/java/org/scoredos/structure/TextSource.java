@@ -16,13 +16,20 @@ import org.scoredos.io.InputFiles;
 final class TextSource implements Closeable {
     private final BufferedReader in;
     private final String file;
+    private final FrameBound bound;
     private int line;
     private String peeked;
     private boolean hasPeeked;
 
     TextSource(Reader in, String file) {
+        this(in, file, null);
+    }
+
+    /** The lines of a streamed trajectory, each frame's text and atoms bounded by {@code bound} (null: a single structure). */
+    TextSource(Reader in, String file, FrameBound bound) {
         this.in = in instanceof BoundedLineReader b ? b : new BoundedLineReader(in, file);
         this.file = file;
+        this.bound = bound;
     }
 
     /**
@@ -48,8 +55,24 @@ final class TextSource implements Closeable {
         String s = hasPeeked ? peeked : in.readLine();
         hasPeeked = false;
         peeked = null;
-        if (s != null) line++;
+        if (s != null) {
+            line++;
+            if (bound != null) bound.line(this, s.length() + 1);
+        }
         return s;
+    }
+
+    /**
+     * The atom count {@code n} a frame's header announces, checked against the trajectory's bound
+     * (a single structure's file is bounded by its size).
+     */
+    void announce(long n, String field) {
+        if (bound != null) bound.atoms(this, n, field);
+    }
+
+    /** The frame is whole: the trajectory's bound starts over for the next one. */
+    void frameEnd() {
+        if (bound != null) bound.frameEnd();
     }
 
     /** The line {@link #next()} would return, without consuming it. */

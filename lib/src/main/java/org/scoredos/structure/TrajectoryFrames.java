@@ -31,16 +31,26 @@ public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
     }
 
     /**
-     * The frames of {@code in}; the format comes from {@code file}'s extension (less a trailing
-     * {@code .gz}: {@link #decompressed}), and the name names it in errors.
+     * At most {@code atoms} atoms per frame; {@code hint} ends the refusal of more ("at most 200000 (set … to allow more)").
      */
-    public static TrajectoryFrames open(Reader in, String file) {
+    public record AtomLimit(long atoms, String hint) {}
+
+    /**
+     * The frames of {@code in}; the format comes from {@code file}'s extension (less a trailing
+     * {@code .gz}), and the name names it in errors. Each frame is bounded ({@link FrameBound}): at
+     * most {@code limit} atoms, and text in proportion to the atoms its header announces.
+     */
+    public static TrajectoryFrames open(Reader in, String file, AtomLimit limit) {
         return switch (format(file)) {
-            case LAMMPS_DUMP -> new TrajectoryFrames(LammpsDumpReader.open(in, file), null);
-            case EXTENDED_XYZ -> new TrajectoryFrames(null, new TextSource(in, file));
+            case LAMMPS_DUMP -> new TrajectoryFrames(LammpsDumpReader.open(frameSource(in, file, limit)), null);
+            case EXTENDED_XYZ -> new TrajectoryFrames(null, frameSource(in, file, limit));
             case LAMMPS_DATA -> throw BadInputException.at(file, 0, null,
                     "a LAMMPS data file holds one structure, not a trajectory (use a dump or extended XYZ file)");
         };
+    }
+
+    private static TextSource frameSource(Reader in, String file, AtomLimit limit) {
+        return new TextSource(in, file, new FrameBound(limit));
     }
 
     /** The trajectory format of a file name or path, less a trailing {@code .gz}; unknown extensions are refused. */
@@ -52,14 +62,17 @@ public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
     }
 
     /** The bytes of {@code file}: gunzipped when its name ends in {@code .gz} (dumps compress about 4×). */
-    public static InputStream decompressed(InputStream raw, String file) throws IOException {
+    private static InputStream decompressed(InputStream raw, String file) throws IOException {
         return file.toLowerCase(java.util.Locale.ROOT).endsWith(GZIP) ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
-    /** The frames of a trajectory file's bytes {@code raw}: gunzipped by its name ({@link #decompressed}), read as UTF-8. */
-    public static TrajectoryFrames open(InputStream raw, String file) throws IOException {
-        return open(new java.io.BufferedReader(new java.io.InputStreamReader(decompressed(raw, file),
-                java.nio.charset.StandardCharsets.UTF_8)), file);
+    /**
+     * The frames of a trajectory file's bytes {@code raw}: gunzipped by its name ({@link #decompressed}), read as UTF-8,
+     * each frame bounded as {@link #open(Reader, String, AtomLimit)} says, so what a gzip'd file decompresses to is
+     * bounded per frame, not per file.
+     */
+    public static TrajectoryFrames open(InputStream raw, String file, AtomLimit limit) throws IOException {
+        return open(new java.io.InputStreamReader(decompressed(raw, file), java.nio.charset.StandardCharsets.UTF_8), file, limit);
     }
 
     /**

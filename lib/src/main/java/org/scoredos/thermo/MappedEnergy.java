@@ -1,6 +1,7 @@
 package org.scoredos.thermo;
 
 import org.scoredos.io.BadInputException;
+import org.scoredos.potential.Evaluation;
 import org.scoredos.potential.Potential;
 import org.scoredos.sample.Displacements;
 import org.scoredos.structure.Structure;
@@ -52,6 +53,23 @@ public final class MappedEnergy {
      * half a nearest-neighbour distance from its site (drift aside).
      */
     public double of(Structure frame) {
+        double[] u = vibration(frame);
+        double[] forces = new double[u.length];
+        double energy = potential.energyAndForces(frame, forces);
+        return of(energy, latticeEnergy, u, forces);
+    }
+
+    /**
+     * A of one frame whose energy and forces under this mapping's potential are at hand already (from the pass
+     * that also gave its descriptors, {@link org.scoredos.potential.LinearModel#featuresAndForces}); refused as
+     * {@link #of(Structure)} refuses.
+     */
+    public double of(Structure frame, Evaluation evaluation) {
+        return of(evaluation.energy(), latticeEnergy, vibration(frame), evaluation.forces());
+    }
+
+    /** The frame's displacement u from the lattice, checked to be a crystal's vibration about it. */
+    private double[] vibration(Structure frame) {
         double[] u = displacement(lattice, frame);
         double[] drift = drift(u);
         for (int i = 0; i < u.length / 3; i++) {
@@ -63,9 +81,7 @@ public final class MappedEnergy {
                                 + "not a vibrating crystal, or its atoms are in another order than the reference's", i + 1, Math.sqrt(s)));
             }
         }
-        double[] forces = new double[u.length];
-        double energy = potential.energyAndForces(frame, forces);
-        return of(energy, latticeEnergy, u, forces);
+        return u;
     }
 
     private static double squared(double[] u, int i) {

@@ -51,7 +51,8 @@ public final class MappedEnergyOfFrames {
             double worstEnergy = 0;
             long cpu = cpuNanos();
             for (String file : kv[1].split(",")) {
-                try (Reader in = Files.newBufferedReader(Path.of(file)); TrajectoryFrames frames = TrajectoryFrames.open(in, file.replaceFirst("\\.part$", ""))) {
+                try (Reader in = Files.newBufferedReader(Path.of(file)); TrajectoryFrames frames = TrajectoryFrames.open(in, file.replaceFirst("\\.part$", ""),
+                        new TrajectoryFrames.AtomLimit(Integer.MAX_VALUE / 3, "at most " + Integer.MAX_VALUE / 3))) {
                     while (frames.hasNext()) {
                         Structure f;
                         try {

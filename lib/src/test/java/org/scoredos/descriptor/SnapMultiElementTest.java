@@ -1,5 +1,6 @@
 package org.scoredos.descriptor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scoredos.potential.Evaluation;
+import org.scoredos.potential.FeaturesAndForces;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
 
@@ -64,6 +67,29 @@ class SnapMultiElementTest {
         for (double[] b : beta) for (int k = 0; k < b.length; k++) b[k] = 0.05 * rng.nextGaussian();
         LinearSnapPotential pot = new LinearSnapPotential(new SnapBispectrum(p, RADII, WEIGHTS), beta);
         SnapForcesTest.assertFiniteDifferences(pot, binary(43), 8, 44);
+    }
+
+    /** One pass for Φ and the forces (ingest's mapped energies) gives what the two passes give, to the bit. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void featuresAndForcesFromOnePassAreTheFeaturesAndTheEvaluation(boolean quadratic) throws IOException {
+        SnapParameters p = chem(true, true, quadratic);
+        Random rng = new Random(quadratic ? 7 : 8);
+        double[][] beta = new double[2][1 + p.descriptorCount(2)];
+        for (double[] b : beta) for (int k = 0; k < b.length; k++) b[k] = 0.05 * rng.nextGaussian();
+        LinearSnapPotential pot = new LinearSnapPotential(new SnapBispectrum(p, RADII, WEIGHTS), beta);
+        Structure s = binary(45);
+        FeaturesAndForces one = pot.featuresAndForces(s);
+        Evaluation two = pot.evaluate(s, true, false);
+        assertArrayEquals(pot.features(s), one.features(), 0.0);
+        assertEquals(two.energy(), one.evaluation().energy(), 0.0);
+        assertArrayEquals(two.forces(), one.evaluation().forces(), 0.0);
+        assertTrue(one.evaluation().virial() == null, "no virial asked for");
+        // and Φ is what the energy is linear in: E = N c·Φ + E₀
+        double e = pot.offset(s);
+        double[] c = pot.coefficients();
+        for (int k = 0; k < c.length; k++) e += s.size() * c[k] * one.features()[k];
+        assertEquals(two.energy(), e, 1e-9 * Math.abs(e));
     }
 
     @Test
