@@ -97,7 +97,7 @@ class EstimationCommandsTest {
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("smooth mode, calibrated error model"), text.out());
         assertTrue(text.err().contains("fitting monomial order 4"), text.err());
-        Run integral = run("estimate", "--summaries", IRON.resolve("fe_fcc_333.json.gz").toString(), "--coeff", coeff.toString(),
+        CommandRun integral = run("estimate", "--summaries", IRON.resolve("fe_fcc_333.json.gz").toString(), "--coeff", coeff.toString(),
                 "--temperatures", "1000", "--mode", "integral");
         assertEquals(0, integral.code(), integral.err());
         assertTrue(integral.out().contains("integral mode, calibrated error model"), integral.out());

@@ -3,11 +3,10 @@ package org.scoredos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scoredos.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,14 +53,6 @@ class MeltingShiftCommandTest {
 
     private static double[] thetaRef;
     private static String solid, liquid, liquid2, coeff, perturbed;
-
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = ScoreDos.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void writeStores() throws Exception {
@@ -112,7 +103,7 @@ class MeltingShiftCommandTest {
         return dir.toString();
     }
 
-    private static Ran referenceTc(String first, String second, String tm, String... extra) {
+    private static CommandRun referenceTc(String first, String second, String tm, String... extra) {
         List<String> args = new ArrayList<>(List.of("transition", "--hessian-cache", tmp.resolve("hessians").toString(),
                 "--phase", "a=" + first, "--phase", "b=" + second, "--coeff", perturbed, "--reference-tc", tm));
         args.addAll(List.of(extra));
@@ -122,7 +113,7 @@ class MeltingShiftCommandTest {
     @Test
     void reportsTheShiftOfTheMeltingPointInEveryFormat() throws Exception {
         // the liquid first: the order of the phases does not matter
-        Ran json = referenceTc(liquid, solid, "1200", "--format", "json");
+        CommandRun json = referenceTc(liquid, solid, "1200", "--format", "json");
         assertEquals(0, json.code(), json.err());
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertEquals("b", root.get("solid").get("phase").asText());
@@ -141,11 +132,11 @@ class MeltingShiftCommandTest {
         assertEquals("eV/(K atom)", root.get("units").get("entropy").asText());
         assertTrue(json.err().contains("transition: T_m(θ) = "), json.err());
 
-        Ran text = referenceTc(solid, liquid, "1200");
+        CommandRun text = referenceTc(solid, liquid, "1200");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("liquid b in difference mode") && text.out().contains("T_m(θ) = "), text.out());
         assertTrue(text.out().contains("∂T_m/∂θ:"), text.out());
-        Ran csv = referenceTc(solid, liquid, "1200", "--format", "csv");
+        CommandRun csv = referenceTc(solid, liquid, "1200", "--format", "csv");
         assertEquals(0, csv.code(), csv.err());
         assertTrue(csv.out().contains("# table: meltingPoint") && csv.out().contains("# column tm [K]:"), csv.out());
     }
@@ -158,16 +149,16 @@ class MeltingShiftCommandTest {
             {solid, solid, "1200", "neither w-solid nor w-solid is a liquid store of MD snapshots in difference mode"},
         };
         for (String[] c : cases) {
-            Ran ran = referenceTc(c[0], c[1], c[2]);
+            CommandRun ran = referenceTc(c[0], c[1], c[2]);
             assertEquals(2, ran.code(), ran.err());
             assertTrue(ran.err().contains(c[3]), ran.err());
             assertEquals(1, ran.err().lines().filter(l -> l.contains(c[3])).count(), ran.err());
             assertFalse(ran.err().contains("Exception") || ran.err().contains("\tat "), ran.err());
         }
-        Ran anchored = referenceTc(solid, liquid, "1200", "--anchor", "w-liquid:1200=-4");
+        CommandRun anchored = referenceTc(solid, liquid, "1200", "--anchor", "w-liquid:1200=-4");
         assertEquals(2, anchored.code(), anchored.err());
         assertTrue(anchored.err().contains("neither"), anchored.err());
-        Ran pressure = referenceTc(solid, liquid, "1200", "--pressure", "0");
+        CommandRun pressure = referenceTc(solid, liquid, "1200", "--pressure", "0");
         assertEquals(2, pressure.code(), pressure.err());
         assertTrue(pressure.err().contains("--reference-tc: the melting shift is at fixed volume"), pressure.err());
     }
