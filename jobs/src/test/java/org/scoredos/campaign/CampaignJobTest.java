@@ -74,7 +74,8 @@ class CampaignJobTest {
         String identity = "test-identity-" + c.seed();
         CampaignStore store = CampaignStore.open(out, sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
         Progress progress = new Progress(new PrintWriter(err, true), c.name(), Duration.ofMinutes(1));
-        CampaignJob job = new CampaignJob(sc, c, identity, List.of(reference()), new GaussianDescriptors(c.seed(), D),
+        CampaignJob job = new CampaignJob(sc, c, identity, java.util.Collections.nCopies(c.strains().size(), reference()),
+                new GaussianDescriptors(c.seed(), D),
                 store, progress, partitions);
         return new Run(job.run(), err.toString());
     }
@@ -218,6 +219,41 @@ class CampaignJobTest {
             assertEquals(e.tau(), e.covariance()[0][0], 0.6 * e.tau(), "variance of cell " + i);
         }
         assertTrue(fresh.cells().get(0).mean()[0] != extended.cells().get(0).mean()[0], "ids 0 and 4: other draws");
+    }
+
+    private static CampaignConfig strains(String strains) {
+        return CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]", "tau: [0.5, 1.0, 2.0]")
+                .replace("seed: 3", "seed: 31") + "samples: 32\nsamplesPerShard: 16\nhistogram: {bins: 12}\nstrains: " + strains + "\n", "test.yaml");
+    }
+
+    @Test
+    void strainsAddedToAnOutputDrawItsStreamsAndEqualAFreshRunOfAllStrains() throws IOException {
+        Path out = tmp.resolve("strains");
+        run(strains("[0.0, 0.01]"), out, 2);
+        Map<String, byte[]> before = committedFiles(out);
+        // one strain below the first (a new first strain) and one above
+        Run added = run(strains("[-0.01, 0.0, 0.01, 0.02]"), out, 3);
+        assertEquals(12, added.result().shardsComputed(), "the two new strains' 3 cells × 2 shards only");
+        Map<String, byte[]> after = committedFiles(out);
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " is kept bit for bit");
+        }
+        // the new cells (ids 6..11) draw the streams of the output's first cells at their τ (0..2),
+        // as a fresh run of all four strains draws its first strain's (0..2): the same samples
+        Run fresh = run(strains("[-0.01, 0.0, 0.01, 0.02]"), tmp.resolve("strains-fresh"), 2);
+        for (int p = 0; p < 4; p++) {
+            PhaseSummary a = added.result().phases().get(p), f = fresh.result().phases().get(p);
+            assertEquals(f.name(), a.name());
+            assertSameSummaries(f, a, true);
+        }
+        assertTrue(added.result().phases().get(0).cells().get(0).mean()[0] < added.result().phases().get(3).cells().get(0).mean()[0],
+                "the strains' samples differ (their means scale with 1 + strain)");
+        CampaignManifest m = CampaignStore.existing(out.toString(), sc.hadoopConfiguration()).manifest();
+        assertEquals(List.of(6, 7, 8, 0, 1, 2, 3, 4, 5, 9, 10, 11), m.cells().stream().map(CampaignManifest.CellCount::cell).toList());
+        // a strain that goes is another campaign
+        BadInputException gone = assertThrows(BadInputException.class, () -> run(strains("[-0.01, 0.0, 0.02]"), out, 2));
+        assertTrue(gone.getMessage().endsWith("manifest.json: strains: the output's strain 0.01 is not in this list: strains may be "
+                + "added, but a sampled one cannot change or go (that is another campaign: choose another output)"), gone.getMessage());
     }
 
     @Test
