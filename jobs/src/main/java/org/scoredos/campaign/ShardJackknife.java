@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.scoredos.io.BadInputException;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.ScoreMatcher;
 import org.scoredos.summary.CellFrame;
@@ -25,16 +26,29 @@ import org.scoredos.summary.ScoreTable;
  * bin edges) and refits the score models in the stored fits' basis and order.
  */
 public final class ShardJackknife {
+    /** At most this many replicas: more shards are left out in contiguous groups (the estimate costs one per replica). */
+    static final int MAX_REPLICAS = 8;
+
     private ShardJackknife() {}
 
     /**
-     * Replica k of {@code volumes} (their summaries, in their order) without shard k of any cell;
+     * Replica k of {@code volumes} (their summaries, in their order) without shard k of any cell
+     * (without the k-th of {@link #MAX_REPLICAS} contiguous groups of shards when there are more);
      * empty when {@code output} is not a campaign output directory, its cells hold fewer than two
-     * shards each (or not the same number), or its shards do not add up to the summaries (a run
-     * stopped before it rewrote them).
+     * shards each (or not the same number), its shards do not add up to the summaries (a run
+     * stopped before it rewrote them) or cannot be read (the summaries alone were copied): the
+     * bars are then propagated, and the result's method says so.
      */
     public static List<List<PhaseSummary>> of(Path output, List<PhaseSummary> volumes) throws IOException {
         if (!Files.isRegularFile(output.resolve(CampaignStore.MANIFEST))) return List.of();
+        try {
+            return replicas(output, volumes);
+        } catch (BadInputException e) {
+            return List.of();
+        }
+    }
+
+    private static List<List<PhaseSummary>> replicas(Path output, List<PhaseSummary> volumes) throws IOException {
         CampaignStore store = CampaignStore.existing(output.toString(), new Configuration());
         CampaignManifest manifest = store.manifest();
         Map<Integer, CellFrame> frames = store.frames();
@@ -55,27 +69,28 @@ public final class ShardJackknife {
             }
             statistics.add(cells);
         }
-        List<List<PhaseSummary>> replicas = new ArrayList<>(shards);
-        for (int k = 0; k < shards; k++) {
+        int groups = Math.min(shards, MAX_REPLICAS);
+        List<List<PhaseSummary>> replicas = new ArrayList<>(groups);
+        for (int k = 0; k < groups; k++) {
             List<PhaseSummary> replica = new ArrayList<>(volumes.size());
-            for (int v = 0; v < volumes.size(); v++) replica.add(without(k, volumes.get(v), statistics.get(v), frames, manifest));
+            for (int v = 0; v < volumes.size(); v++) replica.add(without(k, groups, shards, volumes.get(v), statistics.get(v), frames));
             replicas.add(replica);
         }
         return replicas;
     }
 
-    /** The volume's summary from all its cells' shards but shard k, score models refitted as stored. */
-    private static PhaseSummary without(int k, PhaseSummary volume, List<List<ShardStatistics>> cells, Map<Integer, CellFrame> frames,
-            CampaignManifest manifest) {
+    /** The volume's summary from all its cells' shards but group k of {@code groups}, score models refitted as stored. */
+    private static PhaseSummary without(int k, int groups, int shards, PhaseSummary volume, List<List<ShardStatistics>> cells,
+            Map<Integer, CellFrame> frames) {
         List<CellSummary> out = new ArrayList<>(cells.size());
         for (int a = 0; a < cells.size(); a++) {
             CellSummary full = volume.cells().get(a);
-            List<ShardStatistics> shards = cells.get(a);
-            CellFrame frame = frames.get(shards.get(0).cell());
+            List<ShardStatistics> parts = cells.get(a);
+            CellFrame frame = frames.get(parts.get(0).cell());
             DescriptorMoments moments = new DescriptorMoments(frame.components());
             RotatedHistogram histogram = new RotatedHistogram(frame.components(), frame.bins());
-            for (ShardStatistics s : shards) {
-                if (s.index() == k) continue;
+            for (ShardStatistics s : parts) {
+                if (s.index() * groups / shards == k) continue;
                 moments.merge(s.moments());
                 histogram.merge(s.histogram());
             }

@@ -59,7 +59,11 @@ class CampaignJobTest {
     }
 
     static ReferenceConstants reference() {
-        return new ReferenceConstants(16, 183.84, 129.0, new double[D], 20.0, -0.1, 45, 0.1939, 0.0,
+        return reference(0.0);
+    }
+
+    static ReferenceConstants reference(double strain) {
+        return new ReferenceConstants(16, 183.84, 129.0, new double[D], 20.0, -0.1, 45, 0.1939, strain,
                 new double[][] {{6.4, 0, 0}, {0, 6.4, 0}, {0, 0, 6.4}}, new double[48]);
     }
 
@@ -74,7 +78,7 @@ class CampaignJobTest {
         String identity = "test-identity-" + c.seed();
         CampaignStore store = CampaignStore.open(out, sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
         Progress progress = new Progress(new PrintWriter(err, true), c.name(), Duration.ofMinutes(1));
-        CampaignJob job = new CampaignJob(sc, c, identity, java.util.Collections.nCopies(c.strains().size(), reference()),
+        CampaignJob job = new CampaignJob(sc, c, identity, c.strains().stream().map(CampaignJobTest::reference).toList(),
                 new GaussianDescriptors(c.seed(), D),
                 store, progress, partitions);
         return new Run(job.run(), err.toString());
@@ -254,6 +258,30 @@ class CampaignJobTest {
         BadInputException gone = assertThrows(BadInputException.class, () -> run(strains("[-0.01, 0.0, 0.02]"), out, 2));
         assertTrue(gone.getMessage().endsWith("manifest.json: strains: the output's strain 0.01 is not in this list: strains may be "
                 + "added, but a sampled one cannot change or go (that is another campaign: choose another output)"), gone.getMessage());
+    }
+
+    @Test
+    void jackknifeReplicasLeaveOutOneShardOfEveryStrain() throws IOException {
+        Path out = tmp.resolve("jackknife");
+        List<PhaseSummary> full = run(strains("[0.0, 0.01]"), out, 2).result().phases();
+        List<List<PhaseSummary>> replicas = ShardJackknife.of(out, full);
+        assertEquals(2, replicas.size(), "32 samples in shards of 16: two replicas");
+        for (int v = 0; v < 2; v++) {
+            for (int a = 0; a < 3; a++) {
+                CellSummary all = full.get(v).cells().get(a), x = replicas.get(0).get(v).cells().get(a), y = replicas.get(1).get(v).cells().get(a);
+                assertEquals(16, x.samples());
+                assertEquals(16, y.samples());
+                assertArrayEquals(all.rotation()[0], x.rotation()[0], 1e-12, "the frame is kept");
+                assertTrue(x.scores() != null && x.scores().order() == all.scores().order(), "refitted as stored");
+                // each replica holds the other shard: together they are the cell
+                for (int k = 0; k < D; k++) {
+                    assertEquals(all.mean()[k], (x.mean()[k] + y.mean()[k]) / 2, 1e-12 * Math.abs(all.mean()[k]));
+                    for (int b = 0; b < all.counts()[k].length; b++) assertEquals(all.counts()[k][b], x.counts()[k][b] + y.counts()[k][b]);
+                }
+                assertTrue(x.mean()[0] != y.mean()[0]);
+            }
+        }
+        assertTrue(ShardJackknife.of(tmp.resolve("jackknife/summaries"), full).isEmpty(), "not a campaign output");
     }
 
     @Test
