@@ -58,7 +58,7 @@ public final class CampaignLauncher {
         TaskMemory.check(conf, CampaignFiles.resolve(base, c.descriptor()).toString(),
                 CampaignFiles.descriptor(c, base).descriptorCount(CampaignFiles.reference(c, base).elements().size()),
                 c.samplesPerShard(), c.compression().bins());
-        String formerIdentity = CampaignIdentity.withGrid(c, base);
+        CampaignIdentity.Former formerIdentity = CampaignIdentity.former(c, base);
         CampaignStore claimed = CampaignStore.open(c.output(), SparkContexts.hadoopConfiguration(conf),
                 CampaignManifest.initial(c, CampaignIdentity.of(c, base)), formerIdentity);
         CampaignManifest found = claimed.manifest();
@@ -67,7 +67,7 @@ public final class CampaignLauncher {
         } catch (ConfigError e) {
             throw CampaignConfigReader.refusal(configFile, e);
         }
-        // an output written before grids could grow keeps the identity it recorded (grid included)
+        // an output written before grids could grow or strains be added keeps the identity it recorded
         String identity = found.identity();
         CampaignSetup.Prepared prepared = CampaignSetup.prepare(c, configFile, o.hessianCache(), progress);
         try (JavaSparkContext sc = SparkContexts.start(conf)) {

@@ -112,10 +112,10 @@ public final class CampaignStore implements Serializable {
 
     /**
      * As {@link #open(String, Configuration, CampaignManifest)}, also accepting an output that
-     * recorded {@code formerIdentity} (the same campaign identified the way older outputs were:
-     * {@link CampaignIdentity#withGrid}); the caller then goes on with the manifest's identity.
+     * recorded the same campaign's identity the way older outputs were identified ({@code former},
+     * null for none); the caller then goes on with the manifest's identity.
      */
-    public static CampaignStore open(String location, Configuration conf, CampaignManifest expected, String formerIdentity)
+    public static CampaignStore open(String location, Configuration conf, CampaignManifest expected, CampaignIdentity.Former former)
             throws IOException {
         CampaignStore store = new CampaignStore(uriOf(location), conf);
         if (store.checkClaimable()) {
@@ -123,11 +123,11 @@ public final class CampaignStore implements Serializable {
             return store;
         }
         CampaignManifest found = store.manifest();
-        if (!found.identity().equals(expected.identity()) && !found.identity().equals(formerIdentity)) {
+        if (!found.identity().equals(expected.identity()) && (former == null || !former.matches(found))) {
             throw BadInputException.at(store.path(MANIFEST).toString(), 0, "identity",
                     "this directory holds campaign '" + found.name() + "' (identity " + abbrev(found.identity())
                             + "), not this campaign (" + abbrev(expected.identity())
-                            + "); only the sample count and new τ cells may change between runs: choose another output");
+                            + "); only the sample count, new τ cells and new strains may change between runs: choose another output");
         }
         return store;
     }

@@ -16,7 +16,7 @@ import org.scoredos.sample.Snapshot;
  * The campaign's descriptors: isosurface samples of each phase's reference (or, for the kinetic
  * sampler, snapshots of one NVE trajectory per shard at the cell's target energy), described by
  * SNAP, followed by the reference model's fixed-term energies per atom ({@link SampledFeatures}). Sample i of cell K is snapshot i − start of shard (seed, K's stream, i / samplesPerShard),
- * so it depends on the seed, the cell's τ (its stream is the first strain's cell at that τ: common
+ * so it depends on the seed, the cell's τ (its stream is the output's first cell at that τ: common
  * random numbers across strains) and the index only. Rejected snapshots (atoms too close) are dropped.
  * The SNAP engine and the samplers are built lazily, once per executor, from the model
  * description and descriptor settings this object carries as values (it is broadcast); both

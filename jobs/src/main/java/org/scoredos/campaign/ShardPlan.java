@@ -1,6 +1,7 @@
 package org.scoredos.campaign;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -34,33 +35,55 @@ public final class ShardPlan implements java.io.Serializable {
 
     /**
      * The plan of an output that already holds {@code existing} cells: each keeps its id (its
-     * samples are a function of the seed, the first strain's id at its τ and the index), and the config's new τ values
-     * get new ids after the highest one, strain-major and τ ascending. Every existing cell must
+     * samples are a function of the seed, its stream and the index), and the config's new τ values
+     * and new strains get new ids after the highest one, strain-major and τ ascending. A cell's
+     * stream is the lowest id at its τ: the first strain's cell of a fresh output, which neither a
+     * new strain (above, below or between) nor a new τ changes, so every strain at a τ keeps
+     * drawing the same numbers across top-ups (common random numbers). Every existing cell must
      * still be in the grid, at the same τ (to 1e-9 relative: a grid rebuilt from the same
      * numbers); a τ that changed makes another campaign and is refused.
      *
-     * @throws ConfigError naming the grid's key when an existing cell is not in the grid
+     * @throws ConfigError naming {@code strains} when an existing cell's strain is not in the config, else the grid's key
+     *                     when an existing cell is not in the grid
      */
     public static ShardPlan of(CampaignConfig config, List<CampaignManifest.CellCount> existing) {
+        if (config.strains().size() > 1 && !existing.isEmpty() && existing.stream().mapToDouble(c -> c.strain()).distinct().count() == 1) {
+            throw new ConfigError("strains", "the output sampled one strain, its summary named without it: "
+                    + "several strains are another campaign (choose another output)");
+        }
         List<CampaignCell> cells = new ArrayList<>();
         List<CampaignManifest.CellCount> unmatched = new ArrayList<>(existing);
         int next = existing.stream().mapToInt(c -> c.cell() + 1).max().orElse(0);
         List<Double> taus = config.tau().values();
-        int[] streams = new int[taus.size()]; // the first strain's cell ids, per τ
-        for (int p = 0; p < config.strains().size(); p++) {
+        int strains = config.strains().size();
+        int[][] ids = new int[strains][taus.size()];
+        double[][] cellTau = new double[strains][taus.size()];
+        int[] streams = new int[taus.size()]; // per τ, the lowest id there: the first cell ever made at that τ
+        Arrays.fill(streams, Integer.MAX_VALUE);
+        for (int p = 0; p < strains; p++) {
             double strain = config.strains().get(p);
             for (int j = 0; j < taus.size(); j++) {
                 double tau = taus.get(j);
                 CampaignManifest.CellCount old = unmatched.stream()
                         .filter(c -> c.strain() == strain && sameTau(c.tau(), tau)).findFirst().orElse(null);
                 if (old != null) unmatched.remove(old);
-                int id = old != null ? old.cell() : next++;
-                if (p == 0) streams[j] = id;
-                cells.add(new CampaignCell(id, p, strain, old != null ? old.tau() : tau, streams[j]));
+                ids[p][j] = old != null ? old.cell() : next++;
+                cellTau[p][j] = old != null ? old.tau() : tau;
+                streams[j] = Math.min(streams[j], ids[p][j]);
+            }
+        }
+        for (int p = 0; p < strains; p++) {
+            for (int j = 0; j < taus.size(); j++) {
+                cells.add(new CampaignCell(ids[p][j], p, config.strains().get(p), cellTau[p][j], streams[j]));
             }
         }
         if (!unmatched.isEmpty()) {
             CampaignManifest.CellCount c = unmatched.get(0);
+            if (!config.strains().contains(c.strain())) {
+                throw new ConfigError("strains", String.format(Locale.ROOT, "the output's strain %s is not in this list: "
+                        + "strains may be added, but a sampled one cannot change or go (that is another campaign: choose another output)",
+                        c.strain()));
+            }
             throw new ConfigError(config.temperatures() != null ? "temperatures" : "tau", String.format(Locale.ROOT,
                     "the output's cell %d (strain %s, τ = %s) is not in this grid: cells may be added below, above or "
                     + "between, but an existing τ cannot change or go (that is another campaign: choose another output)",

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.List;
+import org.scoredos.campaign.ShardJackknife;
 import org.scoredos.estimate.CoefficientFile;
 import org.scoredos.estimate.ErrorModel;
 import org.scoredos.estimate.MdReference;
+import org.scoredos.estimate.MultiVolumePhase;
 import org.scoredos.estimate.EstimatorSettings;
 import org.scoredos.estimate.GibbsEstimator;
 import org.scoredos.estimate.IsosurfaceEstimator;
@@ -76,9 +78,15 @@ final class PhaseModelOptions {
         return hessianCache != null ? hessianCache : CampaignCommand.defaultHessianCache();
     }
 
-    /** The phase at {@code path}: a summary store directory, or a DescriptorDOS campaign exported to JSON (.json or .json.gz). */
+    /**
+     * The phase at {@code path}: a summary store directory, or a DescriptorDOS campaign exported to
+     * JSON (.json or .json.gz). A campaign output of several strains also brings its
+     * leave-one-shard-out replicas, for error bars that count the correlation between volumes.
+     */
     static StoredPhase read(Path path, String what) throws IOException {
-        return PhaseLoader.read(path, what);
+        StoredPhase phase = PhaseLoader.read(path, what);
+        if (phase instanceof MultiVolumePhase several) return several.withJackknife(ShardJackknife.of(path, several.volumes()));
+        return phase;
     }
 
     EstimatorSettings settings() {

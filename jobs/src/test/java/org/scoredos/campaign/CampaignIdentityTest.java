@@ -46,6 +46,17 @@ class CampaignIdentityTest {
         assertNotEquals(CampaignIdentity.withGrid(tau, dir), CampaignIdentity.withGrid(wider, dir));
         assertNotEquals(base, CampaignIdentity.withGrid(tau, dir));
         assertTrue(!CampaignConfigReader.canonicalJson(tau).contains("temperatures"), "τ-grid campaigns keep their former identity");
+        // strains may be added; an output of before keeps the identity of the strains it was first run with
+        CampaignConfig two = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL + "strains: [0.0, 0.01]\n", "c.yaml");
+        CampaignConfig four = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL + "strains: [-0.01, 0.0, 0.01, 0.02]\n", "c.yaml");
+        assertEquals(base, CampaignIdentity.of(two, dir));
+        assertEquals(base, CampaignIdentity.of(four, dir));
+        CampaignManifest recorded = CampaignManifest.initial(two, CampaignIdentity.withGrid(two, dir));
+        assertTrue(CampaignIdentity.former(four, dir).matches(recorded));
+        assertTrue(CampaignIdentity.former(two, dir).matches(recorded));
+        assertTrue(!CampaignIdentity.former(four, dir).matches(CampaignManifest.initial(two, CampaignIdentity.withGrid(four, dir))),
+                "the strains it was first run with, not the config's");
+        assertTrue(!CampaignIdentity.former(four, dir).matches(CampaignManifest.initial(two, CampaignIdentity.withGrid(wider, dir))));
         Files.writeString(dir.resolve("X.snapcoeff"), "1 2\nW 0.5 1\n0\n2\n");
         assertNotEquals(base, identity(""), "the files' contents count");
     }

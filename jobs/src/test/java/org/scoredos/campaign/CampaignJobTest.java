@@ -59,7 +59,11 @@ class CampaignJobTest {
     }
 
     static ReferenceConstants reference() {
-        return new ReferenceConstants(16, 183.84, 129.0, new double[D], 20.0, -0.1, 45, 0.1939, 0.0,
+        return reference(0.0);
+    }
+
+    static ReferenceConstants reference(double strain) {
+        return new ReferenceConstants(16, 183.84, 129.0, new double[D], 20.0, -0.1, 45, 0.1939, strain,
                 new double[][] {{6.4, 0, 0}, {0, 6.4, 0}, {0, 0, 6.4}}, new double[48]);
     }
 
@@ -74,7 +78,8 @@ class CampaignJobTest {
         String identity = "test-identity-" + c.seed();
         CampaignStore store = CampaignStore.open(out, sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
         Progress progress = new Progress(new PrintWriter(err, true), c.name(), Duration.ofMinutes(1));
-        CampaignJob job = new CampaignJob(sc, c, identity, List.of(reference()), new GaussianDescriptors(c.seed(), D),
+        CampaignJob job = new CampaignJob(sc, c, identity, c.strains().stream().map(CampaignJobTest::reference).toList(),
+                new GaussianDescriptors(c.seed(), D),
                 store, progress, partitions);
         return new Run(job.run(), err.toString());
     }
@@ -218,6 +223,65 @@ class CampaignJobTest {
             assertEquals(e.tau(), e.covariance()[0][0], 0.6 * e.tau(), "variance of cell " + i);
         }
         assertTrue(fresh.cells().get(0).mean()[0] != extended.cells().get(0).mean()[0], "ids 0 and 4: other draws");
+    }
+
+    private static CampaignConfig strains(String strains) {
+        return CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]", "tau: [0.5, 1.0, 2.0]")
+                .replace("seed: 3", "seed: 31") + "samples: 32\nsamplesPerShard: 16\nhistogram: {bins: 12}\nstrains: " + strains + "\n", "test.yaml");
+    }
+
+    @Test
+    void strainsAddedToAnOutputDrawItsStreamsAndEqualAFreshRunOfAllStrains() throws IOException {
+        Path out = tmp.resolve("strains");
+        run(strains("[0.0, 0.01]"), out, 2);
+        Map<String, byte[]> before = committedFiles(out);
+        // one strain below the first (a new first strain) and one above
+        Run added = run(strains("[-0.01, 0.0, 0.01, 0.02]"), out, 3);
+        assertEquals(12, added.result().shardsComputed(), "the two new strains' 3 cells × 2 shards only");
+        Map<String, byte[]> after = committedFiles(out);
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " is kept bit for bit");
+        }
+        // the new cells (ids 6..11) draw the streams of the output's first cells at their τ (0..2),
+        // as a fresh run of all four strains draws its first strain's (0..2): the same samples
+        Run fresh = run(strains("[-0.01, 0.0, 0.01, 0.02]"), tmp.resolve("strains-fresh"), 2);
+        for (int p = 0; p < 4; p++) {
+            PhaseSummary a = added.result().phases().get(p), f = fresh.result().phases().get(p);
+            assertEquals(f.name(), a.name());
+            assertSameSummaries(f, a, true);
+        }
+        assertTrue(added.result().phases().get(0).cells().get(0).mean()[0] < added.result().phases().get(3).cells().get(0).mean()[0],
+                "the strains' samples differ (their means scale with 1 + strain)");
+        CampaignManifest m = CampaignStore.existing(out.toString(), sc.hadoopConfiguration()).manifest();
+        assertEquals(List.of(6, 7, 8, 0, 1, 2, 3, 4, 5, 9, 10, 11), m.cells().stream().map(CampaignManifest.CellCount::cell).toList());
+        // a strain that goes is another campaign
+        BadInputException gone = assertThrows(BadInputException.class, () -> run(strains("[-0.01, 0.0, 0.02]"), out, 2));
+        assertTrue(gone.getMessage().endsWith("manifest.json: strains: the output's strain 0.01 is not in this list: strains may be "
+                + "added, but a sampled one cannot change or go (that is another campaign: choose another output)"), gone.getMessage());
+    }
+
+    @Test
+    void jackknifeReplicasLeaveOutOneShardOfEveryStrain() throws IOException {
+        Path out = tmp.resolve("jackknife");
+        List<PhaseSummary> full = run(strains("[0.0, 0.01]"), out, 2).result().phases();
+        List<List<PhaseSummary>> replicas = ShardJackknife.of(out, full);
+        assertEquals(2, replicas.size(), "32 samples in shards of 16: two replicas");
+        for (int v = 0; v < 2; v++) {
+            for (int a = 0; a < 3; a++) {
+                CellSummary all = full.get(v).cells().get(a), x = replicas.get(0).get(v).cells().get(a), y = replicas.get(1).get(v).cells().get(a);
+                assertEquals(16, x.samples());
+                assertEquals(16, y.samples());
+                assertArrayEquals(all.rotation()[0], x.rotation()[0], 1e-12, "the frame is kept");
+                assertTrue(x.scores() != null && x.scores().order() == all.scores().order(), "refitted as stored");
+                // each replica holds the other shard: together they are the cell
+                for (int k = 0; k < D; k++) {
+                    assertEquals(all.mean()[k], (x.mean()[k] + y.mean()[k]) / 2, 1e-12 * Math.abs(all.mean()[k]));
+                    for (int b = 0; b < all.counts()[k].length; b++) assertEquals(all.counts()[k][b], x.counts()[k][b] + y.counts()[k][b]);
+                }
+                assertTrue(x.mean()[0] != y.mean()[0]);
+            }
+        }
+        assertTrue(ShardJackknife.of(tmp.resolve("jackknife/summaries"), full).isEmpty(), "not a campaign output");
     }
 
     @Test

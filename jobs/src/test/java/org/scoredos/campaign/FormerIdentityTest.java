@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.cli.CommandRun;
 
 /**
- * Outputs written before grids could grow recorded an identity that includes the τ grid: they
- * are still resumed and topped up with their grid, and refused when the grid changes.
+ * Outputs written before grids could grow recorded an identity that includes the τ grid (and
+ * the strains): they are still resumed and topped up with their grid, and refused when the grid
+ * changes.
  */
 class FormerIdentityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +67,13 @@ class FormerIdentityTest {
         assertEquals(List.of(48L, 48L), List.of(json.get("cells").get(0).get("summarised").asLong(),
                 json.get("cells").get(1).get("summarised").asLong()));
         assertEquals(former, JSON.readTree(out.resolve("manifest.json").toFile()).get("identity").asText());
+
+        // with another strain it is recognised (the strains it was first run with), then refused: a
+        // single strain's summary is named without its strain
+        CommandRun strained = run("campaign", "--config", config("c", "tau: [0.5, 1.0]\nstrains: [0.0, 0.005]\n", 48).toString(), "--out",
+                out.toString(), "--master", "local[2]", "--hessian-cache", cache);
+        assertEquals(2, strained.code(), strained.err());
+        assertTrue(strained.err().contains("strains: the output sampled one strain"), strained.err());
 
         CommandRun grown = run("campaign", "--config", config("b", "tau: [0.5, 1.0, 2.0]\n", 48).toString(), "--out",
                 out.toString(), "--master", "local[2]", "--hessian-cache", cache);

@@ -59,6 +59,20 @@ class ShardPlanTest {
                 "tau: {from: 0.1, to: 0.3, count: 3}"), "c.yaml");
         assertEquals(0, ShardPlan.of(rebuilt, List.of(new CampaignManifest.CellCount(0, 0.0, 0.1 + 0.2, 16))).cellAt(0, 0.1 + 0.2).index());
 
+        // strains added below and above: new ids after the highest; every τ keeps its stream (its lowest id)
+        CampaignConfig more = CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]",
+                "tau: [0.25, 0.5, 0.75, 1.0, 2.0]") + "strains: [-0.01, 0.0, 0.01, 0.02]\n", "c.yaml");
+        ShardPlan added = ShardPlan.of(more, plan.cells().stream()
+                .map(cc -> new CampaignManifest.CellCount(cc.index(), cc.strain(), cc.tau(), 256)).toList());
+        assertEquals(List.of(10, 11, 12, 13, 14, 4, 0, 5, 1, 6, 7, 2, 8, 3, 9, 15, 16, 17, 18, 19),
+                added.cells().stream().map(CampaignCell::index).toList());
+        assertEquals(List.of(4, 0, 5, 1, 6), added.cells().stream().filter(cc -> cc.strain() == -0.01).map(CampaignCell::stream).toList());
+        for (CampaignCell cc : plan.cells()) assertEquals(cc.stream(), added.cell(cc.index()).stream(), "cell " + cc.index());
+        assertEquals(new CampaignCell(18, 3, 0.02, 1.0, 1), added.cellAt(3, 1.0));
+        ConfigError gone = org.junit.jupiter.api.Assertions.assertThrows(ConfigError.class, () -> ShardPlan.of(
+                CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL + "strains: [0.0, 0.02]\n", "c.yaml"), existing));
+        assertEquals("strains", gone.field);
+
         ConfigError changed = org.junit.jupiter.api.Assertions.assertThrows(ConfigError.class, () -> ShardPlan.of(
                 CampaignConfigReader.parse(CampaignConfigReaderTest.MINIMAL.replace("tau: [0.5, 1.0]", "tau: [0.5, 1.1]"), "c.yaml"),
                 existing.subList(0, 2)));

@@ -1,5 +1,6 @@
 package org.scoredos.estimate;
 
+import java.util.Arrays;
 import java.util.List;
 import org.scoredos.io.BadInputException;
 import org.scoredos.units.Units;
@@ -16,12 +17,21 @@ import org.scoredos.units.Units;
  * for the returned G whether V* is interior (∂G/∂V = 0) or on the edge (V* fixed there), and
  * exact per volume in smooth mode. Temperature derivatives (S, C_P, d(V*)/dT) are central
  * differences over ±{@link TemperatureStencil#STEP} K.
+ *
+ * <p>Error bars: with jackknife replicas of the volumes (the estimators of every volume without
+ * one part of the samples all volumes share: a campaign's shard k of every strain, which draws
+ * the same random numbers at each), every quantity's statistical bar under the calibrated error
+ * model is the jackknife standard error √((K − 1)/K Σ_k (x_k − x̄)²) of the K replicas' values,
+ * which counts the correlation between volumes (positive: the volumes share their random numbers,
+ * so it cancels in V*, B_T and α and adds up in G). Without replicas, or under the reference error
+ * model, the per-volume bars are propagated linearly through the fit's weights
+ * ({@link #propagated}).
  */
 public final class GibbsEstimator implements PhaseFreeEnergy {
-    /** Temperature step of the central differences, K (smaller below 4 K: T/4). */
-
     private final String phase;
     private final IsosurfaceEstimator[] volumes;
+    /** Jackknife replicas of {@code volumes}, each in the same order; empty: bars propagated. */
+    private final List<IsosurfaceEstimator[]> replicas;
     private final double[] perAtom;
     private final int reference;
     private final EquationOfState eos;
@@ -34,8 +44,19 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
      * @param gigapascal P, GPa
      */
     public GibbsEstimator(String phase, List<IsosurfaceEstimator> estimators, double[] perAtom, int reference, double gigapascal) {
-        this(phase, estimators.toArray(new IsosurfaceEstimator[0]), perAtom.clone(), reference, new EquationOfState(perAtom), gigapascal);
+        this(phase, estimators, perAtom, reference, gigapascal, List.of());
+    }
+
+    /** As above, with jackknife replicas of the estimators (each one per volume, in the same order; two at least, or none). */
+    public GibbsEstimator(String phase, List<IsosurfaceEstimator> estimators, double[] perAtom, int reference, double gigapascal,
+            List<List<IsosurfaceEstimator>> jackknife) {
+        this(phase, estimators.toArray(new IsosurfaceEstimator[0]),
+                jackknife.stream().map(r -> r.toArray(new IsosurfaceEstimator[0])).toList(), perAtom.clone(), reference,
+                new EquationOfState(perAtom), gigapascal);
         if (estimators.size() != perAtom.length) throw new IllegalArgumentException("one estimator per volume");
+        if (jackknife.size() == 1 || jackknife.stream().anyMatch(r -> r.size() != perAtom.length)) {
+            throw new IllegalArgumentException("two jackknife replicas or more, each of every volume");
+        }
         int d = volumes[0].components();
         for (IsosurfaceEstimator e : volumes) {
             if (e.components() != d) {
@@ -44,11 +65,12 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         }
     }
 
-    private GibbsEstimator(String phase, IsosurfaceEstimator[] volumes, double[] perAtom, int reference, EquationOfState eos,
-            double gigapascal) {
+    private GibbsEstimator(String phase, IsosurfaceEstimator[] volumes, List<IsosurfaceEstimator[]> replicas, double[] perAtom,
+            int reference, EquationOfState eos, double gigapascal) {
         if (!Double.isFinite(gigapascal)) throw new BadInputException("pressure: must be finite, got " + gigapascal);
         this.phase = phase;
         this.volumes = volumes;
+        this.replicas = replicas;
         this.perAtom = perAtom;
         this.reference = reference;
         this.eos = eos;
@@ -58,7 +80,7 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
 
     /** The same phase at another pressure (the per-volume estimators are shared). */
     public GibbsEstimator atPressure(double gpa) {
-        return new GibbsEstimator(phase, volumes, perAtom, reference, eos, gpa);
+        return new GibbsEstimator(phase, volumes, replicas, perAtom, reference, eos, gpa);
     }
 
     /** P, GPa. */
@@ -105,7 +127,14 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
 
     @Override
     public String method() {
-        return "G(P, T) over " + volumes.length + " volumes, " + volumes[0].method();
+        return "G(P, T) over " + volumes.length + " volumes, " + volumes[0].method() + (jackknifed()
+                ? ", statistical bars from a jackknife over " + replicas.size() + " shared sample sets"
+                : ", per-volume bars propagated as independent");
+    }
+
+    /** Whether the statistical bars are the jackknife replicas' (replicas given, calibrated error model). */
+    private boolean jackknifed() {
+        return !replicas.isEmpty() && errorModel() == ErrorModel.CALIBRATED;
     }
 
     /** G relative to the reference volume's lattice energy, with its error bar, solved flag and ∂G/∂θ. */
@@ -124,17 +153,30 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
 
     /** G(P, T) and what follows from it at each temperature, with ∂G/∂θ when asked for. */
     public GibbsFreeEnergy[] gibbs(double[] theta, double[] temperatures, boolean gradient) {
-        int nt = temperatures.length, n = volumes.length;
         for (double t : temperatures) {
             if (!(t > 0) || !Double.isFinite(t)) throw new BadInputException("temperature: must be finite and above 0 K, got " + t);
         }
+        GibbsFreeEnergy[] full = gibbs(volumes, theta, temperatures, gradient);
+        if (!jackknifed()) return full;
+        GibbsFreeEnergy[][] replica = new GibbsFreeEnergy[replicas.size()][];
+        for (int k = 0; k < replica.length; k++) replica[k] = gibbs(replicas.get(k), theta, temperatures, false);
+        GibbsFreeEnergy[] out = new GibbsFreeEnergy[full.length];
+        for (int j = 0; j < full.length; j++) {
+            int at = j;
+            out[j] = Jackknife.bars(full[j], Arrays.stream(replica).map(r -> r[at]).toList());
+        }
+        return out;
+    }
+
+    private GibbsFreeEnergy[] gibbs(IsosurfaceEstimator[] at, double[] theta, double[] temperatures, boolean gradient) {
+        int nt = temperatures.length, n = at.length;
         TemperatureStencil stencil = TemperatureStencil.of(temperatures);
         double[] steps = stencil.steps(), around = stencil.points();
         FreeEnergy[][] f = new FreeEnergy[n][];
         double[] lattice = new double[n];
         for (int i = 0; i < n; i++) {
-            f[i] = volumes[i].estimate(theta, around, gradient);
-            lattice[i] = volumes[i].latticeEnergy(theta);
+            f[i] = at[i].estimate(theta, around, gradient);
+            lattice[i] = at[i].latticeEnergy(theta);
         }
         GibbsFreeEnergy[] out = new GibbsFreeEnergy[nt];
         for (int j = 0; j < nt; j++) out[j] = at(f, lattice, 3 * j, steps[j], gradient);
@@ -201,10 +243,11 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
     }
 
     /**
-     * The error bar of Σ_i q_i A_i(T): under the calibrated model the statistical parts (the bar)
-     * are propagated as independent between volumes; a campaign's strains share their random
-     * numbers, so their errors are positively correlated and, for differences (Σ_i q_i = 0: V*,
-     * B_T), this is an upper bound. The reference model's S ± δS bands move all volumes together.
+     * The error bar of Σ_i q_i A_i(T) without jackknife replicas: under the calibrated model the
+     * statistical parts (the bar) are propagated as independent between volumes; a campaign's
+     * strains share their random numbers, so their errors are positively correlated and, for
+     * differences (Σ_i q_i = 0: V*, B_T), this is an upper bound (for G, Σ_i q_i = 1, a lower one).
+     * The reference model's S ± δS bands move all volumes together.
      */
     private static double propagated(double[] q, FreeEnergy[][] f, int col) {
         if (Double.isNaN(f[0][col].statisticalError())) {

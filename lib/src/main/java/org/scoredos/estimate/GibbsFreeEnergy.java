@@ -2,12 +2,14 @@ package org.scoredos.estimate;
 
 /**
  * The Gibbs free energy of a phase at one pressure and temperature, per atom, and what follows
- * from it. Each quantity carries its error bar, propagated linearly from the per-volume free
+ * from it. Each quantity carries its error bar: with jackknife replicas of the volumes (a
+ * campaign's shards, {@link Jackknife}) and the calibrated model, the replicas' spread, which counts
+ * the correlation between volumes; otherwise propagated linearly from the per-volume free
  * energies' error bars through the equation of state's weights: the calibrated model's bars
  * (statistical parts) as independent between volumes (an upper bound for V* and B_T: the strains
- * share their random numbers), the reference model's bands
- * moving all volumes together; δG adds the fit residual. Temperature derivatives take the error band
- * as correlated between neighbouring temperatures (δS is the slope of δG(T)).
+ * share their random numbers), the reference model's bands moving all volumes together, and
+ * temperature derivatives taking the error band as correlated between neighbouring temperatures
+ * (δS is the slope of δG(T)). δG adds the fit residual.
  *
  * @param temperature  T, K
  * @param pressure     P, GPa

@@ -16,9 +16,14 @@ import org.scoredos.summary.StoreModel;
 public final class MultiVolumePhase implements StoredPhase {
     private final String name;
     private final List<PhaseSummary> volumes;
+    private final List<List<PhaseSummary>> replicas;
 
     /** {@code stores}: one isosurface summary per volume, in any order; the same element and descriptor. */
     public MultiVolumePhase(String name, List<PhaseSummary> stores) {
+        this(name, stores, List.of());
+    }
+
+    private MultiVolumePhase(String name, List<PhaseSummary> stores, List<List<PhaseSummary>> replicas) {
         if (stores.size() < 2) throw new IllegalArgumentException("a multi-volume phase needs several volumes");
         List<PhaseSummary> sorted = new ArrayList<>(stores);
         sorted.sort(Comparator.comparingDouble(MultiVolumePhase::volumePerAtom));
@@ -38,6 +43,23 @@ public final class MultiVolumePhase implements StoredPhase {
         }
         this.name = name;
         this.volumes = List.copyOf(sorted);
+        this.replicas = List.copyOf(replicas);
+    }
+
+    /**
+     * The same phase with jackknife replicas of its volumes (each the volumes' summaries without
+     * one part of the samples that all volumes share, in {@link #volumes()}' order): the
+     * statistical error bars of G(P, T) and what follows from it are then the replicas' spread,
+     * which counts the correlation between volumes ({@link GibbsEstimator}).
+     */
+    public MultiVolumePhase withJackknife(List<List<PhaseSummary>> jackknife) {
+        for (List<PhaseSummary> r : jackknife) {
+            if (r.size() != volumes.size()) throw new IllegalArgumentException("a replica of every volume");
+            for (int i = 0; i < r.size(); i++) {
+                if (volumePerAtom(r.get(i)) != volumePerAtom(volumes.get(i))) throw new IllegalArgumentException("replicas in the volumes' order");
+            }
+        }
+        return new MultiVolumePhase(name, volumes, jackknife);
     }
 
     /** V_0/N of a store's reference cell, Å³/atom. */
@@ -75,15 +97,21 @@ public final class MultiVolumePhase implements StoredPhase {
             throw new BadInputException(name + ": " + volumes.size() + " volumes; G(P, T) needs at least " + EquationOfState.MIN_VOLUMES
                     + " sampled strains (an equation of state with its fit residual)");
         }
-        List<IsosurfaceEstimator> estimators = new ArrayList<>(volumes.size());
         double[] perAtom = new double[volumes.size()];
         int reference = 0;
         for (int i = 0; i < volumes.size(); i++) {
             PhaseSummary p = volumes.get(i);
-            estimators.add(new IsosurfacePhase(p).estimator(settings.atPressure(null), progress));
             perAtom[i] = volumePerAtom(p);
             if (Math.abs(p.reference().strain()) < Math.abs(volumes.get(reference).reference().strain())) reference = i;
         }
-        return new GibbsEstimator(name, estimators, perAtom, reference, settings.pressure());
+        List<List<IsosurfaceEstimator>> jackknife = new ArrayList<>(replicas.size());
+        for (List<PhaseSummary> r : replicas) jackknife.add(estimators(r, settings, line -> { }));
+        return new GibbsEstimator(name, estimators(volumes, settings, progress), perAtom, reference, settings.pressure(), jackknife);
+    }
+
+    private static List<IsosurfaceEstimator> estimators(List<PhaseSummary> stores, EstimatorSettings settings, Consumer<String> progress) {
+        List<IsosurfaceEstimator> out = new ArrayList<>(stores.size());
+        for (PhaseSummary p : stores) out.add(new IsosurfacePhase(p).estimator(settings.atPressure(null), progress));
+        return out;
     }
 }

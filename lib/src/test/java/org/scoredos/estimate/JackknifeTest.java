@@ -1,0 +1,68 @@
+package org.scoredos.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scoredos.estimate.IsosurfaceEstimator.Mode;
+
+/** Jackknife bars of fixed-pressure results: the textbook case, and the estimator's use of replicas. */
+class JackknifeTest {
+    private static GibbsFreeEnergy.Quantity q(double v) {
+        return new GibbsFreeEnergy.Quantity(v, 99);
+    }
+
+    private static GibbsFreeEnergy result(double x, double residual) {
+        return new GibbsFreeEnergy(1000, 0, q(x), 99, 0.5, q(2 * x), q(3 * x), q(4 * x), q(5 * x), q(6 * x), q(Double.NaN),
+                residual, 0, true, null);
+    }
+
+    @Test
+    void leaveOneOutMeansGiveTheStandardErrorOfTheMean() {
+        double[] x = {1.3, -0.4, 2.2, 0.9, 0.1};
+        int n = x.length;
+        double sum = 0, sum2 = 0;
+        for (double v : x) sum += v;
+        double mean = sum / n;
+        for (double v : x) sum2 += (v - mean) * (v - mean);
+        double sem = Math.sqrt(sum2 / (n - 1) / n);
+        List<GibbsFreeEnergy> replicas = new ArrayList<>();
+        for (double v : x) replicas.add(result((sum - v) / (n - 1), 0.3));
+        GibbsFreeEnergy out = Jackknife.bars(result(mean, 0.3), replicas);
+        assertEquals(sem, out.statisticalError(), 1e-12);
+        assertEquals(Math.hypot(sem, 0.3), out.gibbs().error(), 1e-12, "δG adds the fit residual");
+        assertEquals(mean, out.gibbs().value(), 0.0, "the values are the full data's");
+        assertEquals(0.5, out.systematicError(), 0.0);
+        assertEquals(2 * sem, out.volume().error(), 1e-12);
+        assertEquals(3 * sem, out.expansion().error(), 1e-12);
+        assertEquals(4 * sem, out.bulkModulus().error(), 1e-12);
+        assertEquals(5 * sem, out.entropy().error(), 1e-12);
+        assertEquals(6 * sem, out.enthalpy().error(), 1e-12);
+        assertEquals(99, out.heatCapacity().error(), 0.0, "a quantity no replica can give keeps its propagated bar");
+    }
+
+    @Test
+    void replicasEqualToTheDataLeaveOnlyTheFitResidualAndTheReferenceModelIgnoresThem() {
+        StrainedPhases bcc = new StrainedPhases(IronCampaigns.bcc(), IronCampaigns.thetaRef(), 56.0, 1.7, -0.01, 0, 0.01, 0.02);
+        double[] theta = IronCampaigns.thetaRef(), temps = {900};
+        MultiVolumePhase phase = new MultiVolumePhase("fe-bcc", bcc.phases());
+        MultiVolumePhase jackknifed = phase.withJackknife(List.of(phase.volumes(), phase.volumes()));
+        EstimatorSettings calibrated = new EstimatorSettings(Mode.SMOOTH, ErrorModel.CALIBRATED, null, null, 0.0);
+        GibbsFreeEnergy plain = phase.estimator(calibrated, line -> { }).gibbs(theta, temps, false)[0];
+        GibbsEstimator estimator = jackknifed.estimator(calibrated, line -> { });
+        GibbsFreeEnergy same = estimator.gibbs(theta, temps, false)[0];
+        assertTrue(estimator.method().contains("jackknife over 2"), estimator.method());
+        assertEquals(plain.volume().value(), same.volume().value(), 0.0);
+        assertEquals(plain.gibbs().value(), same.gibbs().value(), 0.0);
+        assertTrue(plain.volume().error() > 0);
+        assertEquals(0, same.volume().error(), 0.0);
+        assertEquals(0, same.statisticalError(), 0.0);
+        assertEquals(same.eosResidual(), same.gibbs().error(), 0.0);
+        EstimatorSettings reference = new EstimatorSettings(Mode.SMOOTH, ErrorModel.REFERENCE, null, null, 0.0);
+        assertEquals(phase.estimator(reference, line -> { }).gibbs(theta, temps, false)[0].volume().error(),
+                jackknifed.estimator(reference, line -> { }).gibbs(theta, temps, false)[0].volume().error(), 0.0,
+                "the reference model's bands move all volumes together: propagated as before");
+    }
+}
