@@ -11,8 +11,17 @@ package org.scoredos.estimate;
  * ({@code --add-modules jdk.incubator.vector}); without it the class is never loaded.
  */
 interface LaneKernel {
-    /** u* into lanes.ustar, the cells' sums into lanes.g and (with {@code band}) lanes.band, for θ̃ = {@code rotated}. */
-    void transforms(double[] rotated, TemperatureLanes lanes, boolean band);
+    /** What a kernel sums per cell beside βF_a, into lanes.band: nothing, or one of the error bars' per-table terms. */
+    enum CellSum {
+        NONE,
+        /** The reference band: √|δS²(u*)|. */
+        BAND,
+        /** The calibrated model's sampling variance of S(u*): max(0, Var). */
+        SAMPLING
+    }
+
+    /** u* into lanes.ustar, the cells' sums into lanes.g and (unless {@code sum} is NONE) lanes.band, for θ̃ = {@code rotated}. */
+    void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum);
 
     /** lanes.gradient[i·width + l] = D_0[i] + Σ_t v_t(l) R[i, t], v_t(l) = w_a(l)(offset_t + scale_t u*_t(l)). */
     void backRotate(TemperatureLanes lanes);
@@ -26,16 +35,19 @@ interface LaneKernel {
     }
 
     /** The SIMD kernel where this JVM has the module (and S has degree ≥ 2), the scalar one otherwise. */
-    static LaneKernel of(PolynomialConjugate entropy, IsosurfaceCells cells, double[] band, int bandStride) {
+    static LaneKernel of(PolynomialConjugate entropy, IsosurfaceCells cells, TableSeries band, TableSeries sampling) {
         if (vectorModule() && entropy.deg >= 2) {
             try {
                 return (LaneKernel) Class.forName("org.scoredos.estimate.VectorLanes")
-                        .getDeclaredConstructor(PolynomialConjugate.class, IsosurfaceCells.class, double[].class, int.class)
-                        .newInstance(entropy, cells, band, bandStride);
+                        .getDeclaredConstructor(PolynomialConjugate.class, IsosurfaceCells.class, TableSeries.class, TableSeries.class)
+                        .newInstance(entropy, cells, band, sampling);
             } catch (ReflectiveOperationException | LinkageError e) {
                 // the module is there but its classes would not link: the scalar kernel gives the same numbers
             }
         }
-        return new ScalarLanes(entropy, cells, band, bandStride);
+        return new ScalarLanes(entropy, cells, band, sampling);
     }
+
+    /** A power series in u per table, flattened: table t's from coefficients[t · stride] (an error bar's per-table term). */
+    record TableSeries(double[] coefficients, int stride) {}
 }

@@ -6,14 +6,14 @@ import java.util.Arrays;
 final class ScalarLanes implements LaneKernel {
     private final PolynomialConjugate entropy;
     private final IsosurfaceCells cells;
-    private final double[] bandSeries;
-    private final int bandStride;
+    private final TableSeries band, sampling;
 
-    ScalarLanes(PolynomialConjugate entropy, IsosurfaceCells cells, double[] band, int bandStride) {
+    /** {@code sampling}: null without the calibrated error model. */
+    ScalarLanes(PolynomialConjugate entropy, IsosurfaceCells cells, TableSeries band, TableSeries sampling) {
         this.entropy = entropy;
         this.cells = cells;
-        this.bandSeries = band;
-        this.bandStride = bandStride;
+        this.band = band;
+        this.sampling = sampling;
     }
 
     @Override
@@ -22,11 +22,12 @@ final class ScalarLanes implements LaneKernel {
     }
 
     @Override
-    public void transforms(double[] rotated, TemperatureLanes lanes, boolean band) {
+    public void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum) {
         int d = cells.d, width = lanes.width;
         double[] beta = lanes.beta, u = lanes.ustar, g = lanes.g, q = lanes.band;
+        TableSeries series = sum == CellSum.BAND ? band : sampling;
         Arrays.fill(g, 0);
-        if (band) Arrays.fill(q, 0);
+        Arrays.fill(q, 0);
         for (int a = 0; a < cells.cells; a++) {
             for (int k = 0, t = a * d; k < d; k++, t++) {
                 double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
@@ -35,7 +36,9 @@ final class ScalarLanes implements LaneKernel {
                     double x = entropy.minimiser(t, sp);
                     u[row + l] = x;
                     g[cell + l] += rb * offset + sp * x - entropy.value(t, x);
-                    if (band) q[cell + l] += Math.sqrt(Math.abs(PolynomialConjugate.horner(bandSeries, t * bandStride, bandStride, x)));
+                    if (sum == CellSum.NONE) continue;
+                    double term = PolynomialConjugate.horner(series.coefficients(), t * series.stride(), series.stride(), x);
+                    q[cell + l] += sum == CellSum.BAND ? Math.sqrt(Math.abs(term)) : Math.max(0, term);
                 }
             }
         }

@@ -59,7 +59,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         band = new double[tables * stride];
         for (int t = 0; t < tables; t++) System.arraycopy(bands[t], 0, band, t * stride, bands[t].length);
         entropy = new PolynomialConjugate(polynomial, lower, upper);
-        kernel = LaneKernel.of(entropy, cells, band, bandStride);
+        kernel = LaneKernel.of(entropy, cells, new LaneKernel.TableSeries(band, bandStride), sampling());
         profile = mode == Mode.LOCAL ? new LocalAlphaFit(cells.alphas) : new GlobalAlphaFit(cells.alphas, ALPHA_DEGREE);
     }
 
@@ -160,7 +160,12 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
 
     /** The plain-Java kernel, which a JVM without the vector module runs. */
     LaneKernel scalarKernel() {
-        return new ScalarLanes(entropy, cells, band, bandStride);
+        return new ScalarLanes(entropy, cells, new LaneKernel.TableSeries(band, bandStride), sampling());
+    }
+
+    /** The calibrated bar's per-table sampling variance, null under the reference model. */
+    private LaneKernel.TableSeries sampling() {
+        return calibrated == null ? null : new LaneKernel.TableSeries(calibrated.sampling, calibrated.stride);
     }
 
     /** {@link #evaluateTemperatures} with the given kernel (tests compare both kernels). */
@@ -169,7 +174,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         boolean calibrate = error && calibrated != null;
         TemperatureLanes lanes = w.lanes(temperatures.length, lane.laneMultiple());
         lanes.temperatures(temperatures);
-        lane.transforms(w.rotated, lanes, error && !calibrate);
+        lane.transforms(w.rotated, lanes, calibrate ? LaneKernel.CellSum.SAMPLING : error ? LaneKernel.CellSum.BAND : LaneKernel.CellSum.NONE);
         int d = cells.d, width = lanes.width, tables = cells.tables();
         // with the frame term the gradient needs each lane's own pass (its curvatures); else one sweep for all
         boolean sweep = gradient && frame == null;
@@ -177,7 +182,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             double kT = Units.KB * temperatures[l];
             for (int a = 0; a < cells.cells; a++) {
                 w.g[a] = lanes.g[a * width + l];
-                w.gPlus[a] = lanes.band[a * width + l];
+                w.gPlus[a] = calibrate ? 0 : lanes.band[a * width + l]; // the calibrated sums are the sampling variances
             }
             if (frame != null) {
                 double beta = lanes.beta[l];
@@ -190,7 +195,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             w.hasGradient = gradient;
             join(kT, error && !calibrate, calibrate, w);
             w.statistical = w.systematic = Double.NaN;
-            if (calibrate) calibrated.apply(temperatures[l], w);
+            if (calibrate) calibrated.apply(temperatures[l], w, lanes.band, width, l);
             if (gradient && !sweep) gradient(w);
             for (int a = 0; a < cells.cells; a++) lanes.weights[a * width + l] = w.weights[a];
             out[l] = w.result(gradient && !sweep);

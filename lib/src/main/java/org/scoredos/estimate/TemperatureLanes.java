@@ -20,8 +20,11 @@ final class TemperatureLanes {
     final double[] weights;
     /** D*[i·width + l]. */
     final double[] gradient;
-    /** Per-table scratch of the kernels: slopes s', seed positions, Hermite data, second iterates, candidate counts. */
-    final double[] slope, position, tau, k0, k1, k2, k3, next, candidate;
+    /**
+     * Per-table scratch of the kernels: slopes s', the Hermite seed (its position and knots), Newton's
+     * iterates, the one the scalar path would go on from, candidate counts, and the lanes left unsettled.
+     */
+    final double[] slope, seed, tau, k0, k1, k2, k3, first, second, next, candidate, unsettled;
 
     TemperatureLanes(int count, int multiple, int cells, int d) {
         this.count = count;
@@ -33,7 +36,10 @@ final class TemperatureLanes {
         weights = new double[cells * width];
         gradient = new double[d * width];
         slope = new double[width];
-        position = new double[width];
+        seed = new double[width];
+        first = new double[width];
+        second = new double[width];
+        unsettled = new double[width];
         tau = new double[width];
         k0 = new double[width];
         k1 = new double[width];

@@ -23,14 +23,14 @@ final class VectorLanes implements LaneKernel {
 
     private final PolynomialConjugate e;
     private final IsosurfaceCells cells;
-    private final double[] bandSeries;
-    private final int bandStride;
+    private final TableSeries band, sampling;
 
-    VectorLanes(PolynomialConjugate entropy, IsosurfaceCells cells, double[] band, int bandStride) {
+    /** {@code sampling}: null without the calibrated error model. */
+    VectorLanes(PolynomialConjugate entropy, IsosurfaceCells cells, TableSeries band, TableSeries sampling) {
         this.e = entropy;
         this.cells = cells;
-        this.bandSeries = band;
-        this.bandStride = bandStride;
+        this.band = band;
+        this.sampling = sampling;
     }
 
     @Override
@@ -39,11 +39,11 @@ final class VectorLanes implements LaneKernel {
     }
 
     @Override
-    public void transforms(double[] rotated, TemperatureLanes lanes, boolean band) {
+    public void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum) {
         int d = cells.d, width = lanes.width, deg = e.deg;
-        double[] beta = lanes.beta, u = lanes.ustar, g = lanes.g, q = lanes.band, slope = lanes.slope;
+        double[] beta = lanes.beta, u = lanes.ustar, g = lanes.g, slope = lanes.slope;
         Arrays.fill(g, 0);
-        if (band) Arrays.fill(q, 0);
+        Arrays.fill(lanes.band, 0);
         for (int a = 0; a < cells.cells; a++) {
             for (int k = 0, t = a * d; k < d; k++, t++) {
                 double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
@@ -57,12 +57,21 @@ final class VectorLanes implements LaneKernel {
                     DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, slope, l).mul(x))
                             .sub(horner(e.s, t * (deg + 1), deg + 1, x));
                     DoubleVector.fromArray(S, g, cell + l).add(term).intoArray(g, cell + l);
-                    if (band) {
-                        DoubleVector b = horner(bandSeries, t * bandStride, bandStride, x).abs().sqrt();
-                        DoubleVector.fromArray(S, q, cell + l).add(b).intoArray(q, cell + l);
-                    }
                 }
+                if (sum == CellSum.BAND) sum(band, t, row, cell, lanes, false);
+                else if (sum == CellSum.SAMPLING) sum(sampling, t, row, cell, lanes, true);
             }
+        }
+    }
+
+    /** Adds table t's term to its cell's sum: √|series(u*)| (the reference band) or, for a variance, max(0, series(u*)). */
+    private static void sum(TableSeries series, int t, int row, int cell, TemperatureLanes lanes, boolean variance) {
+        double[] q = lanes.band;
+        int stride = series.stride();
+        for (int l = 0; l < lanes.width; l += N) {
+            DoubleVector v = horner(series.coefficients(), t * stride, stride, DoubleVector.fromArray(S, lanes.ustar, row + l));
+            v = variance ? v.max(0.0) : v.abs().sqrt();
+            DoubleVector.fromArray(S, q, cell + l).add(v).intoArray(q, cell + l);
         }
     }
 
@@ -101,15 +110,28 @@ final class VectorLanes implements LaneKernel {
      * u* of table t on its decreasing piece p for the lanes whose candidate count is {@code group}
      * (all lanes: −1): an end of the piece where s' lies beyond its slopes, else the Hermite seed
      * and Newton, and {@link PolynomialConjugate#thirdStep} for lanes two steps did not settle.
+     * Split into small passes over the lanes: C2 stops inlining in one large method, and a vector
+     * that crosses a call not inlined is boxed on the heap.
      */
     private void solve(int t, int p, TemperatureLanes lanes, int row, int group) {
-        int width = lanes.width;
-        double[] slope = lanes.slope, position = lanes.position;
-        double slopeL = e.slopeL[p], slopeR = e.slopeR[p], left = e.pieceL[p], right = e.pieceR[p], knotScale = e.knotScale[p];
-        for (int l = 0; l < width; l += N) {
-            DoubleVector.broadcast(S, slopeL).sub(DoubleVector.fromArray(S, slope, l)).mul(knotScale).intoArray(position, l);
+        seeds(p, lanes);
+        newton(t, lanes.seed, lanes.first, lanes, p);
+        newton(t, lanes.first, lanes.second, lanes, p);
+        if (settle(p, lanes, row, group)) {
+            for (int l = 0; l < lanes.width; l++) {
+                if (lanes.unsettled[l] != 0) lanes.ustar[row + l] = e.thirdStep(t, p, lanes.slope[l], lanes.next[l]);
+            }
         }
-        // the knots around each lane's position, fetched one lane at a time
+    }
+
+    /** The cubic Hermite seed of piece p at each lane's s' into lanes.seed; the knots fetched lane by lane. */
+    private void seeds(int p, TemperatureLanes lanes) {
+        int width = lanes.width;
+        double[] position = lanes.seed;
+        double slopeL = e.slopeL[p], knotScale = e.knotScale[p];
+        for (int l = 0; l < width; l += N) {
+            DoubleVector.broadcast(S, slopeL).sub(DoubleVector.fromArray(S, lanes.slope, l)).mul(knotScale).intoArray(position, l);
+        }
         float[] knots = e.knots;
         int base = 2 * p * (PolynomialConjugate.KNOTS + 1);
         for (int l = 0; l < width; l++) {
@@ -122,45 +144,59 @@ final class VectorLanes implements LaneKernel {
             lanes.k2[l] = knots[k + 2];
             lanes.k3[l] = knots[k + 3];
         }
-        int deg = e.deg, firstAt = t * deg, secondAt = t * (deg - 1);
         for (int l = 0; l < width; l += N) {
-            DoubleVector sp = DoubleVector.fromArray(S, slope, l);
             DoubleVector tau = DoubleVector.fromArray(S, lanes.tau, l);
             DoubleVector t2 = tau.mul(tau), t3 = t2.mul(tau);
-            DoubleVector x0 = t3.mul(2.0).sub(t2.mul(3.0)).add(1.0).mul(DoubleVector.fromArray(S, lanes.k0, l))
+            t3.mul(2.0).sub(t2.mul(3.0)).add(1.0).mul(DoubleVector.fromArray(S, lanes.k0, l))
                     .add(t3.sub(t2.mul(2.0)).add(tau).mul(DoubleVector.fromArray(S, lanes.k1, l)))
                     .add(t3.mul(-2.0).add(t2.mul(3.0)).mul(DoubleVector.fromArray(S, lanes.k2, l)))
-                    .add(t3.sub(t2).mul(DoubleVector.fromArray(S, lanes.k3, l)));
-            DoubleVector x1 = clamp(x0.sub(step(firstAt, secondAt, deg, x0, sp)), left, right);
-            VectorMask<Double> again = x1.sub(x0).abs().compare(VectorOperators.GT, x0.abs().add(1.0).mul(TOLERANCE));
-            DoubleVector x2 = clamp(x1.sub(step(firstAt, secondAt, deg, x1, sp)), left, right);
-            DoubleVector previous = x0.blend(x1, again), next = x1.blend(x2, again);
-            VectorMask<Double> settled = next.sub(previous).abs().compare(VectorOperators.LE, previous.abs().add(1.0).mul(TOLERANCE));
-            VectorMask<Double> atLeft = sp.compare(VectorOperators.GE, slopeL);
-            VectorMask<Double> atRight = atLeft.not().and(sp.compare(VectorOperators.LE, slopeR));
-            DoubleVector result = next.blend(right, atRight).blend(left, atLeft);
-            VectorMask<Double> mine = group < 0 ? S.maskAll(true)
-                    : DoubleVector.fromArray(S, lanes.candidate, l).compare(VectorOperators.EQ, group);
-            VectorMask<Double> rest = mine.andNot(atLeft.or(atRight)).andNot(settled);
-            if (group < 0) result.intoArray(lanes.ustar, row + l);
-            else DoubleVector.fromArray(S, lanes.ustar, row + l).blend(result, mine).intoArray(lanes.ustar, row + l);
-            if (rest.anyTrue()) {
-                next.intoArray(lanes.next, l);
-                for (int j = 0; j < N; j++) {
-                    if (rest.laneIsSet(j)) lanes.ustar[row + l + j] = e.thirdStep(t, p, slope[l + j], lanes.next[l + j]);
-                }
-            }
+                    .add(t3.sub(t2).mul(DoubleVector.fromArray(S, lanes.k3, l))).intoArray(position, l);
         }
     }
 
-    /** The Newton step (S'(x) − s')/S''(x), from the same S', S'' coefficients as the scalar step. */
-    private DoubleVector step(int firstAt, int secondAt, int deg, DoubleVector x, DoubleVector sp) {
-        return horner(e.ds, firstAt, deg, x).sub(sp).div(horner(e.dds, secondAt, deg - 1, x));
+    /** One Newton step of every lane, limited to piece p: to = clamp(from − (S'(from) − s')/S''(from)). */
+    private void newton(int t, double[] from, double[] to, TemperatureLanes lanes, int p) {
+        int deg = e.deg, firstAt = t * deg, secondAt = t * (deg - 1);
+        double left = e.pieceL[p], right = e.pieceR[p];
+        for (int l = 0; l < lanes.width; l += N) {
+            DoubleVector x = DoubleVector.fromArray(S, from, l), sp = DoubleVector.fromArray(S, lanes.slope, l);
+            DoubleVector step = horner(e.ds, firstAt, deg, x).sub(sp).div(horner(e.dds, secondAt, deg - 1, x));
+            DoubleVector y = x.sub(step);
+            // x < l ? l : x > r ? r : x, as the scalar clamp (NaN stays NaN)
+            y.blend(right, y.compare(VectorOperators.GT, right)).blend(left, y.compare(VectorOperators.LT, left)).intoArray(to, l);
+        }
     }
 
-    /** x limited to [l, r] as the scalar clamp does (NaN stays NaN). */
-    private static DoubleVector clamp(DoubleVector x, double l, double r) {
-        return x.blend(r, x.compare(VectorOperators.GT, r)).blend(l, x.compare(VectorOperators.LT, l));
+    /**
+     * The scalar path's choice between Newton's iterates: the second step's where the first moved
+     * more than the tolerance; an end of the piece where s' lies beyond its slopes; into u* for the
+     * group's lanes. Marks in lanes.unsettled the lanes the steps did not settle (their iterate in
+     * lanes.next); true if there are any.
+     */
+    private boolean settle(int p, TemperatureLanes lanes, int row, int group) {
+        double slopeL = e.slopeL[p], slopeR = e.slopeR[p], left = e.pieceL[p], right = e.pieceR[p];
+        boolean any = false;
+        for (int l = 0; l < lanes.width; l += N) {
+            DoubleVector x0 = DoubleVector.fromArray(S, lanes.seed, l), x1 = DoubleVector.fromArray(S, lanes.first, l);
+            VectorMask<Double> again = x1.sub(x0).abs().compare(VectorOperators.GT, x0.abs().add(1.0).mul(TOLERANCE));
+            DoubleVector previous = x0.blend(x1, again), next = x1.blend(DoubleVector.fromArray(S, lanes.second, l), again);
+            VectorMask<Double> settled = next.sub(previous).abs().compare(VectorOperators.LE, previous.abs().add(1.0).mul(TOLERANCE));
+            DoubleVector sp = DoubleVector.fromArray(S, lanes.slope, l);
+            VectorMask<Double> atLeft = sp.compare(VectorOperators.GE, slopeL);
+            VectorMask<Double> atRight = sp.compare(VectorOperators.LE, slopeR).andNot(atLeft);
+            DoubleVector result = next.blend(right, atRight).blend(left, atLeft);
+            VectorMask<Double> rest = settled.or(atLeft).or(atRight).not();
+            if (group >= 0) {
+                VectorMask<Double> mine = DoubleVector.fromArray(S, lanes.candidate, l).compare(VectorOperators.EQ, group);
+                result = DoubleVector.fromArray(S, lanes.ustar, row + l).blend(result, mine);
+                rest = rest.and(mine);
+            }
+            result.intoArray(lanes.ustar, row + l);
+            next.intoArray(lanes.next, l);
+            DoubleVector.zero(S).blend(1.0, rest).intoArray(lanes.unsettled, l);
+            any |= rest.anyTrue();
+        }
+        return any;
     }
 
     /** Σ_{i<n} c[o+i] xⁱ by fused multiply-adds from the top, as {@link PolynomialConjugate#horner}. */
