@@ -74,12 +74,12 @@ class BatchedEstimateTest {
     @Test
     void bothLaneKernelsGiveTheSingleEvaluationsBitForBit() {
         // a 5 % spread: non-concave tables with several candidates across the temperatures, Newton's continuation
-        double[][] thetas = GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.05, 6, 3).rows(0, 6);
+        double[][] thetas = GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.05, 4, 3).rows(0, 4);
         for (IsosurfaceEstimator.Mode mode : new IsosurfaceEstimator.Mode[] {IsosurfaceEstimator.Mode.SMOOTH, IsosurfaceEstimator.Mode.LOCAL}) {
             for (ErrorModel model : ErrorModel.values()) {
                 SmoothEstimator est = (SmoothEstimator) IsosurfaceEstimator.of(IronCampaigns.bcc(), mode, model);
                 checkLanes(est, est.kernel(), thetas);
-                checkLanes(est, est.scalarKernel(), java.util.Arrays.copyOf(thetas, 2));
+                checkLanes(est, est.scalarKernel(), java.util.Arrays.copyOf(thetas, 1));
             }
         }
     }
