@@ -46,6 +46,15 @@ expect "$home/e" --master yarn --deploy-mode client --class org.scoredos.cli.Sco
   /jobs.jar verify --summaries /data/w-bcc --temperatures 1000,2000 --perturb 3
 ! grep -q -- --packages "$home/e" || fail "verify without s3a:// needs no hadoop-aws: $(cat "$home/e")"
 
+# the estimators' SIMD module in driver and executors, before the user's options (which win); off on request
+expect "$home/e" --conf spark.driver.extraJavaOptions=--add-modules=jdk.incubator.vector \
+  --conf spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector /jobs.jar
+expect "$home/a" spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector /jobs.jar
+SCOREDOS_SPARK_ARGS="--conf spark.executor.extraJavaOptions=-Xss4m" "$here/verify.sh" yarn --summaries /data/w-bcc > "$home/f"
+expect "$home/f" spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector spark.executor.extraJavaOptions=-Xss4m /jobs.jar
+SCOREDOS_VECTOR=off "$here/verify.sh" yarn --summaries /data/w-bcc > "$home/g"
+! grep -q -- jdk.incubator.vector "$home/g" || fail "SCOREDOS_VECTOR=off must leave the module out: $(cat "$home/g")"
+
 rc=0; "$here/standalone.sh" yarn "$config" /tmp/x 2> "$home/err" || rc=$?
 [ "$rc" = 2 ] && grep -q "the master must be spark://" "$home/err" || fail "a wrong master must exit 2"
 rc=0; "$here/standalone.sh" spark://h:1 "$root/nope.yaml" /tmp/x 2> "$home/err" || rc=$?
@@ -54,4 +63,4 @@ rc=0; "$here/verify.sh" mesos://h:5050 --summaries /data/w 2> "$home/err" || rc=
 [ "$rc" = 2 ] && grep -q "the master must be" "$home/err" || fail "verify.sh: a wrong master must exit 2"
 rc=0; "$here/ingest.sh" spark://h:1 2> "$home/err" || rc=$?
 [ "$rc" = 2 ] && grep -q "usage:" "$home/err" || fail "ingest.sh without options must exit 2 with its usage"
-echo "check-scripts: standalone, YARN and Kubernetes campaigns, ingest and verify command lines as expected" >&2
+echo "check-scripts: standalone, YARN and Kubernetes campaigns, ingest and verify command lines (SIMD module included) as expected" >&2

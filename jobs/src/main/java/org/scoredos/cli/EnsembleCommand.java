@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
             "Members: --thetas DIR of .snapcoeff files, or a matrix with one θ per row (.csv/.txt, .parquet, .npy); or a Gaussian "
                 + "--mean FILE with --covariance FILE (a d × d matrix in the same formats) or --relative-sigma S, --samples N, --seed K "
                 + "(member m is drawn from its own stream of (K, m)). Energies in eV/atom, temperatures in K. Runs on this machine's "
-                + "cores by default; --master runs it as a Spark job (one estimator per partition). Progress goes to stderr."})
+                + "cores by default; --master runs it as a Spark job (one estimator per partition). Progress goes to stderr. With the JDK's "
+                + "incubator module jdk.incubator.vector (deploy/bin/scoredos adds it; SCOREDOS_VECTOR=off leaves it out) each member's "
+                + "temperatures are evaluated side by side in SIMD lanes, the same numbers; the JVM then prints one warning line on stderr."})
 final class EnsembleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

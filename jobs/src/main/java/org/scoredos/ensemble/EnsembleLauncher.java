@@ -21,6 +21,10 @@ public final class EnsembleLauncher implements EnsembleRunner {
      */
     public EnsembleLauncher(String master, int partitions) {
         this.conf = SparkContexts.conf("scoredos ensemble", master);
+        // executors started with the driver's SIMD module, unless the user set their options
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            conf.setIfMissing("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector");
+        }
         this.partitions = partitions;
     }
 

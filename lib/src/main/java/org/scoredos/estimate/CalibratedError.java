@@ -43,8 +43,8 @@ final class CalibratedError {
      * Per (a, k): power series in u of Var S_ak(u) − its shift, i.e. gᵀ Σ_c g with
      * g = φ(u) − φ(u_max) and Σ_c the sandwich covariance; flattened with stride {@link #stride}.
      */
-    private final double[] sampling;
-    private final int stride;
+    final double[] sampling;
+    final int stride;
     /** The phase refitted at orders p − 1 and p + 1 (those that fit), made on first use. */
     private volatile IsosurfaceEstimator[] neighbours;
 
@@ -131,7 +131,6 @@ final class CalibratedError {
      * spread); the error bar is the statistical part.
      */
     void apply(double temperature, IsosurfaceWorkspace w) {
-        double kT = Units.KB * temperature;
         double var = 0;
         for (int a = 0; a < cells; a++) {
             double q = 0;
@@ -140,6 +139,21 @@ final class CalibratedError {
             }
             var += w.weights[a] * w.weights[a] * q;
         }
+        apply(temperature, var, w);
+    }
+
+    /**
+     * {@link #apply(double, IsosurfaceWorkspace)} with each cell's Σ_k Var[S_ak] already summed by a
+     * {@link LaneKernel}: {@code sums[a · width + lane]}.
+     */
+    void apply(double temperature, IsosurfaceWorkspace w, double[] sums, int width, int lane) {
+        double var = 0;
+        for (int a = 0; a < cells; a++) var += w.weights[a] * w.weights[a] * sums[a * width + lane];
+        apply(temperature, var, w);
+    }
+
+    private void apply(double temperature, double var, IsosurfaceWorkspace w) {
+        double kT = Units.KB * temperature;
         w.statistical = Math.hypot(kT * Math.sqrt(var), frame.noise(kT, w.weights, w));
         w.error = w.statistical;
         w.systematic = w.neighbourSpaces.length == 0 ? Double.NaN : orderSpread(temperature, w);

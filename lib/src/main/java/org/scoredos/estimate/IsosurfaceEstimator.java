@@ -46,7 +46,7 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     /** The calibrated model's first-order correction of F for the frame's off-diagonal covariance; null under the reference model. */
     final FrameCorrection frame;
     /** Null under the reference error model, whose bar the subclass computes with F, and for a neighbouring order's refit. */
-    private final CalibratedError calibrated;
+    final CalibratedError calibrated;
 
     /**
      * {@code ownBar}: false for the calibrated model's neighbouring-order refits, which need its
@@ -152,10 +152,7 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
         IsosurfaceWorkspace w = workspace();
         rotate(theta, w);
         FreeEnergy[] out = new FreeEnergy[temperatures.length];
-        for (int i = 0; i < out.length; i++) {
-            evaluateRotated(temperatures[i], gradient, true, w);
-            out[i] = w.result(gradient);
-        }
+        evaluateTemperatures(temperatures, gradient, true, w, out);
         return out;
     }
 
@@ -166,30 +163,45 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
      */
     @Override
     public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
-        return estimate(thetas, temperatures, gradient, true);
+        return estimate(thetas, temperatures, gradient, true, true);
+    }
+
+    /**
+     * The many-θ path, with the error bar only if {@code error} (without it the bar and its parts
+     * are NaN and the band minimisations are skipped, as {@link #evaluateRotated} does).
+     */
+    public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient, boolean error) {
+        return estimate(thetas, temperatures, gradient, error, true);
     }
 
     /** The many-θ path without the order spread beside each calibrated bar (it is NaN): the same F, bars and α*. */
     @Override
     public FreeEnergy[][] estimateMembers(double[][] thetas, double[] temperatures) {
-        return estimate(thetas, temperatures, false, false);
+        return estimate(thetas, temperatures, false, true, false);
     }
 
-    private FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient, boolean orderSpread) {
+    private FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient, boolean error, boolean orderSpread) {
         FreeEnergy[][] out = new FreeEnergy[thetas.length][temperatures.length];
         IsosurfaceWorkspace[] block = new IsosurfaceWorkspace[Math.min(BLOCK, thetas.length)];
         for (int b = 0; b < block.length; b++) block[b] = workspace(orderSpread);
         for (int first = 0; first < thetas.length; first += BLOCK) {
             int count = Math.min(BLOCK, thetas.length - first);
             cells.rotate(thetas, first, count, block);
-            for (int b = 0; b < count; b++) {
-                for (int j = 0; j < temperatures.length; j++) {
-                    evaluateRotated(temperatures[j], gradient, true, block[b]);
-                    out[first + b][j] = block[b].result(gradient);
-                }
-            }
+            for (int b = 0; b < count; b++) evaluateTemperatures(temperatures, gradient, error, block[b], out[first + b]);
         }
         return out;
+    }
+
+    /**
+     * The θ rotated in {@code w} at each temperature into {@code out}: here one by one
+     * ({@link #evaluateRotated} and the result); the smooth estimator lays the temperatures side by
+     * side, with the same results.
+     */
+    void evaluateTemperatures(double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out) {
+        for (int j = 0; j < temperatures.length; j++) {
+            evaluateRotated(temperatures[j], gradient, error, w);
+            out[j] = w.result(gradient);
+        }
     }
 
     /** Evaluates θ at T into the workspace, error bar included; allocates nothing. */
@@ -237,7 +249,7 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
      */
     abstract void transform(double temperature, boolean gradient, boolean error, boolean minimisers, IsosurfaceWorkspace w);
 
-    private static void checkTemperature(double temperature) {
+    static void checkTemperature(double temperature) {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new BadInputException("temperature: must be finite and above 0 K, got " + temperature);
         }

@@ -26,6 +26,9 @@ public final class IsosurfaceWorkspace {
      * when the order spread beside the bar is not wanted ({@link IsosurfaceEstimator#workspace(boolean)}).
      */
     final IsosurfaceWorkspace[] neighbourSpaces;
+    /** The lane layout of the last many-temperature evaluation (smooth mode), kept for the next. */
+    private TemperatureLanes lanes;
+    private final int cells, d;
 
     IsosurfaceWorkspace(int cells, int d, int parameters, int alphaDegree, int neighbours) {
         int tables = cells * d;
@@ -49,6 +52,14 @@ public final class IsosurfaceWorkspace {
         transformed = new double[tables];
         this.parameters = parameters;
         neighbourSpaces = new IsosurfaceWorkspace[neighbours];
+        this.cells = cells;
+        this.d = d;
+    }
+
+    /** Lanes for {@code count} temperatures, padded to a multiple of {@code multiple}: the last ones when they fit. */
+    TemperatureLanes lanes(int count, int multiple) {
+        if (lanes == null || lanes.count != count || lanes.width % multiple != 0) lanes = new TemperatureLanes(count, multiple, cells, d);
+        return lanes;
     }
 
     /** The statistical part of the last error bar (calibrated model; NaN otherwise). */

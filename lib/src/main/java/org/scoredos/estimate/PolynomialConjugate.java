@@ -19,35 +19,35 @@ final class PolynomialConjugate {
      * Intervals of the per-piece inverse-slope table that seeds Newton: at 128 one step suffices
      * for ~96% of the tables (at 32, half needed a second one, a mispredicted branch each).
      */
-    private static final int KNOTS = 128;
+    static final int KNOTS = 128;
 
-    private final int deg;
+    final int deg;
     /** Per table: S coefficients (deg+1), S' (deg), S'' (deg−1), flattened. */
-    private final double[] s, ds, dds;
-    private final double[] lo, hi;
+    final double[] s, ds, dds;
+    final double[] lo, hi;
     /** Per table, decreasing pieces of S': [pieceStart[t], pieceStart[t+1]). */
-    private final int[] pieceStart;
-    private final double[] pieceL, pieceR, slopeL, slopeR;
+    final int[] pieceStart;
+    final double[] pieceL, pieceR, slopeL, slopeR;
     /** True when one decreasing piece spans the whole range (S concave there). */
-    private final boolean[] concave;
+    final boolean[] concave;
     /**
      * For the other tables, which candidate minimises as s' falls: below thresholds[i] (and
      * above thresholds[i+1]) the winner is winners[i+1]: LOWER, UPPER or a piece index. Global
      * minimisers move monotonically with s', so a table has a handful of entries.
      */
-    private final int[] switchStart;
-    private final double[] thresholds;
-    private final int[] winners;
-    private static final int LOWER = -1, UPPER = -2;
+    final int[] switchStart;
+    final double[] thresholds;
+    final int[] winners;
+    static final int LOWER = -1, UPPER = -2;
     private static final int SWITCH_SCAN = 256;
     /**
      * Per piece, KNOTS+1 roots u_i of S'(u) = s'_i at equal steps of s', each followed by its
      * Hermite tangent du/di, so a seed reads one cache line. Single precision: they only seed
      * Newton, and half the bytes keep the tables in cache.
      */
-    private final float[] knots;
+    final float[] knots;
     /** Per piece, KNOTS/(slopeL − slopeR): knot intervals per unit of s', so a seed needs no division. */
-    private final double[] knotScale;
+    final double[] knotScale;
 
     /** coefficients[t]: power series of S_t in u; lower/upper: the sampled range in u. */
     PolynomialConjugate(double[][] coefficients, double[] lower, double[] upper) {
@@ -226,14 +226,7 @@ final class PolynomialConjugate {
         int tables = u.length;
         for (int t = 0; t < tables; t++) {
             double s = sp[t];
-            int p;
-            if (concave[t]) {
-                p = pieceStart[t];
-            } else {
-                int i = switchStart[t];
-                while (i + 1 < switchStart[t + 1] && s < thresholds[i + 1]) i++;
-                p = winners[i];
-            }
+            int p = candidate(t, s);
             piece[t] = -1;
             if (p == LOWER || (p >= 0 && s >= slopeL[p])) u[t] = p >= 0 ? pieceL[p] : lo[t];
             else if (p == UPPER || s <= slopeR[p]) u[t] = p >= 0 ? pieceR[p] : hi[t];
@@ -264,10 +257,38 @@ final class PolynomialConjugate {
     }
 
     /**
+     * Which candidate minimises table t at s': its piece, or LOWER or UPPER. A concave table has
+     * one; the others walk their thresholds, which decrease.
+     */
+    int candidate(int t, double s) {
+        if (concave[t]) return pieceStart[t];
+        int i = switchStart[t];
+        while (i + 1 < switchStart[t + 1] && s < thresholds[i + 1]) i++;
+        return winners[i];
+    }
+
+    /**
+     * The minimiser of one table at s', exactly as {@link #argminAll} finds it (the same lookup,
+     * seed, steps and fallback, one table at a time).
+     */
+    double minimiser(int t, double s) {
+        int p = candidate(t, s);
+        if (p == LOWER || (p >= 0 && s >= slopeL[p])) return p >= 0 ? pieceL[p] : lo[t];
+        if (p == UPPER || s <= slopeR[p]) return p >= 0 ? pieceR[p] : hi[t];
+        double x = seed(p, s), l = pieceL[p], r = pieceR[p];
+        double next = clamp(x - newtonStep(t, x, s), l, r);
+        if (Math.abs(next - x) > 1e-5 * (1 + Math.abs(x))) {
+            x = next;
+            next = clamp(x - newtonStep(t, x, s), l, r);
+        }
+        return Math.abs(next - x) <= 1e-5 * (1 + Math.abs(x)) ? next : thirdStep(t, p, s, next);
+    }
+
+    /**
      * What {@link #root} does after its first two Newton steps (from the seed), continued from the
      * second iterate x: a third step, then the safeguarded solve if that has not converged; the same result.
      */
-    private double thirdStep(int t, int p, double sp, double x) {
+    double thirdStep(int t, int p, double sp, double x) {
         double step = (horner(ds, t * deg, deg, x) - sp) / horner(dds, t * (deg - 1), deg - 1, x);
         double next = Math.max(pieceL[p], Math.min(pieceR[p], x - step));
         return Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x)) ? next : solve(t, p, sp, next);
@@ -296,7 +317,7 @@ final class PolynomialConjugate {
     }
 
     /** Cubic Hermite interpolation of the inverse slope table of piece p at s'. */
-    private double seed(int p, double sp) {
+    double seed(int p, double sp) {
         double x = (slopeL[p] - sp) * knotScale[p];
         int i = Math.max(0, Math.min((int) x, KNOTS - 1));
         double tau = x - i;

@@ -28,6 +28,10 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     /** Per (a, k): power series of δS² in u (degree 2·deg), flattened with stride bandStride. */
     private final double[] band;
     private final int bandStride;
+    /** The loops over (table, temperature) of {@link #evaluateTemperatures}: SIMD where the JVM has the vector module. */
+    private final LaneKernel kernel;
+    /** Temperatures of one θ worth laying out side by side; fewer go one by one. */
+    static final int MIN_LANES = 4;
 
     /** {@code mode}: SMOOTH (the quintic α profile), LOCAL (the local one) or INTEGRAL (the quintic, finite-size transforms). */
     SmoothEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
@@ -60,6 +64,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         for (int t = 0; t < tables; t++) System.arraycopy(bands[t], 0, band, t * stride, bands[t].length);
         entropy = new PolynomialConjugate(polynomial, lower, upper);
         finite = mode == Mode.INTEGRAL ? new FiniteSizeTransform(polynomial, lower, upper, phase.reference().atoms()) : null;
+        kernel = LaneKernel.of(entropy, cells, new LaneKernel.TableSeries(band, bandStride), sampling());
         profile = mode == Mode.LOCAL ? new LocalAlphaFit(cells.alphas) : new GlobalAlphaFit(cells.alphas, ALPHA_DEGREE);
     }
 
@@ -96,34 +101,124 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             w.g[a] = g;
             w.gPlus[a] = q;
         }
+        join(kT, error, minimisers, w);
+        if (gradient) gradient(w);
+    }
+
+    /**
+     * The cells' βF_a in w.g (band sums in w.gPlus) joined into F, α* and the weights: the frame
+     * term (which needs w.ustar), the α profile, and k_BT.
+     */
+    private void join(double kT, boolean error, boolean minimisers, IsosurfaceWorkspace w) {
         if (frame != null) frame.correct(w, minimisers);
-        profile.minimise(w, cells.shellConstant(beta), error);
+        profile.minimise(w, cells.shellConstant(1.0 / kT), error);
         w.freeEnergy = kT * w.freeEnergy;
         w.error = error ? kT * w.error : Double.NaN;
-        if (gradient) {
-            if (frame != null && finite == null) {
-                for (int t = 0; t < slopes.length; t++) w.curvature[t] = entropy.interiorCurvature(t, ustar[t], slopes[t]);
-            }
-            double[] grad = w.gradient, v = w.slopes;
+    }
+
+    /** The exact gradient into w.gradient from w.ustar, w.slopes and the weights of the last {@link #join}. */
+    private void gradient(IsosurfaceWorkspace w) {
+        int d = cells.d;
+        double[] offset = cells.offset, scale = cells.scale, ustar = w.ustar, slopes = w.slopes;
+        if (frame != null && finite == null) { // INTEGRAL's transforms set w.curvature themselves
+            for (int t = 0; t < slopes.length; t++) w.curvature[t] = entropy.interiorCurvature(t, ustar[t], slopes[t]);
+        }
+        double[] v = w.slopes;
+        for (int a = 0; a < cells.cells; a++) {
+            double wa = w.weights[a];
+            for (int k = 0, t = a * d; k < d; k++, t++) v[t] = wa * (offset[t] + scale[t] * ustar[t]);
+        }
+        if (frame != null) frame.addGradient(w.weights, w.curvature, w, v);
+        backRotate(cells.d0, cells.column, v, w.gradient);
+    }
+
+    /** grad = D_0 + Σ_t v_t R[:, t], four columns per sweep (a quarter of the loads and stores of grad). */
+    static void backRotate(double[] d0, double[][] column, double[] v, double[] grad) {
+        int d = d0.length;
+        System.arraycopy(d0, 0, grad, 0, d);
+        int t = 0;
+        for (; t + 3 < v.length; t += 4) {
+            double v0 = v[t], v1 = v[t + 1], v2 = v[t + 2], v3 = v[t + 3];
+            double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
+            for (int i = 0; i < d; i++) grad[i] += v0 * r0[i] + v1 * r1[i] + v2 * r2[i] + v3 * r3[i];
+        }
+        for (; t < v.length; t++) {
+            double vt = v[t];
+            double[] r = column[t];
+            for (int i = 0; i < d; i++) grad[i] += vt * r[i];
+        }
+    }
+
+    /**
+     * The θ rotated in {@code w} at several temperatures, laid out side by side for the lane kernel
+     * (SIMD where the JVM has the vector module): the transforms and the gradient's back-rotation
+     * of all temperatures in one sweep over the tables and the rotations, the α profile and the
+     * error bars one temperature at a time. The results are those of one-by-one evaluation, bit
+     * for bit. The order spread beside a calibrated bar re-evaluates the θ per temperature, so
+     * that case goes one by one.
+     */
+    @Override
+    void evaluateTemperatures(double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out) {
+        // the lanes hold Legendre transforms: INTEGRAL's finite-size ones go one by one
+        if (temperatures.length < MIN_LANES || w.neighbourSpaces.length > 0 || finite != null) super.evaluateTemperatures(temperatures, gradient, error, w, out);
+        else evaluateLanes(kernel, temperatures, gradient, error, w, out);
+    }
+
+    /** The kernel {@link #evaluateTemperatures} runs: SIMD where the JVM has the vector module. */
+    LaneKernel kernel() {
+        return kernel;
+    }
+
+    /** The plain-Java kernel, which a JVM without the vector module runs. */
+    LaneKernel scalarKernel() {
+        return new ScalarLanes(entropy, cells, new LaneKernel.TableSeries(band, bandStride), sampling());
+    }
+
+    /** The calibrated bar's per-table sampling variance, null under the reference model. */
+    private LaneKernel.TableSeries sampling() {
+        return calibrated == null ? null : new LaneKernel.TableSeries(calibrated.sampling, calibrated.stride);
+    }
+
+    /** {@link #evaluateTemperatures} with the given kernel (tests compare both kernels). */
+    void evaluateLanes(LaneKernel lane, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out) {
+        for (double temperature : temperatures) checkTemperature(temperature);
+        boolean calibrate = error && calibrated != null;
+        TemperatureLanes lanes = w.lanes(temperatures.length, lane.laneMultiple());
+        lanes.temperatures(temperatures);
+        lane.transforms(w.rotated, lanes, calibrate ? LaneKernel.CellSum.SAMPLING : error ? LaneKernel.CellSum.BAND : LaneKernel.CellSum.NONE);
+        int d = cells.d, width = lanes.width, tables = cells.tables();
+        // with the frame term the gradient needs each lane's own pass (its curvatures); else one sweep for all
+        boolean sweep = gradient && frame == null;
+        for (int l = 0; l < lanes.count; l++) {
+            double kT = Units.KB * temperatures[l];
             for (int a = 0; a < cells.cells; a++) {
-                double wa = w.weights[a];
-                for (int k = 0, t = a * d; k < d; k++, t++) v[t] = wa * (offset[t] + scale[t] * ustar[t]);
+                w.g[a] = lanes.g[a * width + l];
+                w.gPlus[a] = calibrate ? 0 : lanes.band[a * width + l]; // the calibrated sums are the sampling variances
             }
-            if (frame != null) frame.addGradient(w.weights, w.curvature, w, v);
-            System.arraycopy(cells.d0, 0, grad, 0, d);
-            // four columns per sweep: a quarter of the loads and stores of grad
-            double[][] column = cells.column;
-            int t = 0;
-            for (; t + 3 < v.length; t += 4) {
-                double v0 = v[t], v1 = v[t + 1], v2 = v[t + 2], v3 = v[t + 3];
-                double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
-                for (int i = 0; i < d; i++) grad[i] += v0 * r0[i] + v1 * r1[i] + v2 * r2[i] + v3 * r3[i];
+            if (frame != null) {
+                double beta = lanes.beta[l];
+                for (int t = 0; t < tables; t++) {
+                    w.ustar[t] = lanes.ustar[t * width + l];
+                    w.slopes[t] = w.rotated[t] * beta * cells.scale[t];
+                }
             }
-            for (; t < v.length; t++) {
-                double vt = v[t];
-                double[] r = column[t];
-                for (int i = 0; i < d; i++) grad[i] += vt * r[i];
-            }
+            w.temperature = temperatures[l];
+            w.hasGradient = gradient;
+            join(kT, error && !calibrate, calibrate, w);
+            w.statistical = w.systematic = Double.NaN;
+            if (calibrate) calibrated.apply(temperatures[l], w, lanes.band, width, l);
+            if (gradient && !sweep) gradient(w);
+            for (int a = 0; a < cells.cells; a++) lanes.weights[a * width + l] = w.weights[a];
+            out[l] = w.result(gradient && !sweep);
+        }
+        if (!sweep) return;
+        lane.backRotate(lanes);
+        for (int l = 0; l < lanes.count; l++) {
+            double[] grad = new double[cells.parameters];
+            for (int i = 0; i < grad.length; i++) grad[i] = lanes.gradient[i * width + l];
+            FreeEnergy f = out[l];
+            out[l] = new FreeEnergy(f.temperature(), f.freeEnergy(), f.error(), f.alphaStar(), f.solved(), grad,
+                    f.statisticalError(), f.systematicError());
         }
     }
 }

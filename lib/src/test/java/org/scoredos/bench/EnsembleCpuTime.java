@@ -15,7 +15,9 @@ import org.scoredos.summary.PhaseSummary;
  * against the many-θ path {@code estimate(θ[], T[])} on blocks of 64 members (a 1 % Gaussian
  * around X_Fe) at 31 temperatures 500–2500 K, per (θ, T), with and without the gradient and
  * the error bar, the calibrated bar also without the score orders' spread beside it (what
- * {@code estimateMembers}, the ensemble's path, computes): {@code deploy/bin/bench --cpu-time Ensemble}.
+ * {@code estimateMembers}, the ensemble's path, computes): {@code deploy/bin/bench --cpu-time Ensemble}. The
+ * many-θ path lays each θ's temperatures side by side, with SIMD where the JVM has the vector module
+ * (the bench script adds it; {@code SCOREDOS_VECTOR=off} leaves it out, for the plain-Java kernel).
  */
 public final class EnsembleCpuTime {
     private static final int BLOCK = 64;
@@ -64,7 +66,8 @@ public final class EnsembleCpuTime {
 
     private static double batch(IsosurfaceEstimator est, double[][] thetas, double[] t, boolean gradient, boolean error, boolean spread) {
         if (!spread && !gradient) return est.estimateMembers(thetas, t)[BLOCK - 1][t.length - 1].freeEnergy();
-        if (!error || !spread) {
+        if (!error) return est.estimate(thetas, t, gradient, false)[BLOCK - 1][t.length - 1].freeEnergy();
+        if (!spread) {
             IsosurfaceWorkspace w = est.workspace(spread);
             double sum = 0;
             for (double[] theta : thetas) {

@@ -1,0 +1,56 @@
+package org.scoredos.estimate;
+
+import org.scoredos.units.Units;
+
+/**
+ * One rotated θ at many temperatures laid out for a {@link LaneKernel}: per table (and per cell,
+ * per gradient component) the temperatures side by side, [row · width + lane], width the count
+ * padded to the kernel's SIMD width (padding lanes repeat the last temperature, and are ignored).
+ * Per-thread scratch, kept in an {@link IsosurfaceWorkspace}.
+ */
+final class TemperatureLanes {
+    final int count, width;
+    /** β = 1/k_BT per lane. */
+    final double[] beta;
+    /** u*[t·width + l]. */
+    final double[] ustar;
+    /** Per cell: Σ_k of the transformed entropy (βF_a before the shell term), and of the reference band. */
+    final double[] g, band;
+    /** Per cell: w_a(α*) of each lane, set before {@link LaneKernel#backRotate}. */
+    final double[] weights;
+    /** D*[i·width + l]. */
+    final double[] gradient;
+    /**
+     * Per-table scratch of the kernels: slopes s', the Hermite seed (its position and knots), Newton's
+     * iterates, the one the scalar path would go on from, candidate counts, and the lanes left unsettled.
+     */
+    final double[] slope, seed, tau, k0, k1, k2, k3, first, second, next, candidate, unsettled;
+
+    TemperatureLanes(int count, int multiple, int cells, int d) {
+        this.count = count;
+        width = (count + multiple - 1) / multiple * multiple;
+        beta = new double[width];
+        ustar = new double[cells * d * width];
+        g = new double[cells * width];
+        band = new double[cells * width];
+        weights = new double[cells * width];
+        gradient = new double[d * width];
+        slope = new double[width];
+        seed = new double[width];
+        first = new double[width];
+        second = new double[width];
+        unsettled = new double[width];
+        tau = new double[width];
+        k0 = new double[width];
+        k1 = new double[width];
+        k2 = new double[width];
+        k3 = new double[width];
+        next = new double[width];
+        candidate = new double[width];
+    }
+
+    /** β of each lane, as the one-temperature path computes it. */
+    void temperatures(double[] temperatures) {
+        for (int l = 0; l < width; l++) beta[l] = 1.0 / (Units.KB * temperatures[Math.min(l, count - 1)]);
+    }
+}

@@ -1,0 +1,241 @@
+package org.scoredos.estimate;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@link LaneKernel} with SIMD over the temperatures: every lane of a vector is the same table
+ * (so the polynomial coefficients are broadcast, never gathered) at another temperature. Each step
+ * is the scalar path's operation for operation (the same products, sums and fused multiply-adds in
+ * the same order, so the same bits): the candidate lookup as a count of thresholds above s', the
+ * Hermite seed (its knots fetched lane by lane: JDK 17 has no fast gather), two Newton steps for
+ * every lane with the second one's result kept where the first had not converged, and the scalar
+ * continuation for the few lanes Newton has not settled. Loaded only where the JVM has the module
+ * ({@link LaneKernel#of}).
+ */
+final class VectorLanes implements LaneKernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int N = S.length();
+    private static final double TOLERANCE = 1e-5;
+
+    private final PolynomialConjugate e;
+    private final IsosurfaceCells cells;
+    private final TableSeries band, sampling;
+
+    /** {@code sampling}: null without the calibrated error model. */
+    VectorLanes(PolynomialConjugate entropy, IsosurfaceCells cells, TableSeries band, TableSeries sampling) {
+        this.e = entropy;
+        this.cells = cells;
+        this.band = band;
+        this.sampling = sampling;
+    }
+
+    @Override
+    public int laneMultiple() {
+        return N;
+    }
+
+    @Override
+    public void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum) {
+        int d = cells.d, width = lanes.width, deg = e.deg;
+        double[] beta = lanes.beta, u = lanes.ustar, g = lanes.g, slope = lanes.slope;
+        Arrays.fill(g, 0);
+        Arrays.fill(lanes.band, 0);
+        for (int a = 0; a < cells.cells; a++) {
+            for (int k = 0, t = a * d; k < d; k++, t++) {
+                double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
+                int row = t * width, cell = a * width;
+                for (int l = 0; l < width; l += N) DoubleVector.fromArray(S, beta, l).mul(rot).mul(scale).intoArray(slope, l);
+                if (e.concave[t]) solve(t, e.pieceStart[t], lanes, row, -1);
+                else solveSwitching(t, lanes, row);
+                for (int l = 0; l < width; l += N) {
+                    DoubleVector x = DoubleVector.fromArray(S, u, row + l);
+                    DoubleVector rb = DoubleVector.fromArray(S, beta, l).mul(rot);
+                    DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, slope, l).mul(x))
+                            .sub(horner(e.s, t * (deg + 1), deg + 1, x));
+                    DoubleVector.fromArray(S, g, cell + l).add(term).intoArray(g, cell + l);
+                }
+                if (sum == CellSum.BAND) sum(band, t, row, cell, lanes, false);
+                else if (sum == CellSum.SAMPLING) sum(sampling, t, row, cell, lanes, true);
+            }
+        }
+    }
+
+    /** Adds table t's term to its cell's sum: √|series(u*)| (the reference band) or, for a variance, max(0, series(u*)). */
+    private static void sum(TableSeries series, int t, int row, int cell, TemperatureLanes lanes, boolean variance) {
+        double[] q = lanes.band;
+        int stride = series.stride();
+        for (int l = 0; l < lanes.width; l += N) {
+            DoubleVector v = horner(series.coefficients(), t * stride, stride, DoubleVector.fromArray(S, lanes.ustar, row + l));
+            v = variance ? v.max(0.0) : v.abs().sqrt();
+            DoubleVector.fromArray(S, q, cell + l).add(v).intoArray(q, cell + l);
+        }
+    }
+
+    /**
+     * A non-concave table: each lane's candidate is winners[start + c], c the number of thresholds
+     * after the first that s' lies below (they decrease, so this is where the scalar walk stops);
+     * each candidate present is solved for its lanes.
+     */
+    private void solveSwitching(int t, TemperatureLanes lanes, int row) {
+        int start = e.switchStart[t], end = e.switchStart[t + 1], width = lanes.width;
+        double[] count = lanes.candidate;
+        int lowest = Integer.MAX_VALUE, highest = -1;
+        for (int l = 0; l < width; l += N) {
+            DoubleVector sp = DoubleVector.fromArray(S, lanes.slope, l);
+            DoubleVector c = DoubleVector.zero(S);
+            for (int j = start + 1; j < end; j++) c = c.add(DoubleVector.broadcast(S, 1.0), sp.compare(VectorOperators.LT, e.thresholds[j]));
+            c.intoArray(count, l);
+            lowest = Math.min(lowest, (int) c.reduceLanes(VectorOperators.MIN));
+            highest = Math.max(highest, (int) c.reduceLanes(VectorOperators.MAX));
+        }
+        for (int c = lowest; c <= highest; c++) {
+            int p = e.winners[start + c];
+            if (p >= 0) {
+                solve(t, p, lanes, row, c);
+                continue;
+            }
+            double end0 = p == PolynomialConjugate.LOWER ? e.lo[t] : e.hi[t];
+            for (int l = 0; l < width; l += N) {
+                VectorMask<Double> mine = DoubleVector.fromArray(S, count, l).compare(VectorOperators.EQ, c);
+                DoubleVector.fromArray(S, lanes.ustar, row + l).blend(end0, mine).intoArray(lanes.ustar, row + l);
+            }
+        }
+    }
+
+    /**
+     * u* of table t on its decreasing piece p for the lanes whose candidate count is {@code group}
+     * (all lanes: −1): an end of the piece where s' lies beyond its slopes, else the Hermite seed
+     * and Newton, and {@link PolynomialConjugate#thirdStep} for lanes two steps did not settle.
+     * Split into small passes over the lanes: C2 stops inlining in one large method, and a vector
+     * that crosses a call not inlined is boxed on the heap.
+     */
+    private void solve(int t, int p, TemperatureLanes lanes, int row, int group) {
+        seeds(p, lanes);
+        newton(t, lanes.seed, lanes.first, lanes, p);
+        newton(t, lanes.first, lanes.second, lanes, p);
+        if (settle(p, lanes, row, group)) {
+            for (int l = 0; l < lanes.width; l++) {
+                if (lanes.unsettled[l] != 0) lanes.ustar[row + l] = e.thirdStep(t, p, lanes.slope[l], lanes.next[l]);
+            }
+        }
+    }
+
+    /** The cubic Hermite seed of piece p at each lane's s' into lanes.seed; the knots fetched lane by lane. */
+    private void seeds(int p, TemperatureLanes lanes) {
+        int width = lanes.width;
+        double[] position = lanes.seed;
+        double slopeL = e.slopeL[p], knotScale = e.knotScale[p];
+        for (int l = 0; l < width; l += N) {
+            DoubleVector.broadcast(S, slopeL).sub(DoubleVector.fromArray(S, lanes.slope, l)).mul(knotScale).intoArray(position, l);
+        }
+        float[] knots = e.knots;
+        int base = 2 * p * (PolynomialConjugate.KNOTS + 1);
+        for (int l = 0; l < width; l++) {
+            double x = position[l];
+            int i = Math.max(0, Math.min((int) x, PolynomialConjugate.KNOTS - 1));
+            lanes.tau[l] = x - i;
+            int k = base + 2 * i;
+            lanes.k0[l] = knots[k];
+            lanes.k1[l] = knots[k + 1];
+            lanes.k2[l] = knots[k + 2];
+            lanes.k3[l] = knots[k + 3];
+        }
+        for (int l = 0; l < width; l += N) {
+            DoubleVector tau = DoubleVector.fromArray(S, lanes.tau, l);
+            DoubleVector t2 = tau.mul(tau), t3 = t2.mul(tau);
+            t3.mul(2.0).sub(t2.mul(3.0)).add(1.0).mul(DoubleVector.fromArray(S, lanes.k0, l))
+                    .add(t3.sub(t2.mul(2.0)).add(tau).mul(DoubleVector.fromArray(S, lanes.k1, l)))
+                    .add(t3.mul(-2.0).add(t2.mul(3.0)).mul(DoubleVector.fromArray(S, lanes.k2, l)))
+                    .add(t3.sub(t2).mul(DoubleVector.fromArray(S, lanes.k3, l))).intoArray(position, l);
+        }
+    }
+
+    /** One Newton step of every lane, limited to piece p: to = clamp(from − (S'(from) − s')/S''(from)). */
+    private void newton(int t, double[] from, double[] to, TemperatureLanes lanes, int p) {
+        int deg = e.deg, firstAt = t * deg, secondAt = t * (deg - 1);
+        double left = e.pieceL[p], right = e.pieceR[p];
+        for (int l = 0; l < lanes.width; l += N) {
+            DoubleVector x = DoubleVector.fromArray(S, from, l), sp = DoubleVector.fromArray(S, lanes.slope, l);
+            DoubleVector step = horner(e.ds, firstAt, deg, x).sub(sp).div(horner(e.dds, secondAt, deg - 1, x));
+            DoubleVector y = x.sub(step);
+            // x < l ? l : x > r ? r : x, as the scalar clamp (NaN stays NaN)
+            y.blend(right, y.compare(VectorOperators.GT, right)).blend(left, y.compare(VectorOperators.LT, left)).intoArray(to, l);
+        }
+    }
+
+    /**
+     * The scalar path's choice between Newton's iterates: the second step's where the first moved
+     * more than the tolerance; an end of the piece where s' lies beyond its slopes; into u* for the
+     * group's lanes. Marks in lanes.unsettled the lanes the steps did not settle (their iterate in
+     * lanes.next); true if there are any.
+     */
+    private boolean settle(int p, TemperatureLanes lanes, int row, int group) {
+        double slopeL = e.slopeL[p], slopeR = e.slopeR[p], left = e.pieceL[p], right = e.pieceR[p];
+        boolean any = false;
+        for (int l = 0; l < lanes.width; l += N) {
+            DoubleVector x0 = DoubleVector.fromArray(S, lanes.seed, l), x1 = DoubleVector.fromArray(S, lanes.first, l);
+            VectorMask<Double> again = x1.sub(x0).abs().compare(VectorOperators.GT, x0.abs().add(1.0).mul(TOLERANCE));
+            DoubleVector previous = x0.blend(x1, again), next = x1.blend(DoubleVector.fromArray(S, lanes.second, l), again);
+            VectorMask<Double> settled = next.sub(previous).abs().compare(VectorOperators.LE, previous.abs().add(1.0).mul(TOLERANCE));
+            DoubleVector sp = DoubleVector.fromArray(S, lanes.slope, l);
+            VectorMask<Double> atLeft = sp.compare(VectorOperators.GE, slopeL);
+            VectorMask<Double> atRight = sp.compare(VectorOperators.LE, slopeR).andNot(atLeft);
+            DoubleVector result = next.blend(right, atRight).blend(left, atLeft);
+            VectorMask<Double> rest = settled.or(atLeft).or(atRight).not();
+            if (group >= 0) {
+                VectorMask<Double> mine = DoubleVector.fromArray(S, lanes.candidate, l).compare(VectorOperators.EQ, group);
+                result = DoubleVector.fromArray(S, lanes.ustar, row + l).blend(result, mine);
+                rest = rest.and(mine);
+            }
+            result.intoArray(lanes.ustar, row + l);
+            next.intoArray(lanes.next, l);
+            DoubleVector.zero(S).blend(1.0, rest).intoArray(lanes.unsettled, l);
+            any |= rest.anyTrue();
+        }
+        return any;
+    }
+
+    /** Σ_{i<n} c[o+i] xⁱ by fused multiply-adds from the top, as {@link PolynomialConjugate#horner}. */
+    private static DoubleVector horner(double[] c, int o, int n, DoubleVector x) {
+        DoubleVector v = DoubleVector.broadcast(S, c[o + n - 1]);
+        for (int i = o + n - 2; i >= o; i--) v = v.fma(x, DoubleVector.broadcast(S, c[i]));
+        return v;
+    }
+
+    @Override
+    public void backRotate(TemperatureLanes lanes) {
+        int d = cells.d, width = lanes.width, tables = cells.tables();
+        double[] grad = lanes.gradient, u = lanes.ustar, weights = lanes.weights, offset = cells.offset, scale = cells.scale;
+        double[][] column = cells.column;
+        for (int i = 0; i < d; i++) {
+            for (int l = 0; l < width; l += N) DoubleVector.broadcast(S, cells.d0[i]).intoArray(grad, i * width + l);
+        }
+        for (int l = 0; l < width; l += N) {
+            int t = 0;
+            // four columns per sweep, summed as the scalar path sums them
+            for (; t + 3 < tables; t += 4) {
+                DoubleVector v0 = v(u, weights, offset, scale, t, d, width, l), v1 = v(u, weights, offset, scale, t + 1, d, width, l);
+                DoubleVector v2 = v(u, weights, offset, scale, t + 2, d, width, l), v3 = v(u, weights, offset, scale, t + 3, d, width, l);
+                double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
+                for (int i = 0, o = l; i < d; i++, o += width) {
+                    DoubleVector sum = v0.mul(r0[i]).add(v1.mul(r1[i])).add(v2.mul(r2[i])).add(v3.mul(r3[i]));
+                    DoubleVector.fromArray(S, grad, o).add(sum).intoArray(grad, o);
+                }
+            }
+            for (; t < tables; t++) {
+                DoubleVector vt = v(u, weights, offset, scale, t, d, width, l);
+                double[] r = column[t];
+                for (int i = 0, o = l; i < d; i++, o += width) DoubleVector.fromArray(S, grad, o).add(vt.mul(r[i])).intoArray(grad, o);
+            }
+        }
+    }
+
+    /** v_t = w_a (offset_t + scale_t u*_t) of the lanes from l. */
+    private static DoubleVector v(double[] u, double[] weights, double[] offset, double[] scale, int t, int d, int width, int l) {
+        return DoubleVector.fromArray(S, u, t * width + l).mul(scale[t]).add(offset[t]).mul(DoubleVector.fromArray(S, weights, t / d * width + l));
+    }
+}
