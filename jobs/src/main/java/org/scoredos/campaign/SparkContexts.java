@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.scoredos.io.BadInputException;
+import org.scoredos.store.NioLocalFileSystem;
 
 /** The Spark set-up the Spark commands share: the configuration, its master checked, and the context. */
 public final class SparkContexts {
@@ -30,6 +31,8 @@ public final class SparkContexts {
             // heap is collecting, and the executor logs a stack trace per missed beat.
             conf.setIfMissing("spark.executor.heartbeatInterval", LOCAL_HEARTBEAT);
             conf.setIfMissing("spark.network.timeout", LOCAL_NETWORK_TIMEOUT);
+            // local outputs without a forked chmod per file written (NioLocalFileSystem)
+            conf.setIfMissing("spark.hadoop." + NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         }
         String chosen = conf.get("spark.master");
         if (!MASTER.matcher(chosen).matches()) {
