@@ -31,7 +31,7 @@ public final class SparkContexts {
             // heap is collecting, and the executor logs a stack trace per missed beat.
             conf.setIfMissing("spark.executor.heartbeatInterval", LOCAL_HEARTBEAT);
             conf.setIfMissing("spark.network.timeout", LOCAL_NETWORK_TIMEOUT);
-            // local outputs without a forked chmod per file written (NioLocalFileSystem)
+            // Spark's own Hadoop configuration names the file system hadoopConfiguration names
             conf.setIfMissing("spark.hadoop." + NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         }
         String chosen = conf.get("spark.master");
@@ -55,9 +55,15 @@ public final class SparkContexts {
         }
     }
 
-    /** The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings. */
+    /**
+     * The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings; in
+     * local mode (a conf without a master is local[*]) {@code file:} outputs go through
+     * {@link NioLocalFileSystem}, which forks no chmod per file written. Hadoop caches a file system
+     * per scheme, so the first configuration that opens {@code file:} in the JVM (the lock's) decides.
+     */
     public static Configuration hadoopConfiguration(SparkConf conf) {
         Configuration h = new Configuration();
+        if (conf.get("spark.master", "local[*]").startsWith("local")) h.set(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         for (scala.Tuple2<String, String> kv : conf.getAll()) {
             if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
         }

@@ -23,6 +23,9 @@ class SparkContextsTest {
         // local outputs through the local file system that forks no chmod, which the store's Hadoop configuration passes on
         assertEquals(NioLocalFileSystem.class.getName(), SparkContexts.hadoopConfiguration(local).get("fs.file.impl"));
         assertFalse(cluster.contains("spark.hadoop.fs.file.impl"), "a cluster keeps Hadoop's own");
+        assertEquals(NioLocalFileSystem.class.getName(), SparkContexts.hadoopConfiguration(new SparkConf()).get("fs.file.impl"),
+                "the lock's configuration, taken before the master is known, is local[*]'s");
+        assertFalse(NioLocalFileSystem.class.getName().equals(SparkContexts.hadoopConfiguration(cluster).get("fs.file.impl")));
 
         System.setProperty("spark.executor.heartbeatInterval", "5s");
         try {
