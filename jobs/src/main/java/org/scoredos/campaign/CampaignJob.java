@@ -194,8 +194,9 @@ public final class CampaignJob {
      * Tasks of the descriptor stage when none are asked for: a cell's worth of shards per task,
      * and at least {@value #TASKS_PER_CORE} tasks per core so that the cores stay balanced. Every
      * task costs the driver and executor a fixed amount (scheduling, closure, result, metrics), and
-     * the stages after it (pass 1, pass 2) run as many tasks again: at one task per shard this was
-     * ~1/4 of a w-bcc campaign's CPU.
+     * the stages after it (pass 1, pass 2) run as many tasks again: at one task per shard, w-bcc's
+     * 352 shards made ~1 400 tasks (lib/docs/performance.md, "Where a campaign's CPU goes"). A
+     * failed task retries its cell's shards; commits stay per shard.
      */
     private int defaultSlices(List<Shard> missing) {
         int cells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.scoredos.compression.TwoPassCompression;
 import org.scoredos.descriptor.SnapBispectrum;
 import org.scoredos.sample.Snapshot;
@@ -62,7 +62,8 @@ public final class CampaignCpuTime {
             frames.put(cells.get(k).index(), compression.frame("cell " + k, m));
         }
         Path outDir = Files.createTempDirectory("campaign-cpu-out");
-        CampaignStore store = CampaignStore.open(outDir.toString(), new Configuration(),
+        // the Hadoop configuration of a local run (its local file system included)
+        CampaignStore store = CampaignStore.open(outDir.toString(), SparkContexts.hadoopConfiguration(new SparkConf()),
                 CampaignManifest.initial(c, prepared.identity()), null);
         int[] commits = {0};
 
@@ -96,14 +97,6 @@ public final class CampaignCpuTime {
             }
             return n;
         });
-        report("  of which encoding and seal", samples, () -> {
-            long n = 0;
-            for (int k = 0; k < cells.size(); k++) {
-                n += CampaignStore.encoded(ShardStatistics.of(prepared.identity(), shards.get(k), described.get(k),
-                        frames.get(cells.get(k).index()), compression)).length;
-            }
-            return n;
-        });
         report("shard commit (encode, seal, write, rename)", samples, () -> {
             int round = commits[0]++;
             for (int k = 0; k < cells.size(); k++) {
@@ -113,6 +106,14 @@ public final class CampaignCpuTime {
                 store.commit(ShardStatistics.of(prepared.identity(), fresh, described.get(k), frames.get(s.cell()), compression));
             }
             return cells.size();
+        });
+        report("  of which encoding and seal", samples, () -> {
+            long n = 0;
+            for (int k = 0; k < cells.size(); k++) {
+                n += CampaignStore.encoded(ShardStatistics.of(prepared.identity(), shards.get(k), described.get(k),
+                        frames.get(cells.get(k).index()), compression)).length;
+            }
+            return n;
         });
     }
 
