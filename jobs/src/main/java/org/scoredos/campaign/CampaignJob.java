@@ -47,6 +47,7 @@ import scala.Tuple2;
  */
 public final class CampaignJob {
     private static final int MAX_DEFAULT_PARTITIONS = 10_000;
+    private static final int TASKS_PER_CORE = 4;
     private final JavaSparkContext sc;
     private final CampaignConfig config;
     private final String identity;
@@ -158,8 +159,7 @@ public final class CampaignJob {
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards described");
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples described");
         FaultInjection faults = FaultInjection.of(sc);
-        // by default one task per shard: progress advances shard by shard and retries stay small
-        int slices = partitions > 0 ? partitions : Math.min(missing.size(), MAX_DEFAULT_PARTITIONS);
+        int slices = partitions > 0 ? partitions : defaultSlices(missing);
         JavaRDD<ShardDescriptors> described = sc.parallelize(missing, Math.max(1, Math.min(slices, missing.size())))
                 .map(s -> {
                     faults.atFirstAttempt("describe", s);
@@ -190,13 +190,27 @@ public final class CampaignJob {
         }
     }
 
+    /**
+     * Tasks of the descriptor stage when none are asked for: a cell's worth of shards per task,
+     * and at least {@value #TASKS_PER_CORE} tasks per core so that the cores stay balanced. Every
+     * task costs the driver and executor a fixed amount (scheduling, closure, result, metrics), and
+     * the stages after it (pass 1, pass 2) run as many tasks again: at one task per shard, w-bcc's
+     * 352 shards made ~1 400 tasks (lib/docs/performance.md, "Where a campaign's CPU goes"). A
+     * failed task retries its cell's shards; commits stay per shard.
+     */
+    private int defaultSlices(List<Shard> missing) {
+        int cells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
+        return Math.min(Math.min(missing.size(), MAX_DEFAULT_PARTITIONS), Math.max(cells, TASKS_PER_CORE * sc.defaultParallelism()));
+    }
+
     /** Pass 1: per frameless cell, the moments of all its shards merged in shard order, then its frame. */
     private Map<Integer, CellFrame> fixFrames(JavaRDD<ShardDescriptors> described, Set<Integer> frameless) throws IOException {
         TwoPassCompression twoPass = compression;
         Map<Integer, DescriptorMoments> merged = described
                 .filter(sd -> frameless.contains(sd.shard().cell()))
                 .mapToPair(sd -> new Tuple2<>(sd.shard().cell(), new IndexedMoments(sd.shard().index(), twoPass.moments(sd.descriptors()))))
-                .groupByKey()
+                // one reduce task per frameless cell at most (by default Spark makes one per map task)
+                .groupByKey(Math.max(1, Math.min(frameless.size(), sc.defaultParallelism())))
                 .mapValues(parts -> twoPass.mergeByIndex(list(parts), IndexedMoments::index, IndexedMoments::moments))
                 .collectAsMap();
         Map<Integer, CellFrame> fixed = new HashMap<>();

@@ -11,6 +11,7 @@ import org.scoredos.sample.SamplerKind;
 import org.scoredos.sample.SamplerKinds;
 import org.scoredos.sample.ShardKey;
 import org.scoredos.sample.Snapshot;
+import org.scoredos.structure.Structure;
 
 /**
  * The campaign's descriptors: isosurface samples of each phase's reference (or, for the kinetic
@@ -62,11 +63,20 @@ final class SampledDescriptors implements SnapshotDescriptors {
 
     @Override
     public double[][] descriptors(CampaignCell cell, Shard shard) {
+        return snapshots(cell, shard).stream().filter(Snapshot::accepted).map(s -> describe(s.structure())).toArray(double[][]::new);
+    }
+
+    /** The shard's snapshots in index order, rejected ones included (flagged): the sampling half of {@link #descriptors}. */
+    List<Snapshot> snapshots(CampaignCell cell, Shard shard) {
         Engines e = engines();
         double alpha = e.references().get(cell.phase()).alphaOfTau(cell.tau());
         ShardKey key = new ShardKey(seed, cell.stream(), shard.index());
-        List<Snapshot> snapshots = e.samplers().get(cell.phase()).sample(alpha, key, 0, shard.size());
-        return snapshots.stream().filter(Snapshot::accepted).map(s -> e.features().of(s.structure())).toArray(double[][]::new);
+        return e.samplers().get(cell.phase()).sample(alpha, key, 0, shard.size());
+    }
+
+    /** The recorded vector of one snapshot: the describing half of {@link #descriptors}. */
+    double[] describe(Structure snapshot) {
+        return engines().features().of(snapshot);
     }
 
     private Engines engines() {

@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.scoredos.io.BadInputException;
+import org.scoredos.store.NioLocalFileSystem;
 
 /** The Spark set-up the Spark commands share: the configuration, its master checked, and the context. */
 public final class SparkContexts {
@@ -30,6 +31,8 @@ public final class SparkContexts {
             // heap is collecting, and the executor logs a stack trace per missed beat.
             conf.setIfMissing("spark.executor.heartbeatInterval", LOCAL_HEARTBEAT);
             conf.setIfMissing("spark.network.timeout", LOCAL_NETWORK_TIMEOUT);
+            // Spark's own Hadoop configuration names the file system hadoopConfiguration names
+            conf.setIfMissing("spark.hadoop." + NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         }
         String chosen = conf.get("spark.master");
         if (!MASTER.matcher(chosen).matches()) {
@@ -52,9 +55,15 @@ public final class SparkContexts {
         }
     }
 
-    /** The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings. */
+    /**
+     * The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings; in
+     * local mode (a conf without a master is local[*]) {@code file:} outputs go through
+     * {@link NioLocalFileSystem}, which forks no chmod per file written. Hadoop caches a file system
+     * per scheme, so the first configuration that opens {@code file:} in the JVM (the lock's) decides.
+     */
     public static Configuration hadoopConfiguration(SparkConf conf) {
         Configuration h = new Configuration();
+        if (conf.get("spark.master", "local[*]").startsWith("local")) h.set(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         for (scala.Tuple2<String, String> kv : conf.getAll()) {
             if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
         }

@@ -51,7 +51,7 @@ public final class CampaignCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
-            description = "Spark partitions for the shards (default: one per shard)")
+            description = "Spark partitions for the shards (default: one per cell, at least 4 per core)")
     int partitions;
 
     @Option(names = "--hessian-cache", paramLabel = "DIR", description = "where reference Hessians are kept (default: ~/.cache/scoredos/hessians)")

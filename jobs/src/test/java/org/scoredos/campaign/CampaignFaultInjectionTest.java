@@ -64,7 +64,7 @@ class CampaignFaultInjectionTest {
             CampaignStore store = CampaignStore.open(out.toString(), sc.hadoopConfiguration(), CampaignManifest.initial(c, identity));
             Progress progress = new Progress(new PrintWriter(new StringWriter(), true), c.name(), Duration.ofMinutes(1));
             new CampaignJob(sc, c, identity, List.of(CampaignJobTest.reference()), new GaussianDescriptors(c.seed(), 5),
-                    store, progress, 0).run();
+                    store, progress, ShardPlan.of(c).shards().size()).run(); // one task per shard: each first attempt is its own
             sc.sc().listenerBus().waitUntilEmpty();
             return SummaryStore.read(out.resolve("summaries/t"));
         } finally {

@@ -107,7 +107,9 @@ class CampaignJobTest {
         CampaignConfig c = config(64, 5);
         Run one = run(c, tmp.resolve("one"), 1);
         Run many = run(c, tmp.resolve("many"), 7);
+        Run byDefault = run(c, tmp.resolve("default"), 0);
         assertSameSummaries(one.result().phases().get(0), many.result().phases().get(0), true);
+        assertSameSummaries(one.result().phases().get(0), byDefault.result().phases().get(0), true);
         CellSummary cell = one.result().phases().get(0).cells().get(2);
         assertEquals(64, cell.samples());
         assertEquals(2.0, cell.tau());

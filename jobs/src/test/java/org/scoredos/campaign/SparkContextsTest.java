@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
+import org.scoredos.store.NioLocalFileSystem;
 
 /** Local mode's heartbeat settings (issue #22: a heartbeat trace under load), leaving clusters and explicit settings alone. */
 class SparkContextsTest {
@@ -19,6 +20,12 @@ class SparkContextsTest {
 
         SparkConf cluster = SparkContexts.conf("t", "spark://host:7077");
         assertFalse(cluster.contains("spark.executor.heartbeatInterval"), "a cluster keeps Spark's defaults");
+        // local outputs through the local file system that forks no chmod, which the store's Hadoop configuration passes on
+        assertEquals(NioLocalFileSystem.class.getName(), SparkContexts.hadoopConfiguration(local).get("fs.file.impl"));
+        assertFalse(cluster.contains("spark.hadoop.fs.file.impl"), "a cluster keeps Hadoop's own");
+        assertEquals(NioLocalFileSystem.class.getName(), SparkContexts.hadoopConfiguration(new SparkConf()).get("fs.file.impl"),
+                "the lock's configuration, taken before the master is known, is local[*]'s");
+        assertFalse(NioLocalFileSystem.class.getName().equals(SparkContexts.hadoopConfiguration(cluster).get("fs.file.impl")));
 
         System.setProperty("spark.executor.heartbeatInterval", "5s");
         try {
