@@ -111,4 +111,17 @@ class CampaignCommandTest {
         assertEquals("scoredos campaign: --master: 'nowhere://x' is not a Spark master URL "
                 + "(local, local[N], local[*], spark://HOST:PORT, yarn, k8s://URL)\n", master.err());
     }
+
+    @Test
+    void tooFewSamplesForTheDescriptorIsOneLineNotAnInternalError() {
+        // 2 samples of W's 55 components: a rank-1 covariance whose QR iteration did not converge
+        // (MaxCountExceededException, exit 1 with an internal error before)
+        Path out = tmp.resolve("w-two");
+        CommandRun r = run("campaign", "--config", "../conf/campaigns/w-bcc.yaml", "--out", out.toString(), "--samples", "2",
+                "--master", "local[2]", "--hessian-cache", tmp.resolve("h").toString());
+        assertEquals(2, r.code(), r.err());
+        String last = r.err().lines().reduce((a, b) -> b).orElse("");
+        assertEquals("scoredos campaign: samples: the covariance of 2 samples of 55 descriptor components did not diagonalise; "
+                + "sample more per cell (at least 56, more than the components)", last);
+    }
 }

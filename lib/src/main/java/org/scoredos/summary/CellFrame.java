@@ -3,9 +3,11 @@ package org.scoredos.summary;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.scoredos.io.BadInputException;
 
 /**
  * The fixed frame in which a cell's samples are histogrammed (method.md §3.2–3.3): the centre
@@ -38,6 +40,22 @@ public record CellFrame(double[] centre, double[] eigenvalues, double[][] rotati
         return binEdges[0].length - 1;
     }
 
+    /**
+     * The covariance's eigen-decomposition. With far fewer samples than components the covariance
+     * is a low-rank matrix whose QR iteration may not converge: that is too few samples, a user's
+     * setting, so it is said as one line (exit 2), not an internal error.
+     */
+    private static EigenDecomposition diagonalised(DescriptorMoments moments) {
+        try {
+            return new EigenDecomposition(new Array2DRowRealMatrix(moments.covariance(), false));
+        } catch (MaxCountExceededException e) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT,
+                    "samples: the covariance of %d samples of %d descriptor components did not diagonalise; "
+                            + "sample more per cell (at least %d, more than the components)", moments.count(), moments.components(),
+                    moments.components() + 1));
+        }
+    }
+
     /** The frame of merged moments with {@code bins} bins clipped at {@code clipPercent} % per side. */
     public static CellFrame of(DescriptorMoments moments, int bins, double clipPercent) {
         if (bins < 1) throw new IllegalArgumentException("bins must be positive: " + bins);
@@ -46,7 +64,7 @@ public record CellFrame(double[] centre, double[] eigenvalues, double[][] rotati
         }
         if (moments.count() < 2) throw new IllegalArgumentException("a frame needs at least two samples");
         int d = moments.components();
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(moments.covariance(), false));
+        EigenDecomposition eig = diagonalised(moments);
         double[] values = eig.getRealEigenvalues();
         RealMatrix vectors = eig.getV();
         Integer[] order = new Integer[d];
