@@ -62,16 +62,10 @@ class DefectFormationTest {
         DefectFormation.Formation[] rows = g.at(theta, TEMPERATURES, true);
         for (int t = 0; t < TEMPERATURES.length; t++) {
             double[] exact = rows[t].gradient();
-            double scale = 0, worst = 0;
-            for (int k = 0; k < theta.length; k++) {
-                double h = 1e-6 * Math.abs(theta[k]) + 1e-12;
-                double[] plus = theta.clone(), minus = theta.clone();
-                plus[k] += h;
-                minus[k] -= h;
-                double fd = (value(g, plus, TEMPERATURES[t]) - value(g, minus, TEMPERATURES[t])) / (plus[k] - minus[k]);
-                scale = Math.max(scale, Math.abs(exact[k]));
-                worst = Math.max(worst, Math.abs(fd - exact[k]));
-            }
+            double at = TEMPERATURES[t];
+            double[] fd = CentralDifferences.of(x -> value(g, x, at), theta, 1e-6, 1e-12, 1);
+            CentralDifferences.Mismatch mismatch = CentralDifferences.Mismatch.of(fd, exact);
+            double worst = mismatch.worst(), scale = mismatch.scale();
             assertTrue(worst <= 1e-6 * scale, TEMPERATURES[t] + " K: |FD − ∂G_f/∂θ| = " + worst + " against max " + scale);
         }
     }

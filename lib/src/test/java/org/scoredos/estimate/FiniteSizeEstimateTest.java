@@ -66,17 +66,12 @@ class FiniteSizeEstimateTest {
         double[] theta = linearBeta(phase.parameters()), d0 = est.latticeDescriptor();
         for (double temperature : new double[] {600, 1000}) {
             FreeEnergy f = est.estimate(theta, new double[] {temperature}, true)[0];
-            double scale = 0, worst = 0;
-            for (int i = 0; i < theta.length; i += 3) {
-                double h = 1e-5 * Math.abs(theta[i]) + 1e-9;
-                double[] p = theta.clone(), m = theta.clone();
-                p[i] += h;
-                m[i] -= h;
-                double fd = (est.estimate(p, temperature).freeEnergy() - est.estimate(m, temperature).freeEnergy()) / (p[i] - m[i]);
-                double exact = f.gradient()[i] - d0[i];
-                scale = Math.max(scale, Math.abs(exact));
-                worst = Math.max(worst, Math.abs(fd - exact));
-            }
+            double[] exact = new double[theta.length];
+            for (int i = 0; i < theta.length; i++) exact[i] = f.gradient()[i] - d0[i];
+            double at = temperature;
+            double[] fd = CentralDifferences.of(x -> est.estimate(x, at).freeEnergy(), theta, 1e-5, 1e-9, 3);
+            CentralDifferences.Mismatch mismatch = CentralDifferences.Mismatch.of(fd, exact);
+            double worst = mismatch.worst(), scale = mismatch.scale();
             assertTrue(worst <= 1e-5 * scale, temperature + " K: |FD − ∂F/∂θ| = " + worst + " against max |∂F/∂θ| = " + scale);
         }
     }

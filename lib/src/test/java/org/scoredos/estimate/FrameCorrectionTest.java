@@ -153,18 +153,16 @@ class FrameCorrectionTest {
             for (int i = 0; i < theta.length; i++) theta[i] *= 1 + 0.02 * rng.nextGaussian();
             double[] gc = calibrated.estimate(theta, temperature).gradient(), gr = reference.estimate(theta, temperature).gradient();
             // the term's own gradient, ∂(F_calibrated − F_reference)/∂θ, against central differences of the term
-            double scale = 0, worst = 0, total = 0;
+            double[] exact = new double[theta.length];
+            double total = 0;
             for (int i = 0; i < theta.length; i++) {
-                double h = 1e-6 * Math.abs(theta[i]) + 1e-12;
-                double[] p = theta.clone(), m = theta.clone();
-                p[i] += h;
-                m[i] -= h;
-                double fd = (term(calibrated, reference, p, temperature) - term(calibrated, reference, m, temperature)) / (p[i] - m[i]);
-                double exact = gc[i] - gr[i];
-                scale = Math.max(scale, Math.abs(exact));
-                worst = Math.max(worst, Math.abs(fd - exact));
+                exact[i] = gc[i] - gr[i];
                 total = Math.max(total, Math.abs(gc[i]));
             }
+            double at = temperature;
+            double[] fd = CentralDifferences.of(x -> term(calibrated, reference, x, at), theta, 1e-6, 1e-12, 1);
+            CentralDifferences.Mismatch mismatch = CentralDifferences.Mismatch.of(fd, exact);
+            double worst = mismatch.worst(), scale = mismatch.scale();
             assertTrue(scale > 1e-4 * total, temperature + " K: the term's gradient must be visible, " + scale + " of " + total);
             assertTrue(worst <= 1e-4 * scale, temperature + " K: |FD − exact| = " + worst + " against max " + scale);
         }

@@ -46,20 +46,12 @@ class SmoothModeTest {
                 FreeEnergy f = est.estimate(theta, temperature);
                 double[] d0 = est.latticeDescriptor();
                 // ∂F/∂θ alone (the gradient is of the total θ·D_0 + F), against central differences of F
-                double[] exact = new double[theta.length], fd = new double[theta.length];
-                for (int i = 0; i < theta.length; i++) {
-                    double h = 1e-6 * Math.abs(theta[i]) + 1e-12;
-                    double[] p = theta.clone(), m = theta.clone();
-                    p[i] += h;
-                    m[i] -= h;
-                    fd[i] = (free(est, p, temperature) - free(est, m, temperature)) / (p[i] - m[i]);
-                    exact[i] = f.gradient()[i] - d0[i];
-                }
-                double scale = 0, worst = 0;
-                for (int i = 0; i < theta.length; i++) {
-                    scale = Math.max(scale, Math.abs(exact[i]));
-                    worst = Math.max(worst, Math.abs(fd[i] - exact[i]));
-                }
+                double[] exact = new double[theta.length];
+                for (int i = 0; i < theta.length; i++) exact[i] = f.gradient()[i] - d0[i];
+                double at = temperature;
+                double[] fd = CentralDifferences.of(x -> free(est, x, at), theta, 1e-6, 1e-12, 1);
+                CentralDifferences.Mismatch mismatch = CentralDifferences.Mismatch.of(fd, exact);
+                double worst = mismatch.worst(), scale = mismatch.scale();
                 assertTrue(worst <= 1e-6 * scale, phase.name() + " at " + temperature + " K: |FD − ∂F/∂θ| = " + worst
                         + " against max |∂F/∂θ| = " + scale);
             }
