@@ -120,7 +120,7 @@ final class EnsembleCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 
         StoredPhase[] summaries = new StoredPhase[named.length];
-        for (int p = 0; p < named.length; p++) summaries[p] = PhaseModelOptions.read(named[p].path(), "--phase " + named[p].name());
+        for (int p = 0; p < named.length; p++) summaries[p] = model.read(named[p].path(), "--phase " + named[p].name());
         ThetaSource members;
         String source;
         if (thetas != null) {

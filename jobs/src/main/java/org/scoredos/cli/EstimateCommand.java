@@ -70,7 +70,7 @@ final class EstimateCommand implements Callable<Integer> {
         double[] ts = CommandSupport.temperatures(spec, temperatures);
         CommandSupport.checkPlot(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        StoredPhase phase = PhaseModelOptions.read(summaries, "--summaries");
+        StoredPhase phase = model.read(summaries, "--summaries");
         double[] theta = this.theta.read(err, phase).theta();
         if (pressure != null) return gibbs(phase, theta, ts, out, err);
         PhaseFreeEnergy estimator = model.estimator(phase, err);

@@ -98,8 +98,8 @@ final class FinetuneCommand implements Callable<Integer> {
         org.scoredos.io.OutputFiles.checkNotAnInput(outFile, "--out", theta.source(), theta.coeff != null ? "--coeff" : "--model"); // never overwrite the input potential
         checkTargetOnGrid(ts);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
-        StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
+        StoredPhase first = model.read(named[0].path(), "--phase " + named[0].name());
+        StoredPhase second = model.read(named[1].path(), "--phase " + named[1].name());
         CoefficientFile start = theta.read(err, first, second);
         PhaseTransition transition = new PhaseTransition(model.estimator(first, err, pressure), model.estimator(second, err, pressure));
         checkTargetSolved(transition.table(start.theta(), ts));

@@ -81,11 +81,15 @@ final class PhaseModelOptions {
     /**
      * The phase at {@code path}: a summary store directory, or a DescriptorDOS campaign exported to
      * JSON (.json or .json.gz). A campaign output of several strains also brings its
-     * leave-one-shard-out replicas, for error bars that count the correlation between volumes.
+     * leave-one-shard-out replicas, for error bars that count the correlation between volumes —
+     * except under the reference error model, whose bars are propagated and never read them (so
+     * its shards are not read either).
      */
-    static StoredPhase read(Path path, String what) throws IOException {
+    StoredPhase read(Path path, String what) throws IOException {
         StoredPhase phase = PhaseLoader.read(path, what);
-        if (phase instanceof MultiVolumePhase several) return several.withJackknife(ShardJackknife.of(path, several.volumes()));
+        if (phase instanceof MultiVolumePhase several && errorModel != ErrorModel.REFERENCE) {
+            return several.withJackknife(ShardJackknife.of(path, several.volumes()));
+        }
         return phase;
     }
 

@@ -81,8 +81,8 @@ final class TransitionCommand implements Callable<Integer> {
         double[] ps = pressures == null ? null : Pressures.parse(spec, pressures);
         CommandSupport.checkPlot(plot, "--plot");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        StoredPhase first = PhaseModelOptions.read(named[0].path(), "--phase " + named[0].name());
-        StoredPhase second = PhaseModelOptions.read(named[1].path(), "--phase " + named[1].name());
+        StoredPhase first = model.read(named[0].path(), "--phase " + named[0].name());
+        StoredPhase second = model.read(named[1].path(), "--phase " + named[1].name());
         double[] theta = this.theta.read(err, first, second).theta();
         if (referenceTc != null) {
             if (pressure != null || ps != null) throw new BadInputException("--reference-tc: the melting shift is at fixed volume; drop --pressure/--pressures");
