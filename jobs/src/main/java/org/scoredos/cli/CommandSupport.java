@@ -54,6 +54,9 @@ final class CommandSupport {
         }
     }
 
+    /** The structure files every --structure reads (by extension): one list for every command's help. */
+    static final String STRUCTURE_FORMATS = "LAMMPS data (.data/.dat/.lmp), dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz)";
+
     /** The end of every --plot description. */
     static final String PLOT_FORMATS = "; PNG, SVG or PDF by FILE's extension";
 

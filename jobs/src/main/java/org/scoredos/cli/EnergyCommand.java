@@ -35,7 +35,7 @@ final class EnergyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--structure", required = true, paramLabel = "FILE",
-            description = "structure: LAMMPS data (.data/.dat/.lmp), dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz)")
+            description = "structure: " + CommandSupport.STRUCTURE_FORMATS)
     Path structure;
 
     @Mixin

@@ -56,7 +56,7 @@ final class HarmonicCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--structure", required = true, paramLabel = "FILE",
-            description = "reference structure: LAMMPS data (.data/.dat/.lmp), dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz)")
+            description = "reference structure: " + CommandSupport.STRUCTURE_FORMATS)
     Path structure;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

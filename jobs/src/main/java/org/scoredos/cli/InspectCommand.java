@@ -37,7 +37,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--structure", required = true, paramLabel = "FILE", description = "structure file")
+    @Option(names = "--structure", required = true, paramLabel = "FILE", description = "structure: " + CommandSupport.STRUCTURE_FORMATS)
     Path structure;
 
     @Option(names = "--mass", paramLabel = "AMU|TYPE=AMU", split = ",",

@@ -46,7 +46,7 @@ final class PressureCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--structure", required = true, paramLabel = "FILE",
-            description = "starting lattice: LAMMPS data (.data/.dat/.lmp), dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz)")
+            description = "starting lattice: " + CommandSupport.STRUCTURE_FORMATS)
     Path structure;
 
     @Mixin

@@ -40,7 +40,7 @@ final class RelaxCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--structure", required = true, paramLabel = "FILE",
-            description = "structure: LAMMPS data (.data/.dat/.lmp), dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz)")
+            description = "structure: " + CommandSupport.STRUCTURE_FORMATS)
     Path structure;
 
     @Mixin
