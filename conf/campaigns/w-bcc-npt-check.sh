@@ -11,9 +11,11 @@
 #
 # STORE: the campaign output (e.g. runs/w-bcc-npt); TEMPERATURES: comma list, K (default
 # 1000,2000,3000); STEPS: production MD steps per run (default 20000, 2 fs); DELTA: linear strain
-# offset of the side volumes (default 0.0015, ±0.45 % in volume). Runs already in $OUT (default
+# offset of the side volumes (default 0.0015, ±0.45 % in volume; 0: the run at V* only, the line then
+# through it and the runs already in $OUT for that T). Runs already in $OUT (default
 # target/w-bcc-npt-check, one p-T-STRAIN.json each) are kept, and every run found there for a
-# temperature enters its fit, so runs can be added. Environment: SCOREDOS (the CLI), OUT, and
+# temperature enters its fit, so runs can be added. Environment: SCOREDOS (the CLI), OUT, MODE
+# (estimate's --mode, default smooth; integral transforms at the cell's 128 atoms, as the MD is) and
 # TABLE_ONLY=1 to print the table from the runs already in $OUT without running MD.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,12 +25,13 @@ steps="${3:-20000}"
 delta="${4:-0.0015}"
 out="${OUT:-target/w-bcc-npt-check}"
 scoredos="${SCOREDOS:-$root/deploy/bin/scoredos}"
+mode="${MODE:-smooth}"
 params="$root/conf/potentials/w-snap/D.snapparam"
 coeff="$root/conf/potentials/w-snap/X_W.snapcoeff"
 lattice="$root/conf/structures/W-bcc.dat"
 mkdir -p "$out"
 
-"$scoredos" estimate --summaries "$store" --coeff "$coeff" --temperatures "$temperatures" --pressure 0 --format json \
+"$scoredos" estimate --summaries "$store" --coeff "$coeff" --temperatures "$temperatures" --pressure 0 --mode "$mode" --format json \
     > "$out/estimate.json"
 # strains of V*(T) relative to W-bcc.dat (12.742537224023346 Å cube, 128 atoms)
 strains="$(python3 - "$out/estimate.json" "$delta" <<'PY'
@@ -50,14 +53,16 @@ while read -r t e1 e2 e3; do
     done
 done <<< "$strains"
 
-python3 - "$out" <<'PY'
+python3 - "$out" "$mode" <<'PY'
 import glob, json, os, sys
 out = sys.argv[1]
 est = {round(r["temperature"]): r for r in json.load(open(os.path.join(out, "estimate.json")))["results"]}
-print("# W bcc, 128 atoms, P = 0: V* of estimate --pressure 0 against NVT Langevin MD (scoredos pressure)")
-print("# volumes Å^3/atom, pressures GPa; P_3N = <P> + (<P> - P_static)/(N - 1); V_MD: P_3N(V) = 0 on a weighted line")
-print("%7s %20s %6s %20s %20s %10s %8s %s" % ("T (K)", "V* ± δ", "solved", "P_3N(V*) ± σ", "V_MD ± σ", "V_MD/V*-1",
-      "MD runs", "steps per run"))
+print("# W bcc, 128 atoms, P = 0: V* of estimate --pressure 0 --mode %s against NVT Langevin MD (scoredos pressure)" % sys.argv[2])
+print("# volumes Å^3/atom, pressures GPa; P_3N = <P> + (<P> - P_static)/(N - 1); V_MD: P_3N(V) = 0 on a weighted line;")
+print("# σ_tot: the line's σ at V* with V*'s own bar δ carried along its slope, sqrt(σ² + (b δ)²); targets: |P_3N(V*)| <= 0.1 GPa")
+print("# and <= 2 σ_tot, |V_MD/V* - 1| <= 0.1 %")
+print("%7s %20s %6s %20s %7s %20s %10s %6s %8s %s" % ("T (K)", "V* ± δ", "solved", "P_3N(V*) ± σ", "σ_tot", "V_MD ± σ", "V_MD/V*-1",
+      "met", "MD runs", "steps per run"))
 for t in sorted(est):
     runs = [json.load(open(f)) for f in glob.glob(os.path.join(out, "p-%d-*.json" % t))]
     if not runs:
@@ -82,7 +87,9 @@ for t in sorted(est):
     var_a, var_b, cov = swxx / det, sw / det, -swx / det
     x0 = -a / b
     err = (var_a + x0 * x0 * var_b + 2 * x0 * cov) ** 0.5 / abs(b)
-    print("%7d %11.5f ± %6.5f %6s %11.4f ± %6.4f %11.5f ± %6.5f %+10.5f %8d %d (V: %s)" % (
-        t, vs, est[t]["volumeError"], est[t]["solved"], a, var_a ** 0.5, vs + x0, err, x0 / vs, len(pts), steps,
-        " ".join("%.4f" % v for v, _ in sorted(pts, key=lambda q: q[0]))))
+    total = (var_a + (b * est[t]["volumeError"]) ** 2) ** 0.5
+    met = abs(a) <= 0.1 and abs(a) <= 2 * total and abs(x0 / vs) <= 0.001
+    print("%7d %11.5f ± %6.5f %6s %11.4f ± %6.4f %7.4f %11.5f ± %6.5f %+9.3f%% %6s %8d %d (V: %s)" % (
+        t, vs, est[t]["volumeError"], est[t]["solved"], a, var_a ** 0.5, total, vs + x0, err, 100 * x0 / vs, "yes" if met else "no",
+        len(pts), steps, " ".join("%.4f" % v for v, _ in sorted(pts, key=lambda q: q[0]))))
 PY

@@ -114,6 +114,14 @@ public class SampledDescriptorsTest {
         double[][] own = p.source().descriptors(new CampaignCell(second.index(), 1, 0.004, 1.0), shard);
         double sharedDistance = meanDistance(a, shared), ownDistance = meanDistance(a, own);
         assertTrue(sharedDistance < 0.1 * ownDistance, "shared streams " + sharedDistance + " vs own " + ownDistance);
+        // a replica (seed + 1) shares its streams across its strains, none with the first seed
+        Path replicaYaml = tinyConfig(Files.createDirectories(tmp.resolve("replica")), "strains: [0.0, 0.004]\n");
+        Files.writeString(replicaYaml, Files.readString(replicaYaml).replace("seed: 11", "seed: 12"));
+        CampaignSetup.Prepared replica = prepare(replicaYaml, tmp.resolve("hessians"));
+        double[][] b = replica.source().descriptors(first, shard), bShared = replica.source().descriptors(second, shard);
+        assertTrue(meanDistance(b, bShared) < 0.1 * ownDistance, "the replica's strains share streams");
+        double across = meanDistance(a, b);
+        assertTrue(across > 0.7 * ownDistance, "seed + 1 draws unrelated samples: " + across + " vs own streams " + ownDistance);
     }
 
     /** Mean over samples of |D_a − D_b| after removing each set's mean (the strain's lattice shift). */

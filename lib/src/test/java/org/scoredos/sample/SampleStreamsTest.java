@@ -41,6 +41,30 @@ class SampleStreamsTest {
         assertThrows(IllegalArgumentException.class, () -> new ShardKey(1, -1, 0));
     }
 
+    /**
+     * Replicas of a campaign with seed, seed + 1, … must be independent: no stream of one seed
+     * may be a stretch of another's (as it would be if the seed entered by addition, seed + id).
+     * SplittableRandom streams that overlap share their outputs, shifted; none of the first 256
+     * outputs of 2 seeds × 8 cells × 4 shards × 16 samples coincide.
+     */
+    @Test
+    void neighbouringSeedsShareNoStretchOfAnyStream() {
+        Set<Long> seen = new HashSet<>();
+        int streams = 0;
+        for (long seed = 20250230; seed <= 20250231; seed++) {
+            for (int cell = 0; cell < 8; cell++) {
+                for (int shard = 0; shard < 4; shard++) {
+                    for (long index = 0; index < 16; index++) {
+                        SplittableRandom r = SampleStreams.random(new ShardKey(seed, cell, shard), index);
+                        for (int k = 0; k < 256; k++) seen.add(r.nextLong());
+                        streams++;
+                    }
+                }
+            }
+        }
+        assertEquals(streams * 256, seen.size());
+    }
+
     @Test
     void gaussiansHaveUnitVarianceAndNoCorrelationBetweenNeighbours() {
         double[] g = new double[200_001];
