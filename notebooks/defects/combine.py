@@ -48,12 +48,15 @@ def main(ti_dir, label, defect_json):
     with open(defect_json) as f:
         defect = json.load(f)
     e_f, n_d = defect["staticEnergy"], defect["defect"]["atoms"]
-    pooled = {}
+    pooled, chi2_sum, dof = {}, 0.0, 0
     for (cell, t), samples in sorted(runs(ti_dir, label).items()):
         pooled[cell, t] = pool(samples)
         mean, sigma, chi2 = pooled[cell, t]
+        if len(samples) > 1:
+            chi2_sum, dof = chi2_sum + chi2 * (len(samples) - 1), dof + len(samples) - 1
         seeds = ", ".join(f"{k}: {f * 1e3:.4f} ± {e * 1e3:.4f} ({s} steps)" for f, e, s, k in samples)
         print(f"{cell} {t:.0f} K: F_TI = {mean * 1e3:.4f} ± {sigma * 1e3:.4f} meV/atom, χ²/dof {chi2:.2f}  [{seeds}]")
+    print(f"repeated runs: χ² = {chi2_sum:.2f} on {dof} degrees of freedom")
     print(f"E_f = {e_f:.4f} eV, N_d = {n_d}; eV per vacancy:")
     print("T (K)  G_f,TI ± σ          G_f ± δ (syst)              diff    sqrt(δ²+σ²)  |diff|/bar  cell diffs d, p (meV/atom)")
     for r in defect["results"]:

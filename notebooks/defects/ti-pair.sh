@@ -9,8 +9,8 @@
 # Cost: ≈ 14 ms (128 atoms) and 29 ms (250 atoms) of CPU per MD step; a run is 4 λ nodes ×
 # (equilibration + steps).
 #   notebooks/defects/ti-pair.sh WORKDIR LABEL VACANCY_STORE PERFECT_STORE [RUN...]
-# A store given as - is skipped. RUN: T:SEED:STEPS:EQUILIBRATION (default: the list of the 250-atom
-# runs, in the order they were run). SCOREDOS overrides the launcher (e.g. a frozen build).
+# A store given as - is skipped. RUN: T:SEED:STEPS:EQUILIBRATION (default: the 250-atom pair's runs of
+# lib/docs/accuracy.md; the 128-atom pair's are listed there). SCOREDOS overrides the launcher.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,7 +18,7 @@ work="$(mkdir -p "$1" && cd "$1" && pwd)"
 label="$2" vacancy="$3" perfect="$4"
 shift 4
 runs=("$@")
-[ ${#runs[@]} -gt 0 ] || runs=(2000:2:2400:200 2000:3:2400:200 1000:1:1600:200 2000:4:2400:200)
+[ ${#runs[@]} -gt 0 ] || runs=(2000:1:1600:200 2000:2:2400:200 2000:3:1600:200 2000:4:1600:200 1000:1:1600:200)
 scoredos="${SCOREDOS:-$root/deploy/bin/scoredos}"
 potential="$root/conf/potentials/w-snap"
 # The settings of the earlier 128- and 250-atom runs: 3 fs Langevin steps, 4 Gauss–Legendre λ nodes.
