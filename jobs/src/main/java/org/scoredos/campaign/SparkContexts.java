@@ -32,7 +32,7 @@ public final class SparkContexts {
             conf.setIfMissing("spark.executor.heartbeatInterval", LOCAL_HEARTBEAT);
             conf.setIfMissing("spark.network.timeout", LOCAL_NETWORK_TIMEOUT);
             // Spark's own Hadoop configuration names the file system hadoopConfiguration names
-            conf.setIfMissing("spark.hadoop." + NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
+            NioLocalFileSystem.SETTINGS.forEach((key, value) -> conf.setIfMissing("spark.hadoop." + key, value));
         }
         String chosen = conf.get("spark.master");
         if (!MASTER.matcher(chosen).matches()) {
@@ -58,12 +58,13 @@ public final class SparkContexts {
     /**
      * The Hadoop configuration Spark will give its jobs: defaults plus spark.hadoop.* settings; in
      * local mode (a conf without a master is local[*]) {@code file:} outputs go through
-     * {@link NioLocalFileSystem}, which forks no chmod per file written. Hadoop caches a file system
+     * {@link NioLocalFileSystem}, which forks no chmod per file written and no readlink per
+     * rename, for {@code FileSystem} and {@code FileContext} both. Hadoop caches a file system
      * per scheme, so the first configuration that opens {@code file:} in the JVM (the lock's) decides.
      */
     public static Configuration hadoopConfiguration(SparkConf conf) {
         Configuration h = new Configuration();
-        if (conf.get("spark.master", "local[*]").startsWith("local")) h.set(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
+        if (conf.get("spark.master", "local[*]").startsWith("local")) NioLocalFileSystem.SETTINGS.forEach(h::set);
         for (scala.Tuple2<String, String> kv : conf.getAll()) {
             if (kv._1().startsWith("spark.hadoop.")) h.set(kv._1().substring("spark.hadoop.".length()), kv._2());
         }

@@ -26,16 +26,30 @@ public final class CampaignOutputs {
         Path dir = out.resolve("shards");
         if (!Files.isDirectory(dir)) return shards;
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                String name = p.getFileName().toString();
-                boolean loose = name.startsWith("shard-"), pack = name.matches("cell-\\d{5}\\.json");
-                if (!loose && !pack) continue; // the local file system's .crc sidecars
-                com.fasterxml.jackson.databind.JsonNode body = json.readTree(SealedJson.open(Files.readAllBytes(p), p.toString(), "shard"));
-                for (com.fasterxml.jackson.databind.JsonNode s : loose ? List.of(body) : body.get("statistics")) {
-                    shards.put(String.format(java.util.Locale.ROOT, "cell-%05d/shard-%06d", s.get("cell").asInt(), s.get("index").asInt()),
-                            s.toString());
-                }
+        List<Path> files;
+        while (true) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                files = walk.filter(Files::isRegularFile).toList();
+                break;
+            } catch (java.io.UncheckedIOException e) {
+                // a live run packed a cell and removed its directory while the walk went through it
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) throw e;
+            }
+        }
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            boolean loose = name.startsWith("shard-"), pack = name.matches("cell-\\d{5}\\.json");
+            if (!loose && !pack) continue; // the local file system's .crc sidecars
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(p);
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue; // a live run packed its cell since the walk listed it: the pack holds it
+            }
+            com.fasterxml.jackson.databind.JsonNode body = json.readTree(SealedJson.open(bytes, p.toString(), "shard"));
+            for (com.fasterxml.jackson.databind.JsonNode s : loose ? List.of(body) : body.get("statistics")) {
+                shards.put(String.format(java.util.Locale.ROOT, "cell-%05d/shard-%06d", s.get("cell").asInt(), s.get("index").asInt()),
+                        s.toString());
             }
         }
         return shards;

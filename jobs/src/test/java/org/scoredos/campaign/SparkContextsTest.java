@@ -22,6 +22,9 @@ class SparkContextsTest {
         assertFalse(cluster.contains("spark.executor.heartbeatInterval"), "a cluster keeps Spark's defaults");
         // local outputs through the local file system that forks no chmod, which the store's Hadoop configuration passes on
         assertEquals(NioLocalFileSystem.class.getName(), SparkContexts.hadoopConfiguration(local).get("fs.file.impl"));
+        assertEquals(NioLocalFileSystem.Context.class.getName(), SparkContexts.hadoopConfiguration(local).get("fs.AbstractFileSystem.file.impl"),
+                "and FileContext's renames (manifests, packs) fork no readlink");
+        assertEquals(NioLocalFileSystem.Context.class.getName(), local.get("spark.hadoop.fs.AbstractFileSystem.file.impl"));
         assertFalse(cluster.contains("spark.hadoop.fs.file.impl"), "a cluster keeps Hadoop's own");
         assertEquals(NioLocalFileSystem.class.getName(), SparkContexts.hadoopConfiguration(new SparkConf()).get("fs.file.impl"),
                 "the lock's configuration, taken before the master is known, is local[*]'s");
