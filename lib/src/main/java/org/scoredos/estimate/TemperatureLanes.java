@@ -20,10 +20,6 @@ final class TemperatureLanes {
     final double[] weights;
     /** D*[i·width + l]. */
     final double[] gradient;
-    /** v_t of the back-rotation for a chunk of {@link #CHUNK} tables, [(t − first)·width + l]. */
-    final double[] columnWeights;
-    /** Tables per chunk of the back-rotation: their v_t, one row of each, and D* stay in L1 (a multiple of four). */
-    static final int CHUNK = 64;
     /**
      * Per-table scratch of the kernels: slopes s', the Hermite seed (its position and knots), Newton's
      * iterates, the one the scalar path would go on from, candidate counts, and the lanes left unsettled.
@@ -39,7 +35,6 @@ final class TemperatureLanes {
         band = new double[cells * width];
         weights = new double[cells * width];
         gradient = new double[d * width];
-        columnWeights = new double[CHUNK * width];
         slope = new double[width];
         seed = new double[width];
         first = new double[width];

@@ -206,90 +206,36 @@ final class VectorLanes implements LaneKernel {
         return v;
     }
 
-    /**
-     * D* = D_0 + Σ_t v_t R[:, t] for every lane, summed per (component, lane) as
-     * {@link SmoothEstimator#backRotate} sums it (a fused multiply-add per column, in column order, so
-     * the same bits), blocked like a matrix product: per chunk of tables their v_t are formed once,
-     * and four components of one lane vector are held in registers while the chunk's columns stream
-     * past, each row element broadcast once per vector (the rows of R, not its columns).
-     */
     @Override
     public void backRotate(TemperatureLanes lanes) {
         int d = cells.d, width = lanes.width, tables = cells.tables();
-        double[] grad = lanes.gradient, v = lanes.columnWeights;
-        double[][] rows = cells.rotation;
+        double[] grad = lanes.gradient, u = lanes.ustar, weights = lanes.weights, offset = cells.offset, scale = cells.scale;
+        double[][] column = cells.column;
         for (int i = 0; i < d; i++) {
             for (int l = 0; l < width; l += N) DoubleVector.broadcast(S, cells.d0[i]).intoArray(grad, i * width + l);
         }
-        for (int first = 0; first < tables; first += TemperatureLanes.CHUNK) {
-            int end = Math.min(tables, first + TemperatureLanes.CHUNK);
-            columnWeights(lanes, first, end);
-            for (int l = 0; l < width; l += N) {
-                int i = 0;
-                for (; i + 3 < d; i += 4) fourRows(rows, i, grad, v, first, end, width, l);
-                for (; i < d; i++) oneRow(rows[i], i, grad, v, first, end, width, l);
+        for (int l = 0; l < width; l += N) {
+            int t = 0;
+            // four columns per sweep, summed as the scalar path sums them
+            for (; t + 3 < tables; t += 4) {
+                DoubleVector v0 = v(u, weights, offset, scale, t, d, width, l), v1 = v(u, weights, offset, scale, t + 1, d, width, l);
+                DoubleVector v2 = v(u, weights, offset, scale, t + 2, d, width, l), v3 = v(u, weights, offset, scale, t + 3, d, width, l);
+                double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
+                for (int i = 0, o = l; i < d; i++, o += width) {
+                    DoubleVector sum = v0.mul(r0[i]).add(v1.mul(r1[i])).add(v2.mul(r2[i])).add(v3.mul(r3[i]));
+                    DoubleVector.fromArray(S, grad, o).add(sum).intoArray(grad, o);
+                }
+            }
+            for (; t < tables; t++) {
+                DoubleVector vt = v(u, weights, offset, scale, t, d, width, l);
+                double[] r = column[t];
+                for (int i = 0, o = l; i < d; i++, o += width) DoubleVector.fromArray(S, grad, o).add(vt.mul(r[i])).intoArray(grad, o);
             }
         }
     }
 
-    /** v_t = w_a (offset_t + scale_t u*_t) of tables [first, end) into lanes.columnWeights. */
-    private void columnWeights(TemperatureLanes lanes, int first, int end) {
-        int d = cells.d, width = lanes.width;
-        double[] u = lanes.ustar, weights = lanes.weights, offset = cells.offset, scale = cells.scale, v = lanes.columnWeights;
-        for (int t = first; t < end; t++) {
-            int w = t / d * width, row = t * width, out = (t - first) * width;
-            for (int l = 0; l < width; l += N) {
-                DoubleVector.fromArray(S, u, row + l).mul(scale[t]).add(offset[t]).mul(DoubleVector.fromArray(S, weights, w + l)).intoArray(v, out + l);
-            }
-        }
-    }
-
-    /** Components i … i+3 of lane vector l: the columns [first, end), four at a time (the last few of all tables one by one). */
-    private static void fourRows(double[][] rows, int i, double[] grad, double[] v, int first, int end, int width, int l) {
-        double[] r0 = rows[i], r1 = rows[i + 1], r2 = rows[i + 2], r3 = rows[i + 3];
-        int o = i * width + l;
-        DoubleVector a0 = DoubleVector.fromArray(S, grad, o), a1 = DoubleVector.fromArray(S, grad, o + width);
-        DoubleVector a2 = DoubleVector.fromArray(S, grad, o + 2 * width), a3 = DoubleVector.fromArray(S, grad, o + 3 * width);
-        int t = first;
-        for (; t + 3 < end; t += 4) {
-            int c = (t - first) * width + l;
-            DoubleVector v0 = DoubleVector.fromArray(S, v, c), v1 = DoubleVector.fromArray(S, v, c + width);
-            DoubleVector v2 = DoubleVector.fromArray(S, v, c + 2 * width), v3 = DoubleVector.fromArray(S, v, c + 3 * width);
-            a0 = v3.fma(b(r0[t + 3]), v2.fma(b(r0[t + 2]), v1.fma(b(r0[t + 1]), v0.fma(b(r0[t]), a0))));
-            a1 = v3.fma(b(r1[t + 3]), v2.fma(b(r1[t + 2]), v1.fma(b(r1[t + 1]), v0.fma(b(r1[t]), a1))));
-            a2 = v3.fma(b(r2[t + 3]), v2.fma(b(r2[t + 2]), v1.fma(b(r2[t + 1]), v0.fma(b(r2[t]), a2))));
-            a3 = v3.fma(b(r3[t + 3]), v2.fma(b(r3[t + 2]), v1.fma(b(r3[t + 1]), v0.fma(b(r3[t]), a3))));
-        }
-        for (; t < end; t++) {
-            DoubleVector vt = DoubleVector.fromArray(S, v, (t - first) * width + l);
-            a0 = vt.fma(b(r0[t]), a0);
-            a1 = vt.fma(b(r1[t]), a1);
-            a2 = vt.fma(b(r2[t]), a2);
-            a3 = vt.fma(b(r3[t]), a3);
-        }
-        a0.intoArray(grad, o);
-        a1.intoArray(grad, o + width);
-        a2.intoArray(grad, o + 2 * width);
-        a3.intoArray(grad, o + 3 * width);
-    }
-
-    /** x in every lane (a short name: the blocked sums above broadcast 16 row elements per step). */
-    private static DoubleVector b(double x) {
-        return DoubleVector.broadcast(S, x);
-    }
-
-    /** Component i of lane vector l over the columns [first, end), as {@link #fourRows}. */
-    private static void oneRow(double[] r, int i, double[] grad, double[] v, int first, int end, int width, int l) {
-        int o = i * width + l;
-        DoubleVector a = DoubleVector.fromArray(S, grad, o);
-        int t = first;
-        for (; t + 3 < end; t += 4) {
-            int c = (t - first) * width + l;
-            DoubleVector v0 = DoubleVector.fromArray(S, v, c), v1 = DoubleVector.fromArray(S, v, c + width);
-            DoubleVector v2 = DoubleVector.fromArray(S, v, c + 2 * width), v3 = DoubleVector.fromArray(S, v, c + 3 * width);
-            a = v3.fma(b(r[t + 3]), v2.fma(b(r[t + 2]), v1.fma(b(r[t + 1]), v0.fma(b(r[t]), a))));
-        }
-        for (; t < end; t++) a = DoubleVector.fromArray(S, v, (t - first) * width + l).fma(b(r[t]), a);
-        a.intoArray(grad, o);
+    /** v_t = w_a (offset_t + scale_t u*_t) of the lanes from l. */
+    private static DoubleVector v(double[] u, double[] weights, double[] offset, double[] scale, int t, int d, int width, int l) {
+        return DoubleVector.fromArray(S, u, t * width + l).mul(scale[t]).add(offset[t]).mul(DoubleVector.fromArray(S, weights, t / d * width + l));
     }
 }
