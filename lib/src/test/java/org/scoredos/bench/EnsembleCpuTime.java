@@ -31,6 +31,16 @@ public final class EnsembleCpuTime {
         double[] t = new double[31];
         for (int i = 0; i < t.length; i++) t[i] = 500 + 2000.0 * i / 30;
         double sink = 0;
+        // both paths warmed up first: on a loaded machine C2 compiles the lanes' vector code late, and
+        // that time would otherwise land in whichever row is timed first
+        IsosurfaceEstimator warm = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH, ErrorModel.REFERENCE);
+        IsosurfaceWorkspace warmSpace = warm.workspace();
+        for (int rep = 0; rep < 10; rep++) {
+            for (boolean gradient : new boolean[] {true, false}) {
+                sink += batch(warm, thetas, t, gradient, false, true);
+                for (int i = 0; i < 2000; i++) warm.evaluate(thetas[i & (BLOCK - 1)], t[i % t.length], gradient, false, warmSpace);
+            }
+        }
         for (ErrorModel model : ErrorModel.values()) {
             IsosurfaceEstimator est = IsosurfaceEstimator.of(phase, IsosurfaceEstimator.Mode.SMOOTH, model);
             for (boolean error : new boolean[] {false, true}) {
