@@ -81,16 +81,13 @@ final class PhaseModelOptions {
     /**
      * The phase at {@code path}: a summary store directory, or a DescriptorDOS campaign exported to
      * JSON (.json or .json.gz). A campaign output of several strains also brings its
-     * leave-one-shard-out replicas, for error bars that count the correlation between volumes —
-     * except under the reference error model, whose bars are propagated and never read them (so
-     * its shards are not read either).
+     * leave-one-shard-out replicas, for error bars that count the correlation between volumes:
+     * its shards are read when a Gibbs estimator under the calibrated error model is made
+     * ({@link MultiVolumePhase#estimator}), not here.
      */
     StoredPhase read(Path path, String what) throws IOException {
         StoredPhase phase = PhaseLoader.read(path, what);
-        if (phase instanceof MultiVolumePhase several && errorModel != ErrorModel.REFERENCE) {
-            return several.withJackknife(ShardJackknife.of(path, several.volumes()));
-        }
-        return phase;
+        return phase instanceof MultiVolumePhase several ? several.withJackknife(ShardJackknife.at(path)) : phase;
     }
 
     EstimatorSettings settings() {

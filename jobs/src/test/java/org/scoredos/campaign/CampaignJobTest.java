@@ -266,7 +266,9 @@ class CampaignJobTest {
     void jackknifeReplicasLeaveOutOneShardOfEveryStrain() throws IOException {
         Path out = tmp.resolve("jackknife");
         List<PhaseSummary> full = run(strains("[0.0, 0.01]"), out, 2).result().phases();
-        List<List<PhaseSummary>> replicas = ShardJackknife.of(out, full);
+        List<String> said = new java.util.ArrayList<>();
+        List<List<PhaseSummary>> replicas = ShardJackknife.at(out).replicas(full, said::add);
+        assertEquals(List.of(), said);
         assertEquals(2, replicas.size(), "32 samples in shards of 16: two replicas");
         for (int v = 0; v < 2; v++) {
             for (int a = 0; a < 3; a++) {
@@ -283,7 +285,17 @@ class CampaignJobTest {
                 assertTrue(x.mean()[0] != y.mean()[0]);
             }
         }
-        assertTrue(ShardJackknife.of(tmp.resolve("jackknife/summaries"), full).isEmpty(), "not a campaign output");
+        assertTrue(ShardJackknife.at(tmp.resolve("jackknife/summaries")).replicas(full, said::add).isEmpty(), "not a campaign output");
+        assertEquals(List.of(), said, "a directory of stores has no shards to miss");
+        // the summaries alone (shards removed): no replicas, and the line says which shard is missing
+        try (Stream<Path> files = Files.walk(out.resolve("shards"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        assertTrue(ShardJackknife.at(out).replicas(full, said::add).isEmpty());
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).startsWith("no jackknife replicas (") && said.get(0).contains("shards/cell-00000/shard-")
+                && said.get(0).contains("committed shard disappeared")
+                && said.get(0).endsWith("statistical bars propagated as independent between volumes"), said.get(0));
     }
 
     @Test

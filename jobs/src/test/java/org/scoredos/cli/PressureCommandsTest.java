@@ -138,6 +138,23 @@ class PressureCommandsTest {
     }
 
     @Test
+    void theOutputsShardsAreReadOnlyForACalibratedGibbsEstimatorWhichSaysWhyItHasNone() throws Exception {
+        // this output's manifest is not a campaign's and it has no shards: refused without a
+        // pressure before they are looked for; at a pressure, one warning line names what is missing
+        CommandRun refused = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000");
+        assertBad(refused, "give a pressure");
+        assertFalse(refused.err().contains("jackknife"), refused.err());
+        CommandRun r = run("estimate", "--summaries", bcc.toString(), "--coeff", coeff.toString(), "--temperatures", "1000",
+                "--pressure", "0", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        List<String> warnings = r.err().lines().filter(l -> l.contains("jackknife")).toList();
+        assertEquals(1, warnings.size(), r.err());
+        assertTrue(warnings.get(0).startsWith("warning: fe-bcc: no jackknife replicas (") && warnings.get(0).contains("manifest.json: format: not a scoredos-campaign manifest")
+                && warnings.get(0).endsWith("statistical bars propagated as independent between volumes"), warnings.get(0));
+        assertTrue(JSON.readTree(r.out()).get("method").asText().endsWith("per-volume bars propagated as independent"), r.out());
+    }
+
+    @Test
     void transitionAtPressureAndThePhaseBoundary() throws Exception {
         CommandRun r = run("transition", "--phase", "fcc=" + fcc, "--phase", "bcc=" + bcc, "--coeff", coeff.toString(), "--pressure", "0",
                 "--error-model", "reference", "--format", "json");

@@ -134,7 +134,12 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
 
     /** Whether the statistical bars are the jackknife replicas' (replicas given, calibrated error model). */
     private boolean jackknifed() {
-        return !replicas.isEmpty() && errorModel() == ErrorModel.CALIBRATED;
+        return !replicas.isEmpty() && usesReplicas(errorModel());
+    }
+
+    /** Whether bars under this error model come from jackknife replicas when there are some (the reference model's are propagated). */
+    public static boolean usesReplicas(ErrorModel model) {
+        return model == ErrorModel.CALIBRATED;
     }
 
     /** G relative to the reference volume's lattice energy, with its error bar, solved flag and ∂G/∂θ. */

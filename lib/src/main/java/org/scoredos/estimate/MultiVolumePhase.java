@@ -16,14 +16,14 @@ import org.scoredos.summary.StoreModel;
 public final class MultiVolumePhase implements StoredPhase {
     private final String name;
     private final List<PhaseSummary> volumes;
-    private final List<List<PhaseSummary>> replicas;
+    private final VolumeReplicas replicas;
 
     /** {@code stores}: one isosurface summary per volume, in any order; the same element and descriptor. */
     public MultiVolumePhase(String name, List<PhaseSummary> stores) {
-        this(name, stores, List.of());
+        this(name, stores, VolumeReplicas.NONE);
     }
 
-    private MultiVolumePhase(String name, List<PhaseSummary> stores, List<List<PhaseSummary>> replicas) {
+    private MultiVolumePhase(String name, List<PhaseSummary> stores, VolumeReplicas replicas) {
         if (stores.size() < 2) throw new IllegalArgumentException("a multi-volume phase needs several volumes");
         List<PhaseSummary> sorted = new ArrayList<>(stores);
         sorted.sort(Comparator.comparingDouble(MultiVolumePhase::volumePerAtom));
@@ -43,23 +43,17 @@ public final class MultiVolumePhase implements StoredPhase {
         }
         this.name = name;
         this.volumes = List.copyOf(sorted);
-        this.replicas = List.copyOf(replicas);
+        this.replicas = replicas;
     }
 
     /**
-     * The same phase with jackknife replicas of its volumes (each the volumes' summaries without
-     * one part of the samples that all volumes share, in {@link #volumes()}' order): the
-     * statistical error bars of G(P, T) and what follows from it are then the replicas' spread,
-     * which counts the correlation between volumes ({@link GibbsEstimator}).
+     * The same phase with jackknife replicas of its volumes, read from {@code source} when an
+     * estimator that uses them is made: the statistical error bars of G(P, T) and what follows
+     * from it are then the replicas' spread, which counts the correlation between volumes
+     * ({@link GibbsEstimator}).
      */
-    public MultiVolumePhase withJackknife(List<List<PhaseSummary>> jackknife) {
-        for (List<PhaseSummary> r : jackknife) {
-            if (r.size() != volumes.size()) throw new IllegalArgumentException("a replica of every volume");
-            for (int i = 0; i < r.size(); i++) {
-                if (volumePerAtom(r.get(i)) != volumePerAtom(volumes.get(i))) throw new IllegalArgumentException("replicas in the volumes' order");
-            }
-        }
-        return new MultiVolumePhase(name, volumes, jackknife);
+    public MultiVolumePhase withJackknife(VolumeReplicas source) {
+        return new MultiVolumePhase(name, volumes, source);
     }
 
     /** V_0/N of a store's reference cell, Å³/atom. */
@@ -104,9 +98,24 @@ public final class MultiVolumePhase implements StoredPhase {
             perAtom[i] = volumePerAtom(p);
             if (Math.abs(p.reference().strain()) < Math.abs(volumes.get(reference).reference().strain())) reference = i;
         }
-        List<List<IsosurfaceEstimator>> jackknife = new ArrayList<>(replicas.size());
-        for (List<PhaseSummary> r : replicas) jackknife.add(estimators(r, settings, line -> { }));
-        return new GibbsEstimator(name, estimators(volumes, settings, progress), perAtom, reference, settings.pressure(), jackknife);
+        List<IsosurfaceEstimator> estimators = estimators(volumes, settings, progress);
+        List<List<IsosurfaceEstimator>> jackknife = new ArrayList<>();
+        if (GibbsEstimator.usesReplicas(settings.errorModel())) {
+            for (List<PhaseSummary> r : replicas(progress)) jackknife.add(estimators(r, settings, line -> { }));
+        }
+        return new GibbsEstimator(name, estimators, perAtom, reference, settings.pressure(), jackknife);
+    }
+
+    /** The source's replicas, each checked to hold every volume in {@link #volumes()}' order. */
+    private List<List<PhaseSummary>> replicas(Consumer<String> progress) {
+        List<List<PhaseSummary>> out = replicas.replicas(volumes, line -> progress.accept("warning: " + name + ": " + line));
+        for (List<PhaseSummary> r : out) {
+            if (r.size() != volumes.size()) throw new IllegalArgumentException("a replica of every volume");
+            for (int i = 0; i < r.size(); i++) {
+                if (volumePerAtom(r.get(i)) != volumePerAtom(volumes.get(i))) throw new IllegalArgumentException("replicas in the volumes' order");
+            }
+        }
+        return out;
     }
 
     private static List<IsosurfaceEstimator> estimators(List<PhaseSummary> stores, EstimatorSettings settings, Consumer<String> progress) {

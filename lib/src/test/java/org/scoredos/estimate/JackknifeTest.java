@@ -1,14 +1,16 @@
 package org.scoredos.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scoredos.estimate.IsosurfaceEstimator.Mode;
+import org.scoredos.io.BadInputException;
 
-/** Jackknife bars of fixed-pressure results: the textbook case, and the estimator's use of replicas. */
+/** Jackknife bars of fixed-pressure results: the textbook case, the estimator's use of replicas, and when it reads them. */
 class JackknifeTest {
     private static GibbsFreeEnergy.Quantity q(double v) {
         return new GibbsFreeEnergy.Quantity(v, 99);
@@ -48,7 +50,7 @@ class JackknifeTest {
         StrainedPhases bcc = new StrainedPhases(IronCampaigns.bcc(), IronCampaigns.thetaRef(), 56.0, 1.7, -0.01, 0, 0.01, 0.02);
         double[] theta = IronCampaigns.thetaRef(), temps = {900};
         MultiVolumePhase phase = new MultiVolumePhase("fe-bcc", bcc.phases());
-        MultiVolumePhase jackknifed = phase.withJackknife(List.of(phase.volumes(), phase.volumes()));
+        MultiVolumePhase jackknifed = phase.withJackknife((volumes, progress) -> List.of(volumes, volumes));
         EstimatorSettings calibrated = new EstimatorSettings(Mode.SMOOTH, ErrorModel.CALIBRATED, null, null, 0.0);
         GibbsFreeEnergy plain = phase.estimator(calibrated, line -> { }).gibbs(theta, temps, false)[0];
         GibbsEstimator estimator = jackknifed.estimator(calibrated, line -> { });
@@ -64,5 +66,26 @@ class JackknifeTest {
         assertEquals(phase.estimator(reference, line -> { }).gibbs(theta, temps, false)[0].volume().error(),
                 jackknifed.estimator(reference, line -> { }).gibbs(theta, temps, false)[0].volume().error(), 0.0,
                 "the reference model's bands move all volumes together: propagated as before");
+    }
+
+    @Test
+    void replicasAreReadOnlyForACalibratedEstimatorAtAPressureAndWhyThereAreNoneIsSaid() {
+        StrainedPhases bcc = new StrainedPhases(IronCampaigns.bcc(), IronCampaigns.thetaRef(), 56.0, 1.7, -0.01, 0, 0.01, 0.02);
+        List<String> asked = new ArrayList<>();
+        MultiVolumePhase phase = new MultiVolumePhase("fe-bcc", bcc.phases()).withJackknife((volumes, progress) -> {
+            asked.add("replicas");
+            progress.accept("no jackknife replicas (shard 3 of cell 7 is missing)");
+            return List.of();
+        });
+        EstimatorSettings calibrated = new EstimatorSettings(Mode.SMOOTH, ErrorModel.CALIBRATED, null, null);
+        BadInputException e = assertThrows(BadInputException.class, () -> phase.estimator(calibrated, line -> { }));
+        assertTrue(e.getMessage().contains("give a pressure"), e.getMessage());
+        phase.estimator(new EstimatorSettings(Mode.SMOOTH, ErrorModel.REFERENCE, null, null, 0.0), line -> { });
+        assertEquals(List.of(), asked, "refused, or the reference model: the replicas are not read");
+        List<String> said = new ArrayList<>();
+        GibbsEstimator without = phase.estimator(calibrated.atPressure(0.0), said::add);
+        assertEquals(List.of("replicas"), asked, "read once, for the calibrated estimator at a pressure");
+        assertTrue(said.contains("warning: fe-bcc: no jackknife replicas (shard 3 of cell 7 is missing)"), said.toString());
+        assertTrue(without.method().endsWith("per-volume bars propagated as independent"), without.method());
     }
 }
