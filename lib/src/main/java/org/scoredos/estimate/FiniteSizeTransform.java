@@ -62,7 +62,8 @@ final class FiniteSizeTransform {
         hi = upper.clone();
         logNormaliser = new double[coefficients.length];
         double[] moments = new double[3];
-        for (int t = 0; t < coefficients.length; t++) logNormaliser[t] = logIntegral(t, 0, moments);
+        double[][] halves = halves();
+        for (int t = 0; t < coefficients.length; t++) logNormaliser[t] = logIntegral(t, 0, moments, halves);
     }
 
     /**
@@ -71,8 +72,9 @@ final class FiniteSizeTransform {
      */
     void transformAll(double[] slopes, double[] mean, double[] value, double[] curvature) {
         double[] moments = new double[3];
+        double[][] halves = halves();
         for (int t = 0; t < slopes.length; t++) {
-            double logZ = logIntegral(t, slopes[t], moments);
+            double logZ = logIntegral(t, slopes[t], moments, halves);
             value[t] = -(logZ - logNormaliser[t]) / atoms;
             double m = moments[1] / moments[0], variance = moments[2] / moments[0] - m * m;
             mean[t] = m;
@@ -84,30 +86,39 @@ final class FiniteSizeTransform {
      * ln ∫ exp(N (S_t(u) − s'u)) du over the range; {@code moments} gets ∫ e, ∫ u e, ∫ u² e with
      * e = exp(N (S_t − s'u) − shift), shift the exponent's largest value on the first nodes and ends.
      */
-    private double logIntegral(int t, double slope, double[] moments) {
+    private double logIntegral(int t, double slope, double[] moments, double[][] halves) {
         double shift = Math.max(exponent(t, slope, lo[t]), exponent(t, slope, hi[t]));
         double centre = 0.5 * (lo[t] + hi[t]), half = 0.5 * (hi[t] - lo[t]);
         for (double x : NODE) shift = Math.max(shift, exponent(t, slope, centre + half * x));
         java.util.Arrays.fill(moments, 0);
-        double[] whole = new double[3];
+        double[] whole = halves[2 * DEPTH + 2];
         rule(t, slope, shift, lo[t], hi[t], whole);
-        adaptive(t, slope, shift, lo[t], hi[t], whole, DEPTH, moments);
+        adaptive(t, slope, shift, lo[t], hi[t], whole, DEPTH, moments, halves);
         return shift + Math.log(moments[0]);
     }
 
+    /**
+     * Scratch moments for {@link #adaptive}: the two halves of each recursion depth, then the whole
+     * range's. A depth's halves stay intact while deeper calls use theirs, so one set serves a whole
+     * {@link #transformAll} without allocating per interval.
+     */
+    private static double[][] halves() {
+        return new double[2 * DEPTH + 3][3];
+    }
+
     /** Adds the moments over [a, b] to {@code out}: {@code whole} (the rule over [a, b]) when its halves agree with it. */
-    private void adaptive(int t, double slope, double shift, double a, double b, double[] whole, int depth, double[] out) {
+    private void adaptive(int t, double slope, double shift, double a, double b, double[] whole, int depth, double[] out, double[][] halves) {
         double mid = 0.5 * (a + b);
-        double[] left = new double[3], right = new double[3];
+        double[] left = halves[2 * depth], right = halves[2 * depth + 1];
         rule(t, slope, shift, a, mid, left);
         rule(t, slope, shift, mid, b, right);
-        double halves = left[0] + right[0];
-        if (depth == 0 || Math.abs(halves - whole[0]) <= TOLERANCE * halves) {
+        double split = left[0] + right[0];
+        if (depth == 0 || Math.abs(split - whole[0]) <= TOLERANCE * split) {
             for (int i = 0; i < 3; i++) out[i] += left[i] + right[i];
             return;
         }
-        adaptive(t, slope, shift, a, mid, left, depth - 1, out);
-        adaptive(t, slope, shift, mid, b, right, depth - 1, out);
+        adaptive(t, slope, shift, a, mid, left, depth - 1, out, halves);
+        adaptive(t, slope, shift, mid, b, right, depth - 1, out, halves);
     }
 
     /** Gauss–Legendre moments of exp(N (S − s'u) − shift) over [a, b]. */
