@@ -152,7 +152,8 @@ public final class MeltingShift {
         // the liquid is another store, independent of the solid
         double solidShiftError = solid.differenceError(theta, thetaRef, t);
         double shiftError = Math.hypot(at.liquid().error(), solidShiftError);
-        // the root of −ΔS(T − T_m) + δ(θ, T) moves by (dδ − δT dΔS)/(ΔS − ∂δ/∂T) when δ or ΔS does
+        // the root of −ΔS(T − T_m) + δ(θ, T) moves by (dδ − δT dΔS)/(ΔS − ∂δ/∂T) when δ or ΔS does; δ and ΔS in quadrature,
+        // their covariance within a store (its shift and its ⟨U⟩ from the same frames) left out
         double slope = (shift(theta, t + STEP, false).value() - shift(theta, t - STEP, false).value()) / (2 * STEP);
         double root = entropy - slope;
         double tmError = Math.hypot(shiftError, Math.abs(delta) * entropyError) / Math.abs(root);
