@@ -43,7 +43,7 @@ final class MeltingReport {
         ResultTable t = new ResultTable("meltingPoint")
                 .column(Column.of("referenceTm", "K", "T_m(θ_ref), given (--reference-tc)").shown("T_m(ref)", "%.2f"))
                 .column(Column.of("tm", "K", "T_m(θ): root of −ΔS_ref (T − T_m) + δ(T)").shown("T_m(θ)", "%.2f"))
-                .column(Columns.error("tmError", "K", "T_m(θ): δ's bar / ΔS_ref ⊕ |δT_m| δΔS/ΔS", "δT_m", "%.2f"))
+                .column(Columns.error("tmError", "K", "T_m(θ): (δ's bar ⊕ |δT_m| δΔS) / (ΔS_ref − ∂δ/∂T)", "δT_m", "%.2f"))
                 .column(Column.of("deltaTm", "K", "δT_m = T_m(θ) − T_m(θ_ref)").shown("δT_m", "%+.2f"))
                 .column(Column.of("solved", null, "T_m(θ) inside the liquid's sampled temperatures and every estimate there solved")
                         .shown("solved", null))

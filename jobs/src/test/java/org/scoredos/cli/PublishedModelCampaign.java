@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.scoredos.estimate.CentralDifferences;
 import org.scoredos.estimate.FreeEnergy;
 import org.scoredos.estimate.IsosurfaceEstimator;
 import org.scoredos.estimate.PhaseLoader;
@@ -95,17 +96,9 @@ final class PublishedModelCampaign {
         for (double temperature : new double[] {600, 1000}) {
             FreeEnergy f = est.estimate(theta, temperature);
             assertEquals(theta.length, f.gradient().length);
-            double scale = 0, worst = 0;
-            for (int i = 0; i < theta.length; i++) {
-                double h = 1e-6 * Math.abs(theta[i]) + 1e-9;
-                double[] p = theta.clone(), m = theta.clone();
-                p[i] += h;
-                m[i] -= h;
-                double fd = (total(est, p, temperature) - total(est, m, temperature)) / (p[i] - m[i]);
-                scale = Math.max(scale, Math.abs(f.gradient()[i]));
-                worst = Math.max(worst, Math.abs(fd - f.gradient()[i]));
-            }
-            assertTrue(worst <= 1e-6 * scale, temperature + " K: |FD − ∂F/∂θ| = " + worst + " against max |∂F/∂θ| = " + scale);
+            double[] fd = CentralDifferences.of(x -> total(est, x, temperature), theta, 1e-6, 1e-9, 1);
+            CentralDifferences.Mismatch m = CentralDifferences.Mismatch.of(fd, f.gradient());
+            assertTrue(m.worst() <= 1e-6 * m.scale(), temperature + " K: |FD − ∂F/∂θ| = " + m.worst() + " against max |∂F/∂θ| = " + m.scale());
         }
     }
 

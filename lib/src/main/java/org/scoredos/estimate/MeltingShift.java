@@ -148,20 +148,26 @@ public final class MeltingShift {
         boolean inside = t >= span[0] && t <= span[span.length - 1];
         Shift at = shift(theta, t, gradient);
         double delta = t - tm;
-        double shiftError = Math.hypot(at.liquid().error(), Math.hypot(at.solid().error(), at.solidRef().error()));
-        double tmError = Math.hypot(shiftError / entropy, Math.abs(delta) * entropyError / entropy);
+        // Δ_sol differenced first: the solid's two estimates share its fits (and F_ref), whose error cancels;
+        // the liquid is another store, independent of the solid
+        double solidShiftError = solid.differenceError(theta, thetaRef, t);
+        double shiftError = Math.hypot(at.liquid().error(), solidShiftError);
+        // the root of −ΔS(T − T_m) + δ(θ, T) moves by (dδ − δT dΔS)/(ΔS − ∂δ/∂T) when δ or ΔS does; δ and ΔS in quadrature,
+        // their covariance within a store (its shift and its ⟨U⟩ from the same frames) left out
+        double slope = (shift(theta, t + STEP, false).value() - shift(theta, t - STEP, false).value()) / (2 * STEP);
+        double root = entropy - slope;
+        double tmError = Math.hypot(shiftError, Math.abs(delta) * entropyError) / Math.abs(root);
         double[] grad = null;
         if (gradient) {
-            // the root of −ΔS(T − T_m) + δ(θ, T): ∂T/∂θ = ∂δ/∂θ / (ΔS − ∂δ/∂T)
-            double slope = (shift(theta, t + STEP, false).value() - shift(theta, t - STEP, false).value()) / (2 * STEP);
+            // ∂T/∂θ = ∂δ/∂θ / (ΔS − ∂δ/∂T)
             double[] dl = at.liquid().gradient(), ds = at.solid().gradient();
             grad = new double[theta.length];
-            for (int i = 0; i < grad.length; i++) grad[i] = (dl[i] - ds[i]) / (entropy - slope);
+            for (int i = 0; i < grad.length; i++) grad[i] = (dl[i] - ds[i]) / root;
         }
         double curvature = -heatCapacityDifference * delta * delta / (2 * tm * entropy);
         return new Result(tm, t, tmError, latentHeat, new GibbsFreeEnergy.Quantity(entropy, entropyError),
                 new GibbsFreeEnergy.Quantity(at.value(), shiftError), new GibbsFreeEnergy.Quantity(at.liquid().freeEnergy(), at.liquid().error()),
-                new GibbsFreeEnergy.Quantity(at.solidShift(), Math.hypot(at.solid().error(), at.solidRef().error())), heatCapacityDifference,
+                new GibbsFreeEnergy.Quantity(at.solidShift(), solidShiftError), heatCapacityDifference,
                 curvature, converged && inside && at.solved(), k, grad);
     }
 

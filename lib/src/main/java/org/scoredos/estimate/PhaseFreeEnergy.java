@@ -46,6 +46,18 @@ public interface PhaseFreeEnergy {
     /** The free energy at each temperature, with gradients if asked for. */
     FreeEnergy[] estimate(double[] theta, double[] temperatures, boolean gradient);
 
+    /**
+     * The error bar of [θ·D_0 + F_θ(T)] − [θ'·D_0 + F_θ'(T)], two models' estimates from this phase at one
+     * temperature. Both come from the same fits, so what their bars share cancels in the difference (all of it
+     * at θ = θ'). This default cannot tell what that is and adds the two bars in quadrature, as if the estimates
+     * were independent: an overestimate where their errors are positively correlated. An estimator that can
+     * linearise both in its fitted quantities differences first and takes one bar.
+     */
+    default double differenceError(double[] theta, double[] other, double temperature) {
+        return Math.hypot(estimate(theta, new double[] {temperature}, false)[0].error(),
+                estimate(other, new double[] {temperature}, false)[0].error());
+    }
+
     /** The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j. */
     default FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
         FreeEnergy[][] out = new FreeEnergy[thetas.length][];

@@ -254,61 +254,79 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         double kT = Units.KB * temperatures[a];
         double[] dTheta = new double[d];
         for (int i = 0; i < d; i++) dTheta[i] = theta[i] - thetaRef[i];
+        double[] rotated = rotated(c, dTheta);
         double deltaF = dot(dTheta, c.mean());
         double[] dStar = c.mean().clone();
         double variance = 0;
         boolean solved = true;
         double[] phi = new double[bases[a].size()], phiMax = new double[bases[a].size()];
         for (int k = 0; k < d; k++) {
-            double rotated = 0; // (Wᵀ Δθ)_k
-            for (int i = 0; i < d; i++) rotated += c.rotation()[i][k] * dTheta[i];
-            // min over y = centre + scale·u of Δθ'_k y − k_B T S_k(u)
-            double slope = rotated * s.scale()[k] / kT;
-            double[] sk = series[a][k];
-            double u = minimise(sk, slope, lower[a][k], upper[a][k]);
+            double u = minimiser(a, k, rotated[k]);
             double width = upper[a][k] - lower[a][k];
             if (u - lower[a][k] < 1e-6 * width || upper[a][k] - u < 1e-6 * width) solved = false;
             double y = s.centre()[k] + s.scale()[k] * u;
-            deltaF += rotated * y - kT * PolynomialConjugate.horner(sk, 0, sk.length, u);
+            double[] sk = series[a][k];
+            deltaF += rotated[k] * y - kT * PolynomialConjugate.horner(sk, 0, sk.length, u);
             for (int i = 0; i < d; i++) dStar[i] += c.rotation()[i][k] * y;
-            // the score fit's variance of S(u*) − S(u_max): S is shifted to 0 at its maximum
-            bases[a].evaluate(u, phi, null, null);
-            bases[a].evaluate(uMax[a][k], phiMax, null, null);
-            for (int i = 0; i < phi.length; i++) phi[i] -= phiMax[i];
-            variance += quadratic(s.covariance()[k], phi);
+            // S is shifted to 0 at its maximum
+            variance += fitVariance(a, k, u, uMax[a][k], phi, phiMax);
         }
         double mean = quadratic(c.covariance(), dTheta) / effective[a]; // sampling error of Δθ·⟨D⟩, correlated frames
         // |Var|: the reference's coefficient covariance need not be positive definite (as in FreeEnergyEstimator)
         return new Perturbation(deltaF, Math.sqrt(kT * kT * Math.abs(variance) + mean), dStar, solved);
     }
 
-    /** F_θ(T) per atom relative to θ·D_0, with its error, flag and (when asked) gradient. */
-    public FreeEnergy estimate(double[] theta, double temperature, boolean gradient) {
-        if (theta.length != thetaRef.length) {
-            throw new BadInputException("θ has " + theta.length + " coefficients, the store's descriptor " + thetaRef.length);
+    /** (Wᵀ Δθ)_k for every component k of the cell. */
+    private static double[] rotated(CellSummary c, double[] dTheta) {
+        int d = c.components();
+        double[] out = new double[d];
+        for (int k = 0; k < d; k++) {
+            for (int i = 0; i < d; i++) out[k] += c.rotation()[i][k] * dTheta[i];
         }
-        if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new BadInputException("temperature must be positive and finite, got " + temperature + " K");
-        }
+        return out;
+    }
+
+    /** u* of component k at cell a: the minimiser over y = centre + scale·u of Δθ'_k y − k_B T S_k(u). */
+    private double minimiser(int a, int k, double rotated) {
+        double slope = rotated * phase.cells().get(a).scores().scale()[k] / (Units.KB * temperatures[a]);
+        return minimise(series[a][k], slope, lower[a][k], upper[a][k]);
+    }
+
+    /** The score fit's variance of S_ak(u) − S_ak(from), both from the one fit; {@code phi} and {@code phiFrom} are scratch. */
+    private double fitVariance(int a, int k, double u, double from, double[] phi, double[] phiFrom) {
+        bases[a].evaluate(u, phi, null, null);
+        bases[a].evaluate(from, phiFrom, null, null);
+        for (int i = 0; i < phi.length; i++) phi[i] -= phiFrom[i];
+        return quadratic(phase.cells().get(a).scores().covariance()[k], phi);
+    }
+
+    /** The cells either side of T and the upper one's weight; one cell (both the same) at a sampled T, outside the span or of one cell. */
+    private record Bracket(int below, int above, double weight) {}
+
+    private Bracket bracket(double temperature) {
         int n = temperatures.length;
         int hi = 0;
         while (hi < n && temperatures[hi] < temperature) hi++;
-        boolean inside = temperature >= temperatures[0] && temperature <= temperatures[n - 1];
-        Perturbation p;
-        double refError;
-        if (hi < n && temperatures[hi] == temperature || !inside || n == 1) {
-            int a = hi < n && temperatures[hi] == temperature ? hi : temperature < temperatures[0] ? 0 : n - 1;
-            p = perturbation(a, theta);
-            refError = referenceError(temperature);
-        } else {
-            Perturbation below = perturbation(hi - 1, theta), above = perturbation(hi, theta);
-            double w = (temperature - temperatures[hi - 1]) / (temperatures[hi] - temperatures[hi - 1]);
+        if (hi < n && temperatures[hi] == temperature) return new Bracket(hi, hi, 0);
+        if (hi == 0 || hi == n) return new Bracket(Math.max(0, hi - 1), Math.max(0, hi - 1), 0);
+        return new Bracket(hi - 1, hi, (temperature - temperatures[hi - 1]) / (temperatures[hi] - temperatures[hi - 1]));
+    }
+
+    /** F_θ(T) per atom relative to θ·D_0, with its error, flag and (when asked) gradient. */
+    public FreeEnergy estimate(double[] theta, double temperature, boolean gradient) {
+        check(theta, temperature);
+        boolean inside = temperature >= temperatures[0] && temperature <= temperatures[temperatures.length - 1];
+        Bracket b = bracket(temperature);
+        Perturbation p = perturbation(b.below(), theta);
+        if (b.above() != b.below()) {
+            Perturbation below = p, above = perturbation(b.above(), theta);
+            double w = b.weight();
             double[] dStar = new double[theta.length];
             for (int i = 0; i < dStar.length; i++) dStar[i] = (1 - w) * below.descriptor()[i] + w * above.descriptor()[i];
             p = new Perturbation((1 - w) * below.deltaF() + w * above.deltaF(), (1 - w) * below.error() + w * above.error(),
                     dStar, below.solved() && above.solved());
-            refError = referenceError(temperature);
         }
+        double refError = referenceError(temperature);
         double[] dTheta = new double[theta.length];
         for (int i = 0; i < theta.length; i++) dTheta[i] = theta[i] - thetaRef[i];
         // F_θ − θ·D_0 = (F_ref − θ_ref·D_0) + ΔF − Δθ·D_0
@@ -316,6 +334,48 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         // one error bar, not split into statistical and score-order parts (no refits at p ± 1 here)
         return new FreeEnergy(temperature, f, Math.hypot(p.error(), refError), Double.NaN, p.solved() && inside,
                 gradient ? p.descriptor() : null);
+    }
+
+    /**
+     * The bar of F_θ − F_θ' differenced first: F_ref (its Gibbs–Helmholtz error) and the lattice cancel, and
+     * what is left, to first order in each cell's fits, is the score fit's variance of S(u*_θ) − S(u*_θ') per
+     * component and the sampling error of (θ − θ')·⟨D⟩; between cells interpolated as the estimate's bar is.
+     */
+    @Override
+    public double differenceError(double[] theta, double[] other, double temperature) {
+        check(theta, temperature);
+        check(other, temperature);
+        Bracket b = bracket(temperature);
+        double below = differenceError(b.below(), theta, other);
+        return b.above() == b.below() ? below : (1 - b.weight()) * below + b.weight() * differenceError(b.above(), theta, other);
+    }
+
+    private double differenceError(int a, double[] theta, double[] other) {
+        CellSummary c = phase.cells().get(a);
+        int d = c.components();
+        double kT = Units.KB * temperatures[a];
+        double[] dTheta = new double[d], dOther = new double[d], between = new double[d];
+        for (int i = 0; i < d; i++) {
+            dTheta[i] = theta[i] - thetaRef[i];
+            dOther[i] = other[i] - thetaRef[i];
+            between[i] = theta[i] - other[i];
+        }
+        double[] rotated = rotated(c, dTheta), rotatedOther = rotated(c, dOther);
+        double[] phi = new double[bases[a].size()], phiOther = new double[bases[a].size()];
+        double variance = 0;
+        for (int k = 0; k < d; k++) {
+            variance += fitVariance(a, k, minimiser(a, k, rotated[k]), minimiser(a, k, rotatedOther[k]), phi, phiOther);
+        }
+        return Math.sqrt(kT * kT * Math.abs(variance) + quadratic(c.covariance(), between) / effective[a]);
+    }
+
+    private void check(double[] theta, double temperature) {
+        if (theta.length != thetaRef.length) {
+            throw new BadInputException("θ has " + theta.length + " coefficients, the store's descriptor " + thetaRef.length);
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new BadInputException("temperature must be positive and finite, got " + temperature + " K");
+        }
     }
 
     private void prepare(int a, CellSummary c) {

@@ -70,9 +70,7 @@ public final class LammpsDumpReader implements Iterator<LammpsDumpReader.Frame>,
     @Override
     public boolean hasNext() {
         try {
-            String line;
-            while ((line = src.peek()) != null && line.isBlank()) src.next();
-            return line != null;
+            return src.skipBlankLines();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

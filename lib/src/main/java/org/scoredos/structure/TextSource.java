@@ -84,6 +84,13 @@ final class TextSource implements Closeable {
         return peeked;
     }
 
+    /** Skips blank lines (those between a trajectory's frames); whether a line is left. */
+    boolean skipBlankLines() throws IOException {
+        String s;
+        while ((s = peek()) != null && s.isBlank()) next();
+        return s != null;
+    }
+
     /** An error about the line last read. */
     BadInputException error(String field, String reason) {
         return BadInputException.at(file, line, field, reason);

@@ -90,9 +90,7 @@ public final class TrajectoryFrames implements Iterator<Structure>, Closeable {
     public boolean hasNext() {
         if (dump != null) return dump.hasNext();
         try {
-            String line;
-            while ((line = xyz.peek()) != null && line.isBlank()) xyz.next();
-            return line != null;
+            return xyz.skipBlankLines();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,6 +16,7 @@ import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
 import org.scoredos.structure.TrajectoryFrames;
 import org.scoredos.thermo.MappedEnergy;
+import org.scoredos.thermo.TungstenFixtures;
 
 /**
  * Thread CPU per frame of what {@code ingest} does with each frame of a crystal when it maps θ_ref's
@@ -32,7 +33,7 @@ public final class IngestFrameCpuTime {
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        LinearSnapPotential w = TiRun.tungstenSnap();
+        LinearSnapPotential w = TungstenFixtures.snap();
         SnapBispectrum engine = w.bispectrum();
         LinearSnapPotential reference = LinearSnapPotential.singleElement(engine, 0, w.coefficients());
         MappedEnergy mapping = new MappedEnergy(StructureFiles.read(DUMPS.resolve("W-bcc-128.data")), reference);

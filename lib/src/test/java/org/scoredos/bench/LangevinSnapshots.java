@@ -17,6 +17,7 @@ import org.scoredos.structure.ExtendedXyzWriter;
 import org.scoredos.structure.Structure;
 import org.scoredos.thermo.LangevinIntegrator;
 import org.scoredos.structure.AtomMasses;
+import org.scoredos.thermo.TungstenFixtures;
 
 /**
  * NVT MD of bcc W with the bundled SNAP and the project's own Langevin engine, written as
@@ -44,10 +45,10 @@ public final class LangevinSnapshots {
                 Integer.parseInt(o.getOrDefault("chunk", "0")), Double.parseDouble(o.getOrDefault("timestep", "0.003")),
                 Double.parseDouble(o.getOrDefault("friction", "5")), Long.parseLong(o.getOrDefault("seed", "1")),
                 Double.parseDouble(o.getOrDefault("melt", "0")), Integer.parseInt(o.getOrDefault("meltSteps", "2000")));
-        LinearSnapPotential w = TiRun.tungstenSnap();
+        LinearSnapPotential w = TungstenFixtures.snap();
         DoubleStream.of(temperatures).parallel().forEach(t -> {
             try {
-                run.at(w, TiRun.bcc(cells), t, out.resolve(String.format(Locale.ROOT, "T%.0f", t)));
+                run.at(w, TungstenFixtures.bcc(cells), t, out.resolve(String.format(Locale.ROOT, "T%.0f", t)));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -60,7 +61,7 @@ public final class LangevinSnapshots {
      */
     static LangevinIntegrator equilibrated(LinearSnapPotential w, Structure x0, double t, double melt, int meltSteps,
             int equilibration, double timestep, double friction, SplittableRandom random) {
-        AtomMasses masses = AtomMasses.uniform(x0.size(), TiRun.W_MASS);
+        AtomMasses masses = AtomMasses.uniform(x0.size(), TungstenFixtures.MASS);
         Structure from = x0;
         if (melt > 0) {
             LangevinIntegrator hot = new LangevinIntegrator(w::energyAndForces, x0,

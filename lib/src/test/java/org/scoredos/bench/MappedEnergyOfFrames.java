@@ -18,6 +18,7 @@ import org.scoredos.structure.Structure;
 import org.scoredos.structure.TrajectoryFrames;
 import org.scoredos.thermo.Blocking;
 import org.scoredos.thermo.MappedEnergy;
+import org.scoredos.thermo.TungstenFixtures;
 import org.scoredos.units.Units;
 
 /**
@@ -32,8 +33,8 @@ public final class MappedEnergyOfFrames {
     private MappedEnergyOfFrames() {}
 
     public static void main(String[] args) throws IOException {
-        LinearSnapPotential w = TiRun.tungstenSnap();
-        Structure lattice = TiRun.bcc(4);
+        LinearSnapPotential w = TungstenFixtures.snap();
+        Structure lattice = TungstenFixtures.bcc(4);
         int n = lattice.size();
         double u0 = w.energy(lattice);
         double modes = 3.0 * n - 3;
@@ -75,7 +76,7 @@ public final class MappedEnergyOfFrames {
                     (cpuNanos() - cpu) / 1e6 / plain.size());
             rows.add(new double[] {t, p.mean(), p.error(), m.mean(), m.error()});
         }
-        HarmonicReference harmonic = HarmonicReference.compute(lattice, w, 0.0, TiRun.W_MASS,
+        HarmonicReference harmonic = HarmonicReference.compute(lattice, w, 0.0, TungstenFixtures.MASS,
                 new HessianCalculator(HessianCalculator.DEFAULT_STEP, true));
         double[] ts = rows.stream().mapToDouble(r -> r[0]).toArray();
         for (int way = 0; way < 2; way++) {

@@ -21,6 +21,7 @@ import org.scoredos.structure.Structure;
 import org.scoredos.thermo.Blocking;
 import org.scoredos.thermo.LambdaPath;
 import org.scoredos.thermo.LangevinIntegrator;
+import org.scoredos.thermo.TungstenFixtures;
 
 /**
  * TI between the bundled W SNAP θ_ref and a perturbed θ = θ_ref,i (1 + s g_i) (g from the
@@ -56,9 +57,9 @@ public final class PerturbationTi {
         double melt = Double.parseDouble(o.getOrDefault("melt", "0"));
         int meltSteps = Integer.parseInt(o.getOrDefault("meltSteps", "2000"));
 
-        LinearSnapPotential ref = TiRun.tungstenSnap();
+        LinearSnapPotential ref = TungstenFixtures.snap();
         double[] thetaRef = ref.coefficients();
-        Structure lattice = TiRun.bcc(cells);
+        Structure lattice = TungstenFixtures.bcc(cells);
         double beta0 = ref.offset(lattice) / lattice.size();
         double[] g = new double[thetaRef.length];
         // the stream verify --perturb draws model m's g from (ModelEnsemble)
@@ -74,7 +75,7 @@ public final class PerturbationTi {
             for (int i = 0; i < theta.length; i++) theta[i] = thetaRef[i] + path.node(k) * dTheta[i];
             LinearSnapPotential w = LinearSnapPotential.singleElement(ref.bispectrum(), beta0, theta);
             SplittableRandom random = new SplittableRandom(mdSeed * 7_919L + 31L * k + Math.round(t));
-            Structure x0 = TiRun.bcc(cells);
+            Structure x0 = TungstenFixtures.bcc(cells);
             LangevinIntegrator md = LangevinSnapshots.equilibrated(w, x0, t, melt, meltSteps, equilibration, timestep, friction, random);
             SnapBispectrum b = ref.bispectrum();
             List<Double> series = new ArrayList<>();

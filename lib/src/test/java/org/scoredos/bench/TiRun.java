@@ -1,25 +1,20 @@
 package org.scoredos.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.scoredos.descriptor.SnapCoefficientReader;
-import org.scoredos.descriptor.SnapParameterReader;
-import org.scoredos.descriptor.SnapParameters;
 import org.scoredos.harmonic.Hessian;
 import org.scoredos.harmonic.HessianCalculator;
 import org.scoredos.potential.LinearSnapPotential;
-import org.scoredos.structure.Lattices;
 import org.scoredos.structure.Structure;
 import org.scoredos.thermo.ThermodynamicIntegration;
 import org.scoredos.thermo.TiPlan;
 import org.scoredos.thermo.TiResult;
 import org.scoredos.thermo.TiSettings;
+import org.scoredos.thermo.TungstenFixtures;
 import org.scoredos.structure.AtomMasses;
 
 /**
@@ -32,9 +27,6 @@ import org.scoredos.structure.AtomMasses;
  * otherwise), seed (1), parallel (true). See jobs/docs/guide.md ("Ground truth: thermodynamic integration") for the command.
  */
 public final class TiRun {
-    static final double W_MASS = 183.84;
-    static final double W_A = 12.742537224023346 / 4;
-
     private TiRun() {}
 
     public static void main(String[] args) throws IOException {
@@ -49,12 +41,12 @@ public final class TiRun {
                 (int) num(o, "equilibration", d.equilibrationSteps()), (int) num(o, "production", d.productionSteps()),
                 (int) num(o, "stride", d.stride()), (int) num(o, "blocks", d.blocks()), (int) num(o, "nodes", d.nodes()));
         double[] temperatures = Arrays.stream(o.getOrDefault("temperatures", "300").split(",")).mapToDouble(Double::parseDouble).toArray();
-        Structure x0 = bcc((int) num(o, "cells", 4));
+        Structure x0 = TungstenFixtures.bcc((int) num(o, "cells", 4));
         boolean parallel = Boolean.parseBoolean(o.getOrDefault("parallel", "true"));
 
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
-        LinearSnapPotential w = tungstenSnap();
+        LinearSnapPotential w = TungstenFixtures.snap();
         Hessian h = new HessianCalculator(HessianCalculator.DEFAULT_STEP, parallel).compute(w, x0);
         long seed = (long) num(o, "seed", 1);
         System.out.printf("%d atoms, %d cores, %s%nHessian: %.1f s wall, %.1f s CPU%n", x0.size(),
@@ -62,7 +54,7 @@ public final class TiRun {
         for (double t : temperatures) {
             long start = System.nanoTime();
             long cpu = cpuNanos();
-            TiPlan one = new TiPlan(w, x0, h, AtomMasses.uniform(x0.size(), W_MASS), new double[] {t}, settings, seed);
+            TiPlan one = new TiPlan(w, x0, h, AtomMasses.uniform(x0.size(), TungstenFixtures.MASS), new double[] {t}, settings, seed);
             List<TiResult> r = ThermodynamicIntegration.run(one, parallel,
                     done -> System.err.printf("  T = %.0f K: %d/%d λ nodes%n", t, done, one.size()));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -85,21 +77,5 @@ public final class TiRun {
 
     private static double num(Map<String, String> o, String key, double fallback) {
         return o.containsKey(key) ? Double.parseDouble(o.get(key)) : fallback;
-    }
-
-    static LinearSnapPotential tungstenSnap() throws IOException {
-        SnapParameters p = SnapParameterReader.parse("D.snapparam", lines("/w-snap/D.snapparam"));
-        return LinearSnapPotential.of(p, SnapCoefficientReader.parse("X_W.snapcoeff", lines("/w-snap/X_W.snapcoeff"), p));
-    }
-
-    /** n×n×n conventional cells of bcc W at the lattice constant of the bundled W-bcc.dat. */
-    static Structure bcc(int n) {
-        return Lattices.bcc(W_A, n, n, n).withMassByType(new double[] {W_MASS});
-    }
-
-    private static List<String> lines(String resource) throws IOException {
-        try (InputStream in = TiRun.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
     }
 }

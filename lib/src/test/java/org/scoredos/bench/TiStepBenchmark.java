@@ -18,6 +18,7 @@ import org.scoredos.structure.Structure;
 import org.scoredos.thermo.LambdaSample;
 import org.scoredos.thermo.TiPlan;
 import org.scoredos.thermo.TiSettings;
+import org.scoredos.thermo.TungstenFixtures;
 import org.scoredos.structure.AtomMasses;
 
 /**
@@ -43,8 +44,8 @@ public class TiStepBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Structure x0 = TiRun.bcc(cells);
-        plan = TiPlan.ownHessian(TiRun.tungstenSnap(), x0, AtomMasses.uniform(x0.size(), TiRun.W_MASS), new double[] {2000},
+        Structure x0 = TungstenFixtures.bcc(cells);
+        plan = TiPlan.ownHessian(TungstenFixtures.snap(), x0, AtomMasses.uniform(x0.size(), TungstenFixtures.MASS), new double[] {2000},
                 new TiSettings(0.002, 5, 0, STEPS, 1, 2, 1), 1);
     }
 

@@ -41,12 +41,20 @@ class MeltingShiftTest {
     }
 
     private static TemperatureConditionedEstimator solid() {
+        return solid(solid);
+    }
+
+    private static TemperatureConditionedEstimator solid(PhaseSummary store) {
         DoubleUnaryOperator harmonic = t -> QuadraticMd.exact(THETA_REF, t) + kinetic(t);
-        return new TemperatureConditionedEstimator(solid, THETA_REF, true, harmonic, null);
+        return new TemperatureConditionedEstimator(store, THETA_REF, true, harmonic, null);
     }
 
     private static TemperatureConditionedEstimator liquid(double[] anchor) {
-        return new TemperatureConditionedEstimator(liquid, THETA_REF, true, null, anchor);
+        return liquid(liquid, anchor);
+    }
+
+    private static TemperatureConditionedEstimator liquid(PhaseSummary store, double[] anchor) {
+        return new TemperatureConditionedEstimator(store, THETA_REF, true, null, anchor);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -80,6 +88,47 @@ class MeltingShiftTest {
         assertEquals(dot(THETA_REF, C), self.latentHeat().value(), 3 * self.latentHeat().error() + 2e-5);
         assertEquals(dot(THETA_REF, C) / TM, self.entropy().value(), 3 * self.entropy().error() + 2e-8);
         assertEquals(0, self.heatCapacityDifference(), 2e-6, "same heat capacity in both phases, k_B = " + Units.KB);
+    }
+
+    /**
+     * The bars against a brute-force spread: δ, Δ_sol and T_m(θ) over independently sampled pairs of stores. The
+     * solid's two estimates share its fits and F_ref's Gibbs–Helmholtz error (0.2 meV/atom each here), which the
+     * difference cancels; their bars in quadrature (0.3 meV/atom) made the bars of Δ_sol, δ and T_m some 30–65 times
+     * the spread. θ_ref itself melts at the given T_m in every pair, with no error.
+     */
+    @Test
+    void theBarsAreTheSpreadOverIndependentlySampledStores() {
+        double[] theta = {0.83, 1.27, 2.16};
+        int pairs = 10;
+        double[] solidShift = new double[pairs], shift = new double[pairs], tm = new double[pairs];
+        double solidBar = 0, shiftBar = 0, tmBar = 0;
+        for (int k = 0; k < pairs; k++) {
+            MeltingShift m = new MeltingShift(solid(QuadraticMd.store("solid", THETA_REF, TEMPERATURES, new double[D], true, 100 + k)),
+                    liquid(QuadraticMd.store("liquid", THETA_REF, TEMPERATURES, C, false, 200 + k), null), TM);
+            MeltingShift.Result r = m.at(theta, false);
+            solidShift[k] = r.solidShift().value();
+            shift[k] = r.shift().value();
+            tm[k] = r.tm();
+            solidBar += r.solidShift().error() / pairs;
+            shiftBar += r.shift().error() / pairs;
+            tmBar += r.tmError() / pairs;
+            MeltingShift.Result self = m.at(THETA_REF, false);
+            assertEquals(TM, self.tm(), 1e-6);
+            assertEquals(0, self.tmError(), 1e-9, "θ_ref melts at the given T_m: " + self);
+            assertEquals(0, self.solidShift().error(), 1e-12, self.toString());
+        }
+        assertSpread(solidShift, solidBar, "Δ_sol");
+        assertSpread(shift, shiftBar, "δ");
+        assertSpread(tm, tmBar, "T_m(θ)");
+    }
+
+    /** The bar within a factor of two of the sample standard deviation (of 10 values: ±24 % at one σ). */
+    private static void assertSpread(double[] values, double bar, String what) {
+        double mean = 0, s2 = 0;
+        for (double v : values) mean += v / values.length;
+        for (double v : values) s2 += (v - mean) * (v - mean) / (values.length - 1);
+        double spread = Math.sqrt(s2);
+        assertTrue(bar > 0.5 * spread && bar < 2 * spread, what + ": bar " + bar + " against a spread of " + spread);
     }
 
     @Test

@@ -86,6 +86,37 @@ class TemperatureConditionedEstimatorTest {
         }
     }
 
+    /**
+     * F_θ − F_θ' differenced first: F_ref's error cancels (against θ_ref the bar is the perturbation's alone), and
+     * over independently sampled stores the difference of two models scatters as its bar says, not as the two
+     * estimates' bars in quadrature (which count F_ref's Gibbs–Helmholtz error twice).
+     */
+    @Test
+    void theDifferenceOfTwoModelsCarriesOnlyWhatTheirEstimatesDoNotShare() {
+        TemperatureConditionedEstimator e = estimator(null);
+        double[] theta = {0.83, 1.27, 2.16}, other = {0.78, 1.34, 2.08};
+        assertEquals(0, e.differenceError(theta, theta, 1500));
+        assertEquals(e.differenceError(theta, other, 1250), e.differenceError(other, theta, 1250), 1e-15);
+        assertEquals(e.perturbation(1, theta).error(), e.differenceError(theta, THETA_REF, 1500), 1e-9 * e.perturbation(1, theta).error());
+        int stores = 10;
+        double[] difference = new double[stores];
+        double bar = 0, quadrature = 0;
+        for (int k = 0; k < stores; k++) {
+            TemperatureConditionedEstimator replica = new TemperatureConditionedEstimator(
+                    QuadraticMd.store("quadratic", THETA_REF, TEMPERATURES, new double[D], true, 300 + k), THETA_REF, true,
+                    t -> exact(THETA_REF, t), null);
+            FreeEnergy a = replica.estimate(theta, 1250, false), b = replica.estimate(other, 1250, false);
+            difference[k] = a.freeEnergy() - b.freeEnergy();
+            bar += replica.differenceError(theta, other, 1250) / stores;
+            quadrature += Math.hypot(a.error(), b.error()) / stores;
+        }
+        double mean = Arrays.stream(difference).average().orElseThrow(), s2 = 0;
+        for (double v : difference) s2 += (v - mean) * (v - mean) / (stores - 1);
+        double spread = Math.sqrt(s2);
+        assertTrue(bar > 0.5 * spread && bar < 2 * spread, "bar " + bar + " against a spread of " + spread + " over " + stores + " stores");
+        assertTrue(quadrature > 10 * spread, "the two bars in quadrature, " + quadrature + ", count F_ref's error");
+    }
+
     @Test
     void aModelTooFarFromTheReferenceOrATemperatureOutsideTheSpanIsUnsolved() {
         TemperatureConditionedEstimator e = estimator(null);

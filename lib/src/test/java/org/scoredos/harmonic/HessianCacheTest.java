@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoredos.structure.Structure;
+import org.scoredos.thermo.TungstenFixtures;
 
 class HessianCacheTest {
     private static final Structure FCC = TestCrystals.fcc(3.61, 1, TestCrystals.CU_MASS);
@@ -80,7 +81,7 @@ class HessianCacheTest {
         HessianCache cache = new HessianCache(dir);
         Structure bcc = TestCrystals.bcc(3.1803, 2, TestCrystals.W_MASS);
         String key = HessianCache.key(bcc, 0.0, 1e-4, MORSE);
-        SparseHessian h = new SparseHessianCalculator(1e-4, false).compute(SnapTungstenHessianTest.tungstenSnap(), bcc);
+        SparseHessian h = new SparseHessianCalculator(1e-4, false).compute(TungstenFixtures.snap(), bcc);
         assertEquals(h, cache.getOrComputeSparse(key, () -> h));
         SparseHessian back = cache.loadSparse(key);
         assertEquals(h, back);
@@ -102,7 +103,7 @@ class HessianCacheTest {
         HessianCache cache = new HessianCache(dir);
         cache.store("dense", new HessianCalculator().compute(TestCrystals.morseCopper(), FCC));
         Structure bcc = TestCrystals.bcc(3.1803, 2, TestCrystals.W_MASS);
-        cache.storeSparse("sparse", new SparseHessianCalculator(1e-4, false).compute(SnapTungstenHessianTest.tungstenSnap(), bcc));
+        cache.storeSparse("sparse", new SparseHessianCalculator(1e-4, false).compute(TungstenFixtures.snap(), bcc));
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         String dense = java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(dir.resolve("dense.hessian"))));
         String sparse = java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(dir.resolve("sparse.sparse-hessian"))));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.AtomMasses;
 import org.scoredos.structure.Structure;
+import org.scoredos.thermo.TungstenFixtures;
 import org.scoredos.units.Units;
 
 /**
@@ -31,7 +32,7 @@ class MassWeightedHarmonicTest {
 
     @BeforeAll
     static void hessian() throws IOException {
-        w = SnapTungstenHessianTest.tungstenSnap();
+        w = TungstenFixtures.snap();
         h = new HessianCalculator().compute(w, BCC);
     }
 

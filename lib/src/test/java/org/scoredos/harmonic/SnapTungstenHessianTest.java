@@ -15,6 +15,7 @@ import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
 import org.scoredos.structure.StructureFiles;
 import org.scoredos.summary.ReferenceConstants;
+import org.scoredos.thermo.TungstenFixtures;
 import org.scoredos.structure.AtomMasses;
 
 /** The reference of the bundled tungsten SNAP example: 128 atoms of bcc W. */
@@ -26,14 +27,9 @@ class SnapTungstenHessianTest {
     private static HarmonicModes modes;
     private static double seconds;
 
-    static LinearSnapPotential tungstenSnap() throws IOException {
-        SnapParameters p = SnapParameterReader.read(W_SNAP.resolve("D.snapparam"));
-        return LinearSnapPotential.of(p, SnapCoefficientReader.read(W_SNAP.resolve("X_W.snapcoeff"), p));
-    }
-
     @BeforeAll
     static void build() throws IOException {
-        snap = tungstenSnap();
+        snap = TungstenFixtures.snap();
         bcc = StructureFiles.read(W_SNAP.resolve("W-bcc.dat")).withMassByType(new double[] {TestCrystals.W_MASS});
         long t = System.nanoTime();
         hessian = new HessianCalculator().compute(snap, bcc);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
+import org.scoredos.thermo.TungstenFixtures;
 
 /** The local (sparse) finite-difference Hessian against the whole-cell dense one, tungsten SNAP. */
 class SparseHessianTest {
@@ -18,7 +19,7 @@ class SparseHessianTest {
 
     @BeforeAll
     static void build() throws IOException {
-        snap = SnapTungstenHessianTest.tungstenSnap();
+        snap = TungstenFixtures.snap();
         perfect = TestCrystals.bcc(3.1803, 3, TestCrystals.W_MASS);
     }
 

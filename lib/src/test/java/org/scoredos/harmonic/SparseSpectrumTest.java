@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.scoredos.io.BadInputException;
 import org.scoredos.potential.LinearSnapPotential;
 import org.scoredos.structure.Structure;
+import org.scoredos.thermo.TungstenFixtures;
 
 /** The matrix-free constants and H^{-1/2} against the dense eigen-decomposition (tungsten SNAP). */
 class SparseSpectrumTest {
@@ -21,7 +22,7 @@ class SparseSpectrumTest {
 
     @BeforeAll
     static void build() throws IOException {
-        snap = SnapTungstenHessianTest.tungstenSnap();
+        snap = TungstenFixtures.snap();
         perfect = new SparseHessianCalculator(HessianCalculator.DEFAULT_STEP, true).compute(snap, TestCrystals.bcc(3.1803, 4, TestCrystals.W_MASS));
         perfectModes = HarmonicModes.of(perfect.toDense());
     }
