@@ -4,6 +4,11 @@
 # the linear strain of ScoreDOS's bcc V*(T, P = 0)), the centre of mass taken out of the MSD, and
 # writes each thermo table to fe-bcc-md-bracket-TK.txt beside this script.
 #   LMP=/path/to/lmp notebooks/npt/fe-bcc-md-bracket.sh "1600 1.01821" "1900 1.02582" ...
+# Committed: 1600, 1900 and 2100 K at s = 1.01821, 1.02582, 1.03082. fe-bcc-pressure-1900K.json beside
+# it is the TI engine's MD at ScoreDOS's V*(1900 K), for its pressure:
+#   deploy/bin/scoredos pressure --structure notebooks/npt/Fe-bcc.dat --params conf/potentials/fe-snap/D.snapparam \
+#       --coeff conf/potentials/fe-snap/X_Fe.snapcoeff --mass 55.845 --temperatures 1900 --strain 0.026 \
+#       --steps 5000 --equilibration 1000 --stride 10 --blocks 20 --format json
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 pot="$here/../../conf/potentials/fe-snap"
