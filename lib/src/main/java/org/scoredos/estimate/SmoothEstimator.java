@@ -32,6 +32,11 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     private final LaneKernel kernel;
     /** Temperatures of one θ worth laying out side by side; fewer go one by one. */
     static final int MIN_LANES = 4;
+    /**
+     * (θ, T) of a block of members worth interpolating the transforms over: per table the
+     * interpolants cost (degree + 1) root solves per piece, the exact lanes one each.
+     */
+    static final int MIN_FIT_LANES = 256;
 
     /** {@code mode}: SMOOTH (the quintic α profile), LOCAL (the local one) or INTEGRAL (the quintic, finite-size transforms). */
     SmoothEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
@@ -160,8 +165,48 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     @Override
     void evaluateTemperatures(double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out) {
         // the lanes hold Legendre transforms: INTEGRAL's finite-size ones go one by one
-        if (temperatures.length < MIN_LANES || w.neighbourSpaces.length > 0 || finite != null) super.evaluateTemperatures(temperatures, gradient, error, w, out);
-        else evaluateLanes(kernel, temperatures, gradient, error, w, out);
+        if (!lanes(temperatures, w)) super.evaluateTemperatures(temperatures, gradient, error, w, out);
+        else evaluateLanes(kernel, temperatures, gradient, error, w, out, null);
+    }
+
+    /** Whether these temperatures go side by side: enough of them, Legendre transforms, no order spread (it re-evaluates per T). */
+    private boolean lanes(double[] temperatures, IsosurfaceWorkspace w) {
+        return temperatures.length >= MIN_LANES && w.neighbourSpaces.length == 0 && finite == null;
+    }
+
+    /**
+     * A block of members: with enough (θ, T), each table's u*(s') is interpolated over the slopes the
+     * block reaches ({@link SlopeInterpolants}) and every member's lanes evaluate the interpolants, the
+     * tables they do not cover by the exact solve; F and the gradient agree with one-by-one
+     * evaluation to ~1e-13 (u* to ~1e-14; F, stationary in u*, to rounding).
+     */
+    @Override
+    void evaluateMembers(double[][] rotated, int count, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w,
+            FreeEnergy[][] out, int first) {
+        if (!lanes(temperatures, w) || count * temperatures.length < MIN_FIT_LANES) {
+            super.evaluateMembers(rotated, count, temperatures, gradient, error, w, out, first);
+            return;
+        }
+        double[] beta = new double[temperatures.length];
+        for (int j = 0; j < beta.length; j++) {
+            checkTemperature(temperatures[j]);
+            beta[j] = 1.0 / (Units.KB * temperatures[j]);
+        }
+        SlopeInterpolants fit = new SlopeInterpolants(entropy, cells.scale, rotated, count, beta);
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
+            evaluateLanes(kernel, temperatures, gradient, error, w, out[first + i], fit);
+        }
+    }
+
+    /** The fitted entropies' transforms (tests). */
+    PolynomialConjugate entropy() {
+        return entropy;
+    }
+
+    /** The interpolants of a block of members (tests check them against the root solve). */
+    SlopeInterpolants interpolants(double[][] rotated, int count, double[] beta) {
+        return new SlopeInterpolants(entropy, cells.scale, rotated, count, beta);
     }
 
     /** The kernel {@link #evaluateTemperatures} runs: SIMD where the JVM has the vector module. */
@@ -179,13 +224,14 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         return calibrated == null ? null : new LaneKernel.TableSeries(calibrated.sampling, calibrated.stride);
     }
 
-    /** {@link #evaluateTemperatures} with the given kernel (tests compare both kernels). */
-    void evaluateLanes(LaneKernel lane, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out) {
+    /** {@link #evaluateTemperatures} with the given kernel (tests compare both kernels), u* from {@code fit} where it covers a table. */
+    void evaluateLanes(LaneKernel lane, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out,
+            SlopeInterpolants fit) {
         for (double temperature : temperatures) checkTemperature(temperature);
         boolean calibrate = error && calibrated != null;
         TemperatureLanes lanes = w.lanes(temperatures.length, lane.laneMultiple());
         lanes.temperatures(temperatures);
-        lane.transforms(w.rotated, lanes, calibrate ? LaneKernel.CellSum.SAMPLING : error ? LaneKernel.CellSum.BAND : LaneKernel.CellSum.NONE);
+        lane.transforms(w.rotated, lanes, calibrate ? LaneKernel.CellSum.SAMPLING : error ? LaneKernel.CellSum.BAND : LaneKernel.CellSum.NONE, fit);
         int d = cells.d, width = lanes.width, tables = cells.tables();
         // with the frame term the gradient needs each lane's own pass (its curvatures); else one sweep for all
         boolean sweep = gradient && frame == null;
