@@ -8,20 +8,23 @@ import java.util.Arrays;
  * s_max] of s' = βθ̃·scale per table, and u* is smooth there unless the range crosses a winner
  * threshold or comes near a branch point (an inflection point of S, where d(u*)/ds' diverges).
  * Per table the range, clipped to the winning piece's slopes (beyond them u* is the piece's end),
- * is cut into 1, 2, 4 or 8 equal pieces, each interpolated at degree {@value #DEGREE} through the
- * Chebyshev–Lobatto nodes, where u* is the root solve polished by a Newton step; the cut is
- * accepted when every piece's last two coefficients are below 1e-14·(1 + |u|) or the rounding
- * scale of u* at those slopes. A table whose range crosses a threshold, or that would need more
- * pieces, keeps the exact per-lane solve ({@link #exact}). Evaluated by Clenshaw's recurrence
- * with the coefficients broadcast to all lanes, u* agrees with the root solve to ~1e-14; the
- * Legendre value s'u* − S(u*) is stationary in u*, so it agrees to rounding. Built per block,
- * so a member's last bits depend on its block (not on the other members' order within it).
+ * is cut into 1, 2, 4 … {@value #MAX_PIECES} equal pieces, each interpolated at degree
+ * {@value #DEGREE} through the Chebyshev–Lobatto nodes, where u* is the root solve polished to
+ * rounding. A cut is kept when every piece's last two coefficients are below 1e-14·(1 + |u|) (or
+ * the rounding scale of u* there), or small enough that one Newton step after the interpolant
+ * ({@link #polish}: error |S'''/2S''|·δ²) brings u* there. Cuts stop where the tails shrink too
+ * slowly to get there within {@value #MAX_PIECES} pieces (a branch point); such a table, and one
+ * whose range crosses a threshold, keeps the exact per-lane solve ({@link #exact}). Evaluated by
+ * Clenshaw's recurrence with the coefficients broadcast to all lanes, u* agrees with the polished
+ * root to ~1e-15 (the single path's Newton stops within ~1e-10); the Legendre value s'u* − S(u*) is
+ * stationary in u*, so F agrees to rounding. Built per block, so a member's last bits depend on its
+ * block (not on the members' order within it).
  */
 final class SlopeInterpolants {
     /** Degree of each piece's interpolant. */
     static final int DEGREE = 12;
     /** The most equal pieces a table's range is cut into before it keeps the exact solve. */
-    static final int MAX_PIECES = 8;
+    static final int MAX_PIECES = 16;
     private static final double RELATIVE = 1e-14, EPS = Math.ulp(1.0);
 
     /** Per table: equal pieces (0: the exact solve; 1 with degree 0: a constant u*), and the piece of S' u* is on. */
@@ -117,8 +120,15 @@ final class SlopeInterpolants {
             constant(t, e.minimiser(t, sMin), sMin, sMax);
             return;
         }
+        double previous = Double.NaN;
         for (int k = 1; k <= MAX_PIECES; k *= 2) {
-            if (fit(t, p, a, b, k)) return;
+            double excess = fit(t, p, a, b, k);
+            if (excess <= 1) return;
+            // the last halving cut the excess by previous/excess: give up where the rest would need more than MAX_PIECES
+            // (near a branch point the tails barely shrink), before spending the root solves
+            double gain = previous / excess;
+            if (k > 1 && !(gain > 2 && k * Math.pow(2, Math.ceil(Math.log(excess) / Math.log(gain))) <= MAX_PIECES)) break;
+            previous = excess;
         }
         used = start[t];
         pieces[t] = 0;
@@ -135,15 +145,18 @@ final class SlopeInterpolants {
     }
 
     /**
-     * k equal pieces of [a, b] on piece p of S'; false (nothing kept) if a piece's tail is too large
-     * for the interpolant alone and, where Newton's step follows it ({@link #polish}), for one step.
+     * k equal pieces of [a, b] on piece p of S', kept if every piece's tail is small enough for the
+     * interpolant alone or, with Newton's step after it ({@link #polish}), for one step. Returns how
+     * far the tails are from that (≤ 1: kept; else the worst ratio of a tail to what it needed, over
+     * the pieces fitted until one failed).
      */
-    private boolean fit(int t, int p, double a, double b, int k) {
+    private double fit(int t, int p, double a, double b, int k) {
         int n = DEGREE;
         used = start[t];
         reserve(k * (n + 1));
         double width = (b - a) / k;
         boolean alone = true, stepped = true;
+        double pure = 0, newton = 0;
         for (int j = 0; j < k && (alone || stepped); j++) {
             double left = a + j * width, right = j == k - 1 ? b : left + width;
             double mid = 0.5 * (left + right), half = 0.5 * (right - left);
@@ -168,12 +181,14 @@ final class SlopeInterpolants {
             }
             double tail = Math.max(Math.abs(coefficients[o + n]), Math.abs(coefficients[o + n - 1]));
             double tolerance = Math.max(RELATIVE * (1 + largest), 8 * EPS * (largest + slope * steepest));
-            alone &= tail <= tolerance;
             // after one step the error is about |S'''/2S''|·δ², δ the interpolant's (taken as 10× its tail)
-            double error = 10 * tail;
-            stepped &= flattest > 0 && bending / (2 * flattest) * error * error <= tolerance && error <= 1e-3 * (pieceWidth(p) + 1e-300);
+            double step = flattest > 0 ? Math.min(0.1 * Math.sqrt(2 * flattest * tolerance / bending), 1e-4 * pieceWidth(p)) : 0;
+            pure = Math.max(pure, tail / tolerance);
+            newton = Math.max(newton, tail / step);
+            alone = pure <= 1;
+            stepped = newton <= 1;
         }
-        if (!alone && !stepped) return false;
+        if (!alone && !stepped) return Math.min(pure, newton);
         used += k * (n + 1);
         pieces[t] = k;
         degree[t] = n;
@@ -181,7 +196,7 @@ final class SlopeInterpolants {
         low[t] = a;
         high[t] = b;
         scale[t] = 2.0 * k / (b - a);
-        return true;
+        return 0;
     }
 
     private double pieceWidth(int p) {
