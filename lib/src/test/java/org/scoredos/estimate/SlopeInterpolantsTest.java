@@ -26,7 +26,7 @@ class SlopeInterpolantsTest {
         return p >= 0 ? e.polishedRoot(t, p, sp) : e.minimiser(t, sp);
     }
 
-    /** Checks every covered table of a block; returns {covered, cut into pieces, with Newton, exact, constant}. */
+    /** Checks every covered table of a block; returns {covered, cut into pieces, with Newton, exact, constant, root solves spent}. */
     private static int[] check(SmoothEstimator est, double spread, int members, double[] beta) {
         IsosurfaceCells cells = est.cells;
         PolynomialConjugate e = est.entropy();
@@ -35,7 +35,7 @@ class SlopeInterpolantsTest {
         for (int i = 0; i < members; i++) cells.rotate(thetas[i], rotated[i]);
         SlopeInterpolants fit = est.interpolants(rotated, members, beta);
         SplittableRandom random = new SplittableRandom(11);
-        int[] kinds = new int[5];
+        int[] kinds = new int[6];
         for (int t = 0; t < cells.tables(); t++) {
             double sMin = Double.POSITIVE_INFINITY, sMax = Double.NEGATIVE_INFINITY;
             for (double[] r : rotated) {
@@ -64,6 +64,7 @@ class SlopeInterpolantsTest {
                 assertEquals(u, fit.value(t, sp), 1e-13 * (1 + Math.abs(u)), "table " + t + " at s' = " + sp);
             }
         }
+        kinds[5] = fit.solves;
         return kinds;
     }
 
@@ -75,6 +76,8 @@ class SlopeInterpolantsTest {
         int[] kinds = check(est, 0.01, 64, beta(t));
         // most tables interpolated, some cut into pieces, some with Newton's step, some kept exact
         assertTrue(kinds[0] > 700 && kinds[1] > 0 && kinds[2] > 0 && kinds[3] > 0, java.util.Arrays.toString(kinds));
+        // and cheaply: cutting stops before a branch point eats the root solves (≈ 22 per table here)
+        assertTrue(kinds[5] < 30 * est.cells.tables(), java.util.Arrays.toString(kinds));
     }
 
     @Test
