@@ -28,12 +28,19 @@ public final class SparkEnsemble implements EnsembleRunner {
         this.partitions = partitions;
     }
 
+    /** The s-th of {@code slices} cuts of [0, n), rounded down to a multiple of the evaluator's block (the last is n). */
+    private static int cut(int n, int s, int slices) {
+        if (s == slices) return n;
+        return (int) ((long) n * s / slices) / EnsembleEvaluator.BLOCK * EnsembleEvaluator.BLOCK;
+    }
+
     @Override
     public MemberResult[] run(EnsemblePhases phases, ThetaSource members, LongAdder done, Consumer<String> progress) {
         int n = members.size();
         int slices = Math.max(1, Math.min(n, partitions > 0 ? partitions : (n + DEFAULT_PARTITION - 1) / DEFAULT_PARTITION));
         List<int[]> ranges = new ArrayList<>();
-        for (int s = 0; s < slices; s++) ranges.add(new int[] {(int) ((long) n * s / slices), (int) ((long) n * (s + 1) / slices)});
+        // ranges cut at multiples of the evaluator's block: each member's block, so its bits, as in a local run
+        for (int s = 0; s < slices; s++) ranges.add(new int[] {cut(n, s, slices), cut(n, s + 1, slices)});
         Broadcast<EnsemblePhases> sharedPhases = sc.broadcast(phases);
         Broadcast<ThetaSource> sharedMembers = sc.broadcast(members);
         LongAccumulator evaluated = sc.sc().longAccumulator("ensemble members evaluated");

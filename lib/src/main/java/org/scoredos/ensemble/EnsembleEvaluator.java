@@ -11,8 +11,12 @@ import org.scoredos.io.BadInputException;
  * estimators' many-θ path. Thread-safe: the estimators are, and nothing else is shared.
  */
 public final class EnsembleEvaluator {
-    /** Members per call of the many-θ estimate: enough for it to amortise the rotations, little memory. */
-    public static final int BLOCK = 64;
+    /**
+     * Members per call of the many-θ estimate: enough for it to amortise the rotations and the smooth
+     * estimator's interpolants, little memory. Blocks start at multiples of it in the member index,
+     * so a member's block, and with it its results, do not depend on the range a caller asks for.
+     */
+    public static final int BLOCK = org.scoredos.estimate.IsosurfaceEstimator.MEMBERS;
 
     private final PhaseFreeEnergy[] phases;
     private final double[] temperatures;
@@ -41,8 +45,8 @@ public final class EnsembleEvaluator {
             throw new BadInputException("θ has " + source.components() + " components, the phases " + components());
         }
         MemberResult[] out = new MemberResult[to - from];
-        for (int first = from; first < to; first += BLOCK) {
-            int last = Math.min(to, first + BLOCK);
+        for (int first = from, last; first < to; first = last) {
+            last = Math.min(to, (first / BLOCK + 1) * BLOCK);
             double[][] thetas = source.rows(first, last);
             FreeEnergy[][][] f = new FreeEnergy[phases.length][][];
             for (int p = 0; p < phases.length; p++) f[p] = phases[p].estimateMembers(thetas, temperatures);

@@ -29,7 +29,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * Where β·sd(U) on a shell is large the tilted densities lean on those ends, and the tails beyond
  * them decide the last meV/atom (lib/docs/models.md).
  */
-final class FiniteSizeTransform {
+final class FiniteSizeTransform implements ComponentTransforms {
     /** Gauss–Legendre nodes per interval: a whole range's integrals to ~1e-10 when the integrand is smooth. */
     private static final int NODES = 32;
     /** Relative agreement of an interval with its halves at which it is accepted. */
@@ -64,6 +64,34 @@ final class FiniteSizeTransform {
         double[] moments = new double[3];
         double[][] halves = halves();
         for (int t = 0; t < coefficients.length; t++) logNormaliser[t] = logIntegral(t, 0, moments, halves);
+    }
+
+    /** ⟨u⟩ of every table into w.ustar, −1/(N Var u) into w.curvature, and the cells' sums of βθ̃·offset + G_t into w.g. */
+    @Override
+    public void transform(double beta, IsosurfaceCells cells, IsosurfaceWorkspace w) {
+        int d = cells.d;
+        double[] offset = cells.offset, rotated = w.rotated;
+        transformAll(w.slopes, w.ustar, w.transformed, w.curvature);
+        for (int a = 0; a < cells.cells; a++) {
+            double g = 0;
+            for (int k = 0, t = a * d; k < d; k++, t++) g += rotated[t] * beta * offset[t] + w.transformed[t];
+            w.g[a] = g;
+        }
+    }
+
+    /** {@link #transform} has set them. */
+    @Override
+    public void curvatures(IsosurfaceWorkspace w) {}
+
+    /** The finite-size integrals go one temperature at a time. */
+    @Override
+    public LaneKernel lanes() {
+        return null;
+    }
+
+    @Override
+    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta) {
+        return null;
     }
 
     /**

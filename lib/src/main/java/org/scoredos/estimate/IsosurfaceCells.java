@@ -106,17 +106,17 @@ final class IsosurfaceCells {
         }
     }
 
-    /** {@link #rotate} for thetas[first .. first+count) into w[0 .. count), summed in the same order. */
-    void rotate(double[][] thetas, int first, int count, IsosurfaceWorkspace[] w) {
+    /** {@link #rotate} for thetas[first .. first+count) into out[at .. at+count), summed in the same order. */
+    void rotate(double[][] thetas, int first, int count, double[][] out, int at) {
         for (int b = 0; b < count; b++) {
             checkTheta(thetas[first + b]);
-            java.util.Arrays.fill(w[b].rotated, 0);
+            java.util.Arrays.fill(out[at + b], 0);
         }
         for (int i = 0; i < d; i++) {
             double[] row = rotation[i];
             for (int b = 0; b < count; b++) {
                 double th = coefficient(thetas[first + b], i);
-                double[] rotated = w[b].rotated;
+                double[] rotated = out[at + b];
                 for (int t = 0; t < rotated.length; t++) rotated[t] += th * row[t];
             }
         }

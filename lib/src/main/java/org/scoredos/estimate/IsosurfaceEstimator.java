@@ -40,6 +40,11 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     public static final int ALPHA_DEGREE = 5;
     /** θ per rotation block of the many-θ evaluation: their rotated vectors and a row stay in L1. */
     static final int BLOCK = 4;
+    /**
+     * θ per block of the many-θ evaluation that the smooth estimator interpolates its transforms over
+     * (the ensemble's block): its members' results depend on the block, not on the rest of the call.
+     */
+    public static final int MEMBERS = 64;
 
     final IsosurfaceCells cells;
     private final ErrorModel errorModel;
@@ -159,7 +164,9 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     /**
      * The free energies of many parameter vectors at many temperatures: result[i][j] for θ_i at T_j.
      * The θ are rotated {@link #BLOCK} at a time, so each row of the rotations is read from memory
-     * once per block instead of once per θ; the results are those of one-by-one evaluation, bit for bit.
+     * once per block instead of once per θ, and evaluated {@link #MEMBERS} at a time: the results are
+     * those of one-by-one evaluation, bit for bit in reference mode; the smooth estimator interpolates
+     * the transforms of a block of members (to ~1e-14 in u*, {@link SlopeInterpolants}).
      */
     @Override
     public FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient) {
@@ -182,14 +189,26 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
 
     private FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient, boolean error, boolean orderSpread) {
         FreeEnergy[][] out = new FreeEnergy[thetas.length][temperatures.length];
-        IsosurfaceWorkspace[] block = new IsosurfaceWorkspace[Math.min(BLOCK, thetas.length)];
-        for (int b = 0; b < block.length; b++) block[b] = workspace(orderSpread);
-        for (int first = 0; first < thetas.length; first += BLOCK) {
-            int count = Math.min(BLOCK, thetas.length - first);
-            cells.rotate(thetas, first, count, block);
-            for (int b = 0; b < count; b++) evaluateTemperatures(temperatures, gradient, error, block[b], out[first + b]);
+        IsosurfaceWorkspace w = workspace(orderSpread);
+        double[][] rotated = new double[Math.min(MEMBERS, thetas.length)][cells.tables()];
+        for (int first = 0; first < thetas.length; first += MEMBERS) {
+            int count = Math.min(MEMBERS, thetas.length - first);
+            for (int b = 0; b < count; b += BLOCK) cells.rotate(thetas, first + b, Math.min(BLOCK, count - b), rotated, b);
+            evaluateMembers(rotated, count, temperatures, gradient, error, w, out, first);
         }
         return out;
+    }
+
+    /**
+     * The rotated θ̃ in rotated[0 .. count) at each temperature into out[first + i]: here one θ at a
+     * time ({@link #evaluateTemperatures}); the smooth estimator interpolates the block's transforms.
+     */
+    void evaluateMembers(double[][] rotated, int count, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w,
+            FreeEnergy[][] out, int first) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
+            evaluateTemperatures(temperatures, gradient, error, w, out[first + i]);
+        }
     }
 
     /**

@@ -5,8 +5,8 @@ package org.scoredos.estimate;
  * laid out side by side in {@link TemperatureLanes}: every table's minimiser u*, each cell's sum
  * over its components of βθ̃·offset + s'u* − S(u*) (and, for the reference band, of √|δS²(u*)|),
  * and the gradient's back-rotation Σ_t v_t R[:, t] for all temperatures in one sweep over the
- * rotations. Each implementation gives what the one-temperature path of {@link SmoothEstimator}
- * gives, bit for bit: {@link ScalarLanes}, and {@code VectorLanes} (SIMD through the incubator
+ * rotations. Without interpolants, each implementation gives what the one-temperature path of
+ * {@link SmoothEstimator} gives, bit for bit: {@link ScalarLanes}, and {@code VectorLanes} (SIMD through the incubator
  * module jdk.incubator.vector), which {@link #of} picks when the JVM was started with that module
  * ({@code --add-modules jdk.incubator.vector}); without it the class is never loaded.
  */
@@ -20,8 +20,12 @@ interface LaneKernel {
         SAMPLING
     }
 
-    /** u* into lanes.ustar, the cells' sums into lanes.g and (unless {@code sum} is NONE) lanes.band, for θ̃ = {@code rotated}. */
-    void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum);
+    /**
+     * u* into lanes.ustar, the cells' sums into lanes.g and (unless {@code sum} is NONE) lanes.band, for
+     * θ̃ = {@code rotated}; u* from the block's interpolants {@code fit} for the tables they cover
+     * (null: every table by the exact solve).
+     */
+    void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum, SlopeInterpolants fit);
 
     /** lanes.gradient[i·width + l] = D_0[i] + Σ_t v_t(l) R[i, t], v_t(l) = w_a(l)(offset_t + scale_t u*_t(l)). */
     void backRotate(TemperatureLanes lanes);

@@ -267,6 +267,56 @@ final class PolynomialConjugate {
         return winners[i];
     }
 
+    /** Where {@link #candidate} stops in table t's thresholds at s' (−1 for a concave table): equal at two slopes, equal between them. */
+    int candidateIndex(int t, double s) {
+        if (concave[t]) return -1;
+        int i = switchStart[t];
+        while (i + 1 < switchStart[t + 1] && s < thresholds[i + 1]) i++;
+        return i;
+    }
+
+    /** The candidate at a {@link #candidateIndex} of table t. */
+    int candidateAt(int t, int index) {
+        return index < 0 ? pieceStart[t] : winners[index];
+    }
+
+    /**
+     * u* of table t on its decreasing piece p at s', to rounding: the piece's end beyond its slopes,
+     * else the one-table root solve polished by Newton steps (it stops within ~1e-10).
+     */
+    double polishedRoot(int t, int p, double s) {
+        if (s >= slopeL[p]) return pieceL[p];
+        if (s <= slopeR[p]) return pieceR[p];
+        double x = root(t, p, s);
+        for (int it = 0; it < 2; it++) {
+            double fp = second(t, x);
+            if (!(fp < 0)) break;
+            double next = clamp(x - (slope(t, x) - s) / fp, pieceL[p], pieceR[p]);
+            boolean small = Math.abs(next - x) <= 1e-12 * (1 + Math.abs(x));
+            x = next;
+            if (small) break;
+        }
+        return x;
+    }
+
+    /** S''_t(u). */
+    double curvature(int t, double u) {
+        return second(t, u);
+    }
+
+    /** S'''_t(u). */
+    double third(int t, double u) {
+        double v = 0;
+        for (int m = deg; m >= 3; m--) v = Math.fma(v, u, m * (m - 1.0) * (m - 2.0) * s[t * (deg + 1) + m]);
+        return v;
+    }
+
+    /** One Newton step towards S'(u) = s' from x, limited to piece p, as the vector kernel takes it. */
+    double newton(int t, int p, double sp, double x) {
+        double y = x - (horner(ds, t * deg, deg, x) - sp) / horner(dds, t * (deg - 1), deg - 1, x);
+        return clamp(y, pieceL[p], pieceR[p]);
+    }
+
     /**
      * The minimiser of one table at s', exactly as {@link #argminAll} finds it (the same lookup,
      * seed, steps and fallback, one table at a time).

@@ -22,7 +22,7 @@ final class ScalarLanes implements LaneKernel {
     }
 
     @Override
-    public void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum) {
+    public void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum, SlopeInterpolants fit) {
         int d = cells.d, width = lanes.width;
         double[] beta = lanes.beta, u = lanes.ustar, g = lanes.g, q = lanes.band;
         TableSeries series = sum == CellSum.BAND ? band : sampling;
@@ -31,9 +31,10 @@ final class ScalarLanes implements LaneKernel {
         for (int a = 0; a < cells.cells; a++) {
             for (int k = 0, t = a * d; k < d; k++, t++) {
                 double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
+                boolean interpolated = fit != null && !fit.exact(t);
                 for (int l = 0, row = t * width, cell = a * width; l < width; l++) {
                     double rb = rot * beta[l], sp = rb * scale;
-                    double x = entropy.minimiser(t, sp);
+                    double x = interpolated ? fit.value(t, sp) : entropy.minimiser(t, sp);
                     u[row + l] = x;
                     g[cell + l] += rb * offset + sp * x - entropy.value(t, x);
                     if (sum == CellSum.NONE) continue;

@@ -21,17 +21,19 @@ import org.scoredos.units.Units;
  */
 public final class SmoothEstimator extends IsosurfaceEstimator {
     private final Mode mode;
-    private final PolynomialConjugate entropy;
-    /** The finite-size transforms of mode INTEGRAL; null in the other modes (the Legendre transforms of {@link #entropy}). */
-    private final FiniteSizeTransform finite;
+    /** Each component's transform: the Legendre transforms of the fitted entropies, or (mode INTEGRAL) the finite-size integrals. */
+    private final ComponentTransforms transforms;
     private final AlphaProfile profile;
     /** Per (a, k): power series of δS² in u (degree 2·deg), flattened with stride bandStride. */
     private final double[] band;
     private final int bandStride;
-    /** The loops over (table, temperature) of {@link #evaluateTemperatures}: SIMD where the JVM has the vector module. */
-    private final LaneKernel kernel;
     /** Temperatures of one θ worth laying out side by side; fewer go one by one. */
     static final int MIN_LANES = 4;
+    /**
+     * (θ, T) of a block of members worth interpolating the transforms over: per table the
+     * interpolants cost (degree + 1) root solves per piece, the exact lanes one each.
+     */
+    static final int MIN_FIT_LANES = 256;
 
     /** {@code mode}: SMOOTH (the quintic α profile), LOCAL (the local one) or INTEGRAL (the quintic, finite-size transforms). */
     SmoothEstimator(PhaseSummary phase, Mode mode, ErrorModel errorModel, boolean ownBar) {
@@ -62,9 +64,12 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         bandStride = stride;
         band = new double[tables * stride];
         for (int t = 0; t < tables; t++) System.arraycopy(bands[t], 0, band, t * stride, bands[t].length);
-        entropy = new PolynomialConjugate(polynomial, lower, upper);
-        finite = mode == Mode.INTEGRAL ? new FiniteSizeTransform(polynomial, lower, upper, phase.reference().atoms()) : null;
-        kernel = LaneKernel.of(entropy, cells, new LaneKernel.TableSeries(band, bandStride), sampling());
+        if (mode == Mode.INTEGRAL) {
+            transforms = new FiniteSizeTransform(polynomial, lower, upper, phase.reference().atoms());
+        } else {
+            PolynomialConjugate entropy = new PolynomialConjugate(polynomial, lower, upper);
+            transforms = new LegendreTransforms(entropy, LaneKernel.of(entropy, cells, new LaneKernel.TableSeries(band, bandStride), sampling()));
+        }
         profile = mode == Mode.LOCAL ? new LocalAlphaFit(cells.alphas) : new GlobalAlphaFit(cells.alphas, ALPHA_DEGREE);
     }
 
@@ -78,27 +83,16 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     void transform(double temperature, boolean gradient, boolean error, boolean minimisers, IsosurfaceWorkspace w) {
         double kT = Units.KB * temperature, beta = 1.0 / kT;
         int d = cells.d;
-        double[] offset = cells.offset, scale = cells.scale;
-        double[] rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
+        double[] scale = cells.scale, rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
         for (int t = 0; t < slopes.length; t++) slopes[t] = rotated[t] * beta * scale[t];
-        if (finite == null) entropy.argminAll(slopes, ustar, w.piece);
-        else finite.transformAll(slopes, ustar, w.transformed, w.curvature);
+        transforms.transform(beta, cells, w);
         for (int a = 0; a < cells.cells; a++) {
-            double g = 0, q = 0;
-            if (finite == null) {
-                for (int k = 0, t = a * d; k < d; k++, t++) {
-                    double u = ustar[t];
-                    g += rotated[t] * beta * offset[t] + slopes[t] * u - entropy.value(t, u);
-                }
-            } else {
-                for (int k = 0, t = a * d; k < d; k++, t++) g += rotated[t] * beta * offset[t] + w.transformed[t];
-            }
+            double q = 0;
             if (error) {
                 for (int k = 0, t = a * d; k < d; k++, t++) {
                     q += Math.sqrt(Math.abs(PolynomialConjugate.horner(band, t * bandStride, bandStride, ustar[t])));
                 }
             }
-            w.g[a] = g;
             w.gPlus[a] = q;
         }
         join(kT, error, minimisers, w);
@@ -120,9 +114,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     private void gradient(IsosurfaceWorkspace w) {
         int d = cells.d;
         double[] offset = cells.offset, scale = cells.scale, ustar = w.ustar, slopes = w.slopes;
-        if (frame != null && finite == null) { // INTEGRAL's transforms set w.curvature themselves
-            for (int t = 0; t < slopes.length; t++) w.curvature[t] = entropy.interiorCurvature(t, ustar[t], slopes[t]);
-        }
+        if (frame != null) transforms.curvatures(w);
         double[] v = w.slopes;
         for (int a = 0; a < cells.cells; a++) {
             double wa = w.weights[a];
@@ -160,18 +152,58 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     @Override
     void evaluateTemperatures(double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out) {
         // the lanes hold Legendre transforms: INTEGRAL's finite-size ones go one by one
-        if (temperatures.length < MIN_LANES || w.neighbourSpaces.length > 0 || finite != null) super.evaluateTemperatures(temperatures, gradient, error, w, out);
-        else evaluateLanes(kernel, temperatures, gradient, error, w, out);
+        if (!lanes(temperatures, w)) super.evaluateTemperatures(temperatures, gradient, error, w, out);
+        else evaluateLanes(transforms.lanes(), temperatures, gradient, error, w, out, null);
     }
 
-    /** The kernel {@link #evaluateTemperatures} runs: SIMD where the JVM has the vector module. */
+    /** Whether these temperatures go side by side: enough of them, transforms with a lane kernel, no order spread (it re-evaluates per T). */
+    private boolean lanes(double[] temperatures, IsosurfaceWorkspace w) {
+        return temperatures.length >= MIN_LANES && w.neighbourSpaces.length == 0 && transforms.lanes() != null;
+    }
+
+    /**
+     * A block of members: with enough (θ, T), each table's u*(s') is interpolated over the slopes the
+     * block reaches ({@link SlopeInterpolants}) and every member's lanes evaluate the interpolants, the
+     * tables they do not cover by the exact solve; F and the gradient agree with one-by-one
+     * evaluation to ~1e-13 (u* to ~1e-14; F, stationary in u*, to rounding).
+     */
+    @Override
+    void evaluateMembers(double[][] rotated, int count, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w,
+            FreeEnergy[][] out, int first) {
+        if (!lanes(temperatures, w) || count * temperatures.length < MIN_FIT_LANES) {
+            super.evaluateMembers(rotated, count, temperatures, gradient, error, w, out, first);
+            return;
+        }
+        double[] beta = new double[temperatures.length];
+        for (int j = 0; j < beta.length; j++) {
+            checkTemperature(temperatures[j]);
+            beta[j] = 1.0 / (Units.KB * temperatures[j]);
+        }
+        SlopeInterpolants fit = transforms.interpolants(cells.scale, rotated, count, beta);
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
+            evaluateLanes(transforms.lanes(), temperatures, gradient, error, w, out[first + i], fit);
+        }
+    }
+
+    /** The fitted entropies' Legendre transforms (tests; not in mode INTEGRAL). */
+    PolynomialConjugate entropy() {
+        return ((LegendreTransforms) transforms).entropy;
+    }
+
+    /** The interpolants of a block of members (tests check them against the root solve). */
+    SlopeInterpolants interpolants(double[][] rotated, int count, double[] beta) {
+        return transforms.interpolants(cells.scale, rotated, count, beta);
+    }
+
+    /** The kernel {@link #evaluateTemperatures} runs: SIMD where the JVM has the vector module (null in mode INTEGRAL). */
     LaneKernel kernel() {
-        return kernel;
+        return transforms.lanes();
     }
 
-    /** The plain-Java kernel, which a JVM without the vector module runs. */
+    /** The plain-Java kernel, which a JVM without the vector module runs (tests; not in mode INTEGRAL). */
     LaneKernel scalarKernel() {
-        return new ScalarLanes(entropy, cells, new LaneKernel.TableSeries(band, bandStride), sampling());
+        return new ScalarLanes(entropy(), cells, new LaneKernel.TableSeries(band, bandStride), sampling());
     }
 
     /** The calibrated bar's per-table sampling variance, null under the reference model. */
@@ -179,13 +211,14 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         return calibrated == null ? null : new LaneKernel.TableSeries(calibrated.sampling, calibrated.stride);
     }
 
-    /** {@link #evaluateTemperatures} with the given kernel (tests compare both kernels). */
-    void evaluateLanes(LaneKernel lane, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out) {
+    /** {@link #evaluateTemperatures} with the given kernel (tests compare both kernels), u* from {@code fit} where it covers a table. */
+    void evaluateLanes(LaneKernel lane, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w, FreeEnergy[] out,
+            SlopeInterpolants fit) {
         for (double temperature : temperatures) checkTemperature(temperature);
         boolean calibrate = error && calibrated != null;
         TemperatureLanes lanes = w.lanes(temperatures.length, lane.laneMultiple());
         lanes.temperatures(temperatures);
-        lane.transforms(w.rotated, lanes, calibrate ? LaneKernel.CellSum.SAMPLING : error ? LaneKernel.CellSum.BAND : LaneKernel.CellSum.NONE);
+        lane.transforms(w.rotated, lanes, calibrate ? LaneKernel.CellSum.SAMPLING : error ? LaneKernel.CellSum.BAND : LaneKernel.CellSum.NONE, fit);
         int d = cells.d, width = lanes.width, tables = cells.tables();
         // with the frame term the gradient needs each lane's own pass (its curvatures); else one sweep for all
         boolean sweep = gradient && frame == null;

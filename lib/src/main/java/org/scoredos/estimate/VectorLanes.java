@@ -39,7 +39,7 @@ final class VectorLanes implements LaneKernel {
     }
 
     @Override
-    public void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum) {
+    public void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum, SlopeInterpolants fit) {
         int d = cells.d, width = lanes.width, deg = e.deg;
         double[] beta = lanes.beta, u = lanes.ustar, g = lanes.g, slope = lanes.slope;
         Arrays.fill(g, 0);
@@ -49,7 +49,8 @@ final class VectorLanes implements LaneKernel {
                 double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
                 int row = t * width, cell = a * width;
                 for (int l = 0; l < width; l += N) DoubleVector.fromArray(S, beta, l).mul(rot).mul(scale).intoArray(slope, l);
-                if (e.concave[t]) solve(t, e.pieceStart[t], lanes, row, -1);
+                if (fit != null && !fit.exact(t)) interpolate(fit, t, lanes, row);
+                else if (e.concave[t]) solve(t, e.pieceStart[t], lanes, row, -1);
                 else solveSwitching(t, lanes, row);
                 for (int l = 0; l < width; l += N) {
                     DoubleVector x = DoubleVector.fromArray(S, u, row + l);
@@ -73,6 +74,65 @@ final class VectorLanes implements LaneKernel {
             v = variance ? v.max(0.0) : v.abs().sqrt();
             DoubleVector.fromArray(S, q, cell + l).add(v).intoArray(q, cell + l);
         }
+    }
+
+    /**
+     * u* of table t from the block's interpolants (as {@link SlopeInterpolants#value}, operation for
+     * operation): s' clamped into the interpolated range, mapped onto its pieces, Clenshaw with the
+     * coefficients broadcast; where a vector's lanes fall in several pieces, each present piece and a blend.
+     */
+    private void interpolate(SlopeInterpolants f, int t, TemperatureLanes lanes, int row) {
+        int k = f.pieces[t], n = f.degree[t], o = f.start[t], width = lanes.width;
+        double low = f.low[t], high = f.high[t], scale = f.scale[t];
+        double[] c = f.coefficients, y = lanes.tau;
+        // the interpolant into lanes.seed, then Newton's step into u* where the table takes one
+        double[] u = f.polish[t] ? lanes.seed : lanes.ustar;
+        int at = f.polish[t] ? 0 : row;
+        for (int l = 0; l < width; l += N) {
+            DoubleVector s = DoubleVector.fromArray(S, lanes.slope, l);
+            s = s.blend(low, s.compare(VectorOperators.LT, low)).blend(high, s.compare(VectorOperators.GT, high));
+            DoubleVector x = s.sub(low).mul(scale);
+            if (k == 1) clenshaw(c, o, n, x.sub(1.0)).intoArray(u, at + l);
+            else x.intoArray(y, l);
+        }
+        if (k > 1) pieces(f, t, lanes, u, at);
+        if (!f.polish[t]) return;
+        newton(t, lanes.seed, lanes.first, lanes, f.piece[t]);
+        System.arraycopy(lanes.first, 0, lanes.ustar, row, width);
+    }
+
+    /** The interpolant of a table cut into several pieces: each piece present in a vector, blended into its lanes. */
+    private static void pieces(SlopeInterpolants f, int t, TemperatureLanes lanes, double[] u, int row) {
+        int k = f.pieces[t], n = f.degree[t], o = f.start[t], width = lanes.width;
+        double[] c = f.coefficients, y = lanes.tau, piece = lanes.candidate;
+        int lowest = k, highest = 0;
+        for (int l = 0; l < width; l++) {
+            int j = Math.min((int) (0.5 * y[l]), k - 1);
+            piece[l] = j;
+            lowest = Math.min(lowest, j);
+            highest = Math.max(highest, j);
+        }
+        for (int j = lowest; j <= highest; j++) {
+            int at = o + j * (n + 1);
+            double centre = 2 * j + 1;
+            for (int l = 0; l < width; l += N) {
+                VectorMask<Double> mine = DoubleVector.fromArray(S, piece, l).compare(VectorOperators.EQ, j);
+                if (!mine.anyTrue()) continue;
+                DoubleVector v = clenshaw(c, at, n, DoubleVector.fromArray(S, y, l).sub(centre));
+                DoubleVector.fromArray(S, u, row + l).blend(v, mine).intoArray(u, row + l);
+            }
+        }
+    }
+
+    /** Σ_k c[o+k] T_k(x), k ≤ n, as {@link SlopeInterpolants#clenshaw}. */
+    private static DoubleVector clenshaw(double[] c, int o, int n, DoubleVector x) {
+        DoubleVector b1 = DoubleVector.zero(S), b2 = b1, x2 = x.add(x);
+        for (int k = o + n; k > o; k--) {
+            DoubleVector b0 = x2.fma(b1, DoubleVector.broadcast(S, c[k]).sub(b2));
+            b2 = b1;
+            b1 = b0;
+        }
+        return x.fma(b1, DoubleVector.broadcast(S, c[o]).sub(b2));
     }
 
     /**

@@ -11,8 +11,10 @@ import org.scoredos.ensemble.GaussianEnsemble;
 import org.scoredos.ensemble.MemberResult;
 
 /**
- * An ensemble's members on the iron campaigns give exactly what `transition` gives each θ alone:
- * the same F, ΔF, error bars, flags and T_c, bit for bit, whatever block a member falls in.
+ * An ensemble's members on the iron campaigns give what `transition` gives each θ alone: the same
+ * flags, F and ΔF to 1e-12 of F, error bars to 1e-10, T_c to 1e-9 (smooth mode interpolates a
+ * block's transforms); and a member's block is fixed by its index, so its results are the same bits
+ * whatever range from a multiple of the block a caller (a Spark partition) asks for.
  */
 class EnsembleEvaluationTest {
     @Test
@@ -26,24 +28,33 @@ class EnsembleEvaluationTest {
         int[] counted = new int[1];
         MemberResult[] results = evaluator.evaluate(members, 3, 70, n -> counted[0] += n);
         assertEquals(67, counted[0]);
+        MemberResult[] all = evaluator.evaluate(members, 0, 70, null);
         int extrapolated = 0;
         for (MemberResult r : results) {
             double[] theta = new double[members.components()];
             members.theta(r.member(), theta);
             PhaseTransition.Table alone = transition.table(theta, IronCampaigns.GRID);
-            assertArrayEquals(alone.deltaF(), r.deltaF(), 0.0);
-            assertArrayEquals(alone.error(), r.deltaFError(), 0.0);
             for (int i = 0; i < IronCampaigns.GRID.length; i++) {
-                assertEquals(alone.rows()[i].first().freeEnergy(), r.freeEnergy()[0][i], 0.0);
-                assertEquals(alone.rows()[i].second().alphaStar(), r.alphaStar()[1][i], 0.0);
+                double f = alone.rows()[i].first().freeEnergy();
+                assertEquals(f, r.freeEnergy()[0][i], 1e-12 * Math.abs(f));
+                assertEquals(alone.deltaF()[i], r.deltaF()[i], 1e-12 * Math.abs(f));
+                assertEquals(alone.error()[i], r.deltaFError()[i], 1e-10 * alone.error()[i]);
+                assertEquals(alone.rows()[i].second().alphaStar(), r.alphaStar()[1][i], 1e-10);
                 assertEquals(alone.rows()[i].solved(), r.solvedAt(i));
             }
             assertEquals(fcc.latticeEnergy(theta), r.latticeEnergy()[0], 0.0);
             assertTrue(alone.hasTransition() && r.hasTransition());
-            assertEquals(alone.tc().temperature(), r.tc(), 0.0);
-            assertEquals(alone.tc().error(), r.tcError(), 0.0);
+            assertEquals(alone.tc().temperature(), r.tc(), 1e-9 * r.tc());
+            assertEquals(alone.tc().error(), r.tcError(), 1e-9 * r.tcError());
             assertEquals(alone.tc().extrapolated(), r.tcExtrapolated());
             if (r.tcExtrapolated()) extrapolated++;
+        }
+        // a range from a multiple of the block: its members' blocks, so their bits, are those of the whole run's
+        MemberResult[] tail = evaluator.evaluate(members, EnsembleEvaluator.BLOCK, 70, null);
+        for (MemberResult r : tail) {
+            assertArrayEquals(all[r.member()].freeEnergy()[1], r.freeEnergy()[1], 0.0, "member " + r.member());
+            assertArrayEquals(all[r.member()].deltaF(), r.deltaF(), 0.0, "member " + r.member());
+            assertEquals(all[r.member()].tc(), r.tc(), 0.0);
         }
         // the data were sampled to τ = 2: near X_Fe every T_c (≈1950 K) lies beyond both phases' solved range
         assertEquals(results.length, extrapolated);

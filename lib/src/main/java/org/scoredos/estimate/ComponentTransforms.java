@@ -1,0 +1,23 @@
+package org.scoredos.estimate;
+
+/**
+ * How the smooth estimator takes each rotated component's 1-D transform, chosen once per estimator:
+ * the large-N Legendre transform of the fitted entropy ({@link LegendreTransforms}, modes SMOOTH and
+ * LOCAL) or its finite-size integral at the store's N atoms ({@link FiniteSizeTransform}, mode INTEGRAL).
+ */
+interface ComponentTransforms {
+    /**
+     * At the slopes in w.slopes (s' = βθ̃·scale of the θ̃ in w.rotated): every table's u (the
+     * minimiser, or the tilted mean) into w.ustar, and each cell's Σ_k βθ̃·offset + G_k(s') into w.g.
+     */
+    void transform(double beta, IsosurfaceCells cells, IsosurfaceWorkspace w);
+
+    /** w.curvature (d s'/d u at each table's u, 0 where u does not move with s'), for the frame term's gradient. */
+    void curvatures(IsosurfaceWorkspace w);
+
+    /** The kernel that lays one θ's temperatures side by side; null where they go one by one. */
+    LaneKernel lanes();
+
+    /** The interpolants of a block of members' transforms; null where there are none. */
+    SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta);
+}
