@@ -16,7 +16,8 @@
 # target/w-bcc-npt-check, one p-T-STRAIN.json each) are kept, and every run found there for a
 # temperature enters its fit, so runs can be added. Environment: SCOREDOS (the CLI), OUT, MODE
 # (estimate's --mode, default smooth; integral transforms at the cell's 128 atoms, as the MD is) and
-# TABLE_ONLY=1 to print the table from the runs already in $OUT without running MD.
+# TABLE_ONLY=1 to print the table from the runs and the estimate already in $OUT, running neither MD nor
+# (when $OUT/estimate.json exists) the estimate.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 store="${1:?usage: w-bcc-npt-check.sh STORE [TEMPERATURES [STEPS [DELTA]]]}"
@@ -31,8 +32,12 @@ coeff="$root/conf/potentials/w-snap/X_W.snapcoeff"
 lattice="$root/conf/structures/W-bcc.dat"
 mkdir -p "$out"
 
-"$scoredos" estimate --summaries "$store" --coeff "$coeff" --temperatures "$temperatures" --pressure 0 --mode "$mode" --format json \
-    > "$out/estimate.json"
+# TABLE_ONLY reuses the estimate already in $OUT (integral mode's takes minutes)
+if [ -z "${TABLE_ONLY:-}" ] || [ ! -s "$out/estimate.json" ]; then
+    "$scoredos" estimate --summaries "$store" --coeff "$coeff" --temperatures "$temperatures" --pressure 0 --mode "$mode" --format json \
+        > "$out/estimate.json.part"
+    mv "$out/estimate.json.part" "$out/estimate.json"
+fi
 # strains of V*(T) relative to W-bcc.dat (12.742537224023346 Å cube, 128 atoms)
 strains="$(python3 - "$out/estimate.json" "$delta" <<'PY'
 import json, sys
