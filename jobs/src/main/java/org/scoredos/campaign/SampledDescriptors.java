@@ -38,8 +38,8 @@ final class SampledDescriptors implements SnapshotDescriptors {
      * The driver's own SNAP engine, when this object was made there: in local mode the executors
      * share the driver's JVM and a broadcast hands them this very object, so they use it instead of
      * building the same tables again. Not serialised: a remote executor builds its own. (The
-     * references are rebuilt even in local mode: the executors' decomposition of a Hessian is what
-     * every output so far was sampled with, and it differs from the driver's in the last bits.)
+     * references are rebuilt even in local mode: every output so far was sampled with the rebuilt
+     * ones, and the driver's give samples that differ in their last bits.)
      */
     private final transient SampledFeatures driverFeatures;
 
@@ -49,13 +49,8 @@ final class SampledDescriptors implements SnapshotDescriptors {
     /**
      * @param kind the sampler's registered name ({@link SamplerKinds})
      * @param md   the MD settings of a sampler that runs dynamics; null for the others
+     * @param driverFeatures the engine the driver built from {@code reference} and {@code descriptor}; null: none
      */
-    SampledDescriptors(long seed, String kind, SamplerKind.Dynamics md, SnapParameters descriptor,
-            ModelDescription reference, List<PhaseReference> phases, int components) {
-        this(seed, kind, md, descriptor, reference, phases, components, null);
-    }
-
-    /** As above, with the engine the driver built from the same model description and descriptor settings. */
     SampledDescriptors(long seed, String kind, SamplerKind.Dynamics md, SnapParameters descriptor,
             ModelDescription reference, List<PhaseReference> phases, int components, SampledFeatures driverFeatures) {
         SamplerKind sampler = SamplerKinds.named(kind);
