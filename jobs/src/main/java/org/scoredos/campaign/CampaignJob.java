@@ -229,7 +229,7 @@ public final class CampaignJob {
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards committed");
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples committed");
         FaultInjection faults = FaultInjection.of(sc);
-        CampaignStore out = store;
+        Broadcast<CampaignStore> out = broadcastStore();
         String id = identity;
         TwoPassCompression twoPass = compression;
         int cells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
@@ -237,27 +237,38 @@ public final class CampaignJob {
                 shardsDone::value, samplesDone::value)) {
             described.foreach(sd -> {
                 CellFrame f = frameBroadcast.value().get(sd.shard().cell());
-                out.commit(ShardStatistics.of(id, sd.shard(), sd.descriptors(), f, twoPass));
+                out.value().commit(ShardStatistics.of(id, sd.shard(), sd.descriptors(), f, twoPass));
                 faults.atFirstAttempt("commit", sd.shard()); // after the commit: the retry commits it again
                 shardsDone.add(1);
                 samplesDone.add(sd.shard().size());
             });
         } finally {
             frameBroadcast.destroy();
+            out.destroy();
         }
+    }
+
+    /**
+     * The store for the executors, broadcast rather than in each task's closure: its Hadoop
+     * settings (≈ 1 000) then travel and become a file system once per executor, not once per
+     * task; in local mode the executors get the driver's own store, its file system already open.
+     */
+    private Broadcast<CampaignStore> broadcastStore() {
+        return sc.broadcast(store);
     }
 
     /** Every cell's committed plan shards merged in shard order, on the executors; then the summaries. */
     private List<PhaseSummary> summarise(ShardPlan plan, Map<Integer, CellFrame> frames) throws IOException {
         List<Integer> cellIndices = plan.cells().stream().map(CampaignCell::index).toList();
         Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
-        CampaignStore in = store;
+        Broadcast<CampaignStore> in = broadcastStore();
         String id = identity;
         ShardPlan p = plan;
         List<MergedCell> merged = sc.parallelize(cellIndices, Math.max(1, Math.min(cellIndices.size(), sc.defaultParallelism())))
-                .map(cell -> MergedCell.of(in, id, p.shardsOf(cell), frameBroadcast.value().get(cell)))
+                .map(cell -> MergedCell.of(in.value(), id, p.shardsOf(cell), frameBroadcast.value().get(cell)))
                 .collect();
         frameBroadcast.destroy();
+        in.destroy();
         for (MergedCell m : merged) if (m.error() != null) throw new BadInputException(m.error());
 
         List<List<CellSummary>> byPhase = new ArrayList<>();

@@ -89,7 +89,8 @@ final class CampaignSetup {
             constants.add(c.sampler().kind().constants(ref, features.of(x0)));
         }
         SnapshotDescriptors source = new SampledDescriptors(c.seed(), c.sampler().key(),
-                c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, features.count());
+                c.kinetic() == null ? null : c.kinetic().dynamics(), descriptorParams, reference, phases, features.count(),
+                features);
         List<StoreModel.Species> species = new ArrayList<>();
         for (int k = 0; k < elements.size(); k++) {
             SnapElement e = reference.elements().get(k);

@@ -584,7 +584,8 @@ public final class CampaignStore implements Serializable {
         return new Path(new Path(root), relative);
     }
 
-    private FileSystem fs() throws IOException {
+    /** Synchronised: an executor's tasks share one broadcast store. */
+    private synchronized FileSystem fs() throws IOException {
         if (fs == null) {
             Configuration conf = new Configuration(false);
             hadoop.forEach(conf::set);

@@ -34,6 +34,14 @@ final class SampledDescriptors implements SnapshotDescriptors {
     private final List<PhaseReference> phases;
     private final int components;
     private transient volatile Engines engines;
+    /**
+     * The driver's own SNAP engine, when this object was made there: in local mode the executors
+     * share the driver's JVM and a broadcast hands them this very object, so they use it instead of
+     * building the same tables again. Not serialised: a remote executor builds its own. (The
+     * references are rebuilt even in local mode: every output so far was sampled with the rebuilt
+     * ones, and the driver's give samples that differ in their last bits.)
+     */
+    private final transient SampledFeatures driverFeatures;
 
     /** The executor-side machinery, built from the broadcast description. */
     private record Engines(SampledFeatures features, List<HarmonicReference> references, List<IsosurfaceSampler> samplers) {}
@@ -41,9 +49,10 @@ final class SampledDescriptors implements SnapshotDescriptors {
     /**
      * @param kind the sampler's registered name ({@link SamplerKinds})
      * @param md   the MD settings of a sampler that runs dynamics; null for the others
+     * @param driverFeatures the engine the driver built from {@code reference} and {@code descriptor}; null: none
      */
     SampledDescriptors(long seed, String kind, SamplerKind.Dynamics md, SnapParameters descriptor,
-            ModelDescription reference, List<PhaseReference> phases, int components) {
+            ModelDescription reference, List<PhaseReference> phases, int components, SampledFeatures driverFeatures) {
         SamplerKind sampler = SamplerKinds.named(kind);
         if (sampler == null) throw new IllegalArgumentException("no sampler named " + kind);
         if (sampler.runsDynamics() != (md != null)) throw new IllegalArgumentException("MD settings are for samplers that run dynamics");
@@ -54,6 +63,7 @@ final class SampledDescriptors implements SnapshotDescriptors {
         this.reference = reference;
         this.phases = List.copyOf(phases);
         this.components = components;
+        this.driverFeatures = driverFeatures;
     }
 
     @Override
@@ -91,7 +101,7 @@ final class SampledDescriptors implements SnapshotDescriptors {
     }
 
     private Engines build() {
-        SampledFeatures features = new SampledFeatures(reference, descriptor);
+        SampledFeatures features = driverFeatures != null ? driverFeatures : new SampledFeatures(reference, descriptor);
         List<HarmonicReference> refs = phases.stream().map(PhaseReference::rebuild).toList();
         SamplerKind sampler = SamplerKinds.named(kind);
         // the MD runs on the reference potential, the one whose Hessian is H

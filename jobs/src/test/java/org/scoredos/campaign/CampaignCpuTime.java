@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import org.apache.spark.SparkConf;
 import org.scoredos.compression.TwoPassCompression;
 import org.scoredos.descriptor.SnapBispectrum;
@@ -28,7 +29,9 @@ import org.scoredos.summary.DescriptorMoments;
  * The whole executor-side call ({@link SnapshotDescriptors#descriptors}) and its parts: the
  * harmonic draw (isosurface sample, displaced structure, contact check), the neighbour list, the
  * recorded vector (neighbour list, SNAP, fixed terms), both passes' statistics of a shard, and a
- * shard's commit to a local output (encoding, seal, file, rename). Each figure is the median of
+ * shard's commit to a local output (encoding, seal, file, rename), and the campaign call again on
+ * one thread per core at once (as a local campaign's task threads run; each thread timed by its own
+ * CPU time). Each figure is the median of
  * {@value #ROUNDS} rounds over the first shard of every cell, after {@value #WARMUP} rounds of warm-up.
  */
 public final class CampaignCpuTime {
@@ -74,6 +77,15 @@ public final class CampaignCpuTime {
             for (int k = 0; k < cells.size(); k++) n += source.descriptors(cells.get(k), shards.get(k)).length;
             return n;
         });
+        // the campaign runs one task thread per core: what each thread's sample costs when both cores are busy with it
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (threads > 1) {
+            reportConcurrent("campaign call, " + threads + " threads at once (per thread)", samples, threads, () -> {
+                long n = 0;
+                for (int k = 0; k < cells.size(); k++) n += source.descriptors(cells.get(k), shards.get(k)).length;
+                return n;
+            });
+        }
         report("  harmonic draw (sample, displace, contact check)", samples, () -> {
             long n = 0;
             for (int k = 0; k < cells.size(); k++) n += source.snapshots(cells.get(k), shards.get(k)).size();
@@ -123,6 +135,41 @@ public final class CampaignCpuTime {
 
     private interface Work {
         long run() throws Exception;
+    }
+
+    /**
+     * As {@link #report}, the work run on {@code threads} threads at once, every round started
+     * together; each thread's CPU time per round is one figure (median and range over all of them).
+     */
+    private static void reportConcurrent(String what, int samples, int threads, Work work) throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        CyclicBarrier together = new CyclicBarrier(threads);
+        long[] t = new long[threads * ROUNDS];
+        List<Thread> running = new ArrayList<>();
+        Exception[] failed = new Exception[threads];
+        for (int j = 0; j < threads; j++) {
+            int thread = j;
+            Thread th = new Thread(() -> {
+                try {
+                    for (int k = 0; k < WARMUP + ROUNDS; k++) {
+                        together.await();
+                        long t0 = mx.getCurrentThreadCpuTime();
+                        if (work.run() == Long.MIN_VALUE) throw new IllegalStateException("!");
+                        if (k >= WARMUP) t[thread * ROUNDS + k - WARMUP] = mx.getCurrentThreadCpuTime() - t0;
+                    }
+                } catch (Exception e) {
+                    failed[thread] = e;
+                    together.reset();
+                }
+            });
+            running.add(th);
+            th.start();
+        }
+        for (Thread th : running) th.join();
+        for (Exception e : failed) if (e != null) throw e;
+        Arrays.sort(t);
+        System.out.printf(Locale.ROOT, "%-52s %8.4f  (%.4f–%.4f)%n", what, t[t.length / 2] / 1e6 / samples,
+                t[0] / 1e6 / samples, t[t.length - 1] / 1e6 / samples);
     }
 
     private static void report(String what, int samples, Work work) throws Exception {

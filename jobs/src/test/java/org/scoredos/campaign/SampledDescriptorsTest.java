@@ -67,6 +67,36 @@ public class SampledDescriptorsTest {
         }
     }
 
+    /**
+     * In local mode the executors use the driver's SNAP engine (a broadcast hands them the
+     * driver's object); a remote executor deserialises the source and builds its own from the
+     * description. The two give the same bits, sample by sample.
+     */
+    @Test
+    void aRebuiltSourceGivesTheDriversBits() throws Exception {
+        CampaignSetup.Prepared p = prepare(tinyConfig(tmp, ""));
+        SnapshotDescriptors rebuilt = deserialised(serialised(p.source()));
+        CampaignCell hot = new CampaignCell(1, 0, 0.0, 1.0);
+        Shard shard = new Shard(1, 0, 0, 16);
+        double[][] driver = p.source().descriptors(hot, shard), remote = rebuilt.descriptors(hot, shard);
+        assertEquals(16, remote.length);
+        for (int i = 0; i < driver.length; i++) assertArrayEquals(driver[i], remote[i], 0.0, "sample " + i);
+    }
+
+    private static byte[] serialised(Object o) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static SnapshotDescriptors deserialised(byte[] bytes) throws Exception {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return (SnapshotDescriptors) in.readObject();
+        }
+    }
+
     @Test
     void einsteinShellsAreIsotropic() throws Exception {
         CampaignSetup.Prepared p = prepare(tinyConfig(tmp, "sampler: einstein\n"));
