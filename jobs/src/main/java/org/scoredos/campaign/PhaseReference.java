@@ -12,8 +12,10 @@ import org.scoredos.structure.Structure;
 
 /**
  * What an executor needs to rebuild a phase's {@link HarmonicReference}: the strained lattice,
- * its energy and the Hessian, as plain arrays. A dense Hessian's modes are re-derived on the
- * executor (the same bits as on the driver: one deterministic decomposition); a sparse one
+ * its energy and the Hessian, as plain arrays. A dense Hessian's modes are re-derived on every
+ * executor from this array (one deterministic decomposition, so local or remote, first run or
+ * resumed, the samples have the same bits; the driver's own modes, built by another route, can
+ * differ from them in the last bits, so samples never use those); a sparse one
  * travels as its neighbour blocks (O(N)) with the constants the driver computed, and no
  * eigenbasis exists anywhere.
  */
