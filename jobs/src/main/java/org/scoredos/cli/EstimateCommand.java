@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 + "summaries: F (relative to the lattice energy θ·D_0), its error bar, the optimal isosurface α*, "
                 + "whether α* lies inside the sampled range (solved), and with --gradient ∂(θ·D_0 + F)/∂θ.",
             "With --pressure P and a phase sampled at several strains (a campaign's output directory), the Gibbs free energy "
-                + "G(P, T) = min_V [A(V, T) + PV] instead, with V*, thermal expansion, bulk modulus, S, H and C_P, each with its error bar.",
+                + "G(P, T) = min_V [A(V, T) + PV] instead, with V*, thermal expansion, bulk modulus, S, H and C_P, each with its error bar "
+                + "(the A(V) fit residual's part included) and, beside it, the A(V) fit form's spread over one degree less and more.",
             "Energies in eV/atom, temperatures in K, pressures in GPa, volumes in Å^3/atom."})
 final class EstimateCommand implements Callable<Integer> {
     @CommandLine.Spec

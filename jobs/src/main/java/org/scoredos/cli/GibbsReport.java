@@ -55,18 +55,25 @@ final class GibbsReport {
                 .column(Column.of("gibbs", "eV/atom", "G(P, T) per atom, lattice energy included").shown("G", "%.6f"))
                 .column(Columns.error("gibbsError", "eV/atom", "G", "δG", "%.6f"));
         if (split) t.column(Columns.statisticalError().notInText()).column(Columns.systematicError().notInText());
-        t.column(Column.of("volume", "Å^3/atom", "V*: the volume minimising A(V, T) + PV").shown("V*", "%.5f"))
+        t.column(fitForm("gibbs", "eV/atom", "G").notInText())
+                .column(Column.of("volume", "Å^3/atom", "V*: the volume minimising A(V, T) + PV").shown("V*", "%.5f"))
                 .column(Columns.error("volumeError", "Å^3/atom", "V*", "δV*", "%.5f"))
+                .column(fitForm("volume", "Å^3/atom", "V*").shown("V* fit form", "%.5f"))
                 .column(Column.of("expansion", "1/K", "α_L: linear thermal expansion coefficient").shown("α_L", "1e-6/K", 1e6, "%.2f"))
                 .column(Columns.error("expansionError", "1/K", "α_L", "δα_L", "%.2f"))
+                .column(fitForm("expansion", "1/K", "α_L").notInText())
                 .column(Column.of("bulkModulus", "GPa", "B_T: isothermal bulk modulus at V*").shown("B_T", "%.4f"))
                 .column(Columns.error("bulkModulusError", "GPa", "B_T", "δB_T", "%.4f"))
+                .column(fitForm("bulkModulus", "GPa", "B_T").notInText())
                 .column(Columns.perKelvin("entropy", "S = −∂G/∂T", "S"))
                 .column(Columns.error("entropyError", "eV/(K atom)", "S", "δS", "%.4f"))
+                .column(fitForm("entropy", "eV/(K atom)", "S").notInText())
                 .column(Column.of("enthalpy", "eV/atom", "H = G + TS").shown("H", "%.6f"))
                 .column(Columns.error("enthalpyError", "eV/atom", "H", "δH", "%.6f").notInText())
+                .column(fitForm("enthalpy", "eV/atom", "H").notInText())
                 .column(Columns.perKelvin("heatCapacity", "C_P = −T ∂²G/∂T²", "C_P"))
                 .column(Columns.error("heatCapacityError", "eV/(K atom)", "C_P", "δC_P", "%.4f"))
+                .column(fitForm("heatCapacity", "eV/(K atom)", "C_P").notInText())
                 .column(Column.of("eosResidual", "eV/atom", "RMS residual of the equation-of-state fit of A(V)").shown("EOS res.", "%.2e"))
                 .column(Column.of("solved", null, "α* inside the sampled α range at every volume and V* inside the sampled volumes")
                         .shown("solved", null));
@@ -74,9 +81,11 @@ final class GibbsReport {
         for (GibbsFreeEnergy r : rows) {
             List<Object> row = new ArrayList<>(List.of(r.temperature(), r.gibbs().value(), r.gibbs().error()));
             if (split) row.addAll(List.of(r.statisticalError(), r.systematicError()));
+            row.add(r.gibbs().fitForm());
             for (Quantity q : new Quantity[] {r.volume(), r.expansion(), r.bulkModulus(), r.entropy(), r.enthalpy(), r.heatCapacity()}) {
                 row.add(q.value());
                 row.add(q.error());
+                row.add(q.fitForm());
             }
             row.add(r.eosResidual());
             row.add(r.solved());
@@ -90,6 +99,12 @@ final class GibbsReport {
             if (!r.solved()) run.summary("not solved at " + TransitionFlags.kelvin(r.temperature()) + ": " + cause(r, v));
         }
         return run;
+    }
+
+    /** The A(V) fit form's spread of a quantity: systematic, beside its bar. */
+    private static Column fitForm(String name, String unit, String of) {
+        return Column.of(name + "FitForm", unit, "the A(V) fit form's spread of " + of
+                + " (half its range over the fit's degrees m - 1, m, m + 1): systematic, beside the error bar, not in it");
     }
 
     private static String cause(GibbsFreeEnergy r, double[] v) {

@@ -45,6 +45,15 @@ final class CalibratedError {
      */
     final double[] sampling;
     final int stride;
+    /**
+     * Per (a, k): the sandwich covariance Σ_c of the score fit's coefficients and the bin u_max of the
+     * entropy's maximum; per cell its basis. Kept for {@link #differenceError} (two estimates'
+     * difference needs gᵀΣ_c g' of two minimisers, which the power series of one cannot give); the
+     * per-evaluation bar never reads them.
+     */
+    private final double[][][] covariances;
+    private final double[] uMax;
+    private final PolynomialBasis[] bases;
     /** The phase refitted at orders p − 1 and p + 1 (those that fit), made on first use. */
     private volatile IsosurfaceEstimator[] neighbours;
 
@@ -57,16 +66,22 @@ final class CalibratedError {
         List<CellSummary> list = phase.cells();
         int atoms = phase.reference().atoms();
         double[][] bands = new double[cells * d][];
+        covariances = new double[cells * d][][];
+        uMax = new double[cells * d];
+        bases = new PolynomialBasis[cells];
         int longest = 0;
         for (int a = 0; a < cells; a++) {
             CellSummary cell = list.get(a);
             ScoreTable scores = cell.scores();
             PolynomialBasis basis = PolynomialBasis.of(scores.basis(), scores.order());
+            bases[a] = basis;
             double[] phiMax = new double[basis.size()];
             for (int k = 0; k < d; k++) {
                 BinnedEntropy binned = new BinnedEntropy(cell, k);
                 double[][] sandwich = SandwichCovariance.of(basis, binned.centres, cell.counts()[k], atoms, scores.centre()[k],
                         scores.scale()[k], scores.coefficients()[k]);
+                covariances[a * d + k] = sandwich;
+                uMax[a * d + k] = binned.uMax;
                 double[] band = shiftedVariance(basis, sandwich, binned.uMax, phiMax);
                 bands[a * d + k] = band;
                 longest = Math.max(longest, band.length);
@@ -157,6 +172,43 @@ final class CalibratedError {
         w.statistical = Math.hypot(kT * Math.sqrt(var), frame.noise(kT, w.weights, w));
         w.error = w.statistical;
         w.systematic = w.neighbourSpaces.length == 0 ? Double.NaN : orderSpread(temperature, w);
+    }
+
+    /**
+     * The statistical error of F_a − F_b, two evaluations of this phase at one temperature (their
+     * workspaces {@code a} and {@code b}, evaluated with the error bar): both come from the same score
+     * fits and frames, so the fits' errors enter through q = w_a(α*_a) g(u*_a) − w_b(α*_b) g(u*_b)
+     * per (cell, component), σ² = (k_B T)² Σ qᵀ Σ_c q, and the frame term's through the difference of
+     * its M matrices ({@link FrameCorrection#differenceNoise}); 0 when a and b are the same θ.
+     */
+    double differenceError(double temperature, IsosurfaceWorkspace a, IsosurfaceWorkspace b) {
+        double kT = Units.KB * temperature;
+        return Math.hypot(kT * Math.sqrt(samplingDifference(a, b)), frame.differenceNoise(kT, a, b));
+    }
+
+    /** Σ_(cell, component) qᵀ Σ_c q of {@link #differenceError}, (1/k_B T)² eV²/atom². */
+    double samplingDifference(IsosurfaceWorkspace a, IsosurfaceWorkspace b) {
+        double var = 0;
+        for (int c = 0; c < cells; c++) {
+            PolynomialBasis basis = bases[c];
+            int m = basis.size();
+            double[] phiA = new double[m], phiB = new double[m], phiMax = new double[m], q = new double[m];
+            for (int k = 0, t = c * d; k < d; k++, t++) {
+                basis.evaluate(uMax[t], phiMax, null, null);
+                basis.evaluate(a.ustar[t], phiA, null, null);
+                basis.evaluate(b.ustar[t], phiB, null, null);
+                for (int i = 0; i < m; i++) q[i] = a.weights[c] * (phiA[i] - phiMax[i]) - b.weights[c] * (phiB[i] - phiMax[i]);
+                double[][] cov = covariances[t];
+                double form = 0;
+                for (int i = 0; i < m; i++) {
+                    double row = 0;
+                    for (int l = 0; l < m; l++) row += cov[i][l] * q[l];
+                    form += q[i] * row;
+                }
+                var += Math.max(0, form);
+            }
+        }
+        return var;
     }
 
     /** Half the range of F over the orders p − 1, p and p + 1, the θ rotated in {@code w} at T. */

@@ -20,8 +20,12 @@ final class EquationOfState {
     private final double centre;
     private final AlphaFit fit;
 
-    /** {@code volumes}: per atom, strictly increasing. */
+    /** {@code volumes}: per atom, strictly increasing; the degree min(3, n − 2). */
     EquationOfState(double[] volumes) {
+        this(volumes, Math.min(3, volumes.length - 2));
+    }
+
+    private EquationOfState(double[] volumes, int degree) {
         int n = volumes.length;
         if (n < MIN_VOLUMES) {
             throw new BadInputException("equation of state: " + n + " volumes; a fit of A(V) with its residual needs at least " + MIN_VOLUMES);
@@ -33,7 +37,18 @@ final class EquationOfState {
         this.centre = 0.5 * (volumes[0] + volumes[n - 1]);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = x(volumes[i]);
-        fit = new AlphaFit(x, Math.min(3, n - 2));
+        fit = new AlphaFit(x, degree);
+    }
+
+    /**
+     * The same form one degree below and one above, where they exist: a minimum needs degree 2 at
+     * least, and n volumes fix a polynomial of degree n − 1 at most (with no residual left). Fits
+     * the data admit about as well; how far they move a result is the fit form's systematic part.
+     */
+    EquationOfState[] neighbours() {
+        int m = degree(), n = volumes.length;
+        return java.util.stream.IntStream.of(m - 1, m + 1).filter(k -> k >= 2 && k <= n - 1)
+                .mapToObj(k -> new EquationOfState(volumes, k)).toArray(EquationOfState[]::new);
     }
 
     int degree() {
@@ -111,8 +126,12 @@ final class EquationOfState {
         }
     }
 
-    /** The standard error of the fit, sqrt(Σ (A_i − A(V_i))² / (n − m − 1)), eV/atom. */
+    /**
+     * The standard error of the fit, sqrt(Σ (A_i − A(V_i))² / (n − m − 1)), in the values' units;
+     * NaN for a form that leaves no degree of freedom.
+     */
     double residual(double[] c, double[] values) {
+        if (volumes.length == fit.degree() + 1) return Double.NaN;
         double ss = 0;
         for (int i = 0; i < volumes.length; i++) {
             double r = values[i] - value(c, volumes[i]);

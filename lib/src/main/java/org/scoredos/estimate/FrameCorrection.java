@@ -196,4 +196,44 @@ final class FrameCorrection {
         }
         return kT / (2 * atoms) * Math.sqrt(var);
     }
+
+    /**
+     * The sampling standard deviation of the frame term's share of F_a − F_b, two evaluations'
+     * workspaces (each {@link #correct}ed with {@code noise}): per cell (k_B T/2N)² · 2 tr(ΔM C̃ ΔM C̃)/(n − 1)
+     * with ΔM = w_a M_a − w_b M_b, both from the one C̃ the cell's samples gave; eV/atom.
+     */
+    double differenceNoise(double kT, IsosurfaceWorkspace a, IsosurfaceWorkspace b) {
+        double[] ha = a.frameH, hb = b.frameH;
+        double var = 0;
+        for (int c = 0; c < cells; c++) {
+            double wa = a.weights[c], wb = b.weights[c];
+            int t0 = c * d;
+            double trace = wa * wa * trace(c, ha, t0, ha, t0) + wb * wb * trace(c, hb, t0, hb, t0) - 2 * wa * wb * trace(c, ha, t0, hb, t0);
+            var += 2 * Math.max(0, trace) / freedom[c];
+        }
+        return kT / (2 * atoms) * Math.sqrt(var);
+    }
+
+    /**
+     * tr(M_x C̃ M_y C̃) of cell c, M = h hᵀ − diag(h²): (xᵀC̃y)² − Σ_k y_k² (C̃x)_k² − Σ_k x_k² (C̃y)_k² + Σ_kl x_k² y_l² C̃_kl².
+     */
+    private double trace(int c, double[] x, int ox, double[] y, int oy) {
+        int o = c * d * d;
+        double xy = 0, ycx = 0, xcy = 0, squares = 0;
+        for (int k = 0; k < d; k++) {
+            double cx = 0, cy = 0, sq = 0;
+            for (int l = 0; l < d; l++) {
+                double ckl = framed[o + k * d + l];
+                cx += ckl * x[ox + l];
+                cy += ckl * y[oy + l];
+                sq += ckl * ckl * y[oy + l] * y[oy + l];
+            }
+            double xk = x[ox + k], yk = y[oy + k];
+            xy += xk * cy;
+            ycx += yk * yk * cx * cx;
+            xcy += xk * xk * cy * cy;
+            squares += xk * xk * sq;
+        }
+        return xy * xy - ycx - xcy + squares;
+    }
 }

@@ -1,5 +1,6 @@
 package org.scoredos.estimate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.scoredos.io.BadInputException;
@@ -25,7 +26,12 @@ import org.scoredos.units.Units;
  * which counts the correlation between volumes (positive: the volumes share their random numbers,
  * so it cancels in V*, B_T and α and adds up in G). Without replicas, or under the reference error
  * model, the per-volume bars are propagated linearly through the fit's weights
- * ({@link #propagated}).
+ * ({@link #propagated}). Either way each bar adds, in quadrature, the A(V) fit residual's part:
+ * the residual r of the per-volume values' fit (A_i for G, V* and B_T; S_i, H_i and C_i for S, α, H
+ * and C_P) taken as independent noise per volume, r·|q| for Σ_i q_i y_i. It is the part of the
+ * per-volume errors that is not smooth in V — on W bcc four times the residual the replicas' spread
+ * explains, from the cells' frames that every replica shares — and the curvature B_T picks it up
+ * most. Beside the bars, the fit form's spread ({@link FitForms}: degrees m − 1, m, m + 1).
  */
 public final class GibbsEstimator implements PhaseFreeEnergy {
     private final String phase;
@@ -35,6 +41,8 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
     private final double[] perAtom;
     private final int reference;
     private final EquationOfState eos;
+    /** The fit one degree below and above: the fit form's spread. */
+    private final EquationOfState[] forms;
     private final double gigapascal, pressure;
 
     /**
@@ -74,6 +82,7 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         this.perAtom = perAtom;
         this.reference = reference;
         this.eos = eos;
+        this.forms = eos.neighbours();
         this.gigapascal = gigapascal;
         this.pressure = gigapascal / Units.GPA_PER_EV_PER_A3;
     }
@@ -161,10 +170,10 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         for (double t : temperatures) {
             if (!(t > 0) || !Double.isFinite(t)) throw new BadInputException("temperature: must be finite and above 0 K, got " + t);
         }
-        GibbsFreeEnergy[] full = gibbs(volumes, theta, temperatures, gradient);
+        GibbsFreeEnergy[] full = gibbs(volumes, theta, temperatures, gradient, true);
         if (!jackknifed()) return full;
         GibbsFreeEnergy[][] replica = new GibbsFreeEnergy[replicas.size()][];
-        for (int k = 0; k < replica.length; k++) replica[k] = gibbs(replicas.get(k), theta, temperatures, false);
+        for (int k = 0; k < replica.length; k++) replica[k] = gibbs(replicas.get(k), theta, temperatures, false, false);
         GibbsFreeEnergy[] out = new GibbsFreeEnergy[full.length];
         for (int j = 0; j < full.length; j++) {
             int at = j;
@@ -173,7 +182,8 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         return out;
     }
 
-    private GibbsFreeEnergy[] gibbs(IsosurfaceEstimator[] at, double[] theta, double[] temperatures, boolean gradient) {
+    /** Per temperature, from the estimators {@code at}; with the fit form's spread when {@code spread}. */
+    private GibbsFreeEnergy[] gibbs(IsosurfaceEstimator[] at, double[] theta, double[] temperatures, boolean gradient, boolean spread) {
         int nt = temperatures.length, n = at.length;
         TemperatureStencil stencil = TemperatureStencil.of(temperatures);
         double[] steps = stencil.steps(), around = stencil.points();
@@ -184,35 +194,47 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
             lattice[i] = at[i].latticeEnergy(theta);
         }
         GibbsFreeEnergy[] out = new GibbsFreeEnergy[nt];
-        for (int j = 0; j < nt; j++) out[j] = at(f, lattice, 3 * j, steps[j], gradient);
+        for (int j = 0; j < nt; j++) {
+            out[j] = at(eos, perAtom, gigapascal, f, lattice, 3 * j, steps[j], gradient);
+            if (spread) {
+                List<GibbsFreeEnergy> others = new ArrayList<>(forms.length);
+                for (EquationOfState form : forms) others.add(at(form, perAtom, gigapascal, f, lattice, 3 * j, steps[j], false));
+                out[j] = FitForms.spread(out[j], others);
+            }
+        }
         return out;
     }
 
-    /** One temperature from the per-volume estimates at columns c, c+1, c+2 (T − δ, T, T + δ). */
-    private GibbsFreeEnergy at(FreeEnergy[][] f, double[] lattice, int c, double step, boolean gradient) {
-        int n = volumes.length;
-        double[] w = new double[n], dw = new double[n], ddw = new double[n], a = new double[n];
+    /**
+     * One temperature from the per-volume estimates f[i] at columns c, c+1, c+2 (T − δ, T, T + δ) of
+     * the volumes {@code perAtom} with lattice energies {@code lattice}, A(V) fitted with {@code eos}.
+     */
+    static GibbsFreeEnergy at(EquationOfState eos, double[] perAtom, double gigapascal, FreeEnergy[][] f, double[] lattice, int c,
+            double step, boolean gradient) {
+        int n = perAtom.length;
+        double pressure = gigapascal / Units.GPA_PER_EV_PER_A3;
+        double[] w = new double[n], dw = new double[n], ddw = new double[n];
+        double[][] a = new double[3][n];
         double[] g = new double[3], err = new double[3], v = new double[3], verr = new double[3];
         double stat = Double.NaN, sys = Double.NaN, residual = Double.NaN, curvature = Double.NaN, bulkError = Double.NaN;
         boolean solved = true;
         for (int k = 0; k < 3; k++) {
             int col = c + k;
             for (int i = 0; i < n; i++) {
-                a[i] = lattice[i] + f[i][col].freeEnergy();
+                a[k][i] = lattice[i] + f[i][col].freeEnergy();
                 solved &= f[i][col].solved();
             }
-            double[] coef = eos.fit(a);
+            double[] coef = eos.fit(a[k]);
             double vStar = eos.minimum(coef, pressure);
             solved &= eos.inside(vStar);
             eos.weights(vStar, w, dw, ddw);
-            double r = eos.residual(coef, a);
             double ak = eos.curvature(coef, vStar);
             g[k] = eos.value(coef, vStar) + pressure * vStar;
             v[k] = vStar;
-            err[k] = Math.hypot(propagated(w, f, col), r);
+            err[k] = propagated(w, f, col);
             verr[k] = propagated(dw, f, col) / Math.abs(ak); // V* moves where dA/dV + P = 0 moves
             if (k == 1) {
-                residual = r;
+                residual = eos.residual(coef, a[k]);
                 curvature = ak;
                 bulkError = vStar * propagated(ddw, f, col) * Units.GPA_PER_EV_PER_A3;
                 if (!Double.isNaN(f[0][col].statisticalError())) {
@@ -226,7 +248,7 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         eos.weights(vStar, w, dw, ddw);
         double[] grad = null;
         if (gradient) {
-            grad = new double[components()];
+            grad = new double[f[0][c + 1].gradient().length];
             for (int i = 0; i < n; i++) {
                 double[] gi = f[i][c + 1].gradient();
                 for (int q = 0; q < grad.length; q++) grad[q] += w[i] * gi[q];
@@ -234,17 +256,38 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         }
         int nearest = 0;
         for (int i = 1; i < n; i++) if (Math.abs(perAtom[i] - vStar) < Math.abs(perAtom[nearest] - vStar)) nearest = i;
+        // the per-volume S_i, H_i and C_i whose fits' residuals give those quantities' residual parts
+        double[] s = new double[n], h = new double[n], heat = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = -(a[2][i] - a[0][i]) / (2 * step);
+            h[i] = a[1][i] + t * s[i];
+            heat[i] = -t * (a[2][i] - 2 * a[1][i] + a[0][i]) / (step * step);
+        }
+        double rs = eos.residual(eos.fit(s), s), rh = eos.residual(eos.fit(h), h), rc = eos.residual(eos.fit(heat), heat);
+        double nw = norm(w), ndw = norm(dw), stiffness = Math.abs(curvature);
         double entropy = -(g[2] - g[0]) / (2 * step), entropyError = Math.abs(err[2] - err[0]) / (2 * step);
-        double heat = -t * (g[2] - 2 * g[1] + g[0]) / (step * step);
+        double heatCapacity = -t * (g[2] - 2 * g[1] + g[0]) / (step * step);
         double heatError = t * Math.abs(err[2] - 2 * err[1] + err[0]) / (step * step);
         double expansion = (v[2] - v[0]) / (2 * step) / (3 * vStar);
         double expansionError = Math.abs(verr[2] - verr[0]) / (2 * step) / (3 * vStar);
-        return new GibbsFreeEnergy(t, gigapascal, new GibbsFreeEnergy.Quantity(g[1], err[1]), stat, sys,
-                new GibbsFreeEnergy.Quantity(vStar, verr[1]), new GibbsFreeEnergy.Quantity(expansion, expansionError),
-                new GibbsFreeEnergy.Quantity(vStar * curvature * Units.GPA_PER_EV_PER_A3, bulkError),
-                new GibbsFreeEnergy.Quantity(entropy, entropyError),
-                new GibbsFreeEnergy.Quantity(g[1] + t * entropy, Math.abs(err[1] - t * (err[2] - err[0]) / (2 * step))),
-                new GibbsFreeEnergy.Quantity(heat, heatError), residual, f[nearest][c + 1].alphaStar(), solved, grad);
+        return new GibbsFreeEnergy(t, gigapascal, quantity(g[1], err[1], residual), stat, sys,
+                quantity(vStar, verr[1], residual * ndw / stiffness),
+                quantity(expansion, expansionError, rs * ndw / stiffness / (3 * vStar)),
+                quantity(vStar * curvature * Units.GPA_PER_EV_PER_A3, bulkError, vStar * residual * norm(ddw) * Units.GPA_PER_EV_PER_A3),
+                quantity(entropy, entropyError, rs * nw),
+                quantity(g[1] + t * entropy, Math.abs(err[1] - t * (err[2] - err[0]) / (2 * step)), rh * nw),
+                quantity(heatCapacity, heatError, rc * nw), residual, f[nearest][c + 1].alphaStar(), solved, grad);
+    }
+
+    /** A quantity whose bar is the statistical part {@code error} with the fit residual's part in quadrature. */
+    private static GibbsFreeEnergy.Quantity quantity(double value, double error, double fitResidual) {
+        return new GibbsFreeEnergy.Quantity(value, Math.hypot(error, fitResidual), fitResidual, Double.NaN);
+    }
+
+    private static double norm(double[] q) {
+        double s = 0;
+        for (double x : q) s += x * x;
+        return Math.sqrt(s);
     }
 
     /**

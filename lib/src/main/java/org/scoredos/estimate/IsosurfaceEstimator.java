@@ -135,6 +135,20 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     }
 
     /**
+     * Under the calibrated model the two estimates' errors are linearised in the same score fits and
+     * frames and differenced before the bar is taken ({@link CalibratedError#differenceError}): what
+     * they share cancels. The reference model's bands keep the default (the bars in quadrature).
+     */
+    @Override
+    public double differenceError(double[] theta, double[] other, double temperature) {
+        if (calibrated == null) return PhaseFreeEnergy.super.differenceError(theta, other, temperature);
+        IsosurfaceWorkspace a = workspace(false), b = workspace(false);
+        evaluate(theta, temperature, false, true, a);
+        evaluate(other, temperature, false, true, b);
+        return calibrated.differenceError(temperature, a, b);
+    }
+
+    /**
      * A workspace whose calibrated evaluations compute the systematic part beside the error bar
      * (the score orders' spread: two more evaluations per (θ, T)) only if {@code orderSpread};
      * without it {@link IsosurfaceWorkspace#systematicError()} is NaN and everything else is the same.

@@ -7,9 +7,12 @@ import java.util.function.ToDoubleFunction;
 /**
  * Jackknife error bars of a fixed-pressure result: each quantity's statistical bar is
  * √((K − 1)/K Σ_k (x_k − x̄)²) over the K replicas' values (each replica leaves out one part of the
- * samples every volume shares), the values themselves the full data's. δG adds the equation of
- * state's fit residual, as the propagated bar does; a quantity that some replica cannot give (not
- * finite) keeps its propagated bar.
+ * samples every volume shares), the values themselves the full data's. Every bar adds the A(V)
+ * fit residual's part in quadrature ({@link GibbsFreeEnergy.Quantity#fitResidual}), as the
+ * propagated bar does: the replicas share each cell's frame, so the per-volume scatter that the
+ * frames put into A(V) is the same in all of them and their spread misses it (W bcc: B_T's bar
+ * 4–6 times below two seeds' difference without it). A quantity that some replica cannot give
+ * (not finite) keeps its propagated bar.
  */
 final class Jackknife {
     private Jackknife() {}
@@ -18,8 +21,7 @@ final class Jackknife {
     static GibbsFreeEnergy bars(GibbsFreeEnergy full, List<GibbsFreeEnergy> replicas) {
         double g = error(replicas, r -> r.gibbs().value());
         double statistical = Double.isFinite(g) ? g : full.statisticalError();
-        return new GibbsFreeEnergy(full.temperature(), full.pressure(),
-                new GibbsFreeEnergy.Quantity(full.gibbs().value(), Double.isFinite(g) ? Math.hypot(g, full.eosResidual()) : full.gibbs().error()),
+        return new GibbsFreeEnergy(full.temperature(), full.pressure(), quantity(full.gibbs(), replicas, GibbsFreeEnergy::gibbs),
                 statistical, full.systematicError(),
                 quantity(full.volume(), replicas, GibbsFreeEnergy::volume),
                 quantity(full.expansion(), replicas, GibbsFreeEnergy::expansion),
@@ -33,7 +35,9 @@ final class Jackknife {
     private static GibbsFreeEnergy.Quantity quantity(GibbsFreeEnergy.Quantity full, List<GibbsFreeEnergy> replicas,
             Function<GibbsFreeEnergy, GibbsFreeEnergy.Quantity> of) {
         double e = error(replicas, r -> of.apply(r).value());
-        return Double.isFinite(e) ? new GibbsFreeEnergy.Quantity(full.value(), e) : full;
+        return Double.isFinite(e)
+                ? new GibbsFreeEnergy.Quantity(full.value(), Math.hypot(e, full.fitResidual()), full.fitResidual(), full.fitForm())
+                : full;
     }
 
     /** The jackknife standard error of a quantity over the replicas. */

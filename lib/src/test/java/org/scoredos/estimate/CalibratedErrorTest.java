@@ -41,6 +41,19 @@ class CalibratedErrorTest {
         return new ScoreMatcher(PolynomialBasis.of("chebyshev", 7)).fit(redrawn);
     }
 
+    /** 24 replicate stores of the iron bcc campaign, made once for the tests that need them (the refits are most of their time). */
+    private static List<IsosurfaceEstimator> replicates;
+
+    private static synchronized List<IsosurfaceEstimator> replicates() {
+        if (replicates == null) {
+            RandomGenerator rng = new Well19937c(11);
+            List<IsosurfaceEstimator> out = new ArrayList<>();
+            for (int r = 0; r < 24; r++) out.add(IsosurfaceEstimator.of(replicate(IronCampaigns.bcc(), rng), Mode.SMOOTH));
+            replicates = out;
+        }
+        return replicates;
+    }
+
     @Test
     void statisticalErrorIsTheScatterOfFOverReplicateStores() {
         PhaseSummary phase = IronCampaigns.bcc();
@@ -55,11 +68,10 @@ class CalibratedErrorTest {
             double frame = calibrated.frame.noise(org.scoredos.units.Units.KB * TEMPERATURES[i], w.weights, w);
             histograms[i] = Math.sqrt(w.statisticalError() * w.statisticalError() - frame * frame);
         }
-        int replicates = 24;
+        int replicates = replicates().size();
         double[] sum = new double[TEMPERATURES.length], sumSq = new double[TEMPERATURES.length];
-        RandomGenerator rng = new Well19937c(11);
-        for (int r = 0; r < replicates; r++) {
-            FreeEnergy[] f = IsosurfaceEstimator.of(replicate(phase, rng), Mode.SMOOTH).estimate(theta, TEMPERATURES, false);
+        for (IsosurfaceEstimator e : replicates()) {
+            FreeEnergy[] f = e.estimate(theta, TEMPERATURES, false);
             for (int i = 0; i < f.length; i++) {
                 sum[i] += f[i].freeEnergy();
                 sumSq[i] += f[i].freeEnergy() * f[i].freeEnergy();
@@ -72,6 +84,36 @@ class CalibratedErrorTest {
             double ratio = histograms[i] / scatter;
             assertTrue(ratio > 0.6 && ratio < 1.8, TEMPERATURES[i] + " K: predicted " + histograms[i] + ", scatter " + scatter);
         }
+    }
+
+    @Test
+    void theBarOfTwoModelsDifferenceIsTheScatterOfTheirDifferenceOverReplicateStores() {
+        PhaseSummary phase = IronCampaigns.bcc();
+        double[] ref = IronCampaigns.thetaRef(), theta = ref.clone();
+        for (int i = 0; i < theta.length; i++) theta[i] *= 1 + 0.02 * Math.sin(1.7 * i + 0.3); // a 2 % model, as MeltingShift's
+        double t = 1000, kT = org.scoredos.units.Units.KB * t;
+        IsosurfaceEstimator calibrated = IsosurfaceEstimator.of(phase, Mode.SMOOTH, ErrorModel.CALIBRATED);
+        IsosurfaceWorkspace a = calibrated.workspace(false), b = calibrated.workspace(false);
+        calibrated.evaluate(theta, t, false, true, a);
+        calibrated.evaluate(ref, t, false, true, b);
+        // the histograms' part (the replicates redraw the counts, not the frames)
+        double histograms = kT * Math.sqrt(calibrated.calibrated.samplingDifference(a, b));
+        double differenced = calibrated.differenceError(theta, ref, t);
+        double quadrature = Math.hypot(a.statisticalError(), b.statisticalError());
+        assertEquals(0, calibrated.differenceError(ref, ref, t), 0.0, "one model: nothing left");
+        assertTrue(differenced >= histograms && differenced < 0.5 * quadrature, differenced + " against " + quadrature);
+        int replicates = replicates().size();
+        double sum = 0, sumSq = 0;
+        for (IsosurfaceEstimator e : replicates()) {
+            double d = e.estimate(theta, new double[] {t}, false)[0].freeEnergy() - e.estimate(ref, new double[] {t}, false)[0].freeEnergy();
+            sum += d;
+            sumSq += d * d;
+        }
+        double mean = sum / replicates, scatter = Math.sqrt((sumSq - replicates * mean * mean) / (replicates - 1));
+        double ratio = histograms / scatter;
+        System.out.printf(java.util.Locale.ROOT, "difference of a 2 %% model and θ_ref at %.0f K: differenced bar %.3e (histograms %.3e), "
+                + "scatter over %d replicates %.3e, quadrature bar %.3e eV/atom%n", t, differenced, histograms, replicates, scatter, quadrature);
+        assertTrue(ratio > 0.6 && ratio < 1.8, "predicted " + histograms + ", scatter " + scatter + ", quadrature bar " + quadrature);
     }
 
     @Test

@@ -17,8 +17,8 @@ class JackknifeTest {
     }
 
     private static GibbsFreeEnergy result(double x, double residual) {
-        return new GibbsFreeEnergy(1000, 0, q(x), 99, 0.5, q(2 * x), q(3 * x), q(4 * x), q(5 * x), q(6 * x), q(Double.NaN),
-                residual, 0, true, null);
+        return new GibbsFreeEnergy(1000, 0, new GibbsFreeEnergy.Quantity(x, 99, residual, 0.7), 99, 0.5, q(2 * x), q(3 * x), q(4 * x),
+                q(5 * x), q(6 * x), q(Double.NaN), residual, 0, true, null);
     }
 
     @Test
@@ -35,6 +35,8 @@ class JackknifeTest {
         GibbsFreeEnergy out = Jackknife.bars(result(mean, 0.3), replicas);
         assertEquals(sem, out.statisticalError(), 1e-12);
         assertEquals(Math.hypot(sem, 0.3), out.gibbs().error(), 1e-12, "δG adds the fit residual");
+        assertEquals(0.3, out.gibbs().fitResidual(), 0.0);
+        assertEquals(0.7, out.gibbs().fitForm(), 0.0, "the fit form's spread is the full data's");
         assertEquals(mean, out.gibbs().value(), 0.0, "the values are the full data's");
         assertEquals(0.5, out.systematicError(), 0.0);
         assertEquals(2 * sem, out.volume().error(), 1e-12);
@@ -59,7 +61,8 @@ class JackknifeTest {
         assertEquals(plain.volume().value(), same.volume().value(), 0.0);
         assertEquals(plain.gibbs().value(), same.gibbs().value(), 0.0);
         assertTrue(plain.volume().error() > 0);
-        assertEquals(0, same.volume().error(), 0.0);
+        assertEquals(same.volume().fitResidual(), same.volume().error(), 0.0, "replicas equal to the data: only the fit residual's part");
+        assertEquals(same.bulkModulus().fitResidual(), same.bulkModulus().error(), 0.0);
         assertEquals(0, same.statisticalError(), 0.0);
         assertEquals(same.eosResidual(), same.gibbs().error(), 0.0);
         EstimatorSettings reference = new EstimatorSettings(Mode.SMOOTH, ErrorModel.REFERENCE, null, null, 0.0);
