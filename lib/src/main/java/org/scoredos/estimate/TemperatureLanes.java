@@ -25,6 +25,8 @@ final class TemperatureLanes {
      * iterates, the one the scalar path would go on from, candidate counts, and the lanes left unsettled.
      */
     final double[] slope, seed, tau, k0, k1, k2, k3, first, second, next, candidate, unsettled;
+    /** Per piece of a table's interpolants: the first and last lane in it. */
+    final int[] firstLane = new int[SlopeInterpolants.MAX_PIECES], lastLane = new int[SlopeInterpolants.MAX_PIECES];
 
     TemperatureLanes(int count, int multiple, int cells, int d) {
         this.count = count;

@@ -154,7 +154,7 @@ class BatchedEstimateTest {
         for (int i = 0; i < wide.length; i++) cells.rotate(wide[i], rotated[i]);
         double[] beta = new double[MANY.length];
         for (int j = 0; j < beta.length; j++) beta[j] = 1.0 / (org.scoredos.units.Units.KB * MANY[j]);
-        SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta);
+        SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta, true);
         IsosurfaceWorkspace w = est.workspace(false);
         FreeEnergy[] simd = new FreeEnergy[MANY.length], plain = new FreeEnergy[MANY.length];
         for (int i = 0; i < 3; i++) {
