@@ -12,19 +12,22 @@ import java.util.Arrays;
  * rest is interpolated at degree {@value #DEGREE} through the Chebyshev–Lobatto nodes, where u* is the
  * root solve polished to rounding, and a piece is halved until its last two coefficients are below
  * 1e-14·(1 + |u|) (or the rounding scale of u* there), or small enough that one Newton step after
- * the interpolant ({@link #polish}: error |S'''/2S''|·δ²) brings u* there. Near a branch point (where
- * S'' nearly vanishes, d(u*)/ds' nearly diverges) the halving grades the pieces towards it, so the
- * lanes far from it still see one piece. A table that would need more than {@value #MAX_PIECES}
- * pieces, or a Newton step across several branches, keeps the exact per-lane solve ({@link #exact}).
- * A lane's piece is the count of edges at or below its s' (a threshold's own slope goes to the
- * candidate above it, as {@link PolynomialConjugate#candidate} walks). Evaluated by Clenshaw's
- * recurrence with the coefficients broadcast to all lanes, u* agrees with the polished root to
- * ~1e-15 (the single path's Newton stops within ~1e-10); the Legendre value s'u* − S(u*) is
- * stationary in u*, so F agrees to rounding. Where only F is wanted (no gradient, no error bar, no
- * frame term: nothing reads u* itself), that stationarity sets the tolerance instead: an error δ in u*
- * moves s'u* − S(u*) by ½|S''|δ², so δ up to √(2·10⁻¹⁶(1 + |S| + |s'u*|)/|S''|) (≈ 1e-7) leaves each
- * table's term within 1e-16 of its size, and tables near a branch point need fewer pieces. Built per
- * block, so a member's last bits depend on its block (not on the members' order within it).
+ * the interpolant ({@link #polish}: error |S'''/2S''|·δ²) brings u* there. A table that would need
+ * more than {@value #MAX_PIECES} pieces, or whose halvings stop paying (a branch point where S'' nearly
+ * vanishes), keeps the exact per-lane solve ({@link #exact}). A lane's piece is the count of edges at
+ * or below its s' (a threshold's own slope goes to the candidate above it, as
+ * {@link PolynomialConjugate#candidate} walks). Evaluated by Clenshaw's recurrence with the
+ * coefficients broadcast to all lanes, u* agrees with the polished root to ~1e-15 (the single path's
+ * Newton stops within ~1e-10); the Legendre value s'u* − S(u*) is stationary in u*, so F agrees to
+ * rounding.
+ *
+ * <p>Where only F is wanted (no gradient, no error bar, no frame term: nothing reads u* itself), that
+ * stationarity sets the tolerance: an error δ in u* moves s'u* − S(u*) by ½|S''|δ², so δ up to
+ * √(2·10⁻¹⁶(1 + |S| + |s'u*|)/|S''|) (≈ 1e-7) leaves each table's term within 1e-16 of its size; the
+ * halvings are graded towards a branch point, and next to an end of S''s piece that is an inflection
+ * point (u* − u_end ∝ √|s' − s'_end|) the piece is interpolated in z = √|s' − s'_end|, where u* is
+ * analytic. Built per block, so a member's last bits depend on its block (not on the members' order
+ * within it).
  */
 final class SlopeInterpolants {
     /** Degree of each interpolated piece. */

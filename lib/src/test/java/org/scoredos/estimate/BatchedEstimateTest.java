@@ -136,7 +136,10 @@ class BatchedEstimateTest {
         }
         double[] grid = new double[31];
         for (int i = 0; i < grid.length; i++) grid[i] = 500 + 2000.0 * i / 30;
-        check(est, GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.01, 64, 1).rows(0, 64), grid, true, false);
+        // the bench's block, with the gradient and (interpolants to what F needs) without
+        for (boolean gradient : new boolean[] {true, false}) {
+            check(est, GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.01, 64, 1).rows(0, 64), grid, gradient, false);
+        }
         // the ensemble's members: the calibrated bar without the order spread
         IsosurfaceEstimator calibrated = IsosurfaceEstimator.of(IronCampaigns.bcc(), IsosurfaceEstimator.Mode.SMOOTH, ErrorModel.CALIBRATED);
         double[][] members = java.util.Arrays.copyOf(wide, 16);
