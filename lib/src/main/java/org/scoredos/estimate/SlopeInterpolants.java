@@ -166,6 +166,8 @@ final class SlopeInterpolants {
             constant(sMin, e.minimiser(t, sMin));
             return true;
         }
+        // where u* itself is read a range across a threshold ends near an inflection point (see gain): exact, unsolved
+        if (minimisers && low != high) return false;
         int p0 = e.candidateAt(t, low);
         steps = low == high && p0 >= 0 && sMin > e.slopeR[p0] && sMax < e.slopeL[p0];
         stepped = false;
@@ -221,13 +223,14 @@ final class SlopeInterpolants {
     /**
      * The root on piece p of S' over [l, r]: in s', or in z = √|s' − s'_end| where an end of the piece
      * that is an inflection point lies closer to the range than its width and only F is wanted (where u*
-     * itself is read such a range keeps s', and usually the exact solve: see {@link #gain}).
+     * itself is read such a range keeps the exact solve: see {@link #gain}).
      */
     private boolean branch(int t, int p, double l, double r) {
         double toLeft = e.pieceL[p] > e.lo[t] ? e.slopeL[p] - r : Double.POSITIVE_INFINITY;
         double toRight = e.pieceR[p] < e.hi[t] ? l - e.slopeR[p] : Double.POSITIVE_INFINITY;
         double near = Math.min(toLeft, toRight);
-        if (minimisers || !(near < r - l)) return interpolate(t, p, l, r, Double.POSITIVE_INFINITY, 0, 0);
+        if (!(near < r - l)) return interpolate(t, p, l, r, Double.POSITIVE_INFINITY, 0, 0);
+        if (minimisers) return false;
         return toLeft <= toRight ? interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeL[p], -1)
                 : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1);
     }

@@ -90,7 +90,7 @@ class SlopeInterpolantsTest {
         for (int i = 0; i < t.length; i++) t[i] = 500 + 2000.0 * i / 30;
         int[] kinds = check(est, 0.01, 64, beta(t), true);
         // most tables interpolated, some cut into pieces, some with Newton's step
-        assertTrue(kinds[0] > 800 && kinds[1] > 0 && kinds[2] > 0, java.util.Arrays.toString(kinds));
+        assertTrue(kinds[0] > 750 && kinds[1] > 0 && kinds[2] > 0, java.util.Arrays.toString(kinds));
         // and cheaply: cutting stops before a branch point eats the root solves
         assertTrue(kinds[5] < 40 * est.cells.tables(), java.util.Arrays.toString(kinds));
     }
