@@ -18,6 +18,9 @@ interface ComponentTransforms {
     /** The kernel that lays one θ's temperatures side by side; null where they go one by one. */
     LaneKernel lanes();
 
-    /** The interpolants of a block of members' transforms; null where there are none. */
-    SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta);
+    /**
+     * The interpolants of a block of members' transforms; null where there are none. {@code minimisers}:
+     * u* itself is read (gradient, error bars, frame term), not only the values F sums.
+     */
+    SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers);
 }

@@ -90,7 +90,7 @@ final class FiniteSizeTransform implements ComponentTransforms {
     }
 
     @Override
-    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta) {
+    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers) {
         return null;
     }
 

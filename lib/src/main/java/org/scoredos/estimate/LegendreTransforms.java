@@ -40,7 +40,7 @@ final class LegendreTransforms implements ComponentTransforms {
     }
 
     @Override
-    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta) {
-        return new SlopeInterpolants(entropy, scale, rotated, count, beta);
+    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers) {
+        return new SlopeInterpolants(entropy, scale, rotated, count, beta, minimisers);
     }
 }

@@ -282,21 +282,14 @@ final class PolynomialConjugate {
 
     /**
      * u* of table t on its decreasing piece p at s', to rounding: the piece's end beyond its slopes,
-     * else the one-table root solve polished by Newton steps (it stops within ~1e-10).
+     * else the one-table root solve (it stops within ~1e-10, its last step ≤ 1e-6, so within ~1e-12)
+     * and one more Newton step, which squares that error.
      */
     double polishedRoot(int t, int p, double s) {
         if (s >= slopeL[p]) return pieceL[p];
         if (s <= slopeR[p]) return pieceR[p];
-        double x = root(t, p, s);
-        for (int it = 0; it < 2; it++) {
-            double fp = second(t, x);
-            if (!(fp < 0)) break;
-            double next = clamp(x - (slope(t, x) - s) / fp, pieceL[p], pieceR[p]);
-            boolean small = Math.abs(next - x) <= 1e-12 * (1 + Math.abs(x));
-            x = next;
-            if (small) break;
-        }
-        return x;
+        double x = root(t, p, s), curvature = second(t, x);
+        return curvature < 0 ? newton(t, p, s, x, curvature) : x;
     }
 
     /** S''_t(u). */
@@ -313,8 +306,12 @@ final class PolynomialConjugate {
 
     /** One Newton step towards S'(u) = s' from x, limited to piece p, as the vector kernel takes it. */
     double newton(int t, int p, double sp, double x) {
-        double y = x - (horner(ds, t * deg, deg, x) - sp) / horner(dds, t * (deg - 1), deg - 1, x);
-        return clamp(y, pieceL[p], pieceR[p]);
+        return newton(t, p, sp, x, horner(dds, t * (deg - 1), deg - 1, x));
+    }
+
+    /** {@link #newton(int, int, double, double)} where S''(x) is already known. */
+    private double newton(int t, int p, double sp, double x, double curvature) {
+        return clamp(x - (horner(ds, t * deg, deg, x) - sp) / curvature, pieceL[p], pieceR[p]);
     }
 
     /**

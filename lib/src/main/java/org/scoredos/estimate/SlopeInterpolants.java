@@ -5,59 +5,100 @@ import java.util.Arrays;
 /**
  * Every table's minimiser u*(s') over the slopes one block of θ reaches at its temperatures, as
  * Chebyshev interpolants: the many-θ path knows, once the block is rotated, the range [s_min,
- * s_max] of s' = βθ̃·scale per table, and u* is smooth there unless the range crosses a winner
- * threshold or comes near a branch point (an inflection point of S, where d(u*)/ds' diverges).
- * Per table the range, clipped to the winning piece's slopes (beyond them u* is the piece's end),
- * is cut into 1, 2, 4 … {@value #MAX_PIECES} equal pieces, each interpolated at degree
- * {@value #DEGREE} through the Chebyshev–Lobatto nodes, where u* is the root solve polished to
- * rounding. A cut is kept when every piece's last two coefficients are below 1e-14·(1 + |u|) (or
- * the rounding scale of u* there), or small enough that one Newton step after the interpolant
- * ({@link #polish}: error |S'''/2S''|·δ²) brings u* there. Cuts stop where the tails shrink too
- * slowly to get there within {@value #MAX_PIECES} pieces (a branch point); such a table, and one
- * whose range crosses a threshold, keeps the exact per-lane solve ({@link #exact}). Evaluated by
- * Clenshaw's recurrence with the coefficients broadcast to all lanes, u* agrees with the polished
- * root to ~1e-15 (the single path's Newton stops within ~1e-10); the Legendre value s'u* − S(u*) is
- * stationary in u*, so F agrees to rounding. Built per block, so a member's last bits depend on its
- * block (not on the members' order within it).
+ * s_max] of s' = βθ̃·scale per table. Per table that range is cut, in increasing s', into pieces on
+ * each of which u* is one smooth branch: at the winner thresholds inside it (u* jumps there from one
+ * candidate to the next), and at the winning piece of S' its slopes' ends (beyond them u* is the
+ * piece's end). A candidate that is an end of the range, or of a piece, is a constant piece; the
+ * rest is interpolated at degree {@value #DEGREE} through the Chebyshev–Lobatto nodes, where u* is the
+ * root solve polished to rounding, and a piece is halved until its last two coefficients are below
+ * 1e-14·(1 + |u|) (or the rounding scale of u* there), or small enough that one Newton step after
+ * the interpolant ({@link #polish}: error |S'''/2S''|·δ²) brings u* there. A table that would need
+ * more than {@value #MAX_PIECES} pieces, or whose halvings stop paying (a branch point where S'' nearly
+ * vanishes), keeps the exact per-lane solve ({@link #exact}). A lane's piece is the count of edges at
+ * or below its s' (a threshold's own slope goes to the candidate above it, as
+ * {@link PolynomialConjugate#candidate} walks). Evaluated by Clenshaw's recurrence with the
+ * coefficients broadcast to all lanes, u* agrees with the polished root to ~1e-15 (the single path's
+ * Newton stops within ~1e-10); the Legendre value s'u* − S(u*) is stationary in u*, so F agrees to
+ * rounding.
+ *
+ * <p>Where only F is wanted (no gradient, no error bar, no frame term: nothing reads u* itself), that
+ * stationarity sets the tolerance: an error δ in u* moves s'u* − S(u*) by ½|S''|δ², so δ up to
+ * √(2·10⁻¹⁶(1 + |S| + |s'u*|)/|S''|) (≈ 1e-7) leaves each table's term within 1e-16 of its size; the
+ * halvings are graded towards a branch point, and next to an end of S''s piece that is an inflection
+ * point (u* − u_end ∝ √|s' − s'_end|) the piece is interpolated in z = √|s' − s'_end|, where u* is
+ * analytic. Built per block, so a member's last bits depend on its block (not on the members' order
+ * within it).
  */
 final class SlopeInterpolants {
-    /** Degree of each piece's interpolant. */
+    /** Degree of each interpolated piece. */
     static final int DEGREE = 12;
-    /** The most equal pieces a table's range is cut into before it keeps the exact solve. */
-    static final int MAX_PIECES = 16;
+    /** The most pieces a table's range is cut into before it keeps the exact solve. */
+    static final int MAX_PIECES = 8;
     private static final double RELATIVE = 1e-14, EPS = Math.ulp(1.0);
+    /** Where only F is wanted: each table's Legendre value s'u* − S(u*) to this relative error (the rounding of its terms). */
+    private static final double VALUE = 1e-16;
+    /**
+     * The least factor a halving must cut a tail's excess by. Where u* itself is read, pieces are not
+     * graded towards a branch point (nor interpolated in √|s' − s'_end|): there the one-θ path's own
+     * Newton stops up to ~1e-10 from the root (|S'''/2S''| is large), and the error bars, first order in
+     * u*, would differ from it by more than 1e-10.
+     */
+    private final double gain;
 
-    /** Per table: equal pieces (0: the exact solve; 1 with degree 0: a constant u*), and the piece of S' u* is on. */
-    final int[] pieces, degree, piece;
-    /** Per table: whether one Newton step follows the interpolant (its tail too large for it alone, small enough for one step). */
+    /** Per table: its pieces [first[t], first[t + 1]) in increasing s' (none: the exact solve). */
+    final int[] first;
+    /** Per table: the piece of S' the Newton step of {@link #polish} is limited to. */
+    final int[] piece;
+    /** Per table: whether one Newton step follows the interpolant (a tail too large for it alone, small enough for one step). */
     final boolean[] polish;
-    /** Per table: the interpolated slopes [low, high] (lanes are clamped into it) and 2·pieces/(high − low). */
-    final double[] low, high, scale;
-    /** Per table, from start[t]: each piece's degree + 1 Chebyshev coefficients in turn. */
-    final int[] start;
+    /**
+     * Per piece: the least s' it takes (a lane goes to the last piece whose edge is at or below its s'; the
+     * first piece's edge is never compared), its centre and 2/width (x = (s' − centre)·inverse ∈ [−1, 1]),
+     * its degree (0: a constant u*) and where its degree + 1 Chebyshev coefficients start.
+     */
+    double[] edge, centre, inverse;
+    /**
+     * Per piece: the variable it is interpolated in, s' itself (side 0) or, next to an end of S''s piece
+     * that is an inflection point (S'' = 0 there, u* − u_end ∝ √|s' − s'_end|), z = √(side·(s' − apex)),
+     * apex that end's slope: u* is analytic in z, and the square-root branch straightened.
+     */
+    double[] apex, side;
+    int[] degree, start;
     double[] coefficients;
-    private int used;
+    private int pieces, used;
     /** Root solves spent on the nodes (what building cost). */
     int solves;
+    /** Whether u* is held to 1e-14·(1 + |u|) (gradient, error bars, frame term), not just to what F needs. */
+    final boolean minimisers;
 
     private final PolynomialConjugate e;
     private final double[] value = new double[DEGREE + 1], cosines = new double[(DEGREE + 1) * (DEGREE + 1)];
+    /**
+     * While a table is built: whether its pieces may take the Newton step (one branch of u*, no constant:
+     * the step is limited to one piece of S' and must not move a constant), and whether any did.
+     */
+    private boolean steps, stepped;
 
     /**
      * The interpolants of every table for slopes s' = (θ̃_t β) scale_t, θ̃ one of {@code rotated}
-     * [0, count) and β between the least and the largest of {@code beta}.
+     * [0, count) and β between the least and the largest of {@code beta}; {@code minimisers}: u* itself
+     * is read (not only the Legendre values F sums).
      */
-    SlopeInterpolants(PolynomialConjugate entropy, double[] scale, double[][] rotated, int count, double[] beta) {
+    SlopeInterpolants(PolynomialConjugate entropy, double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers) {
         e = entropy;
+        this.minimisers = minimisers;
+        gain = minimisers ? 16 : 2;
         int tables = scale.length;
-        pieces = new int[tables];
-        degree = new int[tables];
+        first = new int[tables + 1];
         piece = new int[tables];
         polish = new boolean[tables];
-        low = new double[tables];
-        high = new double[tables];
-        this.scale = new double[tables];
-        start = new int[tables];
+        edge = new double[2 * tables];
+        centre = new double[2 * tables];
+        inverse = new double[2 * tables];
+        apex = new double[2 * tables];
+        side = new double[2 * tables];
+        degree = new int[2 * tables];
+        start = new int[2 * tables];
         coefficients = new double[tables * (DEGREE + 1)];
         for (int j = 0; j <= DEGREE; j++) {
             for (int k = 0; k <= DEGREE; k++) cosines[j * (DEGREE + 1) + k] = Math.cos(Math.PI * j * k / DEGREE);
@@ -75,22 +116,31 @@ final class SlopeInterpolants {
                 sMin = Math.min(sMin, Math.min(a, b));
                 sMax = Math.max(sMax, Math.max(a, b));
             }
-            build(t, sMin, sMax);
+            first[t] = pieces;
+            if (!build(t, sMin, sMax)) {
+                pieces = first[t];
+                used = pieces == 0 ? 0 : start[pieces - 1] + degree[pieces - 1] + 1;
+            }
+            first[t + 1] = pieces;
         }
     }
 
     /** Whether table t keeps the exact per-lane solve. */
     boolean exact(int t) {
-        return pieces[t] == 0;
+        return first[t + 1] == first[t];
+    }
+
+    /** The pieces of table t. */
+    int pieces(int t) {
+        return first[t + 1] - first[t];
     }
 
     /** u* of table t at s' (one lane: what the vector kernel computes lane by lane). */
     double value(int t, double sp) {
-        int k = pieces[t], n = degree[t];
-        double s = sp < low[t] ? low[t] : sp > high[t] ? high[t] : sp;
-        double y = (s - low[t]) * scale[t];
-        int j = Math.min((int) (0.5 * y), k - 1);
-        double u = clenshaw(coefficients, start[t] + j * (n + 1), n, y - (2 * j + 1));
+        int j = first[t];
+        for (int i = j + 1; i < first[t + 1]; i++) if (sp >= edge[i]) j = i;
+        double z = side[j] == 0 ? sp : Math.sqrt((sp - apex[j]) * side[j]);
+        double u = clenshaw(coefficients, start[j], degree[j], (z - centre[j]) * inverse[j]);
         return polish[t] ? e.newton(t, piece[t], sp, u) : u;
     }
 
@@ -105,105 +155,148 @@ final class SlopeInterpolants {
         return Math.fma(x, b1, c[o] - b2);
     }
 
-    private void build(int t, double sMin, double sMax) {
-        start[t] = used;
-        int first = e.candidateIndex(t, sMin), last = e.candidateIndex(t, sMax);
-        if (first != last) return; // a winner threshold inside the range: u* jumps there
-        int p = e.candidateAt(t, first);
-        piece[t] = p;
-        double a = sMin, b = sMax;
-        if (p >= 0) {
-            a = Math.max(a, e.slopeR[p]);
-            b = Math.min(b, e.slopeL[p]);
+    /**
+     * Table t's pieces over [sMin, sMax], one branch of u* at a time from the least s' up: the
+     * candidates between the winner thresholds inside the range, each cut at its piece's slopes.
+     * False where the table keeps the exact solve.
+     */
+    private boolean build(int t, double sMin, double sMax) {
+        int low = e.candidateIndex(t, sMin), high = e.candidateIndex(t, sMax);
+        if (low == high && !(sMin < sMax)) { // one s': the one-slope solve itself
+            constant(sMin, e.minimiser(t, sMin));
+            return true;
         }
-        if (p < 0 || !(a < b)) { // u* one end, or one s'
-            constant(t, e.minimiser(t, sMin), sMin, sMax);
-            return;
+        // where u* itself is read a range across a threshold ends near an inflection point (see gain): exact, unsolved
+        if (minimisers && low != high) return false;
+        int p0 = e.candidateAt(t, low);
+        steps = low == high && p0 >= 0 && sMin > e.slopeR[p0] && sMax < e.slopeL[p0];
+        stepped = false;
+        // candidate indices grow as s' falls: from the one at sMin up to the one at sMax
+        for (int i = low; i >= high; i--) {
+            double a = i == low ? sMin : e.thresholds[i + 1], b = i == high ? sMax : e.thresholds[i];
+            int p = e.candidateAt(t, i);
+            if (p == PolynomialConjugate.LOWER || p == PolynomialConjugate.UPPER) {
+                constant(a, p == PolynomialConjugate.LOWER ? e.lo[t] : e.hi[t]);
+                continue;
+            }
+            // s' ≤ slopeR: the piece's right end; s' ≥ slopeL: its left end; between them the root
+            if (a <= e.slopeR[p]) constant(a, e.pieceR[p]);
+            double l = Math.max(a, e.slopeR[p]), r = Math.min(b, e.slopeL[p]);
+            if (l < r && !branch(t, p, l, r)) return false;
+            if (b >= e.slopeL[p]) constant(Math.max(a, e.slopeL[p]), e.pieceL[p]);
         }
-        double previous = Double.NaN;
-        for (int k = 1; k <= MAX_PIECES; k *= 2) {
-            double excess = fit(t, p, a, b, k);
-            if (excess <= 1) return;
-            // the last halving cut the excess by previous/excess: give up where the rest would need more than MAX_PIECES
-            // (near a branch point the tails barely shrink), before spending the root solves
-            double gain = previous / excess;
-            if (k > 1 && !(gain > 2 && k * Math.pow(2, Math.ceil(Math.log(excess) / Math.log(gain))) <= MAX_PIECES)) break;
-            previous = excess;
-        }
-        used = start[t];
-        pieces[t] = 0;
+        polish[t] = stepped;
+        piece[t] = Math.max(p0, 0);
+        return pieces - first[t] <= MAX_PIECES;
     }
 
-    private void constant(int t, double u, double a, double b) {
-        reserve(1);
-        coefficients[used++] = u;
-        pieces[t] = 1;
-        degree[t] = 0;
-        low[t] = a;
-        high[t] = b;
-        scale[t] = 0;
+    /** A piece from s' = from up where u* is the constant u. */
+    private void constant(double from, double u) {
+        int j = add(from, from, from, 0);
+        coefficients[start[j]] = u;
+    }
+
+    private int add(double from, double left, double right, int n) {
+        if (pieces == edge.length) {
+            int size = 2 * edge.length;
+            edge = Arrays.copyOf(edge, size);
+            centre = Arrays.copyOf(centre, size);
+            inverse = Arrays.copyOf(inverse, size);
+            apex = Arrays.copyOf(apex, size);
+            side = Arrays.copyOf(side, size);
+            degree = Arrays.copyOf(degree, size);
+            start = Arrays.copyOf(start, size);
+        }
+        if (used + n + 1 > coefficients.length) coefficients = Arrays.copyOf(coefficients, Math.max(2 * coefficients.length, used + n + 1));
+        int j = pieces++;
+        edge[j] = from;
+        centre[j] = 0.5 * (left + right);
+        inverse[j] = n == 0 ? 0 : 2 / (right - left);
+        apex[j] = 0;
+        side[j] = 0;
+        degree[j] = n;
+        start[j] = used;
+        used += n + 1;
+        return j;
     }
 
     /**
-     * k equal pieces of [a, b] on piece p of S', kept if every piece's tail is small enough for the
-     * interpolant alone or, with Newton's step after it ({@link #polish}), for one step. Returns how
-     * far the tails are from that (≤ 1: kept; else the worst ratio of a tail to what it needed, over
-     * the pieces fitted until one failed).
+     * The root on piece p of S' over [l, r]: in s', or in z = √|s' − s'_end| where an end of the piece
+     * that is an inflection point lies closer to the range than its width and only F is wanted (where u*
+     * itself is read such a range keeps the exact solve: see {@link #gain}).
      */
-    private double fit(int t, int p, double a, double b, int k) {
+    private boolean branch(int t, int p, double l, double r) {
+        double toLeft = e.pieceL[p] > e.lo[t] ? e.slopeL[p] - r : Double.POSITIVE_INFINITY;
+        double toRight = e.pieceR[p] < e.hi[t] ? l - e.slopeR[p] : Double.POSITIVE_INFINITY;
+        double near = Math.min(toLeft, toRight);
+        if (!(near < r - l)) return interpolate(t, p, l, r, Double.POSITIVE_INFINITY, 0, 0);
+        if (minimisers) return false;
+        return toLeft <= toRight ? interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeL[p], -1)
+                : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1);
+    }
+
+    /** s' → the interpolation variable: s' itself (side 0) or √(side·(s' − apex)). */
+    private static double variable(double sp, double apex, double side) {
+        return side == 0 ? sp : Math.sqrt((sp - apex) * side);
+    }
+
+    /**
+     * [l, r] on piece p of S' interpolated in the variable (apex, side), halved until each half's tail
+     * is small enough for the interpolant alone or for one Newton step after it. False past
+     * {@value #MAX_PIECES} pieces, or where halving cut the excess of the tail over what it needs
+     * ({@code parent}'s) less than {@link #gain}×: a branch point near the real axis (a smooth piece's
+     * tail falls ~2¹³× per halving).
+     */
+    private boolean interpolate(int t, int p, double l, double r, double parent, double apexSlope, double sign) {
+        if (pieces - first[t] >= MAX_PIECES) return false;
         int n = DEGREE;
-        used = start[t];
-        reserve(k * (n + 1));
-        double width = (b - a) / k;
-        boolean alone = true, stepped = true;
-        double pure = 0, newton = 0;
-        for (int j = 0; j < k && (alone || stepped); j++) {
-            double left = a + j * width, right = j == k - 1 ? b : left + width;
-            double mid = 0.5 * (left + right), half = 0.5 * (right - left);
-            double largest = 0, steepest = 0, flattest = Double.POSITIVE_INFINITY, bending = 0, slope = Math.max(Math.abs(left), Math.abs(right));
-            for (int i = 0; i <= n; i++) {
-                // Lobatto nodes from the right end down, the ends exact
-                double s = i == 0 ? right : i == n ? left : mid + half * cosines[i * (n + 1) + 1];
-                double u = e.polishedRoot(t, p, s);
-                value[i] = u;
-                largest = Math.max(largest, Math.abs(u));
-                double curvature = e.curvature(t, u);
-                flattest = Math.min(flattest, -curvature);
-                if (curvature < 0) steepest = Math.max(steepest, -1 / curvature);
-                bending = Math.max(bending, Math.abs(e.third(t, u)));
-            }
-            solves += n + 1;
-            int o = used + j * (n + 1);
-            for (int m = 0; m <= n; m++) {
-                double sum = 0.5 * (value[0] + (m % 2 == 0 ? value[n] : -value[n]));
-                for (int i = 1; i < n; i++) sum += value[i] * cosines[i * (n + 1) + m];
-                coefficients[o + m] = (m == 0 || m == n ? 1.0 : 2.0) * sum / n;
-            }
-            double tail = Math.max(Math.abs(coefficients[o + n]), Math.abs(coefficients[o + n - 1]));
-            double tolerance = Math.max(RELATIVE * (1 + largest), 8 * EPS * (largest + slope * steepest));
-            // after one step the error is about |S'''/2S''|·δ², δ the interpolant's (taken as 10× its tail)
-            double step = flattest > 0 ? Math.min(0.1 * Math.sqrt(2 * flattest * tolerance / bending), 1e-4 * pieceWidth(p)) : 0;
-            pure = Math.max(pure, tail / tolerance);
-            newton = Math.max(newton, tail / step);
-            alone = pure <= 1;
-            stepped = newton <= 1;
+        double zl = variable(l, apexSlope, sign), zr = variable(r, apexSlope, sign);
+        // the ends of the range in the variable, and which of l, r each is (exact node slopes)
+        double zLow = Math.min(zl, zr), zHigh = Math.max(zl, zr), sLow = zl <= zr ? l : r, sHigh = zl <= zr ? r : l;
+        int j = add(l, zLow, zHigh, n);
+        apex[j] = apexSlope;
+        side[j] = sign;
+        double mid = centre[j], half = 0.5 * (zHigh - zLow);
+        double largest = 0, steepest = 0, flattest = Double.POSITIVE_INFINITY, sharpest = 0, bending = 0, size = 0;
+        double slope = Math.max(Math.abs(l), Math.abs(r));
+        for (int i = 0; i <= n; i++) {
+            // Lobatto nodes from the upper end down, the ends exact
+            double z = mid + half * cosines[i * (n + 1) + 1];
+            double s = i == 0 ? sHigh : i == n ? sLow : sign == 0 ? z : apexSlope + sign * z * z;
+            double u = e.polishedRoot(t, p, s);
+            value[i] = u;
+            largest = Math.max(largest, Math.abs(u));
+            double curvature = e.curvature(t, u);
+            flattest = Math.min(flattest, -curvature);
+            sharpest = Math.max(sharpest, Math.abs(curvature));
+            if (curvature < 0) steepest = Math.max(steepest, -1 / curvature);
+            bending = Math.max(bending, Math.abs(e.third(t, u)));
+            if (!minimisers) size = Math.max(size, Math.abs(e.value(t, u)) + Math.abs(s * u));
         }
-        if (!alone && !stepped) return Math.min(pure, newton);
-        used += k * (n + 1);
-        pieces[t] = k;
-        degree[t] = n;
-        polish[t] = !alone;
-        low[t] = a;
-        high[t] = b;
-        scale[t] = 2.0 * k / (b - a);
-        return 0;
-    }
-
-    private double pieceWidth(int p) {
-        return e.pieceR[p] - e.pieceL[p];
-    }
-
-    private void reserve(int more) {
-        if (used + more > coefficients.length) coefficients = Arrays.copyOf(coefficients, Math.max(2 * coefficients.length, used + more));
+        solves += n + 1;
+        int o = start[j];
+        for (int m = 0; m <= n; m++) {
+            double sum = 0.5 * (value[0] + (m % 2 == 0 ? value[n] : -value[n]));
+            for (int i = 1; i < n; i++) sum += value[i] * cosines[i * (n + 1) + m];
+            coefficients[o + m] = (m == 0 || m == n ? 1.0 : 2.0) * sum / n;
+        }
+        double tail = Math.max(Math.abs(coefficients[o + n]), Math.abs(coefficients[o + n - 1]));
+        double tolerance = Math.max(RELATIVE * (1 + largest), 8 * EPS * (largest + slope * steepest));
+        // F alone: ½|S''|δ² within VALUE of the term, δ taken as 10× the tail
+        if (!minimisers && sharpest > 0) tolerance = Math.max(tolerance, 0.1 * Math.sqrt(2 * VALUE * (1 + size) / sharpest));
+        if (tail <= tolerance) return true;
+        // after one step the error is about |S'''/2S''|·δ², δ the interpolant's (taken as 10× its tail)
+        double step = flattest > 0 ? Math.min(0.1 * Math.sqrt(2 * flattest * tolerance / bending), 1e-4 * (e.pieceR[p] - e.pieceL[p])) : 0;
+        if (steps && tail <= step) {
+            stepped = true;
+            return true;
+        }
+        double excess = steps ? Math.min(tail / tolerance, tail / step) : tail / tolerance;
+        // halve: drop this piece (the last one added) and fit both halves
+        pieces--;
+        used = o;
+        double cut = sign == 0 ? mid : apexSlope + sign * mid * mid;
+        return gain * excess < parent && cut > l && cut < r && interpolate(t, p, l, cut, excess, apexSlope, sign)
+                && interpolate(t, p, cut, r, excess, apexSlope, sign);
     }
 }

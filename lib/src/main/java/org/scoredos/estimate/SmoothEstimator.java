@@ -165,7 +165,8 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
      * A block of members: with enough (θ, T), each table's u*(s') is interpolated over the slopes the
      * block reaches ({@link SlopeInterpolants}) and every member's lanes evaluate the interpolants, the
      * tables they do not cover by the exact solve; F and the gradient agree with one-by-one
-     * evaluation to ~1e-13 (u* to ~1e-14; F, stationary in u*, to rounding).
+     * evaluation to ~1e-13 (u* to ~1e-14, or where nothing reads u* to what F needs; F, stationary in
+     * u*, to rounding).
      */
     @Override
     void evaluateMembers(double[][] rotated, int count, double[] temperatures, boolean gradient, boolean error, IsosurfaceWorkspace w,
@@ -179,7 +180,8 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             checkTemperature(temperatures[j]);
             beta[j] = 1.0 / (Units.KB * temperatures[j]);
         }
-        SlopeInterpolants fit = transforms.interpolants(cells.scale, rotated, count, beta);
+        // without gradient, error bar or frame term nothing reads u* itself: F, stationary in u*, sets the tolerance
+        SlopeInterpolants fit = transforms.interpolants(cells.scale, rotated, count, beta, gradient || error || frame != null);
         for (int i = 0; i < count; i++) {
             System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
             evaluateLanes(transforms.lanes(), temperatures, gradient, error, w, out[first + i], fit);
@@ -191,9 +193,9 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         return ((LegendreTransforms) transforms).entropy;
     }
 
-    /** The interpolants of a block of members (tests check them against the root solve). */
-    SlopeInterpolants interpolants(double[][] rotated, int count, double[] beta) {
-        return transforms.interpolants(cells.scale, rotated, count, beta);
+    /** The interpolants of a block of members (tests check them against the root solve); {@code minimisers}: u* itself read. */
+    SlopeInterpolants interpolants(double[][] rotated, int count, double[] beta, boolean minimisers) {
+        return transforms.interpolants(cells.scale, rotated, count, beta, minimisers);
     }
 
     /** The kernel {@link #evaluateTemperatures} runs: SIMD where the JVM has the vector module (null in mode INTEGRAL). */

@@ -22,9 +22,12 @@ final class TemperatureLanes {
     final double[] gradient;
     /**
      * Per-table scratch of the kernels: slopes s', the Hermite seed (its position and knots), Newton's
-     * iterates, the one the scalar path would go on from, candidate counts, and the lanes left unsettled.
+     * iterates, the one the scalar path would go on from, candidate (or interpolant piece) counts, and the
+     * lanes left unsettled; k0–k3 also take the polynomial passes' values (S(u*), a bar's term, S', S'').
      */
     final double[] slope, seed, tau, k0, k1, k2, k3, first, second, next, candidate, unsettled;
+    /** Per piece of a table's interpolants: the first and last lane in it. */
+    final int[] firstLane = new int[SlopeInterpolants.MAX_PIECES], lastLane = new int[SlopeInterpolants.MAX_PIECES];
 
     TemperatureLanes(int count, int multiple, int cells, int d) {
         this.count = count;

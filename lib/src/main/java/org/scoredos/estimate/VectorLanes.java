@@ -52,11 +52,12 @@ final class VectorLanes implements LaneKernel {
                 if (fit != null && !fit.exact(t)) interpolate(fit, t, lanes, row);
                 else if (e.concave[t]) solve(t, e.pieceStart[t], lanes, row, -1);
                 else solveSwitching(t, lanes, row);
+                double[] entropy = lanes.k0;
+                horner(e.s, t * (deg + 1), deg + 1, u, row, entropy, width);
                 for (int l = 0; l < width; l += N) {
                     DoubleVector x = DoubleVector.fromArray(S, u, row + l);
                     DoubleVector rb = DoubleVector.fromArray(S, beta, l).mul(rot);
-                    DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, slope, l).mul(x))
-                            .sub(horner(e.s, t * (deg + 1), deg + 1, x));
+                    DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, slope, l).mul(x)).sub(DoubleVector.fromArray(S, entropy, l));
                     DoubleVector.fromArray(S, g, cell + l).add(term).intoArray(g, cell + l);
                 }
                 if (sum == CellSum.BAND) sum(band, t, row, cell, lanes, false);
@@ -67,10 +68,11 @@ final class VectorLanes implements LaneKernel {
 
     /** Adds table t's term to its cell's sum: √|series(u*)| (the reference band) or, for a variance, max(0, series(u*)). */
     private static void sum(TableSeries series, int t, int row, int cell, TemperatureLanes lanes, boolean variance) {
-        double[] q = lanes.band;
+        double[] q = lanes.band, term = lanes.k1;
         int stride = series.stride();
+        horner(series.coefficients(), t * stride, stride, lanes.ustar, row, term, lanes.width);
         for (int l = 0; l < lanes.width; l += N) {
-            DoubleVector v = horner(series.coefficients(), t * stride, stride, DoubleVector.fromArray(S, lanes.ustar, row + l));
+            DoubleVector v = DoubleVector.fromArray(S, term, l);
             v = variance ? v.max(0.0) : v.abs().sqrt();
             DoubleVector.fromArray(S, q, cell + l).add(v).intoArray(q, cell + l);
         }
@@ -78,61 +80,76 @@ final class VectorLanes implements LaneKernel {
 
     /**
      * u* of table t from the block's interpolants (as {@link SlopeInterpolants#value}, operation for
-     * operation): s' clamped into the interpolated range, mapped onto its pieces, Clenshaw with the
+     * operation): each lane's piece the count of edges at or below its s', Clenshaw with the
      * coefficients broadcast; where a vector's lanes fall in several pieces, each present piece and a blend.
      */
     private void interpolate(SlopeInterpolants f, int t, TemperatureLanes lanes, int row) {
-        int k = f.pieces[t], n = f.degree[t], o = f.start[t], width = lanes.width;
-        double low = f.low[t], high = f.high[t], scale = f.scale[t];
-        double[] c = f.coefficients, y = lanes.tau;
         // the interpolant into lanes.seed, then Newton's step into u* where the table takes one
         double[] u = f.polish[t] ? lanes.seed : lanes.ustar;
-        int at = f.polish[t] ? 0 : row;
-        for (int l = 0; l < width; l += N) {
-            DoubleVector s = DoubleVector.fromArray(S, lanes.slope, l);
-            s = s.blend(low, s.compare(VectorOperators.LT, low)).blend(high, s.compare(VectorOperators.GT, high));
-            DoubleVector x = s.sub(low).mul(scale);
-            if (k == 1) clenshaw(c, o, n, x.sub(1.0)).intoArray(u, at + l);
-            else x.intoArray(y, l);
-        }
-        if (k > 1) pieces(f, t, lanes, u, at);
+        int at = f.polish[t] ? 0 : row, from = f.first[t], to = f.first[t + 1];
+        if (to - from == 1) one(f, from, lanes, u, at);
+        else pieces(f, from, to, lanes, u, at);
         if (!f.polish[t]) return;
         newton(t, lanes.seed, lanes.first, lanes, f.piece[t]);
-        System.arraycopy(lanes.first, 0, lanes.ustar, row, width);
+        System.arraycopy(lanes.first, 0, lanes.ustar, row, lanes.width);
     }
 
-    /** The interpolant of a table cut into several pieces: each piece present in a vector, blended into its lanes. */
-    private static void pieces(SlopeInterpolants f, int t, TemperatureLanes lanes, double[] u, int row) {
-        int k = f.pieces[t], n = f.degree[t], o = f.start[t], width = lanes.width;
-        double[] c = f.coefficients, y = lanes.tau, piece = lanes.candidate;
-        int lowest = k, highest = 0;
-        for (int l = 0; l < width; l++) {
-            int j = Math.min((int) (0.5 * y[l]), k - 1);
-            piece[l] = j;
-            lowest = Math.min(lowest, j);
-            highest = Math.max(highest, j);
+    /** A table of one piece: its interpolant at every lane. */
+    private static void one(SlopeInterpolants f, int j, TemperatureLanes lanes, double[] u, int at) {
+        piece(f, j, lanes.slope, u, at, 0, lanes.width);
+    }
+
+    /**
+     * A table of several pieces: each lane's piece counted (into lanes.candidate), then each piece
+     * present evaluated over the vectors that hold its lanes (into lanes.k0) and blended into them.
+     */
+    private static void pieces(SlopeInterpolants f, int from, int to, TemperatureLanes lanes, double[] u, int at) {
+        int width = lanes.width;
+        double[] count = lanes.candidate, value = lanes.k0;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int l = 0; l < width; l += N) {
+            DoubleVector s = DoubleVector.fromArray(S, lanes.slope, l), c = DoubleVector.zero(S);
+            for (int i = from + 1; i < to; i++) c = c.add(one, s.compare(VectorOperators.GE, f.edge[i]));
+            c.intoArray(count, l);
         }
-        for (int j = lowest; j <= highest; j++) {
-            int at = o + j * (n + 1);
-            double centre = 2 * j + 1;
-            for (int l = 0; l < width; l += N) {
-                VectorMask<Double> mine = DoubleVector.fromArray(S, piece, l).compare(VectorOperators.EQ, j);
-                if (!mine.anyTrue()) continue;
-                DoubleVector v = clenshaw(c, at, n, DoubleVector.fromArray(S, y, l).sub(centre));
-                DoubleVector.fromArray(S, u, row + l).blend(v, mine).intoArray(u, row + l);
+        int[] firstLane = lanes.firstLane, lastLane = lanes.lastLane;
+        Arrays.fill(firstLane, 0, to - from, width);
+        for (int l = 0; l < width; l++) {
+            int j = (int) count[l];
+            if (firstLane[j] == width) firstLane[j] = l;
+            lastLane[j] = l;
+        }
+        for (int j = 0; j < to - from; j++) {
+            if (firstLane[j] == width) continue;
+            int start = firstLane[j] / N * N, end = lastLane[j] / N * N + N;
+            piece(f, from + j, lanes.slope, value, 0, start, end);
+            for (int l = start; l < end; l += N) {
+                VectorMask<Double> mine = DoubleVector.fromArray(S, count, l).compare(VectorOperators.EQ, j);
+                DoubleVector.fromArray(S, u, at + l).blend(DoubleVector.fromArray(S, value, l), mine).intoArray(u, at + l);
             }
         }
     }
 
-    /** Σ_k c[o+k] T_k(x), k ≤ n, as {@link SlopeInterpolants#clenshaw}. */
-    private static DoubleVector clenshaw(double[] c, int o, int n, DoubleVector x) {
-        DoubleVector b1 = DoubleVector.zero(S), b2 = b1, x2 = x.add(x);
-        for (int k = o + n; k > o; k--) {
-            DoubleVector b0 = x2.fma(b1, DoubleVector.broadcast(S, c[k]).sub(b2));
-            b2 = b1;
-            b1 = b0;
+    /**
+     * Piece j's interpolant at the lanes [start, end) of s' into out[at + l]: in s' or in √(side·(s' − apex)),
+     * by Clenshaw's recurrence, as {@link SlopeInterpolants#value} (the same operations).
+     */
+    private static void piece(SlopeInterpolants f, int j, double[] slope, double[] out, int at, int start, int end) {
+        double[] c = f.coefficients;
+        int o = f.start[j], n = f.degree[j];
+        double centre = f.centre[j], inverse = f.inverse[j], apex = f.apex[j], side = f.side[j];
+        for (int l = start; l < end; l += N) {
+            DoubleVector z = DoubleVector.fromArray(S, slope, l);
+            if (side != 0) z = z.sub(apex).mul(side).sqrt();
+            DoubleVector x = z.sub(centre).mul(inverse);
+            DoubleVector b1 = DoubleVector.zero(S), b2 = b1, x2 = x.add(x);
+            for (int k = o + n; k > o; k--) {
+                DoubleVector b0 = x2.fma(b1, DoubleVector.broadcast(S, c[k]).sub(b2));
+                b2 = b1;
+                b1 = b0;
+            }
+            x.fma(b1, DoubleVector.broadcast(S, c[o]).sub(b2)).intoArray(out, at + l);
         }
-        return x.fma(b1, DoubleVector.broadcast(S, c[o]).sub(b2));
     }
 
     /**
@@ -216,11 +233,14 @@ final class VectorLanes implements LaneKernel {
 
     /** One Newton step of every lane, limited to piece p: to = clamp(from − (S'(from) − s')/S''(from)). */
     private void newton(int t, double[] from, double[] to, TemperatureLanes lanes, int p) {
-        int deg = e.deg, firstAt = t * deg, secondAt = t * (deg - 1);
+        int deg = e.deg, width = lanes.width;
         double left = e.pieceL[p], right = e.pieceR[p];
-        for (int l = 0; l < lanes.width; l += N) {
+        double[] first = lanes.k2, second = lanes.k3;
+        horner(e.ds, t * deg, deg, from, 0, first, width);
+        horner(e.dds, t * (deg - 1), deg - 1, from, 0, second, width);
+        for (int l = 0; l < width; l += N) {
             DoubleVector x = DoubleVector.fromArray(S, from, l), sp = DoubleVector.fromArray(S, lanes.slope, l);
-            DoubleVector step = horner(e.ds, firstAt, deg, x).sub(sp).div(horner(e.dds, secondAt, deg - 1, x));
+            DoubleVector step = DoubleVector.fromArray(S, first, l).sub(sp).div(DoubleVector.fromArray(S, second, l));
             DoubleVector y = x.sub(step);
             // x < l ? l : x > r ? r : x, as the scalar clamp (NaN stays NaN)
             y.blend(right, y.compare(VectorOperators.GT, right)).blend(left, y.compare(VectorOperators.LT, left)).intoArray(to, l);
@@ -259,11 +279,17 @@ final class VectorLanes implements LaneKernel {
         return any;
     }
 
-    /** Σ_{i<n} c[o+i] xⁱ by fused multiply-adds from the top, as {@link PolynomialConjugate#horner}. */
-    private static DoubleVector horner(double[] c, int o, int n, DoubleVector x) {
-        DoubleVector v = DoubleVector.broadcast(S, c[o + n - 1]);
-        for (int i = o + n - 2; i >= o; i--) v = v.fma(x, DoubleVector.broadcast(S, c[i]));
-        return v;
+    /**
+     * out[l] = Σ_{i<n} c[o+i] x[at + l]ⁱ for the lanes [0, width), by fused multiply-adds from the top as
+     * {@link PolynomialConjugate#horner}. Arrays in and out: a vector that crosses a call C2 has not
+     * inlined is boxed on the heap, and in a large compilation C2 stops inlining at its node budget.
+     */
+    private static void horner(double[] c, int o, int n, double[] x, int at, double[] out, int width) {
+        for (int l = 0; l < width; l += N) {
+            DoubleVector u = DoubleVector.fromArray(S, x, at + l), v = DoubleVector.broadcast(S, c[o + n - 1]);
+            for (int i = o + n - 2; i >= o; i--) v = v.fma(u, DoubleVector.broadcast(S, c[i]));
+            v.intoArray(out, l);
+        }
     }
 
     @Override

@@ -136,7 +136,10 @@ class BatchedEstimateTest {
         }
         double[] grid = new double[31];
         for (int i = 0; i < grid.length; i++) grid[i] = 500 + 2000.0 * i / 30;
-        check(est, GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.01, 64, 1).rows(0, 64), grid, true, false);
+        // the bench's block, with the gradient and (interpolants to what F needs) without
+        for (boolean gradient : new boolean[] {true, false}) {
+            check(est, GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.01, 64, 1).rows(0, 64), grid, gradient, false);
+        }
         // the ensemble's members: the calibrated bar without the order spread
         IsosurfaceEstimator calibrated = IsosurfaceEstimator.of(IronCampaigns.bcc(), IsosurfaceEstimator.Mode.SMOOTH, ErrorModel.CALIBRATED);
         double[][] members = java.util.Arrays.copyOf(wide, 16);
@@ -154,7 +157,7 @@ class BatchedEstimateTest {
         for (int i = 0; i < wide.length; i++) cells.rotate(wide[i], rotated[i]);
         double[] beta = new double[MANY.length];
         for (int j = 0; j < beta.length; j++) beta[j] = 1.0 / (org.scoredos.units.Units.KB * MANY[j]);
-        SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta);
+        SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta, true);
         IsosurfaceWorkspace w = est.workspace(false);
         FreeEnergy[] simd = new FreeEnergy[MANY.length], plain = new FreeEnergy[MANY.length];
         for (int i = 0; i < 3; i++) {
