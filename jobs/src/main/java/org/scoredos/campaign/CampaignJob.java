@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
@@ -32,13 +32,15 @@ import scala.Tuple2;
  * regenerate their samples, compute descriptors and commit per-shard statistics themselves.
  *
  * <ol>
- *   <li>descriptors of the shards not yet committed (kept on the executors for pass 2);</li>
+ *   <li>descriptors of the shards not yet committed, grouped by cell (kept on the executors for
+ *       pass 2);</li>
  *   <li>pass 1, for cells without a frame: moments per shard, merged per cell in shard order;
  *       the driver fixes each such cell's rotation and bin edges;</li>
- *   <li>pass 2: moments and histogram counts per shard, committed atomically;</li>
- *   <li>per cell, the committed shards of the plan merged in shard order into a cell summary
- *       (and packed into one file, {@link ShardPack}); score models fitted per (cell, component)
- *       and the phases written to the summary store.</li>
+ *   <li>pass 2, one task per cell group: moments and histogram counts per shard, committed
+ *       atomically, then the cell's plan shards (this run's from memory, earlier runs' read back)
+ *       merged in shard order into a cell summary and packed into one file ({@link ShardPack});</li>
+ *   <li>cells without new shards merged and packed from their committed files; score models
+ *       fitted per (cell, component) and the phases written to the summary store.</li>
  * </ol>
  *
  * Because every merge runs in shard order, the summaries are bit-identical for any number of
@@ -105,8 +107,9 @@ public final class CampaignJob {
         String rank = compression.rankWarning(plan.samplesPerCell() + " samples per cell", plan.samplesPerCell(), "samples");
         if (rank != null) progress.say(rank);
         long samples = missing.stream().mapToLong(Shard::size).sum();
-        if (!missing.isEmpty()) compute(plan, missing, frames, samples);
-        List<PhaseSummary> summaries = summarise(plan, frames);
+        Map<Integer, MergedCell> merged = new HashMap<>();
+        if (!missing.isEmpty()) merged.putAll(compute(plan, missing, frames, samples));
+        List<PhaseSummary> summaries = summarise(plan, frames, merged);
         progress.say("score models fitted; writing the summary store");
         store.writeSummaries(summaries, "scoredos campaign " + config.name() + " " + identity);
         List<CampaignManifest.CellCount> counts = new ArrayList<>();
@@ -148,8 +151,10 @@ public final class CampaignJob {
         return plan;
     }
 
+    /** The missing shards described, grouped by cell, framed (pass 1), committed and merged per cell (pass 2). */
     @SuppressWarnings("try") // the stage only reports while the work runs
-    private void compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples) throws IOException {
+    private Map<Integer, MergedCell> compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples)
+            throws IOException {
         Broadcast<SnapshotDescriptors> descriptors = sc.broadcast(source);
         // by id: a grown grid's ids are not the cells' positions in the plan (new cells below the
         // grid, or new τ cells of a campaign with several strains)
@@ -160,7 +165,11 @@ public final class CampaignJob {
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples described");
         FaultInjection faults = FaultInjection.of(sc);
         int slices = partitions > 0 ? partitions : defaultSlices(missing);
-        JavaRDD<ShardDescriptors> described = sc.parallelize(missing, Math.max(1, Math.min(slices, missing.size())))
+        int describedCells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
+        // A cell's new descriptors (samples × components, a few hundred kB) travel to one task, so
+        // that pass 2 merges and packs the cell from the statistics it has just committed instead
+        // of reading them back.
+        JavaPairRDD<Integer, Iterable<ShardDescriptors>> byCell = sc.parallelize(missing, Math.max(1, Math.min(slices, missing.size())))
                 .map(s -> {
                     faults.atFirstAttempt("describe", s);
                     double[][] d = descriptors.value().descriptors(cells.value().get(s.cell()), s);
@@ -169,22 +178,23 @@ public final class CampaignJob {
                     samplesDone.add(s.size());
                     return new ShardDescriptors(s, d);
                 })
+                .mapToPair(sd -> new Tuple2<>(sd.shard().cell(), sd))
+                .groupByKey(Math.max(1, Math.min(describedCells, sc.defaultParallelism())))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Set<Integer> frameless = new HashSet<>();
             for (Shard s : missing) if (!frames.containsKey(s.cell())) frameless.add(s.cell());
-            int describedCells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
             try (Progress.Stage stage = progress.stage("descriptors", describedCells, missing.size(), samples,
                     shardsDone::value, samplesDone::value)) {
                 if (frameless.isEmpty()) {
-                    described.count();
+                    byCell.count();
                 } else {
-                    frames.putAll(fixFrames(described, frameless));
+                    frames.putAll(fixFrames(byCell, frameless));
                 }
             }
-            commitShards(described, frames, missing, samples);
+            return commitShards(byCell, frames, plan, describedCells, missing.size(), samples);
         } finally {
-            described.unpersist(false);
+            byCell.unpersist(false);
             descriptors.destroy();
             cells.destroy();
         }
@@ -204,14 +214,12 @@ public final class CampaignJob {
     }
 
     /** Pass 1: per frameless cell, the moments of all its shards merged in shard order, then its frame. */
-    private Map<Integer, CellFrame> fixFrames(JavaRDD<ShardDescriptors> described, Set<Integer> frameless) throws IOException {
+    private Map<Integer, CellFrame> fixFrames(JavaPairRDD<Integer, Iterable<ShardDescriptors>> byCell, Set<Integer> frameless)
+            throws IOException {
         TwoPassCompression twoPass = compression;
-        Map<Integer, DescriptorMoments> merged = described
-                .filter(sd -> frameless.contains(sd.shard().cell()))
-                .mapToPair(sd -> new Tuple2<>(sd.shard().cell(), new IndexedMoments(sd.shard().index(), twoPass.moments(sd.descriptors()))))
-                // one reduce task per frameless cell at most (by default Spark makes one per map task)
-                .groupByKey(Math.max(1, Math.min(frameless.size(), sc.defaultParallelism())))
-                .mapValues(parts -> twoPass.mergeByIndex(list(parts), IndexedMoments::index, IndexedMoments::moments))
+        Map<Integer, DescriptorMoments> merged = byCell
+                .filter(c -> frameless.contains(c._1()))
+                .mapValues(parts -> twoPass.merge(inShardOrder(parts).stream().map(sd -> twoPass.moments(sd.descriptors())).toList()))
                 .collectAsMap();
         Map<Integer, CellFrame> fixed = new HashMap<>();
         for (Map.Entry<Integer, DescriptorMoments> e : merged.entrySet()) {
@@ -222,9 +230,13 @@ public final class CampaignJob {
         return fixed;
     }
 
-    /** Pass 2: each shard's moments and histogram in its cell's frame, committed by the executor. */
+    /**
+     * Pass 2, per cell with new shards: each new shard's moments and histogram in the cell's frame,
+     * committed by the executor; then the cell's plan shards merged in shard order and packed.
+     */
     @SuppressWarnings("try") // the stage only reports while the work runs
-    private void commitShards(JavaRDD<ShardDescriptors> described, Map<Integer, CellFrame> frames, List<Shard> missing, long samples) {
+    private Map<Integer, MergedCell> commitShards(JavaPairRDD<Integer, Iterable<ShardDescriptors>> byCell, Map<Integer, CellFrame> frames,
+            ShardPlan plan, int cells, int shards, long samples) {
         Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards committed");
         LongAccumulator samplesDone = sc.sc().longAccumulator("samples committed");
@@ -232,16 +244,25 @@ public final class CampaignJob {
         Broadcast<CampaignStore> out = broadcastStore();
         String id = identity;
         TwoPassCompression twoPass = compression;
-        int cells = (int) missing.stream().mapToInt(Shard::cell).distinct().count();
-        try (Progress.Stage stage = progress.stage("histograms + commit", cells, missing.size(), samples,
+        ShardPlan p = plan;
+        try (Progress.Stage stage = progress.stage("histograms + commit", cells, shards, samples,
                 shardsDone::value, samplesDone::value)) {
-            described.foreach(sd -> {
-                CellFrame f = frameBroadcast.value().get(sd.shard().cell());
-                out.value().commit(ShardStatistics.of(id, sd.shard(), sd.descriptors(), f, twoPass));
-                faults.atFirstAttempt("commit", sd.shard()); // after the commit: the retry commits it again
-                shardsDone.add(1);
-                samplesDone.add(sd.shard().size());
-            });
+            List<MergedCell> merged = byCell.map(c -> {
+                CellFrame f = frameBroadcast.value().get(c._1());
+                Map<Shard, ShardStatistics> committed = new HashMap<>();
+                for (ShardDescriptors sd : inShardOrder(c._2())) {
+                    ShardStatistics st = ShardStatistics.of(id, sd.shard(), sd.descriptors(), f, twoPass);
+                    out.value().commit(st);
+                    faults.atFirstAttempt("commit", sd.shard()); // after the commit: the retry commits it again
+                    committed.put(sd.shard(), st);
+                    shardsDone.add(1);
+                    samplesDone.add(sd.shard().size());
+                }
+                return MergedCell.of(out.value(), id, p.shardsOf(c._1()), f, committed);
+            }).collect();
+            Map<Integer, MergedCell> byId = new HashMap<>();
+            for (MergedCell m : merged) byId.put(m.cell(), m);
+            return byId;
         } finally {
             frameBroadcast.destroy();
             out.destroy();
@@ -257,18 +278,27 @@ public final class CampaignJob {
         return sc.broadcast(store);
     }
 
-    /** Every cell's committed plan shards merged in shard order, on the executors; then the summaries. */
-    private List<PhaseSummary> summarise(ShardPlan plan, Map<Integer, CellFrame> frames) throws IOException {
-        List<Integer> cellIndices = plan.cells().stream().map(CampaignCell::index).toList();
-        Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
-        Broadcast<CampaignStore> in = broadcastStore();
-        String id = identity;
-        ShardPlan p = plan;
-        List<MergedCell> merged = sc.parallelize(cellIndices, Math.max(1, Math.min(cellIndices.size(), sc.defaultParallelism())))
-                .map(cell -> MergedCell.of(in.value(), id, p.shardsOf(cell), frameBroadcast.value().get(cell)))
-                .collect();
-        frameBroadcast.destroy();
-        in.destroy();
+    /**
+     * The summaries of every cell of the plan: those pass 2 merged ({@code mergedNew}), the others'
+     * committed plan shards merged in shard order on the executors; then the score fits.
+     */
+    private List<PhaseSummary> summarise(ShardPlan plan, Map<Integer, CellFrame> frames, Map<Integer, MergedCell> mergedNew)
+            throws IOException {
+        List<Integer> unmerged = plan.cells().stream().map(CampaignCell::index).filter(c -> !mergedNew.containsKey(c)).toList();
+        Map<Integer, MergedCell> byId = new HashMap<>(mergedNew);
+        if (!unmerged.isEmpty()) {
+            Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
+            Broadcast<CampaignStore> in = broadcastStore();
+            String id = identity;
+            ShardPlan p = plan;
+            List<MergedCell> read = sc.parallelize(unmerged, Math.max(1, Math.min(unmerged.size(), sc.defaultParallelism())))
+                    .map(cell -> MergedCell.of(in.value(), id, p.shardsOf(cell), frameBroadcast.value().get(cell), Map.of()))
+                    .collect();
+            frameBroadcast.destroy();
+            in.destroy();
+            for (MergedCell m : read) byId.put(m.cell(), m);
+        }
+        List<MergedCell> merged = plan.cells().stream().map(c -> byId.get(c.index())).toList(); // the plan's order
         for (MergedCell m : merged) if (m.error() != null) throw new BadInputException(m.error());
 
         List<List<CellSummary>> byPhase = new ArrayList<>();
@@ -296,27 +326,39 @@ public final class CampaignJob {
                 : String.format(Locale.ROOT, "%s-strain%+.4f", config.name(), config.strains().get(phase));
     }
 
-    private static <T> List<T> list(Iterable<T> parts) {
-        List<T> out = new ArrayList<>();
+    /** A cell's new shards in merge order (a shuffle delivers them in any order). */
+    private static List<ShardDescriptors> inShardOrder(Iterable<ShardDescriptors> parts) {
+        List<ShardDescriptors> out = new ArrayList<>();
         parts.forEach(out::add);
+        out.sort(java.util.Comparator.comparing(ShardDescriptors::shard));
         return out;
     }
 
     record ShardDescriptors(Shard shard, double[][] descriptors) implements Serializable {}
 
-    record IndexedMoments(int index, DescriptorMoments moments) implements Serializable {}
-
     /**
      * One cell's merged statistics, or why its committed shards could not be read; the cell's
-     * shard files are packed into one once read (a cell's state is then two files: frame and pack).
+     * shard files are packed into one once merged (a cell's state is then two files: frame and pack).
      */
     record MergedCell(int cell, DescriptorMoments moments, RotatedHistogram histogram, String error) implements Serializable {
-        static MergedCell of(CampaignStore store, String identity, List<Shard> shards, CellFrame frame) throws IOException {
+        /**
+         * @param shards    the cell's plan shards, in merge order
+         * @param committed statistics this task has just committed, by shard; the others are read back
+         */
+        static MergedCell of(CampaignStore store, String identity, List<Shard> shards, CellFrame frame,
+                Map<Shard, ShardStatistics> committed) throws IOException {
             int cell = shards.get(0).cell();
             DescriptorMoments moments = new DescriptorMoments(frame.components());
             RotatedHistogram histogram = new RotatedHistogram(frame.components(), frame.bins());
             try {
-                List<ShardStatistics> statistics = store.readCell(cell, shards, identity, frame.components(), frame.bins());
+                List<Shard> earlier = shards.stream().filter(s -> !committed.containsKey(s)).toList();
+                Map<Shard, ShardStatistics> read = new HashMap<>();
+                if (!earlier.isEmpty()) {
+                    List<ShardStatistics> found = store.readCell(cell, earlier, identity, frame.components(), frame.bins());
+                    for (int i = 0; i < earlier.size(); i++) read.put(earlier.get(i), found.get(i));
+                }
+                List<ShardStatistics> statistics = new ArrayList<>(shards.size());
+                for (Shard s : shards) statistics.add(committed.containsKey(s) ? committed.get(s) : read.get(s));
                 for (ShardStatistics st : statistics) {
                     moments.merge(st.moments());
                     histogram.merge(st.histogram());

@@ -57,7 +57,7 @@ public final class CampaignLauncher {
         Path base = configFile.toAbsolutePath().getParent();
         TaskMemory.check(conf, CampaignFiles.resolve(base, c.descriptor()).toString(),
                 CampaignFiles.descriptor(c, base).descriptorCount(CampaignFiles.reference(c, base).elements().size()),
-                c.samplesPerShard(), c.compression().bins());
+                c.samples(), c.compression().bins());
         CampaignIdentity.Former formerIdentity = CampaignIdentity.former(c, base);
         CampaignStore claimed = CampaignStore.open(c.output(), SparkContexts.hadoopConfiguration(conf),
                 CampaignManifest.initial(c, CampaignIdentity.of(c, base)), formerIdentity);

@@ -12,7 +12,8 @@ import org.scoredos.io.BadInputException;
  *
  * <p>Per task, in doubles: the shard's moments and their merged copy (2 d²), the sealed JSON it
  * commits (about 20 characters a value, held twice while the buffer grows: 5 d²), the
- * histogram's counts (d × bins) and one shard of samples (d × samples per shard). The driver
+ * histogram's counts (d × bins) and one cell's samples (d × samples per cell: pass 2 commits,
+ * merges and packs a cell from its descriptors held in memory). The driver
  * fits each cell's frame from the merged co-moment: covariance, rotation and the eigensolver's
  * workspace, 4 d². In local mode driver and tasks share one JVM, as many tasks as cores.
  */
@@ -24,8 +25,8 @@ final class TaskMemory {
     private TaskMemory() {}
 
     /** Bytes one task holds for {@code d} features. */
-    static long perTask(long d, long samplesPerShard, long bins) {
-        return 8 * (7 * d * d + d * (samplesPerShard + bins + 2));
+    static long perTask(long d, long samplesPerCell, long bins) {
+        return 8 * (7 * d * d + d * (samplesPerCell + bins + 2));
     }
 
     /** Bytes the driver holds to fit a cell's frame. */
@@ -38,23 +39,23 @@ final class TaskMemory {
      * heap its tasks get: spark.executor.memory (default 1g) per task on a cluster, the JVM's
      * maximum heap in local mode, where driver and tasks share it.
      */
-    static void check(SparkConf conf, String descriptorFile, long d, long samplesPerShard, long bins) {
+    static void check(SparkConf conf, String descriptorFile, long d, long samplesPerCell, long bins) {
         boolean local = conf.get("spark.master", "local[*]").startsWith("local");
         long need, have;
         String what;
         if (local) {
-            need = localTasks(conf.get("spark.master", "local[*]")) * perTask(d, samplesPerShard, bins) + driver(d);
+            need = localTasks(conf.get("spark.master", "local[*]")) * perTask(d, samplesPerCell, bins) + driver(d);
             have = Runtime.getRuntime().maxMemory() - SPARK_RESERVED;
             what = "the JVM's maximum heap (local mode: set -Xmx, e.g. in SCOREDOS_JAVA_OPTS, or use fewer cores in --master local[N])";
         } else {
-            need = perTask(d, samplesPerShard, bins) * conf.getInt("spark.executor.cores", 1);
+            need = perTask(d, samplesPerCell, bins) * conf.getInt("spark.executor.cores", 1);
             have = conf.getSizeAsBytes("spark.executor.memory", "1g") - SPARK_RESERVED;
             what = "spark.executor.memory (--conf spark.executor.memory=…) for spark.executor.cores task(s) each";
         }
         if (need > have) {
             throw new BadInputException(String.format(Locale.ROOT,
                     "%s: a descriptor of %d features needs about %.1f GiB of task memory (moments of d² = %.3g values), "
-                            + "more than the %.1f GiB of %s: use a smaller twojmax, or a linear descriptor (quadraticflag 0)",
+                            + "more than the %.1f GiB of %s: use a smaller twojmax, a linear descriptor (quadraticflag 0) or fewer samples per cell",
                     descriptorFile, d, need / GIB, (double) d * d, Math.max(have, 0) / GIB, what));
         }
     }
