@@ -124,7 +124,10 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         backRotate(cells.d0, cells.column, v, w.gradient);
     }
 
-    /** grad = D_0 + Σ_t v_t R[:, t], four columns per sweep (a quarter of the loads and stores of grad). */
+    /**
+     * grad = D_0 + Σ_t v_t R[:, t], each component summed one table after another (the order the lane
+     * kernels' register tiles keep), four columns per sweep (a quarter of the loads and stores of grad).
+     */
     static void backRotate(double[] d0, double[][] column, double[] v, double[] grad) {
         int d = d0.length;
         System.arraycopy(d0, 0, grad, 0, d);
@@ -132,7 +135,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         for (; t + 3 < v.length; t += 4) {
             double v0 = v[t], v1 = v[t + 1], v2 = v[t + 2], v3 = v[t + 3];
             double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
-            for (int i = 0; i < d; i++) grad[i] += v0 * r0[i] + v1 * r1[i] + v2 * r2[i] + v3 * r3[i];
+            for (int i = 0; i < d; i++) grad[i] = grad[i] + v0 * r0[i] + v1 * r1[i] + v2 * r2[i] + v3 * r3[i];
         }
         for (; t < v.length; t++) {
             double vt = v[t];

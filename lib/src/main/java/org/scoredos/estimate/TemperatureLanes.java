@@ -20,6 +20,10 @@ final class TemperatureLanes {
     final double[] weights;
     /** D*[i·width + l]. */
     final double[] gradient;
+    /** Tables per block of the back-rotation: their v_t of every lane (in {@link #terms}) stay in L1 while each row of R passes over them. */
+    static final int TERM_TABLES = 128;
+    /** The back-rotation's v_t(l) of one block of tables, [(t − first)·width + l]. */
+    final double[] terms;
     /**
      * Per-table scratch of the kernels: slopes s', the Hermite seed (its position and knots), Newton's
      * iterates, the one the scalar path would go on from, candidate (or interpolant piece) counts, and the
@@ -38,6 +42,7 @@ final class TemperatureLanes {
         band = new double[cells * width];
         weights = new double[cells * width];
         gradient = new double[d * width];
+        terms = new double[Math.min(cells * d, TERM_TABLES) * width];
         slope = new double[width];
         seed = new double[width];
         first = new double[width];

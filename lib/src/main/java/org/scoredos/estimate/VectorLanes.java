@@ -292,36 +292,120 @@ final class VectorLanes implements LaneKernel {
         }
     }
 
+    /**
+     * Blocks of {@link TemperatureLanes#TERM_TABLES} tables: their v_t of every lane formed once, then
+     * register tiles of four components × four lane vectors pass over the block, R's rows broadcast (16
+     * products per four loads of v). Each component is summed one table after another, as
+     * {@link SmoothEstimator#backRotate} sums it: the same bits.
+     */
     @Override
     public void backRotate(TemperatureLanes lanes) {
-        int d = cells.d, width = lanes.width, tables = cells.tables();
-        double[] grad = lanes.gradient, u = lanes.ustar, weights = lanes.weights, offset = cells.offset, scale = cells.scale;
-        double[][] column = cells.column;
+        int d = cells.d, width = lanes.width, tables = cells.tables(), vectors = width / N;
+        double[] grad = lanes.gradient;
+        double[][] rotation = cells.rotation;
         for (int i = 0; i < d; i++) {
             for (int l = 0; l < width; l += N) DoubleVector.broadcast(S, cells.d0[i]).intoArray(grad, i * width + l);
         }
-        for (int l = 0; l < width; l += N) {
-            int t = 0;
-            // four columns per sweep, summed as the scalar path sums them
-            for (; t + 3 < tables; t += 4) {
-                DoubleVector v0 = v(u, weights, offset, scale, t, d, width, l), v1 = v(u, weights, offset, scale, t + 1, d, width, l);
-                DoubleVector v2 = v(u, weights, offset, scale, t + 2, d, width, l), v3 = v(u, weights, offset, scale, t + 3, d, width, l);
-                double[] r0 = column[t], r1 = column[t + 1], r2 = column[t + 2], r3 = column[t + 3];
-                for (int i = 0, o = l; i < d; i++, o += width) {
-                    DoubleVector sum = v0.mul(r0[i]).add(v1.mul(r1[i])).add(v2.mul(r2[i])).add(v3.mul(r3[i]));
-                    DoubleVector.fromArray(S, grad, o).add(sum).intoArray(grad, o);
-                }
-            }
-            for (; t < tables; t++) {
-                DoubleVector vt = v(u, weights, offset, scale, t, d, width, l);
-                double[] r = column[t];
-                for (int i = 0, o = l; i < d; i++, o += width) DoubleVector.fromArray(S, grad, o).add(vt.mul(r[i])).intoArray(grad, o);
+        for (int first = 0; first < tables; first += TemperatureLanes.TERM_TABLES) {
+            int end = Math.min(tables, first + TemperatureLanes.TERM_TABLES);
+            terms(lanes, first, end);
+            for (int i = 0; i < d; i += 4) {
+                // past the last component the tile repeats it: the same sums, stored twice
+                int i1 = Math.min(i + 1, d - 1), i2 = Math.min(i + 2, d - 1), i3 = Math.min(i + 3, d - 1);
+                double[] r0 = rotation[i], r1 = rotation[i1], r2 = rotation[i2], r3 = rotation[i3];
+                int m = 0;
+                for (; m + 3 < vectors; m += 4) tile4(r0, r1, r2, r3, lanes.terms, grad, first, end, width, m * N, i, i1, i2, i3);
+                for (; m < vectors; m++) tile1(r0, r1, r2, r3, lanes.terms, grad, first, end, width, m * N, i, i1, i2, i3);
             }
         }
     }
 
-    /** v_t = w_a (offset_t + scale_t u*_t) of the lanes from l. */
-    private static DoubleVector v(double[] u, double[] weights, double[] offset, double[] scale, int t, int d, int width, int l) {
-        return DoubleVector.fromArray(S, u, t * width + l).mul(scale[t]).add(offset[t]).mul(DoubleVector.fromArray(S, weights, t / d * width + l));
+    /** v_t = w_a (offset_t + scale_t u*_t) of every lane for tables [first, end) into lanes.terms. */
+    private void terms(TemperatureLanes lanes, int first, int end) {
+        int d = cells.d, width = lanes.width;
+        double[] u = lanes.ustar, weights = lanes.weights, terms = lanes.terms;
+        for (int t = first, to = 0; t < end; t++, to += width) {
+            double scale = cells.scale[t], offset = cells.offset[t];
+            int row = t * width, cell = t / d * width;
+            for (int l = 0; l < width; l += N) {
+                DoubleVector.fromArray(S, u, row + l).mul(scale).add(offset).mul(DoubleVector.fromArray(S, weights, cell + l)).intoArray(terms, to + l);
+            }
+        }
+    }
+
+    /**
+     * Components i0..i3 of four lane vectors from lane o: 16 sums in registers over tables [first, end).
+     * One method, no call inside: a vector crossing a call C2 did not inline would be boxed.
+     */
+    private static void tile4(double[] r0, double[] r1, double[] r2, double[] r3, double[] terms, double[] grad, int first, int end,
+            int width, int o, int i0, int i1, int i2, int i3) {
+        int g0 = i0 * width + o, g1 = i1 * width + o, g2 = i2 * width + o, g3 = i3 * width + o;
+        DoubleVector a0 = DoubleVector.fromArray(S, grad, g0), a1 = DoubleVector.fromArray(S, grad, g0 + N);
+        DoubleVector a2 = DoubleVector.fromArray(S, grad, g0 + 2 * N), a3 = DoubleVector.fromArray(S, grad, g0 + 3 * N);
+        DoubleVector b0 = DoubleVector.fromArray(S, grad, g1), b1 = DoubleVector.fromArray(S, grad, g1 + N);
+        DoubleVector b2 = DoubleVector.fromArray(S, grad, g1 + 2 * N), b3 = DoubleVector.fromArray(S, grad, g1 + 3 * N);
+        DoubleVector c0 = DoubleVector.fromArray(S, grad, g2), c1 = DoubleVector.fromArray(S, grad, g2 + N);
+        DoubleVector c2 = DoubleVector.fromArray(S, grad, g2 + 2 * N), c3 = DoubleVector.fromArray(S, grad, g2 + 3 * N);
+        DoubleVector e0 = DoubleVector.fromArray(S, grad, g3), e1 = DoubleVector.fromArray(S, grad, g3 + N);
+        DoubleVector e2 = DoubleVector.fromArray(S, grad, g3 + 2 * N), e3 = DoubleVector.fromArray(S, grad, g3 + 3 * N);
+        for (int t = first, v = o; t < end; t++, v += width) {
+            DoubleVector x0 = DoubleVector.fromArray(S, terms, v), x1 = DoubleVector.fromArray(S, terms, v + N);
+            DoubleVector x2 = DoubleVector.fromArray(S, terms, v + 2 * N), x3 = DoubleVector.fromArray(S, terms, v + 3 * N);
+            DoubleVector r = DoubleVector.broadcast(S, r0[t]);
+            a0 = a0.add(x0.mul(r));
+            a1 = a1.add(x1.mul(r));
+            a2 = a2.add(x2.mul(r));
+            a3 = a3.add(x3.mul(r));
+            r = DoubleVector.broadcast(S, r1[t]);
+            b0 = b0.add(x0.mul(r));
+            b1 = b1.add(x1.mul(r));
+            b2 = b2.add(x2.mul(r));
+            b3 = b3.add(x3.mul(r));
+            r = DoubleVector.broadcast(S, r2[t]);
+            c0 = c0.add(x0.mul(r));
+            c1 = c1.add(x1.mul(r));
+            c2 = c2.add(x2.mul(r));
+            c3 = c3.add(x3.mul(r));
+            r = DoubleVector.broadcast(S, r3[t]);
+            e0 = e0.add(x0.mul(r));
+            e1 = e1.add(x1.mul(r));
+            e2 = e2.add(x2.mul(r));
+            e3 = e3.add(x3.mul(r));
+        }
+        e0.intoArray(grad, g3);
+        e1.intoArray(grad, g3 + N);
+        e2.intoArray(grad, g3 + 2 * N);
+        e3.intoArray(grad, g3 + 3 * N);
+        c0.intoArray(grad, g2);
+        c1.intoArray(grad, g2 + N);
+        c2.intoArray(grad, g2 + 2 * N);
+        c3.intoArray(grad, g2 + 3 * N);
+        b0.intoArray(grad, g1);
+        b1.intoArray(grad, g1 + N);
+        b2.intoArray(grad, g1 + 2 * N);
+        b3.intoArray(grad, g1 + 3 * N);
+        a0.intoArray(grad, g0);
+        a1.intoArray(grad, g0 + N);
+        a2.intoArray(grad, g0 + 2 * N);
+        a3.intoArray(grad, g0 + 3 * N);
+    }
+
+    /** {@link #tile4} for one lane vector (the lanes past the last multiple of four vectors). */
+    private static void tile1(double[] r0, double[] r1, double[] r2, double[] r3, double[] terms, double[] grad, int first, int end,
+            int width, int o, int i0, int i1, int i2, int i3) {
+        int g0 = i0 * width + o, g1 = i1 * width + o, g2 = i2 * width + o, g3 = i3 * width + o;
+        DoubleVector a = DoubleVector.fromArray(S, grad, g0), b = DoubleVector.fromArray(S, grad, g1);
+        DoubleVector c = DoubleVector.fromArray(S, grad, g2), e = DoubleVector.fromArray(S, grad, g3);
+        for (int t = first, v = o; t < end; t++, v += width) {
+            DoubleVector x = DoubleVector.fromArray(S, terms, v);
+            a = a.add(x.mul(r0[t]));
+            b = b.add(x.mul(r1[t]));
+            c = c.add(x.mul(r2[t]));
+            e = e.add(x.mul(r3[t]));
+        }
+        e.intoArray(grad, g3);
+        c.intoArray(grad, g2);
+        b.intoArray(grad, g1);
+        a.intoArray(grad, g0);
     }
 }

@@ -122,6 +122,48 @@ class BatchedEstimateTest {
     }
 
     /**
+     * 37 temperatures: lane vectors in fours and one left over (both register tiles of the back-rotation),
+     * 55 components (the last tile repeats one), 1100 tables (blocks of 128 and a partial one): the
+     * gradient bit for bit as the single path's, and each component within 1e-14 of the gradient's norm of
+     * the exactly summed D_0 + Σ_t v_t R[:, t].
+     */
+    @Test
+    void theBackRotationsRegisterTilesSumAsTheSinglePath() {
+        double[] temperatures = new double[37];
+        for (int j = 0; j < temperatures.length; j++) temperatures[j] = 300 + 100.0 * j;
+        SmoothEstimator est = (SmoothEstimator) IsosurfaceEstimator.of(IronCampaigns.bcc(), IsosurfaceEstimator.Mode.SMOOTH);
+        double[][] thetas = GaussianEnsemble.relative(IronCampaigns.thetaRef(), 0.02, 2, 7).rows(0, 2);
+        IsosurfaceWorkspace lanes = est.workspace(false), one = est.workspace(false);
+        FreeEnergy[] out = new FreeEnergy[temperatures.length];
+        IsosurfaceCells cells = est.cells;
+        for (int i = 0; i < thetas.length; i++) {
+            est.rotate(thetas[i], lanes);
+            est.evaluateLanes(est.kernel(), temperatures, true, false, lanes, out, null);
+            for (int j = 0; j < temperatures.length; j++) {
+                est.evaluate(thetas[i], temperatures[j], true, false, one);
+                assertSameBits(one.result(true), out[j], "θ_" + i + " at " + temperatures[j] + " K");
+            }
+            TemperatureLanes l = lanes.lanes(temperatures.length, est.kernel().laneMultiple());
+            for (int j = 0; j < temperatures.length; j += 9) {
+                double[] exact = new double[cells.d];
+                double norm = 0;
+                for (int c = 0; c < cells.d; c++) {
+                    java.math.BigDecimal sum = new java.math.BigDecimal(cells.d0[c]);
+                    for (int t = 0; t < cells.tables(); t++) {
+                        double v = l.weights[t / cells.d * l.width + j] * (cells.offset[t] + cells.scale[t] * l.ustar[t * l.width + j]);
+                        sum = sum.add(new java.math.BigDecimal(v).multiply(new java.math.BigDecimal(cells.rotation[c][t])));
+                    }
+                    exact[c] = sum.doubleValue();
+                    norm += exact[c] * exact[c];
+                }
+                for (int c = 0; c < cells.parameters; c++) {
+                    assertEquals(exact[c], out[j].gradient()[c], 1e-14 * Math.sqrt(norm), "component " + c + " at " + temperatures[j] + " K");
+                }
+            }
+        }
+    }
+
+    /**
      * Blocks whose slopes force the interpolants' fallbacks: members 5 % apart from far below to far
      * above the sampled range (winner thresholds and piece ends inside the ranges, tables cut into
      * pieces, Newton after the interpolant), with and without gradient and error bar; and the 1 %
