@@ -23,7 +23,8 @@ interface LaneKernel {
     /**
      * u* into lanes.ustar, the cells' sums into lanes.g and (unless {@code sum} is NONE) lanes.band, for
      * θ̃ = {@code rotated}; u* from the block's interpolants {@code fit} for the tables they cover
-     * (null: every table by the exact solve).
+     * (null: every table by the exact solve), and for a {@link SlopeInterpolants#legendre} table (F only)
+     * its interpolated Legendre value straight into lanes.g, its u* left unset.
      */
     void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum, SlopeInterpolants fit);
 

@@ -34,6 +34,10 @@ final class ScalarLanes implements LaneKernel {
                 boolean interpolated = fit != null && !fit.exact(t);
                 for (int l = 0, row = t * width, cell = a * width; l < width; l++) {
                     double rb = rot * beta[l], sp = rb * scale;
+                    if (interpolated && fit.legendre[t]) { // F only: the interpolated Legendre value, u* not read
+                        g[cell + l] += rb * offset + fit.value(t, sp);
+                        continue;
+                    }
                     double x = interpolated ? fit.value(t, sp) : entropy.minimiser(t, sp);
                     u[row + l] = x;
                     g[cell + l] += rb * offset + sp * x - entropy.value(t, x);

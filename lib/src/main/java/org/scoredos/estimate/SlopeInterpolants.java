@@ -26,8 +26,11 @@ import java.util.Arrays;
  * √(2·10⁻¹⁶(1 + |S| + |s'u*|)/|S''|) (≈ 1e-7) leaves each table's term within 1e-16 of its size; the
  * halvings are graded towards a branch point, and next to an end of S''s piece that is an inflection
  * point (u* − u_end ∝ √|s' − s'_end|) the piece is interpolated in z = √|s' − s'_end|, where u* is
- * analytic. Built per block, so a member's last bits depend on its block (not on the members' order
- * within it).
+ * analytic. Where, on the pieces u* needs, the nodes' Legendre value h = s'u* − S(u*) (h' = u*: one order
+ * smoother, analytic in z too) has its Chebyshev tail within 1e-16 of its size, the table holds h itself
+ * ({@link #legendre}: one Clenshaw sum per lane, no S(u*), no Newton step; about half the tables of the
+ * bench's block, at no extra root solve). Built per block, so a member's last bits depend on its block
+ * (not on the members' order within it).
  */
 final class SlopeInterpolants {
     /** Degree of each interpolated piece. */
@@ -49,6 +52,13 @@ final class SlopeInterpolants {
     final int[] first;
     /** Per table: the piece of S' the Newton step of {@link #polish} is limited to. */
     final int[] piece;
+    /**
+     * Per table (only F wanted): whether its pieces hold the Legendre value h(s') = s'u* − S(u*) itself, not u*:
+     * where, on the pieces u* needs, the nodes' h has its Chebyshev tail within {@link #VALUE} of its size (h' = u*,
+     * one order smoother), one Clenshaw sum per lane and no S(u*); a constant u is then s'u − S(u), T₀ and T₁ in
+     * x = s'.
+     */
+    final boolean[] legendre;
     /** Per table: whether one Newton step follows the interpolant (a tail too large for it alone, small enough for one step). */
     final boolean[] polish;
     /**
@@ -65,6 +75,8 @@ final class SlopeInterpolants {
     double[] apex, side;
     int[] degree, start;
     double[] coefficients;
+    /** Per piece, from the same start: the Legendre value's coefficients (F only), kept where a whole table's fit. */
+    private double[] values;
     private int pieces, used;
     /** Root solves spent on the nodes (what building cost). */
     int solves;
@@ -72,12 +84,15 @@ final class SlopeInterpolants {
     final boolean minimisers;
 
     private final PolynomialConjugate e;
-    private final double[] value = new double[DEGREE + 1], cosines = new double[(DEGREE + 1) * (DEGREE + 1)];
+    private final double[] value = new double[DEGREE + 1], legendreValue = new double[DEGREE + 1];
+    private final double[] cosines = new double[(DEGREE + 1) * (DEGREE + 1)];
     /**
      * While a table is built: whether its pieces may take the Newton step (one branch of u*, no constant:
      * the step is limited to one piece of S' and must not move a constant), and whether any did.
      */
     private boolean steps, stepped;
+    /** While a table is built (F only): whether every piece's Legendre value fits. */
+    private boolean fits;
 
     /**
      * The interpolants of every table for slopes s' = (θ̃_t β) scale_t, θ̃ one of {@code rotated}
@@ -92,6 +107,7 @@ final class SlopeInterpolants {
         first = new int[tables + 1];
         piece = new int[tables];
         polish = new boolean[tables];
+        legendre = new boolean[tables];
         edge = new double[2 * tables];
         centre = new double[2 * tables];
         inverse = new double[2 * tables];
@@ -100,6 +116,7 @@ final class SlopeInterpolants {
         degree = new int[2 * tables];
         start = new int[2 * tables];
         coefficients = new double[tables * (DEGREE + 1)];
+        values = new double[coefficients.length];
         for (int j = 0; j <= DEGREE; j++) {
             for (int k = 0; k <= DEGREE; k++) cosines[j * (DEGREE + 1) + k] = Math.cos(Math.PI * j * k / DEGREE);
         }
@@ -117,12 +134,35 @@ final class SlopeInterpolants {
                 sMax = Math.max(sMax, Math.max(a, b));
             }
             first[t] = pieces;
+            int mark = used;
+            fits = !minimisers;
             if (!build(t, sMin, sMax)) {
                 pieces = first[t];
-                used = pieces == 0 ? 0 : start[pieces - 1] + degree[pieces - 1] + 1;
+                used = mark;
+                fits = false;
             }
             first[t + 1] = pieces;
+            if (fits) toLegendre(t);
         }
+    }
+
+    /** Table t's pieces from u* to its Legendre value: each piece's values as coefficients, a constant of degree 1 in x = s'. */
+    private void toLegendre(int t) {
+        legendre[t] = true;
+        polish[t] = false;
+        for (int j = first[t]; j < first[t + 1]; j++) {
+            if (degree[j] == 0) {
+                degree[j] = 1;
+                centre[j] = 0;
+                inverse[j] = 1;
+            }
+            System.arraycopy(values, start[j], coefficients, start[j], degree[j] + 1);
+        }
+    }
+
+    /** Whether piece j of table t is a constant u*: degree 0, or in a Legendre table s'u − S(u), degree 1 in s' itself. */
+    boolean constant(int t, int j) {
+        return degree[j] == (legendre[t] ? 1 : 0);
     }
 
     /** Whether table t keeps the exact per-lane solve. */
@@ -135,7 +175,7 @@ final class SlopeInterpolants {
         return first[t + 1] - first[t];
     }
 
-    /** u* of table t at s' (one lane: what the vector kernel computes lane by lane). */
+    /** u* of table t at s', or in a {@link #legendre} table s'u* − S(u*) (one lane: what the vector kernel computes lane by lane). */
     double value(int t, double sp) {
         int j = first[t];
         for (int i = j + 1; i < first[t + 1]; i++) if (sp >= edge[i]) j = i;
@@ -163,7 +203,7 @@ final class SlopeInterpolants {
     private boolean build(int t, double sMin, double sMax) {
         int low = e.candidateIndex(t, sMin), high = e.candidateIndex(t, sMax);
         if (low == high && !(sMin < sMax)) { // one s': the one-slope solve itself
-            constant(sMin, e.minimiser(t, sMin));
+            constant(t, sMin, e.minimiser(t, sMin));
             return true;
         }
         // where u* itself is read a range across a threshold ends near an inflection point (see gain): exact, unsolved
@@ -176,24 +216,37 @@ final class SlopeInterpolants {
             double a = i == low ? sMin : e.thresholds[i + 1], b = i == high ? sMax : e.thresholds[i];
             int p = e.candidateAt(t, i);
             if (p == PolynomialConjugate.LOWER || p == PolynomialConjugate.UPPER) {
-                constant(a, p == PolynomialConjugate.LOWER ? e.lo[t] : e.hi[t]);
+                constant(t, a, p == PolynomialConjugate.LOWER ? e.lo[t] : e.hi[t]);
                 continue;
             }
             // s' ≤ slopeR: the piece's right end; s' ≥ slopeL: its left end; between them the root
-            if (a <= e.slopeR[p]) constant(a, e.pieceR[p]);
+            if (a <= e.slopeR[p]) constant(t, a, e.pieceR[p]);
             double l = Math.max(a, e.slopeR[p]), r = Math.min(b, e.slopeL[p]);
             if (l < r && !branch(t, p, l, r)) return false;
-            if (b >= e.slopeL[p]) constant(Math.max(a, e.slopeL[p]), e.pieceL[p]);
+            if (b >= e.slopeL[p]) constant(t, Math.max(a, e.slopeL[p]), e.pieceL[p]);
         }
         polish[t] = stepped;
         piece[t] = Math.max(p0, 0);
         return pieces - first[t] <= MAX_PIECES;
     }
 
-    /** A piece from s' = from up where u* is the constant u. */
-    private void constant(double from, double u) {
+    /** A piece from s' = from up where u* is the constant u (F only: a second slot for its Legendre value's T₁). */
+    private void constant(int t, double from, double u) {
         int j = add(from, from, from, 0);
         coefficients[start[j]] = u;
+        if (minimisers) return;
+        add(1);
+        values[start[j]] = -e.value(t, u);
+        values[start[j] + 1] = u;
+    }
+
+    /** k more coefficient slots after the last piece's. */
+    private void add(int k) {
+        if (used + k > coefficients.length) {
+            coefficients = Arrays.copyOf(coefficients, Math.max(2 * coefficients.length, used + k));
+            values = Arrays.copyOf(values, coefficients.length);
+        }
+        used += k;
     }
 
     private int add(double from, double left, double right, int n) {
@@ -207,7 +260,6 @@ final class SlopeInterpolants {
             degree = Arrays.copyOf(degree, size);
             start = Arrays.copyOf(start, size);
         }
-        if (used + n + 1 > coefficients.length) coefficients = Arrays.copyOf(coefficients, Math.max(2 * coefficients.length, used + n + 1));
         int j = pieces++;
         edge[j] = from;
         centre[j] = 0.5 * (left + right);
@@ -216,7 +268,7 @@ final class SlopeInterpolants {
         side[j] = 0;
         degree[j] = n;
         start[j] = used;
-        used += n + 1;
+        add(n + 1);
         return j;
     }
 
@@ -233,6 +285,26 @@ final class SlopeInterpolants {
         if (minimisers) return false;
         return toLeft <= toRight ? interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeL[p], -1)
                 : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1);
+    }
+
+    /** The Chebyshev coefficients of the Lobatto nodes' values f (from the upper end down) into c[o..o+n]. */
+    private void chebyshev(double[] f, double[] c, int o, int n) {
+        for (int m = 0; m <= n; m++) {
+            double sum = 0.5 * (f[0] + (m % 2 == 0 ? f[n] : -f[n]));
+            for (int i = 1; i < n; i++) sum += f[i] * cosines[i * (n + 1) + m];
+            c[o + m] = (m == 0 || m == n ? 1.0 : 2.0) * sum / n;
+        }
+    }
+
+    /**
+     * An accepted piece (F only): the nodes' Legendre values s'u* − S(u*) as coefficients into values[o..o+n], and
+     * whether their tail is within {@link #VALUE} of their size (else the table keeps u*). True: the piece stands.
+     */
+    private boolean legendre(int o, int n, double size) {
+        if (!fits) return true;
+        chebyshev(legendreValue, values, o, n);
+        fits = Math.max(Math.abs(values[o + n]), Math.abs(values[o + n - 1])) <= VALUE * (1 + size);
+        return true;
     }
 
     /** s' → the interpolation variable: s' itself (side 0) or √(side·(s' − apex)). */
@@ -271,25 +343,25 @@ final class SlopeInterpolants {
             sharpest = Math.max(sharpest, Math.abs(curvature));
             if (curvature < 0) steepest = Math.max(steepest, -1 / curvature);
             bending = Math.max(bending, Math.abs(e.third(t, u)));
-            if (!minimisers) size = Math.max(size, Math.abs(e.value(t, u)) + Math.abs(s * u));
+            if (!minimisers) {
+                double entropy = e.value(t, u);
+                size = Math.max(size, Math.abs(entropy) + Math.abs(s * u));
+                legendreValue[i] = s * u - entropy;
+            }
         }
         solves += n + 1;
         int o = start[j];
-        for (int m = 0; m <= n; m++) {
-            double sum = 0.5 * (value[0] + (m % 2 == 0 ? value[n] : -value[n]));
-            for (int i = 1; i < n; i++) sum += value[i] * cosines[i * (n + 1) + m];
-            coefficients[o + m] = (m == 0 || m == n ? 1.0 : 2.0) * sum / n;
-        }
+        chebyshev(value, coefficients, o, n);
         double tail = Math.max(Math.abs(coefficients[o + n]), Math.abs(coefficients[o + n - 1]));
         double tolerance = Math.max(RELATIVE * (1 + largest), 8 * EPS * (largest + slope * steepest));
         // F alone: ½|S''|δ² within VALUE of the term, δ taken as 10× the tail
         if (!minimisers && sharpest > 0) tolerance = Math.max(tolerance, 0.1 * Math.sqrt(2 * VALUE * (1 + size) / sharpest));
-        if (tail <= tolerance) return true;
+        if (tail <= tolerance) return legendre(o, n, size);
         // after one step the error is about |S'''/2S''|·δ², δ the interpolant's (taken as 10× its tail)
         double step = flattest > 0 ? Math.min(0.1 * Math.sqrt(2 * flattest * tolerance / bending), 1e-4 * (e.pieceR[p] - e.pieceL[p])) : 0;
         if (steps && tail <= step) {
             stepped = true;
-            return true;
+            return legendre(o, n, size);
         }
         double excess = steps ? Math.min(tail / tolerance, tail / step) : tail / tolerance;
         // halve: drop this piece (the last one added) and fit both halves

@@ -49,6 +49,10 @@ final class VectorLanes implements LaneKernel {
                 double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
                 int row = t * width, cell = a * width;
                 for (int l = 0; l < width; l += N) DoubleVector.fromArray(S, beta, l).mul(rot).mul(scale).intoArray(slope, l);
+                if (fit != null && fit.legendre[t]) {
+                    legendre(fit, t, lanes, rot, offset, cell); // F only: u* is not read, nor an error bar summed
+                    continue;
+                }
                 if (fit != null && !fit.exact(t)) interpolate(fit, t, lanes, row);
                 else if (e.concave[t]) solve(t, e.pieceStart[t], lanes, row, -1);
                 else solveSwitching(t, lanes, row);
@@ -75,6 +79,19 @@ final class VectorLanes implements LaneKernel {
             DoubleVector v = DoubleVector.fromArray(S, term, l);
             v = variance ? v.max(0.0) : v.abs().sqrt();
             DoubleVector.fromArray(S, q, cell + l).add(v).intoArray(q, cell + l);
+        }
+    }
+
+    /** Where only F is wanted: table t's interpolated Legendre value s'u* − S(u*), plus βθ̃·offset, added to its cell's sum. */
+    private static void legendre(SlopeInterpolants f, int t, TemperatureLanes lanes, double rot, double offset, int cell) {
+        double[] h = lanes.seed, g = lanes.g;
+        int from = f.first[t], to = f.first[t + 1];
+        if (to - from == 1) one(f, from, lanes, h, 0);
+        else pieces(f, from, to, lanes, h, 0);
+        for (int l = 0; l < lanes.width; l += N) {
+            DoubleVector rb = DoubleVector.fromArray(S, lanes.beta, l).mul(rot);
+            DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, h, l));
+            DoubleVector.fromArray(S, g, cell + l).add(term).intoArray(g, cell + l);
         }
     }
 

@@ -199,14 +199,19 @@ class BatchedEstimateTest {
         for (int i = 0; i < wide.length; i++) cells.rotate(wide[i], rotated[i]);
         double[] beta = new double[MANY.length];
         for (int j = 0; j < beta.length; j++) beta[j] = 1.0 / (org.scoredos.units.Units.KB * MANY[j]);
-        SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta, true);
         IsosurfaceWorkspace w = est.workspace(false);
         FreeEnergy[] simd = new FreeEnergy[MANY.length], plain = new FreeEnergy[MANY.length];
-        for (int i = 0; i < 3; i++) {
-            System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
-            est.evaluateLanes(est.kernel(), MANY, true, true, w, simd, fit);
-            est.evaluateLanes(est.scalarKernel(), MANY, true, true, w, plain, fit);
-            for (int j = 0; j < MANY.length; j++) assertSameBits(plain[j], simd[j], "kernels on interpolants, θ_" + i + " at " + MANY[j] + " K");
+        // u* read (gradient and error bar), and F only (tables holding their Legendre values)
+        for (boolean minimisers : new boolean[] {true, false}) {
+            SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta, minimisers);
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
+                est.evaluateLanes(est.kernel(), MANY, minimisers, minimisers, w, simd, fit);
+                est.evaluateLanes(est.scalarKernel(), MANY, minimisers, minimisers, w, plain, fit);
+                for (int j = 0; j < MANY.length; j++) {
+                    assertSameBits(plain[j], simd[j], "kernels on interpolants (u* read: " + minimisers + "), θ_" + i + " at " + MANY[j] + " K");
+                }
+            }
         }
     }
 

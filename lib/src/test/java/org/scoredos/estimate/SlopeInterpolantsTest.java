@@ -30,7 +30,8 @@ class SlopeInterpolantsTest {
     /**
      * Checks every covered table of a block (u* to 1e-13·(1 + |u|) of the polished root, or, where only F
      * is wanted, the Legendre value s'u* − S(u*) to 2e-15 of its size); returns {covered, cut into pieces,
-     * with Newton, exact, one constant, root solves spent, covered across a winner threshold}.
+     * with Newton, exact, one constant, root solves spent, covered across a winner threshold, holding the
+     * Legendre value itself}.
      */
     private static int[] check(SmoothEstimator est, double spread, int members, double[] beta, boolean minimisers) {
         IsosurfaceCells cells = est.cells;
@@ -40,9 +41,9 @@ class SlopeInterpolantsTest {
         for (int i = 0; i < members; i++) cells.rotate(thetas[i], rotated[i]);
         SlopeInterpolants fit = est.interpolants(rotated, members, beta, minimisers);
         SplittableRandom random = new SplittableRandom(11);
-        int[] kinds = new int[7];
+        int[] kinds = new int[8];
         for (int t = 0; t < cells.tables(); t++) {
-            boolean constant = fit.pieces(t) == 1 && fit.degree[fit.first[t]] == 0;
+            boolean constant = fit.pieces(t) == 1 && fit.constant(t, fit.first[t]);
             double sMin = Double.POSITIVE_INFINITY, sMax = Double.NEGATIVE_INFINITY;
             for (double[] r : rotated) {
                 for (double b : beta) {
@@ -51,7 +52,7 @@ class SlopeInterpolantsTest {
                     sMax = Math.max(sMax, sp);
                     if (fit.exact(t)) continue;
                     // a constant is the one slope's exact solve, bit for bit
-                    if (constant) assertEquals(e.minimiser(t, sp), fit.value(t, sp), 0, "table " + t);
+                    if (constant) assertEquals(constantValue(e, t, sp, fit.legendre[t]), fit.value(t, sp), 0, "table " + t);
                     else assertClose(e, t, sp, fit, "table " + t + " at a lane's s' = " + sp);
                 }
             }
@@ -63,6 +64,7 @@ class SlopeInterpolantsTest {
             if (fit.pieces(t) > 1) kinds[1]++;
             if (fit.polish[t]) kinds[2]++;
             if (constant) kinds[4]++;
+            if (fit.legendre[t]) kinds[7]++;
             if (e.candidateIndex(t, sMin) != e.candidateIndex(t, sMax)) kinds[6]++;
             for (int i = 0; i < (constant ? 0 : 50); i++) {
                 double sp = sMin + (sMax - sMin) * random.nextDouble();
@@ -73,14 +75,20 @@ class SlopeInterpolantsTest {
         return kinds;
     }
 
+    /** A constant piece: the one slope's exact solve u, or (F only) s'u − S(u) as one fused multiply-add. */
+    private static double constantValue(PolynomialConjugate e, int t, double sp, boolean legendre) {
+        double u = e.minimiser(t, sp);
+        return legendre ? Math.fma(sp, u, -e.value(t, u)) : u;
+    }
+
     private static void assertClose(PolynomialConjugate e, int t, double sp, SlopeInterpolants fit, String what) {
         double u = root(e, t, sp), x = fit.value(t, sp);
         if (fit.minimisers) {
             assertEquals(u, x, 1e-13 * (1 + Math.abs(u)), what);
             return;
         }
-        double exact = sp * u - e.value(t, u);
-        assertEquals(exact, sp * x - e.value(t, x), 2e-15 * (1 + Math.abs(e.value(t, u)) + Math.abs(sp * u)), what);
+        double exact = sp * u - e.value(t, u), h = fit.legendre[t] ? x : sp * x - e.value(t, x);
+        assertEquals(exact, h, 2e-15 * (1 + Math.abs(e.value(t, u)) + Math.abs(sp * u)), what);
     }
 
     @Test
@@ -89,6 +97,7 @@ class SlopeInterpolantsTest {
         double[] t = new double[31];
         for (int i = 0; i < t.length; i++) t[i] = 500 + 2000.0 * i / 30;
         int[] kinds = check(est, 0.01, 64, beta(t), true);
+        assertEquals(0, kinds[7], "u* read: no table holds the Legendre value");
         // most tables interpolated, some cut into pieces, some with Newton's step
         assertTrue(kinds[0] > 750 && kinds[1] > 0 && kinds[2] > 0, java.util.Arrays.toString(kinds));
         // and cheaply: cutting stops before a branch point eats the root solves
@@ -101,8 +110,10 @@ class SlopeInterpolantsTest {
         double[] t = new double[31];
         for (int i = 0; i < t.length; i++) t[i] = 500 + 2000.0 * i / 30;
         int[] kinds = check(est, 0.01, 64, beta(t), false);
-        // nearly every table: graded towards branch points, in √|s' − s'_end| next to an inflection point
-        assertTrue(kinds[0] > 1000 && kinds[6] > 40, java.util.Arrays.toString(kinds));
+        // nearly every table: graded towards branch points, in √|s' − s'_end| next to an inflection point; half of
+        // them hold the Legendre value itself, and as cheaply as u* alone
+        assertTrue(kinds[0] > 1000 && kinds[6] > 40 && kinds[7] > 500, java.util.Arrays.toString(kinds));
+        assertTrue(kinds[5] < 30 * est.cells.tables(), java.util.Arrays.toString(kinds));
     }
 
     @Test
