@@ -85,7 +85,14 @@ final class SlopeInterpolants {
 
     private final PolynomialConjugate e;
     private final double[] value = new double[DEGREE + 1], legendreValue = new double[DEGREE + 1];
-    private final double[] cosines = new double[(DEGREE + 1) * (DEGREE + 1)];
+    /** cos(πjk/DEGREE), [j·(DEGREE + 1) + k]: the Lobatto nodes and the coefficients' sums of every piece. */
+    private static final double[] COSINES = new double[(DEGREE + 1) * (DEGREE + 1)];
+
+    static {
+        for (int j = 0; j <= DEGREE; j++) {
+            for (int k = 0; k <= DEGREE; k++) COSINES[j * (DEGREE + 1) + k] = Math.cos(Math.PI * j * k / DEGREE);
+        }
+    }
     /**
      * While a table is built: whether its pieces may take the Newton step (one branch of u*, no constant:
      * the step is limited to one piece of S' and must not move a constant), and whether any did.
@@ -117,9 +124,6 @@ final class SlopeInterpolants {
         start = new int[2 * tables];
         coefficients = new double[tables * (DEGREE + 1)];
         values = new double[coefficients.length];
-        for (int j = 0; j <= DEGREE; j++) {
-            for (int k = 0; k <= DEGREE; k++) cosines[j * (DEGREE + 1) + k] = Math.cos(Math.PI * j * k / DEGREE);
-        }
         double betaLow = Double.POSITIVE_INFINITY, betaHigh = 0;
         for (double b : beta) {
             betaLow = Math.min(betaLow, b);
@@ -179,8 +183,7 @@ final class SlopeInterpolants {
     double value(int t, double sp) {
         int j = first[t];
         for (int i = j + 1; i < first[t + 1]; i++) if (sp >= edge[i]) j = i;
-        double z = side[j] == 0 ? sp : Math.sqrt((sp - apex[j]) * side[j]);
-        double u = clenshaw(coefficients, start[j], degree[j], (z - centre[j]) * inverse[j]);
+        double u = clenshaw(coefficients, start[j], degree[j], (variable(sp, apex[j], side[j]) - centre[j]) * inverse[j]);
         return polish[t] ? e.newton(t, piece[t], sp, u) : u;
     }
 
@@ -291,7 +294,7 @@ final class SlopeInterpolants {
     private void chebyshev(double[] f, double[] c, int o, int n) {
         for (int m = 0; m <= n; m++) {
             double sum = 0.5 * (f[0] + (m % 2 == 0 ? f[n] : -f[n]));
-            for (int i = 1; i < n; i++) sum += f[i] * cosines[i * (n + 1) + m];
+            for (int i = 1; i < n; i++) sum += f[i] * COSINES[i * (n + 1) + m];
             c[o + m] = (m == 0 || m == n ? 1.0 : 2.0) * sum / n;
         }
     }
@@ -333,7 +336,7 @@ final class SlopeInterpolants {
         double slope = Math.max(Math.abs(l), Math.abs(r));
         for (int i = 0; i <= n; i++) {
             // Lobatto nodes from the upper end down, the ends exact
-            double z = mid + half * cosines[i * (n + 1) + 1];
+            double z = mid + half * COSINES[i * (n + 1) + 1];
             double s = i == 0 ? sHigh : i == n ? sLow : sign == 0 ? z : apexSlope + sign * z * z;
             double u = e.polishedRoot(t, p, s);
             value[i] = u;

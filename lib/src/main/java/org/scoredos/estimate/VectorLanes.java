@@ -85,9 +85,7 @@ final class VectorLanes implements LaneKernel {
     /** Where only F is wanted: table t's interpolated Legendre value s'u* − S(u*), plus βθ̃·offset, added to its cell's sum. */
     private static void legendre(SlopeInterpolants f, int t, TemperatureLanes lanes, double rot, double offset, int cell) {
         double[] h = lanes.seed, g = lanes.g;
-        int from = f.first[t], to = f.first[t + 1];
-        if (to - from == 1) one(f, from, lanes, h, 0);
-        else pieces(f, from, to, lanes, h, 0);
+        interpolants(f, t, lanes, h, 0);
         for (int l = 0; l < lanes.width; l += N) {
             DoubleVector rb = DoubleVector.fromArray(S, lanes.beta, l).mul(rot);
             DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, h, l));
@@ -103,17 +101,17 @@ final class VectorLanes implements LaneKernel {
     private void interpolate(SlopeInterpolants f, int t, TemperatureLanes lanes, int row) {
         // the interpolant into lanes.seed, then Newton's step into u* where the table takes one
         double[] u = f.polish[t] ? lanes.seed : lanes.ustar;
-        int at = f.polish[t] ? 0 : row, from = f.first[t], to = f.first[t + 1];
-        if (to - from == 1) one(f, from, lanes, u, at);
-        else pieces(f, from, to, lanes, u, at);
+        interpolants(f, t, lanes, u, f.polish[t] ? 0 : row);
         if (!f.polish[t]) return;
         newton(t, lanes.seed, lanes.first, lanes, f.piece[t]);
         System.arraycopy(lanes.first, 0, lanes.ustar, row, lanes.width);
     }
 
-    /** A table of one piece: its interpolant at every lane. */
-    private static void one(SlopeInterpolants f, int j, TemperatureLanes lanes, double[] u, int at) {
-        piece(f, j, lanes.slope, u, at, 0, lanes.width);
+    /** Table t's interpolants at every lane into u[at + l]: one piece directly, several by {@link #pieces}. */
+    private static void interpolants(SlopeInterpolants f, int t, TemperatureLanes lanes, double[] u, int at) {
+        int from = f.first[t], to = f.first[t + 1];
+        if (to - from == 1) piece(f, from, lanes.slope, u, at, 0, lanes.width);
+        else pieces(f, from, to, lanes, u, at);
     }
 
     /**
