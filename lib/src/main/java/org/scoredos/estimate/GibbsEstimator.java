@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 import org.scoredos.units.Units;
 
 /**
@@ -252,14 +253,14 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
             heat[i] = -t * (a2[i] - 2 * a1[i] + a0[i]) / (step * step);
         }
         double rs = eos.residual(eos.fit(s), s), rh = eos.residual(eos.fit(h), h), rc = eos.residual(eos.fit(heat), heat);
-        double nw = norm(w), ndw = norm(dw), stiffness = Math.abs(curvature);
+        double nw = Vectors.norm(w), ndw = Vectors.norm(dw), stiffness = Math.abs(curvature);
         double entropyError = Math.abs(err[2] - err[0]) / (2 * step);
         double heatError = t * Math.abs(err[2] - 2 * err[1] + err[0]) / (step * step);
         double expansionError = Math.abs(verr[2] - verr[0]) / (2 * step) / (3 * vStar);
         return new GibbsFreeEnergy(t, gigapascal, quantity(values.gibbs(), err[1], residual), stat, sys,
                 quantity(vStar, verr[1], residual * ndw / stiffness),
                 quantity(values.expansion(), expansionError, rs * ndw / stiffness / (3 * vStar)),
-                quantity(values.bulkModulus(), bulkError, vStar * residual * norm(ddw) * Units.GPA_PER_EV_PER_A3),
+                quantity(values.bulkModulus(), bulkError, vStar * residual * Vectors.norm(ddw) * Units.GPA_PER_EV_PER_A3),
                 quantity(values.entropy(), entropyError, rs * nw),
                 quantity(values.enthalpy(), Math.abs(err[1] - t * (err[2] - err[0]) / (2 * step)), rh * nw),
                 quantity(values.heatCapacity(), heatError, rc * nw), residual, f[nearest][middle].alphaStar(), solved, grad);
@@ -268,12 +269,6 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
     /** A quantity whose bar is the statistical part {@code error} with the fit residual's part in quadrature. */
     private static GibbsFreeEnergy.Quantity quantity(double value, double error, double fitResidual) {
         return new GibbsFreeEnergy.Quantity(value, Math.hypot(error, fitResidual), fitResidual, Double.NaN);
-    }
-
-    private static double norm(double[] q) {
-        double s = 0;
-        for (double x : q) s += x * x;
-        return Math.sqrt(s);
     }
 
     /**
