@@ -18,4 +18,11 @@ public final class Vectors {
     public static double norm(double[] x) {
         return Math.sqrt(dot(x, x));
     }
+
+    /** xᵀ M x over x's length, row by row: Σ_i x_i (Σ_j M_ij x_j). */
+    public static double quadratic(double[][] m, double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) s += x[i] * dot(x, m[i]);
+        return s;
+    }
 }
