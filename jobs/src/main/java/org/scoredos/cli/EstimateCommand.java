@@ -55,7 +55,7 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--pressure", paramLabel = "P",
             description = "pressure in GPa: G(P, T) of a phase sampled at several strains (V* must lie inside the sampled volumes). "
-                    + "Smooth mode's large-N transforms can bias V* where the shells spread over many k_BT (W bcc at 3000 K: +0.15 %); "
+                    + "Smooth mode's large-N transforms can bias V* where the shells spread over many k_BT (W bcc at 3000 K: +0.15 %%); "
                     + "--mode integral removes that (jobs/docs/guide.md, \"At fixed pressure\")")
     Double pressure;
 

@@ -4,7 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scoredos.cli.CommandRun.run;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class ScoreDosTest {
 
@@ -43,6 +52,29 @@ class ScoreDosTest {
         }
         assertEquals(" (did you mean 'ingest'?)", UsageErrors.suggestion("injest", java.util.List.of("ingest", "inspect")));
         assertEquals("", UsageErrors.suggestion("zzzzzzzz", java.util.List.of("ingest", "inspect")));
+    }
+
+    /** Picocli formats each help line: a lone '%' in a description had it print a warning three times over {@code estimate --help}. */
+    @Test
+    void everyHelpRendersWithoutPicocliWarnings() {
+        Deque<CommandLine> todo = new ArrayDeque<>(List.of(
+                ScoreDos.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        int commands = 0;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            while (!todo.isEmpty()) {
+                CommandLine command = todo.pop();
+                todo.addAll(command.getSubcommands().values());
+                assertTrue(command.getUsageMessage().contains("Usage:"));
+                commands++;
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        assertTrue(commands > 10, commands + " commands");
     }
 
     @Test

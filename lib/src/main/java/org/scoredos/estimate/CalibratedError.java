@@ -3,6 +3,7 @@ package org.scoredos.estimate;
 import java.util.ArrayList;
 import java.util.List;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.score.SandwichCovariance;
 import org.scoredos.score.ScoreMatcher;
@@ -198,14 +199,7 @@ final class CalibratedError {
                 basis.evaluate(a.ustar[t], phiA, null, null);
                 basis.evaluate(b.ustar[t], phiB, null, null);
                 for (int i = 0; i < m; i++) q[i] = a.weights[c] * (phiA[i] - phiMax[i]) - b.weights[c] * (phiB[i] - phiMax[i]);
-                double[][] cov = covariances[t];
-                double form = 0;
-                for (int i = 0; i < m; i++) {
-                    double row = 0;
-                    for (int l = 0; l < m; l++) row += cov[i][l] * q[l];
-                    form += q[i] * row;
-                }
-                var += Math.max(0, form);
+                var += Math.max(0, Vectors.quadratic(covariances[t], q));
             }
         }
         return var;

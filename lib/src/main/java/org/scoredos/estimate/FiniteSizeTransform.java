@@ -66,17 +66,15 @@ final class FiniteSizeTransform implements ComponentTransforms {
         for (int t = 0; t < coefficients.length; t++) logNormaliser[t] = logIntegral(t, 0, moments, halves);
     }
 
-    /** ⟨u⟩ of every table into w.ustar, −1/(N Var u) into w.curvature, and the cells' sums of βθ̃·offset + G_t into w.g. */
+    /** ⟨u⟩ of every table into w.ustar, −1/(N Var u) into w.curvature and G_t into w.transformed. */
     @Override
-    public void transform(double beta, IsosurfaceCells cells, IsosurfaceWorkspace w) {
-        int d = cells.d;
-        double[] offset = cells.offset, rotated = w.rotated;
+    public void solve(IsosurfaceWorkspace w) {
         transformAll(w.slopes, w.ustar, w.transformed, w.curvature);
-        for (int a = 0; a < cells.cells; a++) {
-            double g = 0;
-            for (int k = 0, t = a * d; k < d; k++, t++) g += rotated[t] * beta * offset[t] + w.transformed[t];
-            w.g[a] = g;
-        }
+    }
+
+    @Override
+    public double term(int t, double tilt, IsosurfaceWorkspace w) {
+        return tilt + w.transformed[t];
     }
 
     /** {@link #transform} has set them. */

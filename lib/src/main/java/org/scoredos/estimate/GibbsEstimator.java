@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 import org.scoredos.units.Units;
 
 /**
@@ -197,8 +198,8 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
         for (int j = 0; j < nt; j++) {
             out[j] = at(eos, perAtom, gigapascal, f, lattice, 3 * j, steps[j], gradient);
             if (spread) {
-                List<GibbsFreeEnergy> others = new ArrayList<>(forms.length);
-                for (EquationOfState form : forms) others.add(at(form, perAtom, gigapascal, f, lattice, 3 * j, steps[j], false));
+                List<GibbsValues> others = new ArrayList<>(forms.length);
+                for (EquationOfState form : forms) others.add(GibbsValues.of(form, pressure, f, lattice, 3 * j, steps[j]));
                 out[j] = FitForms.spread(out[j], others);
             }
         }
@@ -207,87 +208,67 @@ public final class GibbsEstimator implements PhaseFreeEnergy {
 
     /**
      * One temperature from the per-volume estimates f[i] at columns c, c+1, c+2 (T − δ, T, T + δ) of
-     * the volumes {@code perAtom} with lattice energies {@code lattice}, A(V) fitted with {@code eos}.
+     * the volumes {@code perAtom} with lattice energies {@code lattice}, A(V) fitted with {@code eos}:
+     * its {@link GibbsValues} with their bars, residual parts and (when asked) ∂G/∂θ.
      */
     static GibbsFreeEnergy at(EquationOfState eos, double[] perAtom, double gigapascal, FreeEnergy[][] f, double[] lattice, int c,
             double step, boolean gradient) {
+        GibbsValues values = GibbsValues.of(eos, gigapascal / Units.GPA_PER_EV_PER_A3, f, lattice, c, step);
         int n = perAtom.length;
-        double pressure = gigapascal / Units.GPA_PER_EV_PER_A3;
         double[] w = new double[n], dw = new double[n], ddw = new double[n];
-        double[][] a = new double[3][n];
-        double[] g = new double[3], err = new double[3], v = new double[3], verr = new double[3];
-        double stat = Double.NaN, sys = Double.NaN, residual = Double.NaN, curvature = Double.NaN, bulkError = Double.NaN;
+        double[] err = new double[3], verr = new double[3];
         boolean solved = true;
         for (int k = 0; k < 3; k++) {
             int col = c + k;
-            for (int i = 0; i < n; i++) {
-                a[k][i] = lattice[i] + f[i][col].freeEnergy();
-                solved &= f[i][col].solved();
-            }
-            double[] coef = eos.fit(a[k]);
-            double vStar = eos.minimum(coef, pressure);
-            solved &= eos.inside(vStar);
-            eos.weights(vStar, w, dw, ddw);
-            double ak = eos.curvature(coef, vStar);
-            g[k] = eos.value(coef, vStar) + pressure * vStar;
-            v[k] = vStar;
+            double vk = values.minimum(k);
+            for (int i = 0; i < n; i++) solved &= f[i][col].solved();
+            solved &= eos.inside(vk);
+            eos.weights(vk, w, dw, ddw);
             err[k] = propagated(w, f, col);
-            verr[k] = propagated(dw, f, col) / Math.abs(ak); // V* moves where dA/dV + P = 0 moves
-            if (k == 1) {
-                residual = eos.residual(coef, a[k]);
-                curvature = ak;
-                bulkError = vStar * propagated(ddw, f, col) * Units.GPA_PER_EV_PER_A3;
-                if (!Double.isNaN(f[0][col].statisticalError())) {
-                    stat = statistical(w, f, col);
-                    sys = systematic(w, f, col);
-                }
-            }
+            verr[k] = propagated(dw, f, col) / Math.abs(eos.curvature(values.fit(k), vk)); // V* moves where dA/dV + P = 0 moves
         }
-        double t = f[0][c + 1].temperature();
-        double vStar = v[1];
+        int middle = c + 1;
+        double t = values.temperature(), vStar = values.volume(), curvature = values.curvature();
         eos.weights(vStar, w, dw, ddw);
+        double residual = eos.residual(values.fit(1), values.energies(1));
+        double bulkError = vStar * propagated(ddw, f, middle) * Units.GPA_PER_EV_PER_A3;
+        boolean split = !Double.isNaN(f[0][middle].statisticalError());
+        double stat = split ? statistical(w, f, middle) : Double.NaN, sys = split ? systematic(w, f, middle) : Double.NaN;
         double[] grad = null;
         if (gradient) {
-            grad = new double[f[0][c + 1].gradient().length];
+            grad = new double[f[0][middle].gradient().length];
             for (int i = 0; i < n; i++) {
-                double[] gi = f[i][c + 1].gradient();
+                double[] gi = f[i][middle].gradient();
                 for (int q = 0; q < grad.length; q++) grad[q] += w[i] * gi[q];
             }
         }
         int nearest = 0;
         for (int i = 1; i < n; i++) if (Math.abs(perAtom[i] - vStar) < Math.abs(perAtom[nearest] - vStar)) nearest = i;
         // the per-volume S_i, H_i and C_i whose fits' residuals give those quantities' residual parts
+        double[] a0 = values.energies(0), a1 = values.energies(1), a2 = values.energies(2);
         double[] s = new double[n], h = new double[n], heat = new double[n];
         for (int i = 0; i < n; i++) {
-            s[i] = -(a[2][i] - a[0][i]) / (2 * step);
-            h[i] = a[1][i] + t * s[i];
-            heat[i] = -t * (a[2][i] - 2 * a[1][i] + a[0][i]) / (step * step);
+            s[i] = -(a2[i] - a0[i]) / (2 * step);
+            h[i] = a1[i] + t * s[i];
+            heat[i] = -t * (a2[i] - 2 * a1[i] + a0[i]) / (step * step);
         }
         double rs = eos.residual(eos.fit(s), s), rh = eos.residual(eos.fit(h), h), rc = eos.residual(eos.fit(heat), heat);
-        double nw = norm(w), ndw = norm(dw), stiffness = Math.abs(curvature);
-        double entropy = -(g[2] - g[0]) / (2 * step), entropyError = Math.abs(err[2] - err[0]) / (2 * step);
-        double heatCapacity = -t * (g[2] - 2 * g[1] + g[0]) / (step * step);
+        double nw = Vectors.norm(w), ndw = Vectors.norm(dw), stiffness = Math.abs(curvature);
+        double entropyError = Math.abs(err[2] - err[0]) / (2 * step);
         double heatError = t * Math.abs(err[2] - 2 * err[1] + err[0]) / (step * step);
-        double expansion = (v[2] - v[0]) / (2 * step) / (3 * vStar);
         double expansionError = Math.abs(verr[2] - verr[0]) / (2 * step) / (3 * vStar);
-        return new GibbsFreeEnergy(t, gigapascal, quantity(g[1], err[1], residual), stat, sys,
+        return new GibbsFreeEnergy(t, gigapascal, quantity(values.gibbs(), err[1], residual), stat, sys,
                 quantity(vStar, verr[1], residual * ndw / stiffness),
-                quantity(expansion, expansionError, rs * ndw / stiffness / (3 * vStar)),
-                quantity(vStar * curvature * Units.GPA_PER_EV_PER_A3, bulkError, vStar * residual * norm(ddw) * Units.GPA_PER_EV_PER_A3),
-                quantity(entropy, entropyError, rs * nw),
-                quantity(g[1] + t * entropy, Math.abs(err[1] - t * (err[2] - err[0]) / (2 * step)), rh * nw),
-                quantity(heatCapacity, heatError, rc * nw), residual, f[nearest][c + 1].alphaStar(), solved, grad);
+                quantity(values.expansion(), expansionError, rs * ndw / stiffness / (3 * vStar)),
+                quantity(values.bulkModulus(), bulkError, vStar * residual * Vectors.norm(ddw) * Units.GPA_PER_EV_PER_A3),
+                quantity(values.entropy(), entropyError, rs * nw),
+                quantity(values.enthalpy(), Math.abs(err[1] - t * (err[2] - err[0]) / (2 * step)), rh * nw),
+                quantity(values.heatCapacity(), heatError, rc * nw), residual, f[nearest][middle].alphaStar(), solved, grad);
     }
 
     /** A quantity whose bar is the statistical part {@code error} with the fit residual's part in quadrature. */
     private static GibbsFreeEnergy.Quantity quantity(double value, double error, double fitResidual) {
         return new GibbsFreeEnergy.Quantity(value, Math.hypot(error, fitResidual), fitResidual, Double.NaN);
-    }
-
-    private static double norm(double[] q) {
-        double s = 0;
-        for (double x : q) s += x * x;
-        return Math.sqrt(s);
     }
 
     /**

@@ -15,18 +15,15 @@ final class LegendreTransforms implements ComponentTransforms {
     }
 
     @Override
-    public void transform(double beta, IsosurfaceCells cells, IsosurfaceWorkspace w) {
-        int d = cells.d;
-        double[] offset = cells.offset, rotated = w.rotated, ustar = w.ustar, slopes = w.slopes;
-        entropy.argminAll(slopes, ustar, w.piece);
-        for (int a = 0; a < cells.cells; a++) {
-            double g = 0;
-            for (int k = 0, t = a * d; k < d; k++, t++) {
-                double u = ustar[t];
-                g += rotated[t] * beta * offset[t] + slopes[t] * u - entropy.value(t, u);
-            }
-            w.g[a] = g;
-        }
+    public void solve(IsosurfaceWorkspace w) {
+        entropy.argminAll(w.slopes, w.ustar, w.piece);
+    }
+
+    /** tilt + s'u* − S(u*). */
+    @Override
+    public double term(int t, double tilt, IsosurfaceWorkspace w) {
+        double u = w.ustar[t];
+        return tilt + w.slopes[t] * u - entropy.value(t, u);
     }
 
     @Override

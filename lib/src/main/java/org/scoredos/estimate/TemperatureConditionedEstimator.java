@@ -2,6 +2,7 @@ package org.scoredos.estimate;
 
 import java.util.function.DoubleUnaryOperator;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 import org.scoredos.score.PolynomialBasis;
 import org.scoredos.summary.CellSummary;
 import org.scoredos.summary.Conditioning;
@@ -104,7 +105,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         temperatures = new double[cells];
         effective = new double[cells];
         double[] energy = new double[cells], errors = new double[cells];
-        double latticeEnergy = dot(thetaRef, d0);
+        double latticeEnergy = Vectors.dot(thetaRef, d0);
         series = new double[cells][][];
         lower = new double[cells][];
         upper = new double[cells][];
@@ -118,8 +119,8 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
             // correlated frames: their effective count (blocking of the energy series at ingestion), else all of them
             effective[a] = md != null && md.effectiveSamples() > 0 ? Math.min(md.effectiveSamples(), c.samples()) : c.samples();
             boolean stored = storedEnergy && md != null && md.hasEnergy();
-            double u = stored ? md.energy() : dot(thetaRef, c.mean());
-            errors[a] = stored ? Math.max(md.energyError(), 1e-15) : Math.sqrt(Math.max(quadratic(c.covariance(), thetaRef), 1e-30) / effective[a]);
+            double u = stored ? md.energy() : Vectors.dot(thetaRef, c.mean());
+            errors[a] = stored ? Math.max(md.energyError(), 1e-15) : Math.sqrt(Math.max(Vectors.quadratic(c.covariance(), thetaRef), 1e-30) / effective[a]);
             // a crystal: beyond the harmonic crystal's potential energy (M/2) k_B T, what the M internal modes of MD hold;
             // a liquid: the whole energy, kinetic (3/2) k_B T per atom included (3N convention)
             energy[a] = lattice ? u - latticeEnergy - 0.5 * ref.stableModes() * Units.KB * t / ref.atoms() : u + 1.5 * Units.KB * t;
@@ -165,7 +166,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
 
     @Override
     public double latticeEnergy(double[] theta) {
-        return dot(theta, d0);
+        return Vectors.dot(theta, d0);
     }
 
     /** The score bands ⊕ the sampling and Gibbs–Helmholtz errors, one bar (not split). */
@@ -255,7 +256,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         double[] dTheta = new double[d];
         for (int i = 0; i < d; i++) dTheta[i] = theta[i] - thetaRef[i];
         double[] rotated = rotated(c, dTheta);
-        double deltaF = dot(dTheta, c.mean());
+        double deltaF = Vectors.dot(dTheta, c.mean());
         double[] dStar = c.mean().clone();
         double variance = 0;
         boolean solved = true;
@@ -271,7 +272,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
             // S is shifted to 0 at its maximum
             variance += fitVariance(a, k, u, uMax[a][k], phi, phiMax);
         }
-        double mean = quadratic(c.covariance(), dTheta) / effective[a]; // sampling error of Δθ·⟨D⟩, correlated frames
+        double mean = Vectors.quadratic(c.covariance(), dTheta) / effective[a]; // sampling error of Δθ·⟨D⟩, correlated frames
         // |Var|: the reference's coefficient covariance need not be positive definite (as in FreeEnergyEstimator)
         return new Perturbation(deltaF, Math.sqrt(kT * kT * Math.abs(variance) + mean), dStar, solved);
     }
@@ -297,7 +298,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         bases[a].evaluate(u, phi, null, null);
         bases[a].evaluate(from, phiFrom, null, null);
         for (int i = 0; i < phi.length; i++) phi[i] -= phiFrom[i];
-        return quadratic(phase.cells().get(a).scores().covariance()[k], phi);
+        return Vectors.quadratic(phase.cells().get(a).scores().covariance()[k], phi);
     }
 
     /** The cells either side of T and the upper one's weight; one cell (both the same) at a sampled T, outside the span or of one cell. */
@@ -330,7 +331,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         double[] dTheta = new double[theta.length];
         for (int i = 0; i < theta.length; i++) dTheta[i] = theta[i] - thetaRef[i];
         // F_θ − θ·D_0 = (F_ref − θ_ref·D_0) + ΔF − Δθ·D_0
-        double f = reference(temperature) + p.deltaF() - dot(dTheta, d0);
+        double f = reference(temperature) + p.deltaF() - Vectors.dot(dTheta, d0);
         // one error bar, not split into statistical and score-order parts (no refits at p ± 1 here)
         return new FreeEnergy(temperature, f, Math.hypot(p.error(), refError), Double.NaN, p.solved() && inside,
                 gradient ? p.descriptor() : null);
@@ -366,7 +367,7 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         for (int k = 0; k < d; k++) {
             variance += fitVariance(a, k, minimiser(a, k, rotated[k]), minimiser(a, k, rotatedOther[k]), phi, phiOther);
         }
-        return Math.sqrt(kT * kT * Math.abs(variance) + quadratic(c.covariance(), between) / effective[a]);
+        return Math.sqrt(kT * kT * Math.abs(variance) + Vectors.quadratic(c.covariance(), between) / effective[a]);
     }
 
     private void check(double[] theta, double temperature) {
@@ -444,17 +445,5 @@ public final class TemperatureConditionedEstimator implements PhaseFreeEnergy {
         if (best == 0 && u - lo < 1e-9 * (hi - lo)) return lo;
         if (best == SCAN && hi - u < 1e-9 * (hi - lo)) return hi;
         return u;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
-
-    private static double quadratic(double[][] m, double[] x) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) for (int j = 0; j < x.length; j++) s += x[i] * m[i][j] * x[j];
-        return s;
     }
 }

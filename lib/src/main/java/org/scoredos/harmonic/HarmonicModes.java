@@ -7,6 +7,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 
 /**
  * Eigen-decomposition of a reference Hessian (method.md §2): eigenvalues ω_l (eV/Å²) in
@@ -127,10 +128,7 @@ public final class HarmonicModes {
 
     /** Projection v_l·u of a displacement u (flat 3N) on stable mode l, Å. */
     public double project(int l, double[] u) {
-        double[] v = modes[l];
-        double s = 0;
-        for (int k = 0; k < v.length; k++) s += v[k] * u[k];
-        return s;
+        return Vectors.dot(modes[l], u);
     }
 
     /** Σ_l ν_l (v_l·u)² over the stable modes, Å²: N e^α for a displacement u on the α shell. */

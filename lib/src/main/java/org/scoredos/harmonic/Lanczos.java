@@ -1,6 +1,7 @@
 package org.scoredos.harmonic;
 
 import java.util.Arrays;
+import org.scoredos.linalg.Vectors;
 
 /**
  * The Lanczos tridiagonalisation of a {@link SparseHessian} from one starting vector (in the
@@ -30,7 +31,7 @@ final class Lanczos {
         int n = h.dimension();
         double[] v = start.clone();
         SparseHessian.removeTranslation(v);
-        scale(v, 1 / norm(v));
+        scale(v, 1 / Vectors.norm(v));
         double[] previous = new double[n];
         double[] w = new double[n];
         double[] a = new double[maxSteps];
@@ -39,13 +40,13 @@ final class Lanczos {
         double last = 0, scale = 0;
         while (k < maxSteps) {
             h.multiply(v, w);
-            double ak = dot(w, v);
+            double ak = Vectors.dot(w, v);
             for (int q = 0; q < n; q++) w[q] -= ak * v[q] + last * previous[q];
             // Rounding would otherwise seed the zero (translation) eigenvalue, which Lanczos then finds.
             SparseHessian.removeTranslation(w);
             a[k] = ak;
             scale = Math.max(scale, Math.abs(ak));
-            double bk = norm(w);
+            double bk = Vectors.norm(w);
             b[k] = bk;
             k++;
             // an invariant subspace (tiny β) makes the quadrature exact: stop there
@@ -133,16 +134,6 @@ final class Lanczos {
             } while (m != l);
         }
         return new double[][] {d, z};
-    }
-
-    static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int k = 0; k < x.length; k++) s += x[k] * y[k];
-        return s;
-    }
-
-    static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
     }
 
     private static void scale(double[] x, double f) {

@@ -2,6 +2,7 @@ package org.scoredos.harmonic;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.scoredos.linalg.Vectors;
 
 /**
  * A Hessian stored as 3×3 blocks between neighbouring atoms (O(N) memory), the same operator
@@ -170,9 +171,7 @@ public final class SparseHessian implements Serializable {
         removeTranslation(w);
         double[] hw = new double[w.length];
         multiplyStored(w, hw);
-        double s = 0;
-        for (int k = 0; k < w.length; k++) s += w[k] * hw[k];
-        return s;
+        return Vectors.dot(w, hw);
     }
 
     /** tr(P S P), eV/Å². */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 
 /**
  * The constants of a {@link SparseHessian} the isosurface model needs (method.md §2), without
@@ -103,7 +104,7 @@ public final class SparseSpectrum implements Serializable {
                 double[] z = new double[n];
                 for (int k = 0; k < n; k++) z[k] = random.nextBoolean() ? 1 : -1;
                 SparseHessian.removeTranslation(z);
-                double v = Lanczos.dot(z, z) * quadrature(h, z)[0];
+                double v = Vectors.dot(z, z) * quadrature(h, z)[0];
                 sum += v;
                 sum2 += v * v;
             }

@@ -1,5 +1,7 @@
 package org.scoredos.structure;
 
+import org.scoredos.linalg.Vectors;
+
 /**
  * The LAMMPS orientation of a cell: a = (lx,0,0), b = (xy,ly,0), c = (xz,yz,lz), obtained by
  * a rotation (LAMMPS docs, "Triclinic (non-orthogonal) simulation boxes").
@@ -15,12 +17,12 @@ final class LammpsCells {
     static Cell lammpsOriented(Cell c) {
         if (isLammpsOriented(c)) return c;
         double[] a = c.vector(0), b = c.vector(1), v = c.vector(2);
-        double lx = norm(a);
-        double xy = dot(b, a) / lx;
-        double ly = Math.sqrt(Math.max(0, dot(b, b) - xy * xy));
-        double xz = dot(v, a) / lx;
-        double yz = (dot(b, v) - xy * xz) / ly;
-        double lz = Math.sqrt(Math.max(0, dot(v, v) - xz * xz - yz * yz));
+        double lx = Vectors.norm(a);
+        double xy = Vectors.dot(b, a) / lx;
+        double ly = Math.sqrt(Math.max(0, Vectors.dot(b, b) - xy * xy));
+        double xz = Vectors.dot(v, a) / lx;
+        double yz = (Vectors.dot(b, v) - xy * xz) / ly;
+        double lz = Math.sqrt(Math.max(0, Vectors.dot(v, v) - xz * xz - yz * yz));
         return new Cell(new double[][] {{lx, 0, 0}, {xy, ly, 0}, {xz, yz, lz}}, null);
     }
 
@@ -35,13 +37,5 @@ final class LammpsCells {
             System.arraycopy(x, 0, out, 3 * i, 3);
         }
         return out;
-    }
-
-    private static double dot(double[] u, double[] v) {
-        return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
-    }
-
-    private static double norm(double[] u) {
-        return Math.sqrt(dot(u, u));
     }
 }

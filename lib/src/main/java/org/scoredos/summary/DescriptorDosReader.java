@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.zip.ZipException;
 import org.scoredos.io.InputFiles;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 
 /**
  * Reads a DescriptorDOS compressed campaign exported to JSON (optionally gzip-compressed): an
@@ -126,7 +127,7 @@ public final class DescriptorDosReader {
             throw field(a, "C_0", "its volume " + Math.abs(det) + " Å³ is not V_0 = " + volume + " Å³");
         }
         double[] positions = vector(c, "x_0", 3 * n, a);
-        double reach = 2 * (norm(cell[0]) + norm(cell[1]) + norm(cell[2]));
+        double reach = 2 * (Vectors.norm(cell[0]) + Vectors.norm(cell[1]) + Vectors.norm(cell[2]));
         for (int i = 0; i < positions.length; i++) {
             if (!(Math.abs(positions[i]) <= reach)) {
                 throw field(a, "x_0", "atom " + (i / 3 + 1) + " at " + positions[i] + " Å lies far outside the cell C_0");
@@ -134,10 +135,6 @@ public final class DescriptorDosReader {
         }
         return new ReferenceConstants(n, mass, volume, d0, omegaBar, number(c, "log_det", a), 3 * n - 3,
                 u0, number(c, "Strain", a), cell, positions);
-    }
-
-    private static double norm(double[] v) {
-        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
     }
 
     /**

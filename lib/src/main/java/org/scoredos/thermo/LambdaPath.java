@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.scoredos.linalg.Vectors;
 
 /**
  * The λ quadrature of thermodynamic integration: n-point Gauss–Legendre nodes and weights on
@@ -46,9 +47,7 @@ public final class LambdaPath {
     /** Σ_k w_k f_k for integrand values at the nodes. */
     public double integrate(double[] values) {
         if (values.length != nodes.length) throw new IllegalArgumentException("need " + nodes.length + " values, got " + values.length);
-        double s = 0;
-        for (int k = 0; k < nodes.length; k++) s += weights[k] * values[k];
-        return s;
+        return Vectors.dot(weights, values);
     }
 
     /** sqrt(Σ_k w_k² σ_k²): the standard error of {@link #integrate} for independent node errors. */

@@ -1,6 +1,7 @@
 package org.scoredos.thermo;
 
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 import org.scoredos.potential.Evaluation;
 import org.scoredos.potential.Potential;
 import org.scoredos.sample.Displacements;
@@ -91,9 +92,7 @@ public final class MappedEnergy {
     /** A = U − U_0 + ½ u·F, eV (the whole cell), from the energy, lattice energy, displacement and forces. */
     public static double of(double energy, double latticeEnergy, double[] u, double[] forces) {
         if (u.length != forces.length) throw new IllegalArgumentException(u.length + " displacements, " + forces.length + " forces");
-        double uf = 0;
-        for (int k = 0; k < u.length; k++) uf += u[k] * forces[k];
-        return energy - latticeEnergy + 0.5 * uf;
+        return energy - latticeEnergy + 0.5 * Vectors.dot(u, forces);
     }
 
     /**

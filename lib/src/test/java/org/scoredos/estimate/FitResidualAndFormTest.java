@@ -1,5 +1,6 @@
 package org.scoredos.estimate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,13 +29,17 @@ class FitResidualAndFormTest {
     }
 
     /** The volumes' estimates at T − 1, T, T + 1 K: A_i + noise_i (the same at the three: a frame's bias), no statistical bar. */
-    private static GibbsFreeEnergy result(double[] noise, EquationOfState eos) {
+    private static FreeEnergy[][] estimates(double[] noise) {
         int n = VOLUMES.length;
         FreeEnergy[][] f = new FreeEnergy[n][3];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < 3; k++) f[i][k] = new FreeEnergy(999 + k, energy(VOLUMES[i]) + noise[i], 0, 0, true, null, 0, 0);
         }
-        return GibbsEstimator.at(eos, VOLUMES, 0, f, new double[n], 0, 1, false);
+        return f;
+    }
+
+    private static GibbsFreeEnergy result(double[] noise, EquationOfState eos) {
+        return GibbsEstimator.at(eos, VOLUMES, 0, estimates(noise), new double[VOLUMES.length], 0, 1, false);
     }
 
     @Test
@@ -72,8 +77,17 @@ class FitResidualAndFormTest {
         EquationOfState eos = new EquationOfState(VOLUMES);
         double[] none = new double[VOLUMES.length];
         GibbsFreeEnergy cubic = result(none, eos);
-        java.util.List<GibbsFreeEnergy> others = new java.util.ArrayList<>();
-        for (EquationOfState form : eos.neighbours()) others.add(result(none, form));
+        java.util.List<GibbsValues> others = new java.util.ArrayList<>();
+        for (EquationOfState form : eos.neighbours()) {
+            GibbsValues values = GibbsValues.of(form, 0, estimates(none), none, 0, 1);
+            GibbsFreeEnergy full = result(none, form);
+            // the values alone, as the spread takes them, are the full result's to the bit
+            assertArrayEquals(new double[] {full.gibbs().value(), full.volume().value(), full.expansion().value(),
+                    full.bulkModulus().value(), full.entropy().value(), full.enthalpy().value(), full.heatCapacity().value()},
+                    new double[] {values.gibbs(), values.volume(), values.expansion(), values.bulkModulus(), values.entropy(),
+                            values.enthalpy(), values.heatCapacity()});
+            others.add(values);
+        }
         assertEquals(2, others.size(), "degrees 2 and 4 beside 3");
         GibbsFreeEnergy r = FitForms.spread(cubic, others);
         // degrees 3 and 4 reproduce the third-order form: V_0, B_0, E_0; the quadratic misses them. By hand:

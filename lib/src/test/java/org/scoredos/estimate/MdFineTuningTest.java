@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.scoredos.linalg.Vectors;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.units.Units;
 
@@ -18,12 +19,6 @@ class MdFineTuningTest {
     private static final double[] C = {0.03, 0.035, 0.03};
     private static final double[] TEMPERATURES = {1000, 1500, 2000};
     private static final double TM = 1500, TARGET = 1450;
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
 
     @Test
     void tuningTheMeltingPointOfAnMdPairConvergesToTheExactModel() {
@@ -43,12 +38,12 @@ class MdFineTuningTest {
         assertTrue(run.converged(1.0), "T_c per step " + java.util.Arrays.toString(run.tc()));
         assertTrue(run.last().solved(), "inside both stores' temperatures");
         double[] theta = run.finalTheta();
-        double entropy = dot(THETA_REF, C) / TM;
+        double entropy = Vectors.dot(THETA_REF, C) / TM;
         // exactly: G_sol − G_liq at T* = −(θ·c − k_B A T*)
-        double exact = -(dot(theta, C) - entropy * TARGET);
+        double exact = -(Vectors.dot(theta, C) - entropy * TARGET);
         PhaseTransition.Difference at = run.last().atTarget();
         assertEquals(exact, at.deltaF(), 3 * at.error() + 2e-5, "ΔF(T*) of the tuned θ, error " + at.error());
-        assertEquals(TARGET, dot(theta, C) / entropy, 3 * at.error() / entropy + 1.0, "the tuned model's exact T_m");
+        assertEquals(TARGET, Vectors.dot(theta, C) / entropy, 3 * at.error() / entropy + 1.0, "the tuned model's exact T_m");
         assertTrue(Math.abs(run.steps().get(0).atTarget().deltaF()) > 100 * Math.abs(at.deltaF()),
                 "ΔF(T*) from " + run.steps().get(0).atTarget().deltaF() + " to " + at.deltaF() + " eV/atom");
     }

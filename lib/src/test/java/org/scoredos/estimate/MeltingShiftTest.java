@@ -10,6 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scoredos.io.BadInputException;
+import org.scoredos.linalg.Vectors;
 import org.scoredos.summary.PhaseSummary;
 import org.scoredos.units.Units;
 
@@ -57,12 +58,6 @@ class MeltingShiftTest {
         return new TemperatureConditionedEstimator(store, THETA_REF, true, null, anchor);
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
-
     private static double[] perturbed(SplittableRandom g, double scale) {
         double[] theta = THETA_REF.clone();
         for (int j = 0; j < D; j++) theta[j] *= 1 + scale * g.nextGaussian();
@@ -76,7 +71,7 @@ class MeltingShiftTest {
         for (int model = 0; model < models.length; model++) {
             double[] theta = models[model];
             MeltingShift.Result r = m.at(theta, false);
-            double want = TM * dot(theta, C) / dot(THETA_REF, C);
+            double want = TM * Vectors.dot(theta, C) / Vectors.dot(THETA_REF, C);
             assertTrue(r.solved(), "model " + model + ": " + r);
             assertTrue(Math.abs(want - TM) > 5, "a shift worth measuring: " + (want - TM) + " K");
             assertEquals(want, r.tm(), 3 * r.tmError() + 0.05 * Math.abs(want - TM), "model " + model + ": " + r);
@@ -85,8 +80,8 @@ class MeltingShiftTest {
         }
         MeltingShift.Result self = m.at(THETA_REF, false);
         assertEquals(TM, self.tm(), 1e-6, "θ_ref melts at the given T_m");
-        assertEquals(dot(THETA_REF, C), self.latentHeat().value(), 3 * self.latentHeat().error() + 2e-5);
-        assertEquals(dot(THETA_REF, C) / TM, self.entropy().value(), 3 * self.entropy().error() + 2e-8);
+        assertEquals(Vectors.dot(THETA_REF, C), self.latentHeat().value(), 3 * self.latentHeat().error() + 2e-5);
+        assertEquals(Vectors.dot(THETA_REF, C) / TM, self.entropy().value(), 3 * self.entropy().error() + 2e-8);
         assertEquals(0, self.heatCapacityDifference(), 2e-6, "same heat capacity in both phases, k_B = " + Units.KB);
     }
 
@@ -144,7 +139,7 @@ class MeltingShiftTest {
             double fd = (m.at(up, false).tm() - m.at(down, false).tm()) / (2 * h);
             assertEquals(fd, r.gradient()[j], 1e-3 * Math.abs(fd) + 1e-3, "component " + j);
             // exactly: ∂T_m/∂θ_j = T_m c_j / θ_ref·c
-            assertEquals(TM * C[j] / dot(THETA_REF, C), r.gradient()[j], 0.05 * Math.abs(r.gradient()[j]), "component " + j);
+            assertEquals(TM * C[j] / Vectors.dot(THETA_REF, C), r.gradient()[j], 0.05 * Math.abs(r.gradient()[j]), "component " + j);
         }
     }
 
