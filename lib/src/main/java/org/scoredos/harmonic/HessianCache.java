@@ -116,7 +116,7 @@ public final class HessianCache {
      * a JVM that has not compiled commons-math yet a few tenths of a second; reading it back, milliseconds.
      */
     public HarmonicModes modes(String key, Hessian hessian) {
-        return getOrCompute(key, new ModesForm(".modes", fingerprint(hessian)), () -> HarmonicModes.of(hessian));
+        return derived(key, new ModesForm(".modes", fingerprint(hessian)), () -> HarmonicModes.of(hessian));
     }
 
     /**
@@ -125,8 +125,21 @@ public final class HessianCache {
      * samples are drawn from.
      */
     public HarmonicModes reprojectedModes(String key, Hessian hessian) {
-        return getOrCompute(key, new ModesForm(".reprojected-modes", fingerprint(hessian)),
+        return derived(key, new ModesForm(".reprojected-modes", fingerprint(hessian)),
                 () -> HarmonicModes.of(Hessian.of(hessian.toArray())));
+    }
+
+    /** An entry derived from the Hessian's: kept when the cache can be written, computed each time when not (a read-only cache). */
+    private <T> T derived(String key, Form<T> form, Supplier<T> compute) {
+        T cached = load(key, form);
+        if (cached != null) return cached;
+        T value = compute.get();
+        try {
+            store(key, form, value);
+        } catch (UncheckedIOException e) {
+            // the Hessian itself was readable: a cache that cannot take its modes still serves it
+        }
+        return value;
     }
 
     /** CRC-32 of the matrix's bits: a modes entry names the matrix it was decomposed from. */
