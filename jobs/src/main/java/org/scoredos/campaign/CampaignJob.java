@@ -107,8 +107,7 @@ public final class CampaignJob {
         String rank = compression.rankWarning(plan.samplesPerCell() + " samples per cell", plan.samplesPerCell(), "samples");
         if (rank != null) progress.say(rank);
         long samples = missing.stream().mapToLong(Shard::size).sum();
-        Map<Integer, MergedCell> merged = new HashMap<>();
-        if (!missing.isEmpty()) merged.putAll(compute(plan, missing, frames, samples));
+        List<MergedCell> merged = missing.isEmpty() ? List.of() : compute(plan, missing, frames, samples);
         List<PhaseSummary> summaries = summarise(plan, frames, merged);
         progress.say("score models fitted; writing the summary store");
         store.writeSummaries(summaries, "scoredos campaign " + config.name() + " " + identity);
@@ -153,7 +152,7 @@ public final class CampaignJob {
 
     /** The missing shards described, grouped by cell, framed (pass 1), committed and merged per cell (pass 2). */
     @SuppressWarnings("try") // the stage only reports while the work runs
-    private Map<Integer, MergedCell> compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples)
+    private List<MergedCell> compute(ShardPlan plan, List<Shard> missing, Map<Integer, CellFrame> frames, long samples)
             throws IOException {
         Broadcast<SnapshotDescriptors> descriptors = sc.broadcast(source);
         // by id: a grown grid's ids are not the cells' positions in the plan (new cells below the
@@ -235,7 +234,7 @@ public final class CampaignJob {
      * committed by the executor; then the cell's plan shards merged in shard order and packed.
      */
     @SuppressWarnings("try") // the stage only reports while the work runs
-    private Map<Integer, MergedCell> commitShards(JavaPairRDD<Integer, Iterable<ShardDescriptors>> byCell, Map<Integer, CellFrame> frames,
+    private List<MergedCell> commitShards(JavaPairRDD<Integer, Iterable<ShardDescriptors>> byCell, Map<Integer, CellFrame> frames,
             ShardPlan plan, int cells, int shards, long samples) {
         Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
         LongAccumulator shardsDone = sc.sc().longAccumulator("shards committed");
@@ -247,7 +246,7 @@ public final class CampaignJob {
         ShardPlan p = plan;
         try (Progress.Stage stage = progress.stage("histograms + commit", cells, shards, samples,
                 shardsDone::value, samplesDone::value)) {
-            List<MergedCell> merged = byCell.map(c -> {
+            return byCell.map(c -> {
                 CellFrame f = frameBroadcast.value().get(c._1());
                 Map<Shard, ShardStatistics> committed = new HashMap<>();
                 for (ShardDescriptors sd : inShardOrder(c._2())) {
@@ -260,9 +259,6 @@ public final class CampaignJob {
                 }
                 return MergedCell.of(out.value(), id, p.shardsOf(c._1()), f, committed);
             }).collect();
-            Map<Integer, MergedCell> byId = new HashMap<>();
-            for (MergedCell m : merged) byId.put(m.cell(), m);
-            return byId;
         } finally {
             frameBroadcast.destroy();
             out.destroy();
@@ -282,10 +278,11 @@ public final class CampaignJob {
      * The summaries of every cell of the plan: those pass 2 merged ({@code mergedNew}), the others'
      * committed plan shards merged in shard order on the executors; then the score fits.
      */
-    private List<PhaseSummary> summarise(ShardPlan plan, Map<Integer, CellFrame> frames, Map<Integer, MergedCell> mergedNew)
+    private List<PhaseSummary> summarise(ShardPlan plan, Map<Integer, CellFrame> frames, List<MergedCell> mergedNew)
             throws IOException {
-        List<Integer> unmerged = plan.cells().stream().map(CampaignCell::index).filter(c -> !mergedNew.containsKey(c)).toList();
-        Map<Integer, MergedCell> byId = new HashMap<>(mergedNew);
+        Map<Integer, MergedCell> byId = new HashMap<>();
+        for (MergedCell m : mergedNew) byId.put(m.cell(), m);
+        List<Integer> unmerged = plan.cells().stream().map(CampaignCell::index).filter(c -> !byId.containsKey(c)).toList();
         if (!unmerged.isEmpty()) {
             Broadcast<HashMap<Integer, CellFrame>> frameBroadcast = sc.broadcast(new HashMap<>(frames));
             Broadcast<CampaignStore> in = broadcastStore();

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.scoredos.descriptor.SnapElement;
 import org.scoredos.descriptor.SnapParameters;
-import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
 import org.scoredos.harmonic.Hessian;
 import org.scoredos.harmonic.HessianCache;
@@ -83,8 +82,9 @@ final class CampaignSetup {
                         return calculator.compute(potential, x0, finished -> done.accumulateAndGet(finished, Math::max));
                     }
                 });
-                ref = new HarmonicReference(x0, masses, strain, potential.energy(x0), HarmonicModes.of(h));
-                phases.add(PhaseReference.of(ref, h));
+                // both decompositions from the cache after the first run (a few tenths of a second of CPU each)
+                ref = new HarmonicReference(x0, masses, strain, potential.energy(x0), cache.modes(key, h));
+                phases.add(PhaseReference.of(ref, cache.reprojectedModes(key, h)));
             }
             constants.add(c.sampler().kind().constants(ref, features.of(x0)));
         }

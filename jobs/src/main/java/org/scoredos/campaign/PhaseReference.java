@@ -3,7 +3,7 @@ package org.scoredos.campaign;
 import java.io.Serializable;
 import org.scoredos.harmonic.HarmonicModes;
 import org.scoredos.harmonic.HarmonicReference;
-import org.scoredos.harmonic.Hessian;
+import org.scoredos.harmonic.HessianCache;
 import org.scoredos.harmonic.SparseHessian;
 import org.scoredos.harmonic.SparseSpectrum;
 import org.scoredos.structure.AtomMasses;
@@ -12,21 +12,22 @@ import org.scoredos.structure.Structure;
 
 /**
  * What an executor needs to rebuild a phase's {@link HarmonicReference}: the strained lattice,
- * its energy and the Hessian, as plain arrays. A dense Hessian's modes are re-derived on every
- * executor from this array (one deterministic decomposition, so local or remote, first run or
- * resumed, the samples have the same bits; the driver's own modes, built by another route, can
- * differ from them in the last bits, so samples never use those); a sparse one
- * travels as its neighbour blocks (O(N)) with the constants the driver computed, and no
- * eigenbasis exists anywhere.
+ * its energy and, for a dense Hessian, the modes samples are drawn from — those of the Hessian
+ * projected once more ({@link HessianCache#reprojectedModes}: every output so far was sampled
+ * from them, and the driver's own modes, of the Hessian as stored, differ in their last bits);
+ * decomposed once and kept in the Hessian cache, so no executor decomposes (in local mode the
+ * executors get this very object). A sparse one travels as its neighbour blocks (O(N)) with the
+ * constants the driver computed, and no eigenbasis exists anywhere.
  */
 record PhaseReference(double[][] cell, double[] origin, double[] positions, int[] types, double[] massByType,
-        AtomMasses masses, double strain, double latticeEnergy, double[][] hessian, SparseHessian sparse, SparseSpectrum spectrum)
+        AtomMasses masses, double strain, double latticeEnergy, HarmonicModes modes, SparseHessian sparse, SparseSpectrum spectrum)
         implements Serializable {
 
-    static PhaseReference of(HarmonicReference ref, Hessian hessian) {
+    /** @param sampled the modes the samples are drawn from ({@link HessianCache#reprojectedModes}) */
+    static PhaseReference of(HarmonicReference ref, HarmonicModes sampled) {
         Structure s = ref.structure();
         return new PhaseReference(s.cell().matrix(), s.cell().origin(), s.positions(), s.types(), s.massByType(),
-                ref.masses(), ref.strain(), ref.latticeEnergy(), hessian.toArray(), null, null);
+                ref.masses(), ref.strain(), ref.latticeEnergy(), sampled, null, null);
     }
 
     static PhaseReference sparse(HarmonicReference ref) {
@@ -38,6 +39,6 @@ record PhaseReference(double[][] cell, double[] origin, double[] positions, int[
     HarmonicReference rebuild() {
         Structure s = new Structure(new Cell(cell, origin), positions, types, massByType);
         if (sparse != null) return new HarmonicReference(s, masses, strain, latticeEnergy, sparse, spectrum);
-        return new HarmonicReference(s, masses, strain, latticeEnergy, HarmonicModes.of(Hessian.of(hessian)));
+        return new HarmonicReference(s, masses, strain, latticeEnergy, modes);
     }
 }

@@ -38,8 +38,8 @@ final class SampledDescriptors implements SnapshotDescriptors {
      * The driver's own SNAP engine, when this object was made there: in local mode the executors
      * share the driver's JVM and a broadcast hands them this very object, so they use it instead of
      * building the same tables again. Not serialised: a remote executor builds its own. (The
-     * references are rebuilt even in local mode: every output so far was sampled with the rebuilt
-     * ones, and the driver's give samples that differ in their last bits.)
+     * references' modes are those {@link PhaseReference} carries, not the driver's reference's:
+     * every output so far was sampled from them, and the driver's give samples that differ in their last bits.)
      */
     private final transient SampledFeatures driverFeatures;
 

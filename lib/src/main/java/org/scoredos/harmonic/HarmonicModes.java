@@ -1,5 +1,6 @@
 package org.scoredos.harmonic;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -16,7 +17,8 @@ import org.scoredos.linalg.Vectors;
  * ν_l = ω_l/ω̄. A reference with a clearly negative eigenvalue is not a minimum: it is
  * refused, naming how many such modes it has.
  */
-public final class HarmonicModes {
+public final class HarmonicModes implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Eigenvalues below this magnitude, eV/Å², are zero modes (method.md §2). */
     public static final double ZERO_MODE_THRESHOLD = 1e-6;
 
@@ -51,7 +53,25 @@ public final class HarmonicModes {
         Arrays.sort(order, Comparator.comparingDouble(i -> raw[i]));
         double[] values = new double[n];
         for (int l = 0; l < n; l++) values[l] = raw[order[l]];
+        int zero = zeroModes(values);
+        double[][] modes = new double[n - zero][];
+        for (int l = 0; l < modes.length; l++) modes[l] = eig.getEigenvector(order[zero + l]).toArray();
+        return new HarmonicModes(values, zero, Arrays.copyOfRange(values, zero, n), modes);
+    }
 
+    /**
+     * Modes read back bit for bit (a {@link HessianCache} entry): all 3N eigenvalues, increasing,
+     * and the stable modes' vectors; checked as {@link #of} checks a decomposition.
+     */
+    static HarmonicModes stored(double[] values, double[][] modes) {
+        int n = values.length, zero = zeroModes(values);
+        if (modes.length != n - zero) throw new IllegalArgumentException(modes.length + " mode vectors for " + (n - zero) + " stable modes");
+        for (double[] v : modes) if (v.length != n) throw new IllegalArgumentException("a mode vector of " + v.length + " entries, 3N = " + n);
+        return new HarmonicModes(values, zero, Arrays.copyOfRange(values, zero, n), modes);
+    }
+
+    /** The zero modes among increasing eigenvalues; refuses an unstable reference or one without stable modes. */
+    private static int zeroModes(double[] values) {
         int unstable = 0, zero = 0;
         for (double w : values) {
             if (w <= -ZERO_MODE_THRESHOLD) unstable++;
@@ -63,12 +83,8 @@ public final class HarmonicModes {
                             + " relax the structure or choose another strain",
                     unstable, unstable == 1 ? "" : "s", ZERO_MODE_THRESHOLD, zero, zero == 1 ? "" : "s", values[0]));
         }
-        int stable = n - zero;
-        if (stable == 0) throw new BadInputException("the reference Hessian has no stable mode: every eigenvalue is zero");
-        double[] omega = Arrays.copyOfRange(values, zero, n);
-        double[][] modes = new double[stable][];
-        for (int l = 0; l < stable; l++) modes[l] = eig.getEigenvector(order[zero + l]).toArray();
-        return new HarmonicModes(values, zero, omega, modes);
+        if (zero == values.length) throw new BadInputException("the reference Hessian has no stable mode: every eigenvalue is zero");
+        return zero;
     }
 
     /** All 3N eigenvalues, increasing, eV/Å² (a copy). */
@@ -119,6 +135,11 @@ public final class HarmonicModes {
     public void addMode(int l, double a, double[] u) {
         double[] v = modes[l];
         for (int k = 0; k < v.length; k++) u[k] += a * v[k];
+    }
+
+    /** The stable modes' unit vectors, M rows of 3N (not copied: for writing a cache entry). */
+    double[][] vectors() {
+        return modes;
     }
 
     /** Unit eigenvector of stable mode l, flat 3N (a copy). */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ import org.scoredos.structure.Structure;
  * temporary file in the same directory and an atomic rename: concurrent writers of one key
  * write identical bytes and readers never see a partial entry. An unreadable or corrupt
  * entry is recomputed and replaced. Dense and sparse ({@link SparseHessian}) forms of one key
- * are separate entries ({@code KEY.hessian}, {@code KEY.sparse-hessian}).
+ * are separate entries ({@code KEY.hessian}, {@code KEY.sparse-hessian}); so are a dense entry's
+ * modes ({@code KEY.modes}, {@code KEY.reprojected-modes}).
  */
 public final class HessianCache {
     private final Path directory;
@@ -106,6 +108,48 @@ public final class HessianCache {
     /** Writes the sparse entry of {@code key} atomically. */
     public void storeSparse(String key, SparseHessian hessian) {
         store(key, SPARSE, hessian);
+    }
+
+    /**
+     * The modes of {@code hessian}, the entry of {@code key}: read back from {@code KEY.modes}, or
+     * decomposed ({@link HarmonicModes#of}) and stored there first. A 3N = 384 decomposition costs
+     * a JVM that has not compiled commons-math yet a few tenths of a second; reading it back, milliseconds.
+     */
+    public HarmonicModes modes(String key, Hessian hessian) {
+        return derived(key, new ModesForm(".modes", fingerprint(hessian)), () -> HarmonicModes.of(hessian));
+    }
+
+    /**
+     * The modes of {@code hessian} projected once more ({@link Hessian#of} of its array, whose last
+     * bits differ from the entry's), kept in {@code KEY.reprojected-modes}: the modes a campaign's
+     * samples are drawn from.
+     */
+    public HarmonicModes reprojectedModes(String key, Hessian hessian) {
+        return derived(key, new ModesForm(".reprojected-modes", fingerprint(hessian)),
+                () -> HarmonicModes.of(Hessian.of(hessian.toArray())));
+    }
+
+    /** An entry derived from the Hessian's: kept when the cache can be written, computed each time when not (a read-only cache). */
+    private <T> T derived(String key, Form<T> form, Supplier<T> compute) {
+        T cached = load(key, form);
+        if (cached != null) return cached;
+        T value = compute.get();
+        try {
+            store(key, form, value);
+        } catch (UncheckedIOException e) {
+            // the Hessian itself was readable: a cache that cannot take its modes still serves it
+        }
+        return value;
+    }
+
+    /** CRC-32 of the matrix's bits: a modes entry names the matrix it was decomposed from. */
+    private static long fingerprint(Hessian hessian) {
+        double[] flat = hessian.toFlat();
+        ByteBuffer b = ByteBuffer.allocate(8 * flat.length);
+        b.asDoubleBuffer().put(flat);
+        CRC32 crc = new CRC32();
+        crc.update(b.array());
+        return crc.getValue();
     }
 
     /** How one form of Hessian is kept in an entry: its file suffix, and its bytes each way. */
@@ -253,6 +297,55 @@ public final class HessianCache {
             raw.writeLong(crc.getValue());
         }
     };
+
+    /**
+     * {@code KEY.modes}: magic, version, 3N, M, the fingerprint of the matrix decomposed, the 3N
+     * eigenvalues (increasing), the M stable mode vectors, a CRC of all that precedes it; read and
+     * written in one block (1.2 MB at 3N = 384). An entry of another matrix is not used.
+     */
+    private record ModesForm(String suffix, long matrix) implements Form<HarmonicModes> {
+        private static final int MAGIC = 0x53444d4f; // "SDMO"
+        private static final int VERSION = 1;
+        private static final int HEADER = 24;
+
+        @Override
+        public HarmonicModes read(InputStream raw, long size) throws IOException {
+            if (size < HEADER + 8 || size > Integer.MAX_VALUE) return null;
+            ByteBuffer b = ByteBuffer.wrap(raw.readAllBytes());
+            if (b.capacity() != size || b.getInt() != MAGIC || b.getInt() != VERSION) return null;
+            int n = b.getInt(), stable = b.getInt();
+            if (n <= 0 || stable <= 0 || stable > n || size != HEADER + 8L * n * (1L + stable) + 8 || b.getLong() != matrix) return null;
+            CRC32 crc = new CRC32();
+            crc.update(b.array(), 0, (int) size - 8);
+            if (b.getLong((int) size - 8) != crc.getValue()) return null;
+            DoubleBuffer d = b.asDoubleBuffer();
+            double[] values = new double[n];
+            d.get(values);
+            double[][] modes = new double[stable][n];
+            for (double[] v : modes) d.get(v);
+            try {
+                return HarmonicModes.stored(values, modes);
+            } catch (RuntimeException e) {
+                return null; // not the decomposition it claims to be: recompute
+            }
+        }
+
+        @Override
+        public void write(DataOutputStream out, HarmonicModes modes) throws IOException {
+            double[] values = modes.eigenvalues();
+            double[][] vectors = modes.vectors();
+            int n = values.length;
+            ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(HEADER + 8L * n * (1L + vectors.length) + 8));
+            b.putInt(MAGIC).putInt(VERSION).putInt(n).putInt(vectors.length).putLong(matrix);
+            DoubleBuffer d = b.asDoubleBuffer();
+            d.put(values);
+            for (double[] v : vectors) d.put(v);
+            CRC32 crc = new CRC32();
+            crc.update(b.array(), 0, b.capacity() - 8);
+            b.putLong(b.capacity() - 8, crc.getValue());
+            out.write(b.array());
+        }
+    }
 
     private static int[] readInts(DataInputStream in, int n) throws IOException {
         int[] a = new int[n];

@@ -2,6 +2,7 @@ package org.scoredos.harmonic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -95,6 +96,43 @@ class HessianCacheTest {
         assertNull(cache.loadSparse(key));
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
         assertNull(cache.loadSparse(key));
+    }
+
+    /**
+     * A dense entry's modes, and those of the entry projected once more, come back bit for bit as a
+     * fresh decomposition gives them; a damaged entry, or one of another matrix, is decomposed again.
+     */
+    @Test
+    void modesRoundTripBitForBitAndOnlyForTheirMatrix() throws IOException {
+        HessianCache cache = new HessianCache(dir);
+        Structure bcc = TestCrystals.bcc(3.1803, 2, TestCrystals.W_MASS);
+        String key = HessianCache.key(bcc, 0.0, 1e-4, MORSE);
+        Hessian h = new HessianCalculator().compute(TungstenFixtures.snap(), bcc);
+        HarmonicModes fresh = HarmonicModes.of(h), reprojected = HarmonicModes.of(Hessian.of(h.toArray()));
+        assertSameModes(fresh, cache.modes(key, h));
+        assertSameModes(fresh, new HessianCache(dir).modes(key, h));
+        assertSameModes(reprojected, cache.reprojectedModes(key, h));
+        assertSameModes(reprojected, new HessianCache(dir).reprojectedModes(key, h));
+        assertFalse(Arrays.equals(fresh.eigenvalues(), reprojected.eigenvalues()), "the two routes differ in their last bits, so both are kept");
+
+        Path file = dir.resolve(key + ".modes");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertSameModes(fresh, cache.modes(key, h));
+        assertFalse(Arrays.equals(bytes, Files.readAllBytes(file)), "the damaged entry is replaced");
+
+        // the same key for another matrix (a Hessian computed again, other last bits): its own decomposition
+        Hessian other = Hessian.of(h.toArray());
+        assertSameModes(reprojected, cache.modes(key, other));
+    }
+
+    private static void assertSameModes(HarmonicModes expected, HarmonicModes actual) {
+        assertArrayEquals(expected.eigenvalues(), actual.eigenvalues());
+        assertEquals(expected.zeroModes(), actual.zeroModes());
+        assertEquals(expected.omegaBar(), actual.omegaBar());
+        assertEquals(expected.meanLogNu(), actual.meanLogNu());
+        for (int l = 0; l < expected.stableModes(); l++) assertArrayEquals(expected.mode(l), actual.mode(l));
     }
 
     /** The entries' bytes are those of the cache format as first written (existing caches stay valid): SHA-256 of each file. */
