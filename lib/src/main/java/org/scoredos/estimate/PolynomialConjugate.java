@@ -292,6 +292,43 @@ final class PolynomialConjugate {
         return curvature < 0 ? newton(t, p, s, x, curvature) : x;
     }
 
+    /**
+     * {@link #polishedRoot} of table t on piece p at the slopes s[0..n) into u, the same bits, in passes over
+     * the slopes (the seeds, each Newton step of the root solve, the polish): the solves are independent, so
+     * their polynomial evaluations overlap in the processor instead of waiting on each other. {@code state}:
+     * scratch of n entries.
+     */
+    void polishedRoots(int t, int p, double[] s, double[] u, int[] state, int n) {
+        final int end = 0, open = 1, found = 2;
+        int o1 = t * deg, o2 = t * (deg - 1), opened = 0;
+        double l = pieceL[p], r = pieceR[p];
+        for (int i = 0; i < n; i++) {
+            double sp = s[i];
+            state[i] = sp >= slopeL[p] || sp <= slopeR[p] ? end : open;
+            u[i] = sp >= slopeL[p] ? l : sp <= slopeR[p] ? r : seed(p, sp);
+            if (state[i] == open) opened++;
+        }
+        // root's three Newton steps, each a pass over the slopes still open
+        for (int it = 0; it < 3 && opened > 0; it++) {
+            for (int i = 0; i < n; i++) {
+                if (state[i] != open) continue;
+                double x = u[i];
+                double step = (horner(ds, o1, deg, x) - s[i]) / horner(dds, o2, deg - 1, x);
+                double next = Math.max(l, Math.min(r, x - step));
+                u[i] = next;
+                if (Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x))) {
+                    state[i] = found;
+                    opened--;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (state[i] == end) continue;
+            double x = state[i] == open ? solve(t, p, s[i], u[i]) : u[i], curvature = second(t, x);
+            u[i] = curvature < 0 ? newton(t, p, s[i], x, curvature) : x;
+        }
+    }
+
     /** S''_t(u). */
     double curvature(int t, double u) {
         return second(t, u);

@@ -84,7 +84,9 @@ final class SlopeInterpolants {
     final boolean minimisers;
 
     private final PolynomialConjugate e;
-    private final double[] value = new double[DEGREE + 1], legendreValue = new double[DEGREE + 1];
+    /** One piece's Lobatto nodes: their slopes, the roots there and (F only) the Legendre values; scratch of the root solves. */
+    private final double[] nodes = new double[DEGREE + 1], value = new double[DEGREE + 1], legendreValue = new double[DEGREE + 1];
+    private final int[] state = new int[DEGREE + 1];
     /** cos(πjk/DEGREE), [j·(DEGREE + 1) + k]: the Lobatto nodes and the coefficients' sums of every piece. */
     private static final double[] COSINES = new double[(DEGREE + 1) * (DEGREE + 1)];
 
@@ -337,9 +339,11 @@ final class SlopeInterpolants {
         for (int i = 0; i <= n; i++) {
             // Lobatto nodes from the upper end down, the ends exact
             double z = mid + half * COSINES[i * (n + 1) + 1];
-            double s = i == 0 ? sHigh : i == n ? sLow : sign == 0 ? z : apexSlope + sign * z * z;
-            double u = e.polishedRoot(t, p, s);
-            value[i] = u;
+            nodes[i] = i == 0 ? sHigh : i == n ? sLow : sign == 0 ? z : apexSlope + sign * z * z;
+        }
+        e.polishedRoots(t, p, nodes, value, state, n + 1);
+        for (int i = 0; i <= n; i++) {
+            double s = nodes[i], u = value[i];
             largest = Math.max(largest, Math.abs(u));
             double curvature = e.curvature(t, u);
             flattest = Math.min(flattest, -curvature);
