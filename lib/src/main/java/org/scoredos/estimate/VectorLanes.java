@@ -153,7 +153,41 @@ final class VectorLanes implements LaneKernel {
         double[] c = f.coefficients;
         int o = f.start[j], n = f.degree[j];
         double centre = f.centre[j], inverse = f.inverse[j], apex = f.apex[j], side = f.side[j];
-        for (int l = start; l < end; l += N) {
+        int l = start;
+        // four lane vectors at a time: four independent recurrences overlap in the processor
+        for (; l + 4 * N <= end; l += 4 * N) {
+            DoubleVector z0 = DoubleVector.fromArray(S, slope, l), z1 = DoubleVector.fromArray(S, slope, l + N);
+            DoubleVector z2 = DoubleVector.fromArray(S, slope, l + 2 * N), z3 = DoubleVector.fromArray(S, slope, l + 3 * N);
+            if (side != 0) {
+                z0 = z0.sub(apex).mul(side).sqrt();
+                z1 = z1.sub(apex).mul(side).sqrt();
+                z2 = z2.sub(apex).mul(side).sqrt();
+                z3 = z3.sub(apex).mul(side).sqrt();
+            }
+            DoubleVector x0 = z0.sub(centre).mul(inverse), x1 = z1.sub(centre).mul(inverse);
+            DoubleVector x2 = z2.sub(centre).mul(inverse), x3 = z3.sub(centre).mul(inverse);
+            DoubleVector y0 = x0.add(x0), y1 = x1.add(x1), y2 = x2.add(x2), y3 = x3.add(x3);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int k = o + n; k > o; k--) {
+                DoubleVector ck = DoubleVector.broadcast(S, c[k]);
+                DoubleVector n0 = y0.fma(a0, ck.sub(b0)), n1 = y1.fma(a1, ck.sub(b1));
+                DoubleVector n2 = y2.fma(a2, ck.sub(b2)), n3 = y3.fma(a3, ck.sub(b3));
+                b0 = a0;
+                b1 = a1;
+                b2 = a2;
+                b3 = a3;
+                a0 = n0;
+                a1 = n1;
+                a2 = n2;
+                a3 = n3;
+            }
+            DoubleVector c0 = DoubleVector.broadcast(S, c[o]);
+            x0.fma(a0, c0.sub(b0)).intoArray(out, at + l);
+            x1.fma(a1, c0.sub(b1)).intoArray(out, at + l + N);
+            x2.fma(a2, c0.sub(b2)).intoArray(out, at + l + 2 * N);
+            x3.fma(a3, c0.sub(b3)).intoArray(out, at + l + 3 * N);
+        }
+        for (; l < end; l += N) {
             DoubleVector z = DoubleVector.fromArray(S, slope, l);
             if (side != 0) z = z.sub(apex).mul(side).sqrt();
             DoubleVector x = z.sub(centre).mul(inverse);
@@ -300,7 +334,25 @@ final class VectorLanes implements LaneKernel {
      * inlined is boxed on the heap, and in a large compilation C2 stops inlining at its node budget.
      */
     private static void horner(double[] c, int o, int n, double[] x, int at, double[] out, int width) {
-        for (int l = 0; l < width; l += N) {
+        int l = 0;
+        // four lane vectors at a time: four independent chains overlap in the processor
+        for (; l + 4 * N <= width; l += 4 * N) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x, at + l), u1 = DoubleVector.fromArray(S, x, at + l + N);
+            DoubleVector u2 = DoubleVector.fromArray(S, x, at + l + 2 * N), u3 = DoubleVector.fromArray(S, x, at + l + 3 * N);
+            DoubleVector top = DoubleVector.broadcast(S, c[o + n - 1]), v0 = top, v1 = top, v2 = top, v3 = top;
+            for (int i = o + n - 2; i >= o; i--) {
+                DoubleVector ci = DoubleVector.broadcast(S, c[i]);
+                v0 = v0.fma(u0, ci);
+                v1 = v1.fma(u1, ci);
+                v2 = v2.fma(u2, ci);
+                v3 = v3.fma(u3, ci);
+            }
+            v0.intoArray(out, l);
+            v1.intoArray(out, l + N);
+            v2.intoArray(out, l + 2 * N);
+            v3.intoArray(out, l + 3 * N);
+        }
+        for (; l < width; l += N) {
             DoubleVector u = DoubleVector.fromArray(S, x, at + l), v = DoubleVector.broadcast(S, c[o + n - 1]);
             for (int i = o + n - 2; i >= o; i--) v = v.fma(u, DoubleVector.broadcast(S, c[i]));
             v.intoArray(out, l);
