@@ -48,6 +48,10 @@ final class VectorLanes implements LaneKernel {
             for (int k = 0, t = a * d; k < d; k++, t++) {
                 double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
                 int row = t * width, cell = a * width;
+                if (fit != null && fit.legendre[t] && fit.pieces(t) == 1) {
+                    legendre(fit, fit.first[t], lanes, rot, scale, offset, cell); // F only, one piece: s', its value and the sum in one pass
+                    continue;
+                }
                 for (int l = 0; l < width; l += N) DoubleVector.fromArray(S, beta, l).mul(rot).mul(scale).intoArray(slope, l);
                 if (fit != null && fit.legendre[t]) {
                     legendre(fit, t, lanes, rot, offset, cell); // F only: u* is not read, nor an error bar summed
@@ -90,6 +94,62 @@ final class VectorLanes implements LaneKernel {
             DoubleVector rb = DoubleVector.fromArray(S, lanes.beta, l).mul(rot);
             DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, h, l));
             DoubleVector.fromArray(S, g, cell + l).add(term).intoArray(g, cell + l);
+        }
+    }
+
+    /**
+     * {@link #legendre(SlopeInterpolants, int, TemperatureLanes, double, double, int)} for a table of one piece j, in one
+     * pass over the lanes: each lane's s', the piece's Clenshaw sum and the cell's sum, four lane vectors at a time
+     * (the same operations as the separate passes, the same bits).
+     */
+    private static void legendre(SlopeInterpolants f, int j, TemperatureLanes lanes, double rot, double scale, double offset, int cell) {
+        double[] c = f.coefficients, beta = lanes.beta, g = lanes.g;
+        int o = f.start[j], n = f.degree[j], width = lanes.width, l = 0;
+        double centre = f.centre[j], inverse = f.inverse[j], apex = f.apex[j], side = f.side[j];
+        for (; l + 4 * N <= width; l += 4 * N) {
+            DoubleVector r0 = DoubleVector.fromArray(S, beta, l).mul(rot), r1 = DoubleVector.fromArray(S, beta, l + N).mul(rot);
+            DoubleVector r2 = DoubleVector.fromArray(S, beta, l + 2 * N).mul(rot), r3 = DoubleVector.fromArray(S, beta, l + 3 * N).mul(rot);
+            DoubleVector z0 = r0.mul(scale), z1 = r1.mul(scale), z2 = r2.mul(scale), z3 = r3.mul(scale);
+            if (side != 0) {
+                z0 = z0.sub(apex).mul(side).sqrt();
+                z1 = z1.sub(apex).mul(side).sqrt();
+                z2 = z2.sub(apex).mul(side).sqrt();
+                z3 = z3.sub(apex).mul(side).sqrt();
+            }
+            DoubleVector x0 = z0.sub(centre).mul(inverse), x1 = z1.sub(centre).mul(inverse);
+            DoubleVector x2 = z2.sub(centre).mul(inverse), x3 = z3.sub(centre).mul(inverse);
+            DoubleVector y0 = x0.add(x0), y1 = x1.add(x1), y2 = x2.add(x2), y3 = x3.add(x3);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int k = o + n; k > o; k--) {
+                DoubleVector ck = DoubleVector.broadcast(S, c[k]);
+                DoubleVector n0 = y0.fma(a0, ck.sub(b0)), n1 = y1.fma(a1, ck.sub(b1));
+                DoubleVector n2 = y2.fma(a2, ck.sub(b2)), n3 = y3.fma(a3, ck.sub(b3));
+                b0 = a0;
+                b1 = a1;
+                b2 = a2;
+                b3 = a3;
+                a0 = n0;
+                a1 = n1;
+                a2 = n2;
+                a3 = n3;
+            }
+            DoubleVector c0 = DoubleVector.broadcast(S, c[o]);
+            DoubleVector.fromArray(S, g, cell + l).add(r0.mul(offset).add(x0.fma(a0, c0.sub(b0)))).intoArray(g, cell + l);
+            DoubleVector.fromArray(S, g, cell + l + N).add(r1.mul(offset).add(x1.fma(a1, c0.sub(b1)))).intoArray(g, cell + l + N);
+            DoubleVector.fromArray(S, g, cell + l + 2 * N).add(r2.mul(offset).add(x2.fma(a2, c0.sub(b2)))).intoArray(g, cell + l + 2 * N);
+            DoubleVector.fromArray(S, g, cell + l + 3 * N).add(r3.mul(offset).add(x3.fma(a3, c0.sub(b3)))).intoArray(g, cell + l + 3 * N);
+        }
+        for (; l < width; l += N) {
+            DoubleVector rb = DoubleVector.fromArray(S, beta, l).mul(rot), z = rb.mul(scale);
+            if (side != 0) z = z.sub(apex).mul(side).sqrt();
+            DoubleVector x = z.sub(centre).mul(inverse);
+            DoubleVector b1 = DoubleVector.zero(S), b2 = b1, x2 = x.add(x);
+            for (int k = o + n; k > o; k--) {
+                DoubleVector b0 = x2.fma(b1, DoubleVector.broadcast(S, c[k]).sub(b2));
+                b2 = b1;
+                b1 = b0;
+            }
+            DoubleVector.fromArray(S, g, cell + l).add(rb.mul(offset).add(x.fma(b1, DoubleVector.broadcast(S, c[o]).sub(b2)))).intoArray(g, cell + l);
         }
     }
 
