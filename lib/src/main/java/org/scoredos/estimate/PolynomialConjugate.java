@@ -39,6 +39,8 @@ final class PolynomialConjugate {
     final double[] thresholds;
     final int[] winners;
     static final int LOWER = -1, UPPER = -2;
+    /** {@link #polishedRoots}: a slope still to solve, or one whose root is given. */
+    static final int UNSOLVED = -1, SOLVED = 0;
     private static final int SWITCH_SCAN = 256;
     /**
      * Per piece, KNOTS+1 roots u_i of S'(u) = s'_i at equal steps of s', each followed by its
@@ -295,14 +297,15 @@ final class PolynomialConjugate {
     /**
      * {@link #polishedRoot} of table t on piece p at the slopes s[0..n) into u, the same bits, in passes over
      * the slopes (the seeds, each Newton step of the root solve, the polish): the solves are independent, so
-     * their polynomial evaluations overlap in the processor instead of waiting on each other. {@code state}:
-     * scratch of n entries.
+     * their polynomial evaluations overlap in the processor instead of waiting on each other. {@code state}: per
+     * slope {@link #UNSOLVED}, or {@link #SOLVED} where u[i] is already its polished root (kept); scratch after.
      */
     void polishedRoots(int t, int p, double[] s, double[] u, int[] state, int n) {
-        final int end = 0, open = 1, found = 2;
+        final int end = SOLVED, open = 1, found = 2;
         int o1 = t * deg, o2 = t * (deg - 1), opened = 0;
         double l = pieceL[p], r = pieceR[p];
         for (int i = 0; i < n; i++) {
+            if (state[i] == SOLVED) continue;
             double sp = s[i];
             state[i] = sp >= slopeL[p] || sp <= slopeR[p] ? end : open;
             u[i] = sp >= slopeL[p] ? l : sp <= slopeR[p] ? r : seed(p, sp);

@@ -286,10 +286,10 @@ final class SlopeInterpolants {
         double toLeft = e.pieceL[p] > e.lo[t] ? e.slopeL[p] - r : Double.POSITIVE_INFINITY;
         double toRight = e.pieceR[p] < e.hi[t] ? l - e.slopeR[p] : Double.POSITIVE_INFINITY;
         double near = Math.min(toLeft, toRight);
-        if (!(near < r - l)) return interpolate(t, p, l, r, Double.POSITIVE_INFINITY, 0, 0);
+        if (!(near < r - l)) return interpolate(t, p, l, r, Double.POSITIVE_INFINITY, 0, 0, null);
         if (minimisers) return false;
-        return toLeft <= toRight ? interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeL[p], -1)
-                : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1);
+        return toLeft <= toRight ? interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeL[p], -1, null)
+                : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1, null);
     }
 
     /** The Chebyshev coefficients of the Lobatto nodes' values f (from the upper end down) into c[o..o+n]. */
@@ -312,6 +312,11 @@ final class SlopeInterpolants {
         return true;
     }
 
+    /** The slopes and roots of three of this piece's nodes, {s, u} from the upper end down: those a half shares. */
+    private double[] shared(int a, int b, int c) {
+        return new double[] {nodes[a], value[a], nodes[b], value[b], nodes[c], value[c]};
+    }
+
     /** s' → the interpolation variable: s' itself (side 0) or √(side·(s' − apex)). */
     private static double variable(double sp, double apex, double side) {
         return side == 0 ? sp : Math.sqrt((sp - apex) * side);
@@ -324,7 +329,7 @@ final class SlopeInterpolants {
      * ({@code parent}'s) less than {@link #gain}×: a branch point near the real axis (a smooth piece's
      * tail falls ~2¹³× per halving).
      */
-    private boolean interpolate(int t, int p, double l, double r, double parent, double apexSlope, double sign) {
+    private boolean interpolate(int t, int p, double l, double r, double parent, double apexSlope, double sign, double[] shared) {
         if (pieces - first[t] >= MAX_PIECES) return false;
         int n = DEGREE;
         double zl = variable(l, apexSlope, sign), zr = variable(r, apexSlope, sign);
@@ -340,6 +345,15 @@ final class SlopeInterpolants {
             // Lobatto nodes from the upper end down, the ends exact
             double z = mid + half * COSINES[i * (n + 1) + 1];
             nodes[i] = i == 0 ? sHigh : i == n ? sLow : sign == 0 ? z : apexSlope + sign * z * z;
+            state[i] = PolynomialConjugate.UNSOLVED;
+        }
+        if (shared != null) {
+            for (int k = 0; k < 3; k++) {
+                int i = k * (n / 2);
+                nodes[i] = shared[2 * k];
+                value[i] = shared[2 * k + 1];
+                state[i] = PolynomialConjugate.SOLVED;
+            }
         }
         e.polishedRoots(t, p, nodes, value, state, n + 1);
         for (int i = 0; i <= n; i++) {
@@ -356,7 +370,7 @@ final class SlopeInterpolants {
                 legendreValue[i] = s * u - entropy;
             }
         }
-        solves += n + 1;
+        solves += shared == null ? n + 1 : n - 2;
         int o = start[j];
         chebyshev(value, coefficients, o, n);
         double tail = Math.max(Math.abs(coefficients[o + n]), Math.abs(coefficients[o + n - 1]));
@@ -371,11 +385,14 @@ final class SlopeInterpolants {
             return legendre(o, n, size);
         }
         double excess = steps ? Math.min(tail / tolerance, tail / step) : tail / tolerance;
-        // halve: drop this piece (the last one added) and fit both halves
+        // halve: drop this piece (the last one added) and fit both halves; each half's ends and middle are nodes of
+        // this piece (the Lobatto nodes at cos = ±1, ±1/2, 0), whose roots it takes (DEGREE a multiple of 6)
         pieces--;
         used = o;
         double cut = sign == 0 ? mid : apexSlope + sign * mid * mid;
-        return gain * excess < parent && cut > l && cut < r && interpolate(t, p, l, cut, excess, apexSlope, sign)
-                && interpolate(t, p, cut, r, excess, apexSlope, sign);
+        if (!(gain * excess < parent && cut > l && cut < r)) return false;
+        double[] upper = shared(0, n / 3, n / 2), lower = shared(n / 2, 2 * n / 3, n);
+        return interpolate(t, p, l, cut, excess, apexSlope, sign, zl <= zr ? lower : upper)
+                && interpolate(t, p, cut, r, excess, apexSlope, sign, zl <= zr ? upper : lower);
     }
 }
