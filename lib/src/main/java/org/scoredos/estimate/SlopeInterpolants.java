@@ -12,7 +12,8 @@ import java.util.Arrays;
  * rest is interpolated at degree {@value #DEGREE} through the Chebyshev–Lobatto nodes, where u* is the
  * root solve polished to rounding, and a piece is halved until its last two coefficients are below
  * 1e-14·(1 + |u|) (or the rounding scale of u* there), or small enough that one Newton step after
- * the interpolant ({@link #polish}: error |S'''/2S''|·δ²) brings u* there. A table that would need
+ * the interpolant ({@link #polish}: error |S'''/2S''|·δ²) brings u* there (a half's ends and middle are
+ * nodes of the piece halved, whose roots it takes). A table that would need
  * more than {@value #MAX_PIECES} pieces, or whose halvings stop paying (a branch point where S'' nearly
  * vanishes), keeps the exact per-lane solve ({@link #exact}). A lane's piece is the count of edges at
  * or below its s' (a threshold's own slope goes to the candidate above it, as
