@@ -28,7 +28,10 @@ interface LaneKernel {
      */
     void transforms(double[] rotated, TemperatureLanes lanes, CellSum sum, SlopeInterpolants fit);
 
-    /** lanes.gradient[i·width + l] = D_0[i] + Σ_t v_t(l) R[i, t], v_t(l) = w_a(l)(offset_t + scale_t u*_t(l)). */
+    /**
+     * lanes.gradient[i·width + l] = D_0[i] + Σ_t v_t(l) R[i, t], v_t(l) = w_a(l)(offset_t + scale_t u*_t(l)); the lanes'
+     * {@link TemperatureLanes#backRotation} arrays allocated.
+     */
     void backRotate(TemperatureLanes lanes);
 
     /** Lane counts are padded to a multiple of this (the SIMD width). */

@@ -39,6 +39,8 @@ final class PolynomialConjugate {
     final double[] thresholds;
     final int[] winners;
     static final int LOWER = -1, UPPER = -2;
+    /** {@link #polishedRoots}: a slope still to solve, or one whose root is given. */
+    static final int UNSOLVED = -1, SOLVED = 0;
     private static final int SWITCH_SCAN = 256;
     /**
      * Per piece, KNOTS+1 roots u_i of S'(u) = s'_i at equal steps of s', each followed by its
@@ -290,6 +292,44 @@ final class PolynomialConjugate {
         if (s <= slopeR[p]) return pieceR[p];
         double x = root(t, p, s), curvature = second(t, x);
         return curvature < 0 ? newton(t, p, s, x, curvature) : x;
+    }
+
+    /**
+     * {@link #polishedRoot} of table t on piece p at the slopes s[0..n) into u, the same bits, in passes over
+     * the slopes (the seeds, each Newton step of the root solve, the polish): the solves are independent, so
+     * their polynomial evaluations overlap in the processor instead of waiting on each other. {@code state}: per
+     * slope {@link #UNSOLVED}, or {@link #SOLVED} where u[i] is already its polished root (kept); scratch after.
+     */
+    void polishedRoots(int t, int p, double[] s, double[] u, int[] state, int n) {
+        final int end = SOLVED, open = 1, found = 2;
+        int o1 = t * deg, o2 = t * (deg - 1), opened = 0;
+        double l = pieceL[p], r = pieceR[p];
+        for (int i = 0; i < n; i++) {
+            if (state[i] == SOLVED) continue;
+            double sp = s[i];
+            state[i] = sp >= slopeL[p] || sp <= slopeR[p] ? end : open;
+            u[i] = sp >= slopeL[p] ? l : sp <= slopeR[p] ? r : seed(p, sp);
+            if (state[i] == open) opened++;
+        }
+        // root's three Newton steps, each a pass over the slopes still open
+        for (int it = 0; it < 3 && opened > 0; it++) {
+            for (int i = 0; i < n; i++) {
+                if (state[i] != open) continue;
+                double x = u[i];
+                double step = (horner(ds, o1, deg, x) - s[i]) / horner(dds, o2, deg - 1, x);
+                double next = Math.max(l, Math.min(r, x - step));
+                u[i] = next;
+                if (Math.abs(next - x) <= 1e-6 * (1 + Math.abs(x))) {
+                    state[i] = found;
+                    opened--;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (state[i] == end) continue;
+            double x = state[i] == open ? solve(t, p, s[i], u[i]) : u[i], curvature = second(t, x);
+            u[i] = curvature < 0 ? newton(t, p, s[i], x, curvature) : x;
+        }
     }
 
     /** S''_t(u). */

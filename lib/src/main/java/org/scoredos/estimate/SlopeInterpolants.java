@@ -12,7 +12,8 @@ import java.util.Arrays;
  * rest is interpolated at degree {@value #DEGREE} through the Chebyshev–Lobatto nodes, where u* is the
  * root solve polished to rounding, and a piece is halved until its last two coefficients are below
  * 1e-14·(1 + |u|) (or the rounding scale of u* there), or small enough that one Newton step after
- * the interpolant ({@link #polish}: error |S'''/2S''|·δ²) brings u* there. A table that would need
+ * the interpolant ({@link #polish}: error |S'''/2S''|·δ²) brings u* there (a half's ends and middle are
+ * nodes of the piece halved, whose roots it takes). A table that would need
  * more than {@value #MAX_PIECES} pieces, or whose halvings stop paying (a branch point where S'' nearly
  * vanishes), keeps the exact per-lane solve ({@link #exact}). A lane's piece is the count of edges at
  * or below its s' (a threshold's own slope goes to the candidate above it, as
@@ -84,7 +85,9 @@ final class SlopeInterpolants {
     final boolean minimisers;
 
     private final PolynomialConjugate e;
-    private final double[] value = new double[DEGREE + 1], legendreValue = new double[DEGREE + 1];
+    /** One piece's Lobatto nodes: their slopes, the roots there and (F only) the Legendre values; scratch of the root solves. */
+    private final double[] nodes = new double[DEGREE + 1], value = new double[DEGREE + 1], legendreValue = new double[DEGREE + 1];
+    private final int[] state = new int[DEGREE + 1];
     /** cos(πjk/DEGREE), [j·(DEGREE + 1) + k]: the Lobatto nodes and the coefficients' sums of every piece. */
     private static final double[] COSINES = new double[(DEGREE + 1) * (DEGREE + 1)];
 
@@ -284,10 +287,10 @@ final class SlopeInterpolants {
         double toLeft = e.pieceL[p] > e.lo[t] ? e.slopeL[p] - r : Double.POSITIVE_INFINITY;
         double toRight = e.pieceR[p] < e.hi[t] ? l - e.slopeR[p] : Double.POSITIVE_INFINITY;
         double near = Math.min(toLeft, toRight);
-        if (!(near < r - l)) return interpolate(t, p, l, r, Double.POSITIVE_INFINITY, 0, 0);
+        if (!(near < r - l)) return interpolate(t, p, l, r, Double.POSITIVE_INFINITY, 0, 0, null);
         if (minimisers) return false;
-        return toLeft <= toRight ? interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeL[p], -1)
-                : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1);
+        return toLeft <= toRight ? interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeL[p], -1, null)
+                : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1, null);
     }
 
     /** The Chebyshev coefficients of the Lobatto nodes' values f (from the upper end down) into c[o..o+n]. */
@@ -310,6 +313,11 @@ final class SlopeInterpolants {
         return true;
     }
 
+    /** The slopes and roots of three of this piece's nodes, {s, u} from the upper end down: those a half shares. */
+    private double[] shared(int a, int b, int c) {
+        return new double[] {nodes[a], value[a], nodes[b], value[b], nodes[c], value[c]};
+    }
+
     /** s' → the interpolation variable: s' itself (side 0) or √(side·(s' − apex)). */
     private static double variable(double sp, double apex, double side) {
         return side == 0 ? sp : Math.sqrt((sp - apex) * side);
@@ -322,7 +330,7 @@ final class SlopeInterpolants {
      * ({@code parent}'s) less than {@link #gain}×: a branch point near the real axis (a smooth piece's
      * tail falls ~2¹³× per halving).
      */
-    private boolean interpolate(int t, int p, double l, double r, double parent, double apexSlope, double sign) {
+    private boolean interpolate(int t, int p, double l, double r, double parent, double apexSlope, double sign, double[] shared) {
         if (pieces - first[t] >= MAX_PIECES) return false;
         int n = DEGREE;
         double zl = variable(l, apexSlope, sign), zr = variable(r, apexSlope, sign);
@@ -337,9 +345,20 @@ final class SlopeInterpolants {
         for (int i = 0; i <= n; i++) {
             // Lobatto nodes from the upper end down, the ends exact
             double z = mid + half * COSINES[i * (n + 1) + 1];
-            double s = i == 0 ? sHigh : i == n ? sLow : sign == 0 ? z : apexSlope + sign * z * z;
-            double u = e.polishedRoot(t, p, s);
-            value[i] = u;
+            nodes[i] = i == 0 ? sHigh : i == n ? sLow : sign == 0 ? z : apexSlope + sign * z * z;
+            state[i] = PolynomialConjugate.UNSOLVED;
+        }
+        if (shared != null) {
+            for (int k = 0; k < 3; k++) {
+                int i = k * (n / 2);
+                nodes[i] = shared[2 * k];
+                value[i] = shared[2 * k + 1];
+                state[i] = PolynomialConjugate.SOLVED;
+            }
+        }
+        e.polishedRoots(t, p, nodes, value, state, n + 1);
+        for (int i = 0; i <= n; i++) {
+            double s = nodes[i], u = value[i];
             largest = Math.max(largest, Math.abs(u));
             double curvature = e.curvature(t, u);
             flattest = Math.min(flattest, -curvature);
@@ -352,7 +371,7 @@ final class SlopeInterpolants {
                 legendreValue[i] = s * u - entropy;
             }
         }
-        solves += n + 1;
+        solves += shared == null ? n + 1 : n - 2;
         int o = start[j];
         chebyshev(value, coefficients, o, n);
         double tail = Math.max(Math.abs(coefficients[o + n]), Math.abs(coefficients[o + n - 1]));
@@ -367,11 +386,14 @@ final class SlopeInterpolants {
             return legendre(o, n, size);
         }
         double excess = steps ? Math.min(tail / tolerance, tail / step) : tail / tolerance;
-        // halve: drop this piece (the last one added) and fit both halves
+        // halve: drop this piece (the last one added) and fit both halves; each half's ends and middle are nodes of
+        // this piece (the Lobatto nodes at cos = ±1, ±1/2, 0), whose roots it takes (DEGREE a multiple of 6)
         pieces--;
         used = o;
         double cut = sign == 0 ? mid : apexSlope + sign * mid * mid;
-        return gain * excess < parent && cut > l && cut < r && interpolate(t, p, l, cut, excess, apexSlope, sign)
-                && interpolate(t, p, cut, r, excess, apexSlope, sign);
+        if (!(gain * excess < parent && cut > l && cut < r)) return false;
+        double[] upper = shared(0, n / 3, n / 2), lower = shared(n / 2, 2 * n / 3, n);
+        return interpolate(t, p, l, cut, excess, apexSlope, sign, zl <= zr ? lower : upper)
+                && interpolate(t, p, cut, r, excess, apexSlope, sign, zl <= zr ? upper : lower);
     }
 }

@@ -250,6 +250,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             out[l] = w.result(gradient && !sweep);
         }
         if (!sweep) return;
+        lanes.backRotation();
         lane.backRotate(lanes);
         for (int l = 0; l < lanes.count; l++) {
             double[] grad = new double[cells.parameters];

@@ -18,12 +18,13 @@ final class TemperatureLanes {
     final double[] g, band;
     /** Per cell: w_a(α*) of each lane, set before {@link LaneKernel#backRotate}. */
     final double[] weights;
-    /** D*[i·width + l]. */
-    final double[] gradient;
+    /** D*[i·width + l]; null until {@link #backRotation}. */
+    double[] gradient;
     /** Tables per block of the back-rotation: their v_t of every lane (in {@link #terms}) stay in L1 while each row of R passes over them. */
     static final int TERM_TABLES = 128;
-    /** The back-rotation's v_t(l) of one block of tables, [(t − first)·width + l]. */
-    final double[] terms;
+    /** The back-rotation's v_t(l) of one block of tables, [(t − first)·width + l]; null until {@link #backRotation}. */
+    double[] terms;
+    private final int tables, d;
     /**
      * Per-table scratch of the kernels: slopes s', the Hermite seed (its position and knots), Newton's
      * iterates, the one the scalar path would go on from, candidate (or interpolant piece) counts, and the
@@ -41,8 +42,8 @@ final class TemperatureLanes {
         g = new double[cells * width];
         band = new double[cells * width];
         weights = new double[cells * width];
-        gradient = new double[d * width];
-        terms = new double[Math.min(cells * d, TERM_TABLES) * width];
+        tables = cells * d;
+        this.d = d;
         slope = new double[width];
         seed = new double[width];
         first = new double[width];
@@ -55,6 +56,16 @@ final class TemperatureLanes {
         k3 = new double[width];
         next = new double[width];
         candidate = new double[width];
+    }
+
+    /**
+     * The back-rotation's arrays ({@link #gradient}, {@link #terms}, 46 kB for bcc iron at 32 lanes), allocated the first
+     * time a gradient is wanted: workspaces that never evaluate one never hold them.
+     */
+    void backRotation() {
+        if (terms != null) return;
+        gradient = new double[d * width];
+        terms = new double[Math.min(tables, TERM_TABLES) * width];
     }
 
     /** β of each lane, as the one-temperature path computes it. */

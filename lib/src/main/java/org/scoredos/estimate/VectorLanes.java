@@ -48,6 +48,16 @@ final class VectorLanes implements LaneKernel {
             for (int k = 0, t = a * d; k < d; k++, t++) {
                 double rot = rotated[t], scale = cells.scale[t], offset = cells.offset[t];
                 int row = t * width, cell = a * width;
+                if (fit != null && fit.legendre[t] && fit.pieces(t) == 1) {
+                    legendre(fit, fit.first[t], lanes, rot, scale, offset, cell); // F only, one piece: s', its value and the sum in one pass
+                    continue;
+                }
+                if (fit != null && !fit.legendre[t] && fit.pieces(t) == 1) {
+                    interpolated(fit, t, lanes, rot, scale, offset, row, cell); // one piece: s', u*, S(u*) and the sum in one pass
+                    if (sum == CellSum.BAND) sum(band, t, row, cell, lanes, false);
+                    else if (sum == CellSum.SAMPLING) sum(sampling, t, row, cell, lanes, true);
+                    continue;
+                }
                 for (int l = 0; l < width; l += N) DoubleVector.fromArray(S, beta, l).mul(rot).mul(scale).intoArray(slope, l);
                 if (fit != null && fit.legendre[t]) {
                     legendre(fit, t, lanes, rot, offset, cell); // F only: u* is not read, nor an error bar summed
@@ -89,6 +99,171 @@ final class VectorLanes implements LaneKernel {
         for (int l = 0; l < lanes.width; l += N) {
             DoubleVector rb = DoubleVector.fromArray(S, lanes.beta, l).mul(rot);
             DoubleVector term = rb.mul(offset).add(DoubleVector.fromArray(S, h, l));
+            DoubleVector.fromArray(S, g, cell + l).add(term).intoArray(g, cell + l);
+        }
+    }
+
+    /**
+     * {@link #legendre(SlopeInterpolants, int, TemperatureLanes, double, double, int)} for a table of one piece j, in one
+     * pass over the lanes: each lane's s', the piece's Clenshaw sum and the cell's sum, four lane vectors at a time
+     * (the same operations as the separate passes, the same bits).
+     */
+    private static void legendre(SlopeInterpolants f, int j, TemperatureLanes lanes, double rot, double scale, double offset, int cell) {
+        double[] c = f.coefficients, beta = lanes.beta, g = lanes.g;
+        int o = f.start[j], n = f.degree[j], width = lanes.width, l = 0;
+        double centre = f.centre[j], inverse = f.inverse[j], apex = f.apex[j], side = f.side[j];
+        for (; l + 4 * N <= width; l += 4 * N) {
+            DoubleVector r0 = DoubleVector.fromArray(S, beta, l).mul(rot), r1 = DoubleVector.fromArray(S, beta, l + N).mul(rot);
+            DoubleVector r2 = DoubleVector.fromArray(S, beta, l + 2 * N).mul(rot), r3 = DoubleVector.fromArray(S, beta, l + 3 * N).mul(rot);
+            DoubleVector z0 = r0.mul(scale), z1 = r1.mul(scale), z2 = r2.mul(scale), z3 = r3.mul(scale);
+            if (side != 0) {
+                z0 = z0.sub(apex).mul(side).sqrt();
+                z1 = z1.sub(apex).mul(side).sqrt();
+                z2 = z2.sub(apex).mul(side).sqrt();
+                z3 = z3.sub(apex).mul(side).sqrt();
+            }
+            DoubleVector x0 = z0.sub(centre).mul(inverse), x1 = z1.sub(centre).mul(inverse);
+            DoubleVector x2 = z2.sub(centre).mul(inverse), x3 = z3.sub(centre).mul(inverse);
+            DoubleVector y0 = x0.add(x0), y1 = x1.add(x1), y2 = x2.add(x2), y3 = x3.add(x3);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int k = o + n; k > o; k--) {
+                DoubleVector ck = DoubleVector.broadcast(S, c[k]);
+                DoubleVector n0 = y0.fma(a0, ck.sub(b0)), n1 = y1.fma(a1, ck.sub(b1));
+                DoubleVector n2 = y2.fma(a2, ck.sub(b2)), n3 = y3.fma(a3, ck.sub(b3));
+                b0 = a0;
+                b1 = a1;
+                b2 = a2;
+                b3 = a3;
+                a0 = n0;
+                a1 = n1;
+                a2 = n2;
+                a3 = n3;
+            }
+            DoubleVector c0 = DoubleVector.broadcast(S, c[o]);
+            DoubleVector.fromArray(S, g, cell + l).add(r0.mul(offset).add(x0.fma(a0, c0.sub(b0)))).intoArray(g, cell + l);
+            DoubleVector.fromArray(S, g, cell + l + N).add(r1.mul(offset).add(x1.fma(a1, c0.sub(b1)))).intoArray(g, cell + l + N);
+            DoubleVector.fromArray(S, g, cell + l + 2 * N).add(r2.mul(offset).add(x2.fma(a2, c0.sub(b2)))).intoArray(g, cell + l + 2 * N);
+            DoubleVector.fromArray(S, g, cell + l + 3 * N).add(r3.mul(offset).add(x3.fma(a3, c0.sub(b3)))).intoArray(g, cell + l + 3 * N);
+        }
+        for (; l < width; l += N) {
+            DoubleVector rb = DoubleVector.fromArray(S, beta, l).mul(rot), z = rb.mul(scale);
+            if (side != 0) z = z.sub(apex).mul(side).sqrt();
+            DoubleVector x = z.sub(centre).mul(inverse);
+            DoubleVector b1 = DoubleVector.zero(S), b2 = b1, x2 = x.add(x);
+            for (int k = o + n; k > o; k--) {
+                DoubleVector b0 = x2.fma(b1, DoubleVector.broadcast(S, c[k]).sub(b2));
+                b2 = b1;
+                b1 = b0;
+            }
+            DoubleVector.fromArray(S, g, cell + l).add(rb.mul(offset).add(x.fma(b1, DoubleVector.broadcast(S, c[o]).sub(b2)))).intoArray(g, cell + l);
+        }
+    }
+
+    /**
+     * Table t of one interpolated piece in one pass over the lanes: each lane's s', the piece's Clenshaw sum, Newton's
+     * step where the table takes one, u* stored, S(u*) and the cell's sum (the same operations as the separate
+     * passes of {@link #interpolate}, {@link #newton}, {@link #horner} and the sum: the same bits).
+     */
+    private void interpolated(SlopeInterpolants f, int t, TemperatureLanes lanes, double rot, double scale, double offset, int row, int cell) {
+        int j = f.first[t], o = f.start[j], n = f.degree[j], deg = e.deg, width = lanes.width;
+        int os = t * (deg + 1), o1 = t * deg, o2 = t * (deg - 1), p = f.piece[t], l = 0;
+        double[] c = f.coefficients, beta = lanes.beta, g = lanes.g, u = lanes.ustar, s = e.s, ds = e.ds, dds = e.dds;
+        double centre = f.centre[j], inverse = f.inverse[j], apex = f.apex[j], side = f.side[j], left = e.pieceL[p], right = e.pieceR[p];
+        boolean polish = f.polish[t];
+        for (; l + 4 * N <= width; l += 4 * N) {
+            DoubleVector r0 = DoubleVector.fromArray(S, beta, l).mul(rot), r1 = DoubleVector.fromArray(S, beta, l + N).mul(rot);
+            DoubleVector r2 = DoubleVector.fromArray(S, beta, l + 2 * N).mul(rot), r3 = DoubleVector.fromArray(S, beta, l + 3 * N).mul(rot);
+            DoubleVector s0 = r0.mul(scale), s1 = r1.mul(scale), s2 = r2.mul(scale), s3 = r3.mul(scale);
+            DoubleVector z0 = s0, z1 = s1, z2 = s2, z3 = s3;
+            if (side != 0) {
+                z0 = z0.sub(apex).mul(side).sqrt();
+                z1 = z1.sub(apex).mul(side).sqrt();
+                z2 = z2.sub(apex).mul(side).sqrt();
+                z3 = z3.sub(apex).mul(side).sqrt();
+            }
+            DoubleVector x0 = z0.sub(centre).mul(inverse), x1 = z1.sub(centre).mul(inverse);
+            DoubleVector x2 = z2.sub(centre).mul(inverse), x3 = z3.sub(centre).mul(inverse);
+            DoubleVector y0 = x0.add(x0), y1 = x1.add(x1), y2 = x2.add(x2), y3 = x3.add(x3);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int k = o + n; k > o; k--) {
+                DoubleVector ck = DoubleVector.broadcast(S, c[k]);
+                DoubleVector n0 = y0.fma(a0, ck.sub(b0)), n1 = y1.fma(a1, ck.sub(b1));
+                DoubleVector n2 = y2.fma(a2, ck.sub(b2)), n3 = y3.fma(a3, ck.sub(b3));
+                b0 = a0;
+                b1 = a1;
+                b2 = a2;
+                b3 = a3;
+                a0 = n0;
+                a1 = n1;
+                a2 = n2;
+                a3 = n3;
+            }
+            DoubleVector c0 = DoubleVector.broadcast(S, c[o]);
+            DoubleVector v0 = x0.fma(a0, c0.sub(b0)), v1 = x1.fma(a1, c0.sub(b1)), v2 = x2.fma(a2, c0.sub(b2)), v3 = x3.fma(a3, c0.sub(b3));
+            if (polish) {
+                DoubleVector top = DoubleVector.broadcast(S, ds[o1 + deg - 1]), f0 = top, f1 = top, f2 = top, f3 = top;
+                for (int i = o1 + deg - 2; i >= o1; i--) {
+                    DoubleVector ci = DoubleVector.broadcast(S, ds[i]);
+                    f0 = f0.fma(v0, ci);
+                    f1 = f1.fma(v1, ci);
+                    f2 = f2.fma(v2, ci);
+                    f3 = f3.fma(v3, ci);
+                }
+                top = DoubleVector.broadcast(S, dds[o2 + deg - 2]);
+                DoubleVector e0 = top, e1 = top, e2 = top, e3 = top;
+                for (int i = o2 + deg - 3; i >= o2; i--) {
+                    DoubleVector ci = DoubleVector.broadcast(S, dds[i]);
+                    e0 = e0.fma(v0, ci);
+                    e1 = e1.fma(v1, ci);
+                    e2 = e2.fma(v2, ci);
+                    e3 = e3.fma(v3, ci);
+                }
+                DoubleVector w0 = v0.sub(f0.sub(s0).div(e0)), w1 = v1.sub(f1.sub(s1).div(e1));
+                DoubleVector w2 = v2.sub(f2.sub(s2).div(e2)), w3 = v3.sub(f3.sub(s3).div(e3));
+                v0 = w0.blend(right, w0.compare(VectorOperators.GT, right)).blend(left, w0.compare(VectorOperators.LT, left));
+                v1 = w1.blend(right, w1.compare(VectorOperators.GT, right)).blend(left, w1.compare(VectorOperators.LT, left));
+                v2 = w2.blend(right, w2.compare(VectorOperators.GT, right)).blend(left, w2.compare(VectorOperators.LT, left));
+                v3 = w3.blend(right, w3.compare(VectorOperators.GT, right)).blend(left, w3.compare(VectorOperators.LT, left));
+            }
+            v0.intoArray(u, row + l);
+            v1.intoArray(u, row + l + N);
+            v2.intoArray(u, row + l + 2 * N);
+            v3.intoArray(u, row + l + 3 * N);
+            DoubleVector top = DoubleVector.broadcast(S, s[os + deg]), h0 = top, h1 = top, h2 = top, h3 = top;
+            for (int i = os + deg - 1; i >= os; i--) {
+                DoubleVector ci = DoubleVector.broadcast(S, s[i]);
+                h0 = h0.fma(v0, ci);
+                h1 = h1.fma(v1, ci);
+                h2 = h2.fma(v2, ci);
+                h3 = h3.fma(v3, ci);
+            }
+            DoubleVector.fromArray(S, g, cell + l).add(r0.mul(offset).add(s0.mul(v0)).sub(h0)).intoArray(g, cell + l);
+            DoubleVector.fromArray(S, g, cell + l + N).add(r1.mul(offset).add(s1.mul(v1)).sub(h1)).intoArray(g, cell + l + N);
+            DoubleVector.fromArray(S, g, cell + l + 2 * N).add(r2.mul(offset).add(s2.mul(v2)).sub(h2)).intoArray(g, cell + l + 2 * N);
+            DoubleVector.fromArray(S, g, cell + l + 3 * N).add(r3.mul(offset).add(s3.mul(v3)).sub(h3)).intoArray(g, cell + l + 3 * N);
+        }
+        for (; l < width; l += N) {
+            DoubleVector rb = DoubleVector.fromArray(S, beta, l).mul(rot), sp = rb.mul(scale), z = sp;
+            if (side != 0) z = z.sub(apex).mul(side).sqrt();
+            DoubleVector x = z.sub(centre).mul(inverse);
+            DoubleVector b1 = DoubleVector.zero(S), b2 = b1, x2 = x.add(x);
+            for (int k = o + n; k > o; k--) {
+                DoubleVector b0 = x2.fma(b1, DoubleVector.broadcast(S, c[k]).sub(b2));
+                b2 = b1;
+                b1 = b0;
+            }
+            DoubleVector v = x.fma(b1, DoubleVector.broadcast(S, c[o]).sub(b2));
+            if (polish) {
+                DoubleVector first = DoubleVector.broadcast(S, ds[o1 + deg - 1]), second = DoubleVector.broadcast(S, dds[o2 + deg - 2]);
+                for (int i = o1 + deg - 2; i >= o1; i--) first = first.fma(v, DoubleVector.broadcast(S, ds[i]));
+                for (int i = o2 + deg - 3; i >= o2; i--) second = second.fma(v, DoubleVector.broadcast(S, dds[i]));
+                DoubleVector y = v.sub(first.sub(sp).div(second));
+                v = y.blend(right, y.compare(VectorOperators.GT, right)).blend(left, y.compare(VectorOperators.LT, left));
+            }
+            v.intoArray(u, row + l);
+            DoubleVector entropy = DoubleVector.broadcast(S, s[os + deg]);
+            for (int i = os + deg - 1; i >= os; i--) entropy = entropy.fma(v, DoubleVector.broadcast(S, s[i]));
+            DoubleVector term = rb.mul(offset).add(sp.mul(v)).sub(entropy);
             DoubleVector.fromArray(S, g, cell + l).add(term).intoArray(g, cell + l);
         }
     }
@@ -153,7 +328,41 @@ final class VectorLanes implements LaneKernel {
         double[] c = f.coefficients;
         int o = f.start[j], n = f.degree[j];
         double centre = f.centre[j], inverse = f.inverse[j], apex = f.apex[j], side = f.side[j];
-        for (int l = start; l < end; l += N) {
+        int l = start;
+        // four lane vectors at a time: four independent recurrences overlap in the processor
+        for (; l + 4 * N <= end; l += 4 * N) {
+            DoubleVector z0 = DoubleVector.fromArray(S, slope, l), z1 = DoubleVector.fromArray(S, slope, l + N);
+            DoubleVector z2 = DoubleVector.fromArray(S, slope, l + 2 * N), z3 = DoubleVector.fromArray(S, slope, l + 3 * N);
+            if (side != 0) {
+                z0 = z0.sub(apex).mul(side).sqrt();
+                z1 = z1.sub(apex).mul(side).sqrt();
+                z2 = z2.sub(apex).mul(side).sqrt();
+                z3 = z3.sub(apex).mul(side).sqrt();
+            }
+            DoubleVector x0 = z0.sub(centre).mul(inverse), x1 = z1.sub(centre).mul(inverse);
+            DoubleVector x2 = z2.sub(centre).mul(inverse), x3 = z3.sub(centre).mul(inverse);
+            DoubleVector y0 = x0.add(x0), y1 = x1.add(x1), y2 = x2.add(x2), y3 = x3.add(x3);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int k = o + n; k > o; k--) {
+                DoubleVector ck = DoubleVector.broadcast(S, c[k]);
+                DoubleVector n0 = y0.fma(a0, ck.sub(b0)), n1 = y1.fma(a1, ck.sub(b1));
+                DoubleVector n2 = y2.fma(a2, ck.sub(b2)), n3 = y3.fma(a3, ck.sub(b3));
+                b0 = a0;
+                b1 = a1;
+                b2 = a2;
+                b3 = a3;
+                a0 = n0;
+                a1 = n1;
+                a2 = n2;
+                a3 = n3;
+            }
+            DoubleVector c0 = DoubleVector.broadcast(S, c[o]);
+            x0.fma(a0, c0.sub(b0)).intoArray(out, at + l);
+            x1.fma(a1, c0.sub(b1)).intoArray(out, at + l + N);
+            x2.fma(a2, c0.sub(b2)).intoArray(out, at + l + 2 * N);
+            x3.fma(a3, c0.sub(b3)).intoArray(out, at + l + 3 * N);
+        }
+        for (; l < end; l += N) {
             DoubleVector z = DoubleVector.fromArray(S, slope, l);
             if (side != 0) z = z.sub(apex).mul(side).sqrt();
             DoubleVector x = z.sub(centre).mul(inverse);
@@ -300,7 +509,25 @@ final class VectorLanes implements LaneKernel {
      * inlined is boxed on the heap, and in a large compilation C2 stops inlining at its node budget.
      */
     private static void horner(double[] c, int o, int n, double[] x, int at, double[] out, int width) {
-        for (int l = 0; l < width; l += N) {
+        int l = 0;
+        // four lane vectors at a time: four independent chains overlap in the processor
+        for (; l + 4 * N <= width; l += 4 * N) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x, at + l), u1 = DoubleVector.fromArray(S, x, at + l + N);
+            DoubleVector u2 = DoubleVector.fromArray(S, x, at + l + 2 * N), u3 = DoubleVector.fromArray(S, x, at + l + 3 * N);
+            DoubleVector top = DoubleVector.broadcast(S, c[o + n - 1]), v0 = top, v1 = top, v2 = top, v3 = top;
+            for (int i = o + n - 2; i >= o; i--) {
+                DoubleVector ci = DoubleVector.broadcast(S, c[i]);
+                v0 = v0.fma(u0, ci);
+                v1 = v1.fma(u1, ci);
+                v2 = v2.fma(u2, ci);
+                v3 = v3.fma(u3, ci);
+            }
+            v0.intoArray(out, l);
+            v1.intoArray(out, l + N);
+            v2.intoArray(out, l + 2 * N);
+            v3.intoArray(out, l + 3 * N);
+        }
+        for (; l < width; l += N) {
             DoubleVector u = DoubleVector.fromArray(S, x, at + l), v = DoubleVector.broadcast(S, c[o + n - 1]);
             for (int i = o + n - 2; i >= o; i--) v = v.fma(u, DoubleVector.broadcast(S, c[i]));
             v.intoArray(out, l);

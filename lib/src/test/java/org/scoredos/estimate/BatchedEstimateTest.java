@@ -167,7 +167,8 @@ class BatchedEstimateTest {
      * Blocks whose slopes force the interpolants' fallbacks: members 5 % apart from far below to far
      * above the sampled range (winner thresholds and piece ends inside the ranges, tables cut into
      * pieces, Newton after the interpolant), with and without gradient and error bar; and the 1 %
-     * ensemble of the bench over 500–2500 K. The SIMD and plain-Java kernels give the same bits.
+     * ensemble of the bench over 500–2500 K. The SIMD and plain-Java kernels give the same bits, at 17
+     * temperatures and at 37 (lane vectors in fours too).
      */
     @Test
     void interpolatedBlocksAgreeWithTheSingleEvaluationsTo1e12() {
@@ -197,19 +198,24 @@ class BatchedEstimateTest {
         IsosurfaceCells cells = est.cells;
         double[][] rotated = new double[wide.length][cells.tables()];
         for (int i = 0; i < wide.length; i++) cells.rotate(wide[i], rotated[i]);
-        double[] beta = new double[MANY.length];
-        for (int j = 0; j < beta.length; j++) beta[j] = 1.0 / (org.scoredos.units.Units.KB * MANY[j]);
-        IsosurfaceWorkspace w = est.workspace(false);
-        FreeEnergy[] simd = new FreeEnergy[MANY.length], plain = new FreeEnergy[MANY.length];
-        // u* read (gradient and error bar), and F only (tables holding their Legendre values)
-        for (boolean minimisers : new boolean[] {true, false}) {
-            SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta, minimisers);
-            for (int i = 0; i < 3; i++) {
-                System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
-                est.evaluateLanes(est.kernel(), MANY, minimisers, minimisers, w, simd, fit);
-                est.evaluateLanes(est.scalarKernel(), MANY, minimisers, minimisers, w, plain, fit);
-                for (int j = 0; j < MANY.length; j++) {
-                    assertSameBits(plain[j], simd[j], "kernels on interpolants (u* read: " + minimisers + "), θ_" + i + " at " + MANY[j] + " K");
+        // 17 temperatures (lane vectors one at a time) and 37 over 150–6000 K (also in fours: the one-pass tiles)
+        double[] spread = new double[37];
+        for (int j = 0; j < spread.length; j++) spread[j] = 150 * Math.pow(40, j / 36.0);
+        for (double[] temperatures : new double[][] {MANY, spread}) {
+            double[] beta = new double[temperatures.length];
+            for (int j = 0; j < beta.length; j++) beta[j] = 1.0 / (org.scoredos.units.Units.KB * temperatures[j]);
+            IsosurfaceWorkspace w = est.workspace(false);
+            FreeEnergy[] simd = new FreeEnergy[temperatures.length], plain = new FreeEnergy[temperatures.length];
+            // u* read (gradient and error bar), and F only (tables holding their Legendre values)
+            for (boolean minimisers : new boolean[] {true, false}) {
+                SlopeInterpolants fit = est.interpolants(rotated, wide.length, beta, minimisers);
+                for (int i = 0; i < 3; i++) {
+                    System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
+                    est.evaluateLanes(est.kernel(), temperatures, minimisers, minimisers, w, simd, fit);
+                    est.evaluateLanes(est.scalarKernel(), temperatures, minimisers, minimisers, w, plain, fit);
+                    for (int j = 0; j < temperatures.length; j++) {
+                        assertSameBits(plain[j], simd[j], "kernels on interpolants (u* read: " + minimisers + "), θ_" + i + " at " + temperatures[j] + " K");
+                    }
                 }
             }
         }
