@@ -17,7 +17,7 @@ import org.apache.parquet.schema.Types;
  * the per-member results of a command, written with {@code OutputFiles} like any result.
  */
 public final class ParquetTable {
-    /** Result tables can be large (10⁵–10⁷ rows): a fast level, not the store's 19. */
+    /** Result tables can be large (10⁵–10⁷ rows): a fast level, not the store's 9. */
     private static final ZstdCodec CODEC = new ZstdCodec(3);
 
     private final Map<String, Object> columns = new LinkedHashMap<>();
