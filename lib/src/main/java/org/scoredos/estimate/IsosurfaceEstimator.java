@@ -55,7 +55,7 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     /**
      * Each thread's workspaces of the many-θ path, [1] with the order spread, [0] without, made on
      * first use: a block of members then allocates only its results (fresh pages cost a fault each
-     * where the heap has just grown, performance.md "Ensembles").
+     * where the heap has just grown, lib/docs/performance.md, "Ensembles").
      */
     private final ThreadLocal<IsosurfaceWorkspace[]> memberSpaces = ThreadLocal.withInitial(() -> new IsosurfaceWorkspace[2]);
 

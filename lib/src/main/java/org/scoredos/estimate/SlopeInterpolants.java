@@ -104,15 +104,9 @@ final class SlopeInterpolants {
     /**
      * The interpolants of every table for slopes s' = (θ̃_t β) scale_t, θ̃ one of {@code rotated}
      * [0, count) and β between the least and the largest of {@code beta}; {@code minimisers}: u* itself
-     * is read (not only the Legendre values F sums).
-     */
-    SlopeInterpolants(PolynomialConjugate entropy, double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers) {
-        this(entropy, scale, rotated, count, beta, minimisers, null);
-    }
-
-    /**
-     * As above, in the arrays of {@code previous} (the last block's interpolants, which are then
-     * spent), zeroed as new ones would be: a block of members allocates none of them. Null: new arrays.
+     * is read (not only the Legendre values F sums). In the arrays of {@code previous} (the last block's
+     * interpolants, which are then spent), zeroed as new ones would be, so that a block of members
+     * allocates none of them; null: new arrays.
      */
     SlopeInterpolants(PolynomialConjugate entropy, double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers,
             SlopeInterpolants previous) {
