@@ -35,7 +35,9 @@ interface ComponentTransforms {
 
     /**
      * The interpolants of a block of members' transforms; null where there are none. {@code minimisers}:
-     * u* itself is read (gradient, error bars, frame term), not only the values F sums.
+     * u* itself is read (gradient, error bars, frame term), not only the values F sums. {@code previous}:
+     * the last block's interpolants, whose arrays these take (it is then spent), or null.
      */
-    SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers);
+    SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers,
+            SlopeInterpolants previous);
 }

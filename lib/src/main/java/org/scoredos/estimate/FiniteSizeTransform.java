@@ -88,7 +88,8 @@ final class FiniteSizeTransform implements ComponentTransforms {
     }
 
     @Override
-    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers) {
+    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers,
+            SlopeInterpolants previous) {
         return null;
     }
 

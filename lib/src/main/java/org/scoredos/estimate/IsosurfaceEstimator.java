@@ -52,6 +52,12 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
     final FrameCorrection frame;
     /** Null under the reference error model, whose bar the subclass computes with F, and for a neighbouring order's refit. */
     final CalibratedError calibrated;
+    /**
+     * Each thread's workspaces of the many-θ path, [1] with the order spread, [0] without, made on
+     * first use: a block of members then allocates only its results (fresh pages cost a fault each
+     * where the heap has just grown, lib/docs/performance.md, "Ensembles").
+     */
+    private final ThreadLocal<IsosurfaceWorkspace[]> memberSpaces = ThreadLocal.withInitial(() -> new IsosurfaceWorkspace[2]);
 
     /**
      * {@code ownBar}: false for the calibrated model's neighbouring-order refits, which need its
@@ -203,14 +209,22 @@ public abstract sealed class IsosurfaceEstimator implements PhaseFreeEnergy perm
 
     private FreeEnergy[][] estimate(double[][] thetas, double[] temperatures, boolean gradient, boolean error, boolean orderSpread) {
         FreeEnergy[][] out = new FreeEnergy[thetas.length][temperatures.length];
-        IsosurfaceWorkspace w = workspace(orderSpread);
-        double[][] rotated = new double[Math.min(MEMBERS, thetas.length)][cells.tables()];
+        IsosurfaceWorkspace w = memberSpace(orderSpread);
+        double[][] rotated = w.members(Math.min(MEMBERS, thetas.length));
         for (int first = 0; first < thetas.length; first += MEMBERS) {
             int count = Math.min(MEMBERS, thetas.length - first);
             for (int b = 0; b < count; b += BLOCK) cells.rotate(thetas, first + b, Math.min(BLOCK, count - b), rotated, b);
             evaluateMembers(rotated, count, temperatures, gradient, error, w, out, first);
         }
         return out;
+    }
+
+    /** This thread's workspace of the many-θ path, kept across calls (it holds nothing a result refers to). */
+    private IsosurfaceWorkspace memberSpace(boolean orderSpread) {
+        IsosurfaceWorkspace[] spaces = memberSpaces.get();
+        int k = orderSpread ? 1 : 0;
+        if (spaces[k] == null) spaces[k] = workspace(orderSpread);
+        return spaces[k];
     }
 
     /**

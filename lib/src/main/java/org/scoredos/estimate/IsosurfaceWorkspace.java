@@ -28,6 +28,10 @@ public final class IsosurfaceWorkspace {
     final IsosurfaceWorkspace[] neighbourSpaces;
     /** The lane layout of the last many-temperature evaluation (smooth mode), kept for the next. */
     private TemperatureLanes lanes;
+    /** The rotated θ̃ of a block of members (the many-θ path), kept for the next block. */
+    private double[][] members;
+    /** The last block's interpolants (smooth mode), whose arrays the next block's take. */
+    SlopeInterpolants fit;
     private final int cells, d;
 
     IsosurfaceWorkspace(int cells, int d, int parameters, int alphaDegree, int neighbours) {
@@ -62,6 +66,12 @@ public final class IsosurfaceWorkspace {
         return lanes;
     }
 
+    /** At least {@code count} rows for a block's rotated θ̃, each of every table; rows past a block's count are left as they are. */
+    double[][] members(int count) {
+        if (members == null || members.length < count) members = new double[count][cells * d];
+        return members;
+    }
+
     /** The statistical part of the last error bar (calibrated model; NaN otherwise). */
     public double statisticalError() {
         return statistical;
@@ -94,7 +104,11 @@ public final class IsosurfaceWorkspace {
     }
 
     public FreeEnergy result(boolean withGradient) {
-        return new FreeEnergy(temperature, freeEnergy, error, alphaStar, solved,
-                withGradient && hasGradient ? java.util.Arrays.copyOf(gradient, parameters) : null, statistical, systematic);
+        return result(withGradient && hasGradient ? java.util.Arrays.copyOf(gradient, parameters) : null);
+    }
+
+    /** The last result with the given gradient (null: none), which it holds as it is. */
+    FreeEnergy result(double[] gradient) {
+        return new FreeEnergy(temperature, freeEnergy, error, alphaStar, solved, gradient, statistical, systematic);
     }
 }

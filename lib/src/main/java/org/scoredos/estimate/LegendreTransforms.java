@@ -37,7 +37,8 @@ final class LegendreTransforms implements ComponentTransforms {
     }
 
     @Override
-    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers) {
-        return new SlopeInterpolants(entropy, scale, rotated, count, beta, minimisers);
+    public SlopeInterpolants interpolants(double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers,
+            SlopeInterpolants previous) {
+        return new SlopeInterpolants(entropy, scale, rotated, count, beta, minimisers, previous);
     }
 }

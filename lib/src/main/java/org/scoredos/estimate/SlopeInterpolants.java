@@ -107,26 +107,30 @@ final class SlopeInterpolants {
     /**
      * The interpolants of every table for slopes s' = (θ̃_t β) scale_t, θ̃ one of {@code rotated}
      * [0, count) and β between the least and the largest of {@code beta}; {@code minimisers}: u* itself
-     * is read (not only the Legendre values F sums).
+     * is read (not only the Legendre values F sums). In the arrays of {@code previous} (the last block's
+     * interpolants, which are then spent), zeroed as new ones would be, so that a block of members
+     * allocates none of them; null: new arrays.
      */
-    SlopeInterpolants(PolynomialConjugate entropy, double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers) {
+    SlopeInterpolants(PolynomialConjugate entropy, double[] scale, double[][] rotated, int count, double[] beta, boolean minimisers,
+            SlopeInterpolants previous) {
         e = entropy;
         this.minimisers = minimisers;
         gain = minimisers ? 16 : 2;
         int tables = scale.length;
-        first = new int[tables + 1];
-        piece = new int[tables];
-        polish = new boolean[tables];
-        legendre = new boolean[tables];
-        edge = new double[2 * tables];
-        centre = new double[2 * tables];
-        inverse = new double[2 * tables];
-        apex = new double[2 * tables];
-        side = new double[2 * tables];
-        degree = new int[2 * tables];
-        start = new int[2 * tables];
-        coefficients = new double[tables * (DEGREE + 1)];
-        values = new double[coefficients.length];
+        boolean reuse = previous != null && previous.piece.length == tables;
+        first = reuse ? zeroed(previous.first) : new int[tables + 1];
+        piece = reuse ? zeroed(previous.piece) : new int[tables];
+        polish = reuse ? zeroed(previous.polish) : new boolean[tables];
+        legendre = reuse ? zeroed(previous.legendre) : new boolean[tables];
+        edge = reuse ? zeroed(previous.edge) : new double[2 * tables];
+        centre = reuse ? zeroed(previous.centre) : new double[2 * tables];
+        inverse = reuse ? zeroed(previous.inverse) : new double[2 * tables];
+        apex = reuse ? zeroed(previous.apex) : new double[2 * tables];
+        side = reuse ? zeroed(previous.side) : new double[2 * tables];
+        degree = reuse ? zeroed(previous.degree) : new int[2 * tables];
+        start = reuse ? zeroed(previous.start) : new int[2 * tables];
+        coefficients = reuse ? zeroed(previous.coefficients) : new double[tables * (DEGREE + 1)];
+        values = reuse ? zeroed(previous.values) : new double[coefficients.length];
         double betaLow = Double.POSITIVE_INFINITY, betaHigh = 0;
         for (double b : beta) {
             betaLow = Math.min(betaLow, b);
@@ -151,6 +155,21 @@ final class SlopeInterpolants {
             first[t + 1] = pieces;
             if (fits) toLegendre(t);
         }
+    }
+
+    private static int[] zeroed(int[] a) {
+        java.util.Arrays.fill(a, 0);
+        return a;
+    }
+
+    private static double[] zeroed(double[] a) {
+        java.util.Arrays.fill(a, 0);
+        return a;
+    }
+
+    private static boolean[] zeroed(boolean[] a) {
+        java.util.Arrays.fill(a, false);
+        return a;
     }
 
     /** Table t's pieces from u* to its Legendre value: each piece's values as coefficients, a constant of degree 1 in x = s'. */

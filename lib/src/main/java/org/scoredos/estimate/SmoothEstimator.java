@@ -184,7 +184,8 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             beta[j] = 1.0 / (Units.KB * temperatures[j]);
         }
         // without gradient, error bar or frame term nothing reads u* itself: F, stationary in u*, sets the tolerance
-        SlopeInterpolants fit = transforms.interpolants(cells.scale, rotated, count, beta, gradient || error || frame != null);
+        SlopeInterpolants fit = transforms.interpolants(cells.scale, rotated, count, beta, gradient || error || frame != null, w.fit);
+        w.fit = fit;
         for (int i = 0; i < count; i++) {
             System.arraycopy(rotated[i], 0, w.rotated, 0, w.rotated.length);
             evaluateLanes(transforms.lanes(), temperatures, gradient, error, w, out[first + i], fit);
@@ -198,7 +199,7 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
 
     /** The interpolants of a block of members (tests check them against the root solve); {@code minimisers}: u* itself read. */
     SlopeInterpolants interpolants(double[][] rotated, int count, double[] beta, boolean minimisers) {
-        return transforms.interpolants(cells.scale, rotated, count, beta, minimisers);
+        return transforms.interpolants(cells.scale, rotated, count, beta, minimisers, null);
     }
 
     /** The kernel {@link #evaluateTemperatures} runs: SIMD where the JVM has the vector module (null in mode INTEGRAL). */
@@ -247,17 +248,15 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
             if (calibrate) calibrated.apply(temperatures[l], w, lanes.band, width, l);
             if (gradient && !sweep) gradient(w);
             for (int a = 0; a < cells.cells; a++) lanes.weights[a * width + l] = w.weights[a];
-            out[l] = w.result(gradient && !sweep);
+            // the sweep's gradients are filled in below, into the arrays these results already hold
+            out[l] = sweep ? w.result(new double[cells.parameters]) : w.result(gradient);
         }
         if (!sweep) return;
         lanes.backRotation();
         lane.backRotate(lanes);
         for (int l = 0; l < lanes.count; l++) {
-            double[] grad = new double[cells.parameters];
+            double[] grad = out[l].gradient();
             for (int i = 0; i < grad.length; i++) grad[i] = lanes.gradient[i * width + l];
-            FreeEnergy f = out[l];
-            out[l] = new FreeEnergy(f.temperature(), f.freeEnergy(), f.error(), f.alphaStar(), f.solved(), grad,
-                    f.statisticalError(), f.systematicError());
         }
     }
 }
