@@ -20,6 +20,12 @@ final class VectorLanes implements LaneKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int N = S.length();
     private static final double TOLERANCE = 1e-5;
+    /** Lane numbers 0 … N − 1, for the masks of a run's lanes. */
+    private static final double[] LANE = new double[N];
+
+    static {
+        for (int l = 0; l < N; l++) LANE[l] = l;
+    }
 
     private final PolynomialConjugate e;
     private final IsosurfaceCells cells;
@@ -309,13 +315,6 @@ final class VectorLanes implements LaneKernel {
             low = high;
         }
         return items;
-    }
-
-    /** Lane numbers 0 … N − 1, for the items' masks. */
-    private static final double[] LANE = new double[N];
-
-    static {
-        for (int l = 0; l < N; l++) LANE[l] = l;
     }
 
     /**
