@@ -33,6 +33,15 @@ final class TemperatureLanes {
     final double[] slope, seed, tau, k0, k1, k2, k3, first, second, next, candidate, unsettled;
     /** Per piece of a table's interpolants: the first and last lane in it. */
     final int[] firstLane = new int[SlopeInterpolants.MAX_PIECES], lastLane = new int[SlopeInterpolants.MAX_PIECES];
+    /**
+     * Whether β is monotone over the lanes (the temperatures sorted, either way): then so is every table's s' = (βθ̃)·scale,
+     * in floating point too, and a table's lanes in each of its interpolants' pieces are one run.
+     */
+    boolean monotone;
+    /** A table's runs of one piece: the lanes where they start, in increasing order (scratch of the kernels). */
+    final int[] cut = new int[SlopeInterpolants.MAX_PIECES + 1];
+    /** A table's items: the first lane of a vector, its piece, and the run [low, high) of the lanes that piece takes. */
+    final int[] itemLane, itemPiece, itemLow, itemHigh;
 
     TemperatureLanes(int count, int multiple, int cells, int d) {
         this.count = count;
@@ -56,6 +65,11 @@ final class TemperatureLanes {
         k3 = new double[width];
         next = new double[width];
         candidate = new double[width];
+        int items = width + SlopeInterpolants.MAX_PIECES;
+        itemLane = new int[items];
+        itemPiece = new int[items];
+        itemLow = new int[items];
+        itemHigh = new int[items];
     }
 
     /**
@@ -70,6 +84,14 @@ final class TemperatureLanes {
 
     /** β of each lane, as the one-temperature path computes it. */
     void temperatures(double[] temperatures) {
-        for (int l = 0; l < width; l++) beta[l] = 1.0 / (Units.KB * temperatures[Math.min(l, count - 1)]);
+        boolean down = true, up = true;
+        for (int l = 0; l < width; l++) {
+            beta[l] = 1.0 / (Units.KB * temperatures[Math.min(l, count - 1)]);
+            if (l > 0) {
+                down &= beta[l] <= beta[l - 1];
+                up &= beta[l] >= beta[l - 1];
+            }
+        }
+        monotone = down || up;
     }
 }

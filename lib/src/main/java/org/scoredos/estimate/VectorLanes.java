@@ -20,6 +20,12 @@ final class VectorLanes implements LaneKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int N = S.length();
     private static final double TOLERANCE = 1e-5;
+    /** Lane numbers 0 … N − 1, for the masks of a run's lanes. */
+    private static final double[] LANE = new double[N];
+
+    static {
+        for (int l = 0; l < N; l++) LANE[l] = l;
+    }
 
     private final PolynomialConjugate e;
     private final IsosurfaceCells cells;
@@ -54,6 +60,12 @@ final class VectorLanes implements LaneKernel {
                 }
                 if (fit != null && !fit.legendre[t] && fit.pieces(t) == 1) {
                     interpolated(fit, t, lanes, rot, scale, offset, row, cell); // one piece: s', u*, S(u*) and the sum in one pass
+                    if (sum == CellSum.BAND) sum(band, t, row, cell, lanes, false);
+                    else if (sum == CellSum.SAMPLING) sum(sampling, t, row, cell, lanes, true);
+                    continue;
+                }
+                if (fit != null && !fit.legendre[t] && !fit.exact(t) && lanes.monotone) {
+                    runs(fit, t, lanes, rot, scale, offset, row, cell); // several pieces, each one run of lanes: one pass over each, one over the lanes
                     if (sum == CellSum.BAND) sum(band, t, row, cell, lanes, false);
                     else if (sum == CellSum.SAMPLING) sum(sampling, t, row, cell, lanes, true);
                     continue;
@@ -269,6 +281,189 @@ final class VectorLanes implements LaneKernel {
     }
 
     /**
+     * Table t of several pieces where s' is monotone in the lane ({@link TemperatureLanes#monotone}; its s' in lanes.slope):
+     * each piece's lanes are one run. A lane's piece is the count of edges at or below its s' (as in {@link #pieces}); the
+     * lanes at or above an edge are a suffix of the lanes where s' grows with the lane, a prefix where it falls, so
+     * counting them (a compare per lane vector) places the run's cut. Each vector a run touches is an item (its first
+     * lane, the piece, the run), into the lanes' item arrays. The number of items.
+     */
+    private static int items(SlopeInterpolants f, int t, TemperatureLanes lanes) {
+        int from = f.first[t], edges = f.first[t + 1] - from - 1, width = lanes.width, items = 0;
+        double[] slope = lanes.slope;
+        int[] cut = lanes.cut;
+        boolean up = slope[0] <= slope[width - 1];
+        for (int k = 0; k < edges; k++) {
+            double edge = f.edge[from + 1 + k];
+            int above = 0;
+            for (int l = 0; l < width; l += N) above += DoubleVector.fromArray(S, slope, l).compare(VectorOperators.GE, edge).trueCount();
+            // the cuts in increasing lane order (edges grow: already in order where s' grows with the lane)
+            int c = up ? width - above : above, i = k;
+            for (; i > 0 && cut[i - 1] > c; i--) cut[i] = cut[i - 1];
+            cut[i] = c;
+        }
+        // between the k-th and the next cut a lane is at or above k edges (s' growing) or edges − k (falling)
+        for (int k = 0, low = 0; k <= edges; k++) {
+            int high = k < edges ? cut[k] : width;
+            if (high == low) continue;
+            int j = from + (up ? k : edges - k);
+            for (int l = low / N * N; l < high; l += N, items++) {
+                lanes.itemLane[items] = l;
+                lanes.itemPiece[items] = j;
+                lanes.itemLow[items] = low;
+                lanes.itemHigh[items] = high;
+            }
+            low = high;
+        }
+        return items;
+    }
+
+    /**
+     * Table t of several pieces where s' is monotone in the lane: s' of every lane, each piece's Clenshaw sum over the
+     * vectors of its run of lanes ({@link #items}, {@link #chebyshev}) into u*'s row, then Newton's step, S(u*) and the
+     * cell's sum in one pass over the lanes ({@link #finish}) — instead of counting each lane's piece and blending whole
+     * passes. Three methods, not one: a method holding every step exceeded C2's node budget and boxed its vectors.
+     */
+    private void runs(SlopeInterpolants f, int t, TemperatureLanes lanes, double rot, double scale, double offset, int row, int cell) {
+        for (int l = 0; l < lanes.width; l += N) DoubleVector.fromArray(S, lanes.beta, l).mul(rot).mul(scale).intoArray(lanes.slope, l);
+        chebyshev(f, items(f, t, lanes), lanes, lanes.ustar, row);
+        finish(f, t, lanes, rot, offset, row, cell);
+    }
+
+    /**
+     * Each item's piece at its vector's s' by Clenshaw's recurrence (as {@link #piece}: the same operations), blended into
+     * u[row + l] in the lanes of its run; four items of one degree at a time, each piece's coefficients broadcast to its own
+     * vector (a group short of four repeats its last item, masked out). Stored item after item: two items may share a vector.
+     */
+    private static void chebyshev(SlopeInterpolants f, int items, TemperatureLanes lanes, double[] u, int row) {
+        int[] piece = lanes.itemPiece, lane = lanes.itemLane, low = lanes.itemLow, high = lanes.itemHigh, degree = f.degree;
+        double[] c = f.coefficients, slope = lanes.slope;
+        DoubleVector index = DoubleVector.fromArray(S, LANE, 0);
+        for (int i = 0; i < items; ) {
+            int n = degree[piece[i]], taken = 1;
+            while (taken < 4 && i + taken < items && degree[piece[i + taken]] == n) taken++;
+            int i1 = i + Math.min(1, taken - 1), i2 = i + Math.min(2, taken - 1), i3 = i + Math.min(3, taken - 1);
+            int j0 = piece[i], j1 = piece[i1], j2 = piece[i2], j3 = piece[i3];
+            int l0 = lane[i], l1 = lane[i1], l2 = lane[i2], l3 = lane[i3];
+            int q0 = f.start[j0], q1 = f.start[j1], q2 = f.start[j2], q3 = f.start[j3];
+            DoubleVector z0 = DoubleVector.fromArray(S, slope, l0), z1 = DoubleVector.fromArray(S, slope, l1);
+            DoubleVector z2 = DoubleVector.fromArray(S, slope, l2), z3 = DoubleVector.fromArray(S, slope, l3);
+            if (f.side[j0] != 0) z0 = z0.sub(f.apex[j0]).mul(f.side[j0]).sqrt();
+            if (f.side[j1] != 0) z1 = z1.sub(f.apex[j1]).mul(f.side[j1]).sqrt();
+            if (f.side[j2] != 0) z2 = z2.sub(f.apex[j2]).mul(f.side[j2]).sqrt();
+            if (f.side[j3] != 0) z3 = z3.sub(f.apex[j3]).mul(f.side[j3]).sqrt();
+            DoubleVector x0 = z0.sub(f.centre[j0]).mul(f.inverse[j0]), x1 = z1.sub(f.centre[j1]).mul(f.inverse[j1]);
+            DoubleVector x2 = z2.sub(f.centre[j2]).mul(f.inverse[j2]), x3 = z3.sub(f.centre[j3]).mul(f.inverse[j3]);
+            DoubleVector y0 = x0.add(x0), y1 = x1.add(x1), y2 = x2.add(x2), y3 = x3.add(x3);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int k = n; k > 0; k--) {
+                DoubleVector n0 = y0.fma(a0, DoubleVector.broadcast(S, c[q0 + k]).sub(b0)), n1 = y1.fma(a1, DoubleVector.broadcast(S, c[q1 + k]).sub(b1));
+                DoubleVector n2 = y2.fma(a2, DoubleVector.broadcast(S, c[q2 + k]).sub(b2)), n3 = y3.fma(a3, DoubleVector.broadcast(S, c[q3 + k]).sub(b3));
+                b0 = a0;
+                b1 = a1;
+                b2 = a2;
+                b3 = a3;
+                a0 = n0;
+                a1 = n1;
+                a2 = n2;
+                a3 = n3;
+            }
+            DoubleVector v0 = x0.fma(a0, DoubleVector.broadcast(S, c[q0]).sub(b0)), v1 = x1.fma(a1, DoubleVector.broadcast(S, c[q1]).sub(b1));
+            DoubleVector v2 = x2.fma(a2, DoubleVector.broadcast(S, c[q2]).sub(b2)), v3 = x3.fma(a3, DoubleVector.broadcast(S, c[q3]).sub(b3));
+            VectorMask<Double> m0 = index.compare(VectorOperators.GE, (double) (low[i] - l0)).and(index.compare(VectorOperators.LT, (double) (high[i] - l0)));
+            DoubleVector.fromArray(S, u, row + l0).blend(v0, m0).intoArray(u, row + l0);
+            if (taken > 1) {
+                VectorMask<Double> m1 = index.compare(VectorOperators.GE, (double) (low[i1] - l1)).and(index.compare(VectorOperators.LT, (double) (high[i1] - l1)));
+                DoubleVector.fromArray(S, u, row + l1).blend(v1, m1).intoArray(u, row + l1);
+            }
+            if (taken > 2) {
+                VectorMask<Double> m2 = index.compare(VectorOperators.GE, (double) (low[i2] - l2)).and(index.compare(VectorOperators.LT, (double) (high[i2] - l2)));
+                DoubleVector.fromArray(S, u, row + l2).blend(v2, m2).intoArray(u, row + l2);
+            }
+            if (taken > 3) {
+                VectorMask<Double> m3 = index.compare(VectorOperators.GE, (double) (low[i3] - l3)).and(index.compare(VectorOperators.LT, (double) (high[i3] - l3)));
+                DoubleVector.fromArray(S, u, row + l3).blend(v3, m3).intoArray(u, row + l3);
+            }
+            i += taken;
+        }
+    }
+
+    /**
+     * Table t from its interpolants in u[row + l]: Newton's step where the table takes one, u* into its row and the term
+     * s'u* − S(u*) + βθ̃·offset into its cell's sum, four lane vectors at a time (as {@link #interpolated}: the same operations).
+     */
+    private void finish(SlopeInterpolants f, int t, TemperatureLanes lanes, double rot, double offset, int row, int cell) {
+        int deg = e.deg, os = t * (deg + 1), o1 = t * deg, o2 = t * (deg - 1), p = f.piece[t], width = lanes.width;
+        double[] s = e.s, ds = e.ds, dds = e.dds, beta = lanes.beta, slope = lanes.slope, u = lanes.ustar, g = lanes.g;
+        double left = e.pieceL[p], right = e.pieceR[p];
+        boolean polish = f.polish[t];
+        int l = 0;
+        for (; l + 4 * N <= width; l += 4 * N) {
+            DoubleVector v0 = DoubleVector.fromArray(S, u, row + l), v1 = DoubleVector.fromArray(S, u, row + l + N);
+            DoubleVector v2 = DoubleVector.fromArray(S, u, row + l + 2 * N), v3 = DoubleVector.fromArray(S, u, row + l + 3 * N);
+            DoubleVector s0 = DoubleVector.fromArray(S, slope, l), s1 = DoubleVector.fromArray(S, slope, l + N);
+            DoubleVector s2 = DoubleVector.fromArray(S, slope, l + 2 * N), s3 = DoubleVector.fromArray(S, slope, l + 3 * N);
+            if (polish) {
+                DoubleVector top = DoubleVector.broadcast(S, ds[o1 + deg - 1]), f0 = top, f1 = top, f2 = top, f3 = top;
+                for (int k = o1 + deg - 2; k >= o1; k--) {
+                    DoubleVector ck = DoubleVector.broadcast(S, ds[k]);
+                    f0 = f0.fma(v0, ck);
+                    f1 = f1.fma(v1, ck);
+                    f2 = f2.fma(v2, ck);
+                    f3 = f3.fma(v3, ck);
+                }
+                top = DoubleVector.broadcast(S, dds[o2 + deg - 2]);
+                DoubleVector e0 = top, e1 = top, e2 = top, e3 = top;
+                for (int k = o2 + deg - 3; k >= o2; k--) {
+                    DoubleVector ck = DoubleVector.broadcast(S, dds[k]);
+                    e0 = e0.fma(v0, ck);
+                    e1 = e1.fma(v1, ck);
+                    e2 = e2.fma(v2, ck);
+                    e3 = e3.fma(v3, ck);
+                }
+                DoubleVector w0 = v0.sub(f0.sub(s0).div(e0)), w1 = v1.sub(f1.sub(s1).div(e1));
+                DoubleVector w2 = v2.sub(f2.sub(s2).div(e2)), w3 = v3.sub(f3.sub(s3).div(e3));
+                v0 = w0.blend(right, w0.compare(VectorOperators.GT, right)).blend(left, w0.compare(VectorOperators.LT, left));
+                v1 = w1.blend(right, w1.compare(VectorOperators.GT, right)).blend(left, w1.compare(VectorOperators.LT, left));
+                v2 = w2.blend(right, w2.compare(VectorOperators.GT, right)).blend(left, w2.compare(VectorOperators.LT, left));
+                v3 = w3.blend(right, w3.compare(VectorOperators.GT, right)).blend(left, w3.compare(VectorOperators.LT, left));
+                v0.intoArray(u, row + l);
+                v1.intoArray(u, row + l + N);
+                v2.intoArray(u, row + l + 2 * N);
+                v3.intoArray(u, row + l + 3 * N);
+            }
+            DoubleVector top = DoubleVector.broadcast(S, s[os + deg]), h0 = top, h1 = top, h2 = top, h3 = top;
+            for (int k = os + deg - 1; k >= os; k--) {
+                DoubleVector ck = DoubleVector.broadcast(S, s[k]);
+                h0 = h0.fma(v0, ck);
+                h1 = h1.fma(v1, ck);
+                h2 = h2.fma(v2, ck);
+                h3 = h3.fma(v3, ck);
+            }
+            DoubleVector r0 = DoubleVector.fromArray(S, beta, l).mul(rot), r1 = DoubleVector.fromArray(S, beta, l + N).mul(rot);
+            DoubleVector r2 = DoubleVector.fromArray(S, beta, l + 2 * N).mul(rot), r3 = DoubleVector.fromArray(S, beta, l + 3 * N).mul(rot);
+            DoubleVector.fromArray(S, g, cell + l).add(r0.mul(offset).add(s0.mul(v0)).sub(h0)).intoArray(g, cell + l);
+            DoubleVector.fromArray(S, g, cell + l + N).add(r1.mul(offset).add(s1.mul(v1)).sub(h1)).intoArray(g, cell + l + N);
+            DoubleVector.fromArray(S, g, cell + l + 2 * N).add(r2.mul(offset).add(s2.mul(v2)).sub(h2)).intoArray(g, cell + l + 2 * N);
+            DoubleVector.fromArray(S, g, cell + l + 3 * N).add(r3.mul(offset).add(s3.mul(v3)).sub(h3)).intoArray(g, cell + l + 3 * N);
+        }
+        for (; l < width; l += N) {
+            DoubleVector v = DoubleVector.fromArray(S, u, row + l), sp = DoubleVector.fromArray(S, slope, l);
+            if (polish) {
+                DoubleVector first = DoubleVector.broadcast(S, ds[o1 + deg - 1]), second = DoubleVector.broadcast(S, dds[o2 + deg - 2]);
+                for (int k = o1 + deg - 2; k >= o1; k--) first = first.fma(v, DoubleVector.broadcast(S, ds[k]));
+                for (int k = o2 + deg - 3; k >= o2; k--) second = second.fma(v, DoubleVector.broadcast(S, dds[k]));
+                DoubleVector y = v.sub(first.sub(sp).div(second));
+                v = y.blend(right, y.compare(VectorOperators.GT, right)).blend(left, y.compare(VectorOperators.LT, left));
+                v.intoArray(u, row + l);
+            }
+            DoubleVector entropy = DoubleVector.broadcast(S, s[os + deg]);
+            for (int k = os + deg - 1; k >= os; k--) entropy = entropy.fma(v, DoubleVector.broadcast(S, s[k]));
+            DoubleVector rb = DoubleVector.fromArray(S, beta, l).mul(rot);
+            DoubleVector.fromArray(S, g, cell + l).add(rb.mul(offset).add(sp.mul(v)).sub(entropy)).intoArray(g, cell + l);
+        }
+    }
+
+    /**
      * u* of table t from the block's interpolants (as {@link SlopeInterpolants#value}, operation for
      * operation): each lane's piece the count of edges at or below its s', Clenshaw with the
      * coefficients broadcast; where a vector's lanes fall in several pieces, each present piece and a blend.
@@ -282,15 +477,19 @@ final class VectorLanes implements LaneKernel {
         System.arraycopy(lanes.first, 0, lanes.ustar, row, lanes.width);
     }
 
-    /** Table t's interpolants at every lane into u[at + l]: one piece directly, several by {@link #pieces}. */
+    /**
+     * Table t's interpolants at every lane into u[at + l]: one piece directly, several by their runs of lanes where s' is
+     * monotone in the lane ({@link #items}, {@link #chebyshev}), else by {@link #pieces}.
+     */
     private static void interpolants(SlopeInterpolants f, int t, TemperatureLanes lanes, double[] u, int at) {
         int from = f.first[t], to = f.first[t + 1];
         if (to - from == 1) piece(f, from, lanes.slope, u, at, 0, lanes.width);
+        else if (lanes.monotone) chebyshev(f, items(f, t, lanes), lanes, u, at);
         else pieces(f, from, to, lanes, u, at);
     }
 
     /**
-     * A table of several pieces: each lane's piece counted (into lanes.candidate), then each piece
+     * A table of several pieces, the lanes in any order: each lane's piece counted (into lanes.candidate), then each piece
      * present evaluated over the vectors that hold its lanes (into lanes.k0) and blended into them.
      */
     private static void pieces(SlopeInterpolants f, int from, int to, TemperatureLanes lanes, double[] u, int at) {

@@ -168,7 +168,8 @@ class BatchedEstimateTest {
      * above the sampled range (winner thresholds and piece ends inside the ranges, tables cut into
      * pieces, Newton after the interpolant), with and without gradient and error bar; and the 1 %
      * ensemble of the bench over 500–2500 K. The SIMD and plain-Java kernels give the same bits, at 17
-     * temperatures and at 37 (lane vectors in fours too).
+     * temperatures and at 37 (lane vectors in fours too), ascending, descending and shuffled (a table's
+     * pieces in one run of lanes, or scattered).
      */
     @Test
     void interpolatedBlocksAgreeWithTheSingleEvaluationsTo1e12() {
@@ -177,6 +178,14 @@ class BatchedEstimateTest {
         for (boolean gradient : new boolean[] {true, false}) {
             for (boolean error : new boolean[] {true, false}) check(est, wide, MANY, gradient, error);
         }
+        // temperatures in the caller's order, falling and shuffled: the same numbers
+        double[] falling = new double[MANY.length], shuffledMany = new double[MANY.length];
+        for (int j = 0; j < MANY.length; j++) {
+            falling[j] = MANY[MANY.length - 1 - j];
+            shuffledMany[j] = MANY[(j * 7) % MANY.length];
+        }
+        check(est, wide, falling, true, true);
+        check(est, wide, shuffledMany, false, false);
         double[] grid = new double[31];
         for (int i = 0; i < grid.length; i++) grid[i] = 500 + 2000.0 * i / 30;
         // the bench's block, with the gradient and (interpolants to what F needs) without
@@ -201,7 +210,13 @@ class BatchedEstimateTest {
         // 17 temperatures (lane vectors one at a time) and 37 over 150–6000 K (also in fours: the one-pass tiles)
         double[] spread = new double[37];
         for (int j = 0; j < spread.length; j++) spread[j] = 150 * Math.pow(40, j / 36.0);
-        for (double[] temperatures : new double[][] {MANY, spread}) {
+        // the lanes in the caller's order: descending, and shuffled (a table's pieces then fall in scattered lanes)
+        double[] descending = new double[spread.length], shuffled = new double[spread.length];
+        for (int j = 0; j < spread.length; j++) {
+            descending[j] = spread[spread.length - 1 - j];
+            shuffled[j] = spread[(j * 17) % spread.length];
+        }
+        for (double[] temperatures : new double[][] {MANY, spread, descending, shuffled}) {
             double[] beta = new double[temperatures.length];
             for (int j = 0; j < beta.length; j++) beta[j] = 1.0 / (org.scoredos.units.Units.KB * temperatures[j]);
             IsosurfaceWorkspace w = est.workspace(false);
@@ -216,6 +231,8 @@ class BatchedEstimateTest {
                     for (int j = 0; j < temperatures.length; j++) {
                         assertSameBits(plain[j], simd[j], "kernels on interpolants (u* read: " + minimisers + "), θ_" + i + " at " + temperatures[j] + " K");
                     }
+                    // sorted either way, each piece's lanes are one run (the SIMD kernel's one-pass path); shuffled, they are not
+                    assertEquals(temperatures != shuffled, w.lanes(temperatures.length, est.kernel().laneMultiple()).monotone);
                 }
             }
         }
