@@ -298,9 +298,11 @@ final class PolynomialConjugate {
      * {@link #polishedRoot} of table t on piece p at the slopes s[0..n) into u, the same bits, in passes over
      * the slopes (the seeds, each Newton step of the root solve, the polish): the solves are independent, so
      * their polynomial evaluations overlap in the processor instead of waiting on each other. {@code state}: per
-     * slope {@link #UNSOLVED}, or {@link #SOLVED} where u[i] is already its polished root (kept); scratch after.
+     * slope {@link #UNSOLVED}, or {@link #SOLVED} where u[i] is already its polished root (kept); scratch after. Where
+     * the polish took its Newton step, {@code curvature[i]} is the S'' it divided by (at the iterate before it, within
+     * ~1e-12 of the root); elsewhere it is left as it was.
      */
-    void polishedRoots(int t, int p, double[] s, double[] u, int[] state, int n) {
+    void polishedRoots(int t, int p, double[] s, double[] u, int[] state, int n, double[] curvature) {
         final int end = SOLVED, open = 1, found = 2;
         int o1 = t * deg, o2 = t * (deg - 1), opened = 0;
         double l = pieceL[p], r = pieceR[p];
@@ -327,8 +329,13 @@ final class PolynomialConjugate {
         }
         for (int i = 0; i < n; i++) {
             if (state[i] == end) continue;
-            double x = state[i] == open ? solve(t, p, s[i], u[i]) : u[i], curvature = second(t, x);
-            u[i] = curvature < 0 ? newton(t, p, s[i], x, curvature) : x;
+            double x = state[i] == open ? solve(t, p, s[i], u[i]) : u[i], bend = second(t, x);
+            if (bend < 0) {
+                u[i] = newton(t, p, s[i], x, bend);
+                curvature[i] = bend;
+            } else {
+                u[i] = x;
+            }
         }
     }
 

@@ -79,6 +79,8 @@ final class SlopeInterpolants {
     /** Per piece, from the same start: the Legendre value's coefficients (F only), kept where a whole table's fit. */
     private double[] values;
     private int pieces, used;
+    /** Per table: the least and the largest θ̃ of the block (scratch of the constructor). */
+    private final double[] least, most;
     /** Root solves spent on the nodes (what building cost). */
     int solves;
     /** Whether u* is held to 1e-14·(1 + |u|) (gradient, error bars, frame term), not just to what F needs. */
@@ -88,6 +90,8 @@ final class SlopeInterpolants {
     /** One piece's Lobatto nodes: their slopes, the roots there and (F only) the Legendre values; scratch of the root solves. */
     private final double[] nodes = new double[DEGREE + 1], value = new double[DEGREE + 1], legendreValue = new double[DEGREE + 1];
     private final int[] state = new int[DEGREE + 1];
+    /** S'' at one piece's nodes, where the root solve's polish computed it (else NaN). */
+    private final double[] bends = new double[DEGREE + 1];
     /** cos(πjk/DEGREE), [j·(DEGREE + 1) + k]: the Lobatto nodes and the coefficients' sums of every piece. */
     private static final double[] COSINES = new double[(DEGREE + 1) * (DEGREE + 1)];
 
@@ -129,21 +133,33 @@ final class SlopeInterpolants {
         side = reuse ? zeroed(previous.side) : new double[2 * tables];
         degree = reuse ? zeroed(previous.degree) : new int[2 * tables];
         start = reuse ? zeroed(previous.start) : new int[2 * tables];
-        coefficients = reuse ? zeroed(previous.coefficients) : new double[tables * (DEGREE + 1)];
-        values = reuse ? zeroed(previous.values) : new double[coefficients.length];
+        // every coefficient a piece reads is written when it is fitted: these need no zeroing
+        coefficients = reuse ? previous.coefficients : new double[tables * (DEGREE + 1)];
+        values = reuse ? previous.values : new double[coefficients.length];
         double betaLow = Double.POSITIVE_INFINITY, betaHigh = 0;
         for (double b : beta) {
             betaLow = Math.min(betaLow, b);
             betaHigh = Math.max(betaHigh, b);
         }
-        for (int t = 0; t < tables; t++) {
-            double sMin = Double.POSITIVE_INFINITY, sMax = Double.NEGATIVE_INFINITY;
-            // (θ̃β)·scale is monotone in β in floating point too: the ends are at the extreme β, as the lanes compute them
-            for (int i = 0; i < count; i++) {
-                double a = rotated[i][t] * betaLow * scale[t], b = rotated[i][t] * betaHigh * scale[t];
-                sMin = Math.min(sMin, Math.min(a, b));
-                sMax = Math.max(sMax, Math.max(a, b));
+        // per table the least and largest θ̃ of the block, row by row (sequential reads, plain comparisons)
+        least = reuse ? previous.least : new double[tables];
+        most = reuse ? previous.most : new double[tables];
+        System.arraycopy(rotated[0], 0, least, 0, tables);
+        System.arraycopy(rotated[0], 0, most, 0, tables);
+        for (int i = 1; i < count; i++) {
+            double[] row = rotated[i];
+            for (int t = 0; t < tables; t++) {
+                double r = row[t];
+                least[t] = r < least[t] ? r : least[t];
+                most[t] = r > most[t] ? r : most[t];
             }
+        }
+        for (int t = 0; t < tables; t++) {
+            // (θ̃β)·scale is monotone in θ̃ and in β in floating point too: the ends are at the extreme θ̃ and β, as the
+            // lanes compute them
+            double a = least[t] * betaLow * scale[t], b = least[t] * betaHigh * scale[t];
+            double c = most[t] * betaLow * scale[t], d = most[t] * betaHigh * scale[t];
+            double sMin = Math.min(Math.min(a, b), Math.min(c, d)), sMax = Math.max(Math.max(a, b), Math.max(c, d));
             first[t] = pieces;
             int mark = used;
             fits = !minimisers;
@@ -312,13 +328,17 @@ final class SlopeInterpolants {
                 : interpolate(t, p, l, r, Double.POSITIVE_INFINITY, e.slopeR[p], 1, null);
     }
 
-    /** The Chebyshev coefficients of the Lobatto nodes' values f (from the upper end down) into c[o..o+n]. */
+    /**
+     * The Chebyshev coefficients of the Lobatto nodes' values f (from the upper end down) into c[o..o+n]: node by node
+     * into all coefficients at once (independent sums the processor overlaps, not one chain per coefficient).
+     */
     private void chebyshev(double[] f, double[] c, int o, int n) {
-        for (int m = 0; m <= n; m++) {
-            double sum = 0.5 * (f[0] + (m % 2 == 0 ? f[n] : -f[n]));
-            for (int i = 1; i < n; i++) sum += f[i] * COSINES[i * (n + 1) + m];
-            c[o + m] = (m == 0 || m == n ? 1.0 : 2.0) * sum / n;
+        for (int m = 0; m <= n; m++) c[o + m] = 0.5 * (f[0] + (m % 2 == 0 ? f[n] : -f[n]));
+        for (int i = 1; i < n; i++) {
+            double fi = f[i];
+            for (int m = 0, row = i * (n + 1); m <= n; m++) c[o + m] += fi * COSINES[row + m];
         }
+        for (int m = 0; m <= n; m++) c[o + m] = (m == 0 || m == n ? 1.0 : 2.0) * c[o + m] / n;
     }
 
     /**
@@ -359,7 +379,7 @@ final class SlopeInterpolants {
         apex[j] = apexSlope;
         side[j] = sign;
         double mid = centre[j], half = 0.5 * (zHigh - zLow);
-        double largest = 0, steepest = 0, flattest = Double.POSITIVE_INFINITY, sharpest = 0, bending = 0, size = 0;
+        double largest = 0, steepest = 0, flattest = Double.POSITIVE_INFINITY, sharpest = 0, size = 0;
         double slope = Math.max(Math.abs(l), Math.abs(r));
         for (int i = 0; i <= n; i++) {
             // Lobatto nodes from the upper end down, the ends exact
@@ -375,15 +395,16 @@ final class SlopeInterpolants {
                 state[i] = PolynomialConjugate.SOLVED;
             }
         }
-        e.polishedRoots(t, p, nodes, value, state, n + 1);
+        java.util.Arrays.fill(bends, Double.NaN);
+        e.polishedRoots(t, p, nodes, value, state, n + 1, bends);
         for (int i = 0; i <= n; i++) {
             double s = nodes[i], u = value[i];
             largest = Math.max(largest, Math.abs(u));
-            double curvature = e.curvature(t, u);
+            // S'' where the polish took it (its last iterate, within ~1e-12 of the root: for the tolerances), else at u
+            double curvature = Double.isNaN(bends[i]) ? e.curvature(t, u) : bends[i];
             flattest = Math.min(flattest, -curvature);
             sharpest = Math.max(sharpest, Math.abs(curvature));
             if (curvature < 0) steepest = Math.max(steepest, -1 / curvature);
-            bending = Math.max(bending, Math.abs(e.third(t, u)));
             if (!minimisers) {
                 double entropy = e.value(t, u);
                 size = Math.max(size, Math.abs(entropy) + Math.abs(s * u));
@@ -399,7 +420,12 @@ final class SlopeInterpolants {
         if (!minimisers && sharpest > 0) tolerance = Math.max(tolerance, 0.1 * Math.sqrt(2 * VALUE * (1 + size) / sharpest));
         if (tail <= tolerance) return legendre(o, n, size);
         // after one step the error is about |S'''/2S''|·δ², δ the interpolant's (taken as 10× its tail)
-        double step = flattest > 0 ? Math.min(0.1 * Math.sqrt(2 * flattest * tolerance / bending), 1e-4 * (e.pieceR[p] - e.pieceL[p])) : 0;
+        double step = 0;
+        if (steps && flattest > 0) {
+            double bending = 0; // |S'''|, read only here
+            for (int i = 0; i <= n; i++) bending = Math.max(bending, Math.abs(e.third(t, value[i])));
+            step = Math.min(0.1 * Math.sqrt(2 * flattest * tolerance / bending), 1e-4 * (e.pieceR[p] - e.pieceL[p]));
+        }
         if (steps && tail <= step) {
             stepped = true;
             return legendre(o, n, size);

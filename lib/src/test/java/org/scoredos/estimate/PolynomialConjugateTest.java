@@ -40,4 +40,54 @@ class PolynomialConjugateTest {
             }
         }
     }
+
+    /**
+     * The root solves in passes are {@link PolynomialConjugate#polishedRoot} one at a time, bit for bit (beyond a piece's
+     * slopes too, and keeping what is given as solved), and where the polish took its Newton step they hand back the
+     * S'' it divided by: within 1e-9 of S'' at the root; elsewhere the curvature is left untouched.
+     */
+    @Test
+    void rootSolvesInPassesAreTheOneAtATimeSolvesAndGiveTheirCurvature() {
+        double[][] s = {
+            {0.0, 0.0, -0.1205, 0.0, 0.05, 0.0, -0.0125, 0.0},
+            {0.0, -0.01, -0.125, 0.0, 0.0833, 0.0, -0.0244, 0.0},
+        };
+        PolynomialConjugate e = new PolynomialConjugate(s, new double[] {-1.7, -1.7}, new double[] {1.7, 1.7});
+        Random rng = new Random(5);
+        int n = 13;
+        double[] sp = new double[n], u = new double[n], bend = new double[n];
+        int[] state = new int[n];
+        int polished = 0;
+        for (int t = 0; t < s.length; t++) {
+            for (int p = e.pieceStart[t]; p < e.pieceStart[t + 1]; p++) {
+                for (int trial = 0; trial < 50; trial++) {
+                    double low = e.slopeR[p], high = e.slopeL[p], width = high - low;
+                    for (int i = 0; i < n; i++) {
+                        sp[i] = low - 0.1 * width + 1.2 * width * rng.nextDouble(); // some beyond the piece's slopes
+                        state[i] = i % 5 == 4 ? PolynomialConjugate.SOLVED : PolynomialConjugate.UNSOLVED;
+                        u[i] = state[i] == PolynomialConjugate.SOLVED ? 0.25 : Double.NaN; // a given root is kept as it is
+                        bend[i] = Double.NaN;
+                    }
+                    e.polishedRoots(t, p, sp, u, state, n, bend);
+                    for (int i = 0; i < n; i++) {
+                        String at = "table " + t + " piece " + p + " at s' = " + sp[i];
+                        if (i % 5 == 4) {
+                            assertEquals(0.25, u[i], 0.0, at);
+                            assertTrue(Double.isNaN(bend[i]), at);
+                            continue;
+                        }
+                        assertEquals(e.polishedRoot(t, p, sp[i]), u[i], 0.0, at);
+                        boolean inside = sp[i] < high && sp[i] > low;
+                        if (!inside) assertTrue(Double.isNaN(bend[i]), at);
+                        if (Double.isNaN(bend[i])) continue;
+                        polished++;
+                        double exact = e.curvature(t, u[i]);
+                        assertTrue(bend[i] < 0, at);
+                        assertEquals(exact, bend[i], 1e-9 * Math.abs(exact), at);
+                    }
+                }
+            }
+        }
+        assertTrue(polished > 500, "polished " + polished);
+    }
 }
