@@ -64,6 +64,36 @@ final class AlphaFit {
         }
     }
 
+    /**
+     * {@link #fit} of every lane: values[a·width + l] into out[i·width + l], the same products summed in
+     * the same order per lane (lanes side by side, so the JIT can vectorise over them).
+     */
+    void fitLanes(double[] values, int width, double[] out) {
+        for (int i = 0; i <= degree; i++) {
+            double[] row = pinv[i];
+            int o = i * width;
+            java.util.Arrays.fill(out, o, o + width, 0);
+            for (int a = 0; a < row.length; a++) {
+                double r = row[a];
+                for (int l = 0, v = a * width; l < width; l++) out[o + l] += r * values[v + l];
+            }
+        }
+    }
+
+    /** {@link #weights} of every lane at t[l] into out[a·width + l], the same operations per lane; power: scratch of width. */
+    void weightsLanes(double[] t, int width, double[] power, double[] out) {
+        java.util.Arrays.fill(out, 0, pinv[0].length * width, 0);
+        java.util.Arrays.fill(power, 0, width, 1);
+        for (int i = 0; i <= degree; i++) {
+            double[] row = pinv[i];
+            for (int a = 0; a < row.length; a++) {
+                double r = row[a];
+                for (int l = 0, o = a * width; l < width; l++) out[o + l] += power[l] * r;
+            }
+            for (int l = 0; l < width; l++) power[l] *= t[l];
+        }
+    }
+
     /** The weights w_a(t) with fit(values)(t) = Σ_a w_a values_a. */
     void weights(double t, double[] out) {
         java.util.Arrays.fill(out, 0);
