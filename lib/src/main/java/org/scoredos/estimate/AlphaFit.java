@@ -64,20 +64,9 @@ final class AlphaFit {
         }
     }
 
-    /**
-     * {@link #fit} of every lane: values[a·width + l] into out[i·width + l], the same products summed in
-     * the same order per lane (lanes side by side, so the JIT can vectorise over them).
-     */
-    void fitLanes(double[] values, int width, double[] out) {
-        for (int i = 0; i <= degree; i++) {
-            double[] row = pinv[i];
-            int o = i * width;
-            java.util.Arrays.fill(out, o, o + width, 0);
-            for (int a = 0; a < row.length; a++) {
-                double r = row[a];
-                for (int l = 0, v = a * width; l < width; l++) out[o + l] += r * values[v + l];
-            }
-        }
+    /** pinv[i][a]: the coefficient of tⁱ each cell's value contributes (the array itself, not a copy). */
+    double[][] pseudoInverse() {
+        return pinv;
     }
 
     /** {@link #weights} of every lane at t[l] into out[a·width + l], the same operations per lane; power: scratch of width. */

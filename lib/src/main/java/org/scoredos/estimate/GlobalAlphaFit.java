@@ -16,9 +16,17 @@ final class GlobalAlphaFit implements AlphaProfile {
         for (int i = 1; i <= GRID; i++) GRID_POINTS[i] = i == GRID ? 1 : -1 + 2.0 * i / GRID;
     }
     private final AlphaFit fit;
+    /** The lanes' fit and scan of p′: SIMD where the JVM has the vector module. */
+    private final AlphaScan passes;
 
     GlobalAlphaFit(double[] alphas, int degree) {
+        this(alphas, degree, AlphaScan.of());
+    }
+
+    /** With the given passes over lanes (tests compare both). */
+    GlobalAlphaFit(double[] alphas, int degree, AlphaScan passes) {
         fit = new AlphaFit(alphas, degree);
+        this.passes = passes;
     }
 
     @Override
@@ -48,7 +56,7 @@ final class GlobalAlphaFit implements AlphaProfile {
         AlphaLanes p = lanes.alpha;
         int width = lanes.width, n = fit.degree();
         double[] c = p.coef, dc = p.slope, scan = p.scan, shell = p.shell, best = p.tStar, bestValue = p.freeEnergy;
-        fit.fitLanes(lanes.g, width, c);
+        passes.fit(fit.pseudoInverse(), lanes.g, width, c);
         double constant = SHELL_SLOPE * fit.centre(), linear = SHELL_SLOPE * fit.halfWidth();
         for (int l = 0; l < width; l++) c[l] += shell[l] - constant;
         for (int l = width; l < 2 * width; l++) c[l] -= linear;
@@ -63,17 +71,7 @@ final class GlobalAlphaFit implements AlphaProfile {
             best[l] = end ? 1 : -1;
             bestValue[l] = end ? right[l] : bestValue[l];
         }
-        for (int i = 0; i <= GRID; i++) hornerLanes(dc, n - 1, width, GRID_POINTS[i], scan, i * width);
-        // the intervals where p′ turns positive, lane by lane in the scan's order
-        int changes = 0, count = lanes.count;
-        for (int i = 1; i <= GRID; i++) {
-            for (int l = 0, o = i * width; l < count; l++) {
-                if (scan[o - width + l] < 0 && scan[o + l] >= 0) {
-                    p.changeLane[changes] = l;
-                    p.changeInterval[changes++] = i;
-                }
-            }
-        }
+        int changes = passes.scan(dc, n, width, lanes.count, GRID_POINTS, scan, p.changeLane, p.changeInterval);
         p.changes = changes;
         double[] laneSlope = p.laneSlope, laneCoef = p.laneCoef;
         for (int k = 0; k < changes; k++) {
@@ -89,7 +87,7 @@ final class GlobalAlphaFit implements AlphaProfile {
         }
         if (error) {
             double[] cb = p.coefBand;
-            fit.fitLanes(lanes.band, width, cb);
+            passes.fit(fit.pseudoInverse(), lanes.band, width, cb);
             hornerLanes(cb, n, width, best, p.error);
             for (int l = 0; l < width; l++) p.error[l] = Math.abs(p.error[l]);
         }

@@ -18,9 +18,16 @@ class AlphaProfileLanesTest {
     void quinticLanesAreEachLaneBitForBit() {
         double[] alphas = new double[CELLS];
         for (int a = 0; a < CELLS; a++) alphas[a] = -2 + 0.2 * a + 0.01 * a * a;
-        int[] kinds = check(new GlobalAlphaFit(alphas, IsosurfaceEstimator.ALPHA_DEGREE), alphas, 8);
-        assertTrue(kinds[0] > 20 && kinds[1] > 20 && kinds[2] > 20, "interior minima, left and right ends: " + java.util.Arrays.toString(kinds));
-        assertTrue(kinds[3] > 20, "lanes whose p′ turns positive twice: " + kinds[3]);
+        assertEquals(LaneKernel.vectorModule(), AlphaScan.of().getClass().getSimpleName().equals("VectorAlphaScan"), "the SIMD passes where the module is");
+        // both passes over lanes (the SIMD ones where the JVM has the module), lanes a whole number of vectors and not
+        for (AlphaScan passes : new AlphaScan[] {new ScalarAlphaScan(), AlphaScan.of()}) {
+            for (int multiple : new int[] {8, 1}) {
+                int[] kinds = check(new GlobalAlphaFit(alphas, IsosurfaceEstimator.ALPHA_DEGREE, passes), alphas, multiple);
+                String what = passes.getClass().getSimpleName() + ", lanes a multiple of " + multiple + ": ";
+                assertTrue(kinds[0] > 20 && kinds[1] > 20 && kinds[2] > 20, what + "interior minima, left and right ends " + java.util.Arrays.toString(kinds));
+                assertTrue(kinds[3] > 20, what + "lanes whose p′ turns positive twice: " + kinds[3]);
+            }
+        }
     }
 
     @Test
