@@ -147,8 +147,9 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     /**
      * The θ rotated in {@code w} at several temperatures, laid out side by side for the lane kernel
      * (SIMD where the JVM has the vector module): the transforms and the gradient's back-rotation
-     * of all temperatures in one sweep over the tables and the rotations, the α profile and the
-     * error bars one temperature at a time. The results are those of one-by-one evaluation, bit
+     * of all temperatures in one sweep over the tables and the rotations, and (reference model) the
+     * α profile of all temperatures at once; under the calibrated model the frame term, the α
+     * profile and the bar one temperature at a time. The results are those of one-by-one evaluation, bit
      * for bit. The order spread beside a calibrated bar re-evaluates the θ per temperature, so
      * that case goes one by one.
      */
