@@ -47,9 +47,10 @@ final class GlobalAlphaFit implements AlphaProfile {
 
     /**
      * {@link #minimise} of every lane, the same operations per lane in the same order, so the same bits:
-     * the fit, p′ on the scan's grid and the ends side by side over the lanes (the JIT vectorises
-     * them), then the safeguarded Newton polish, one lane at a time, of the intervals where p′ turns
-     * positive, and the weights only when {@code weights} (the gradient reads them).
+     * the fit, p′ on the scan's grid and the ends side by side over the lanes (the fit and the scan
+     * by {@link AlphaScan}: SIMD where the JVM has the vector module), then the safeguarded Newton
+     * polish, one lane at a time, of the intervals where p′ turns positive, and the weights only when
+     * {@code weights} (the gradient's sweep reads them).
      */
     @Override
     public void minimiseLanes(TemperatureLanes lanes, IsosurfaceWorkspace w, boolean error, boolean weights) {
