@@ -64,6 +64,25 @@ final class AlphaFit {
         }
     }
 
+    /** pinv[i][a]: the coefficient of tⁱ each cell's value contributes (the array itself, not a copy). */
+    double[][] pseudoInverse() {
+        return pinv;
+    }
+
+    /** {@link #weights} of every lane at t[l] into out[a·width + l], the same operations per lane; power: scratch of width. */
+    void weightsLanes(double[] t, int width, double[] power, double[] out) {
+        java.util.Arrays.fill(out, 0, pinv[0].length * width, 0);
+        java.util.Arrays.fill(power, 0, width, 1);
+        for (int i = 0; i <= degree; i++) {
+            double[] row = pinv[i];
+            for (int a = 0; a < row.length; a++) {
+                double r = row[a];
+                for (int l = 0, o = a * width; l < width; l++) out[o + l] += power[l] * r;
+            }
+            for (int l = 0; l < width; l++) power[l] *= t[l];
+        }
+    }
+
     /** The weights w_a(t) with fit(values)(t) = Σ_a w_a values_a. */
     void weights(double t, double[] out) {
         java.util.Arrays.fill(out, 0);

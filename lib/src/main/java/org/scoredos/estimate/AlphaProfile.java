@@ -16,4 +16,11 @@ sealed interface AlphaProfile permits GlobalAlphaFit, LocalAlphaFit {
      * w.solved and the weights w.weights = w_a(α*).
      */
     void minimise(IsosurfaceWorkspace w, double shellConstant, boolean error);
+
+    /**
+     * {@link #minimise} of every lane, the same bits: the cells' βF_a in lanes.g (bands in lanes.band
+     * when {@code error}), the shell constants in lanes.alpha.shell; the results into lanes.alpha and,
+     * when {@code weights}, w_a(α*) into lanes.weights. {@code w}: scratch.
+     */
+    void minimiseLanes(TemperatureLanes lanes, IsosurfaceWorkspace w, boolean error, boolean weights);
 }

@@ -64,6 +64,26 @@ final class LocalAlphaFit implements AlphaProfile {
         w.solved = solved(alphaStar);
     }
 
+    /** One lane at a time through {@link #minimise} (the local fit's weights depend on α*, so lanes share no pass). */
+    @Override
+    public void minimiseLanes(TemperatureLanes lanes, IsosurfaceWorkspace w, boolean error, boolean weights) {
+        AlphaLanes p = lanes.alpha;
+        int width = lanes.width, cells = alphas.length;
+        for (int l = 0; l < lanes.count; l++) {
+            for (int a = 0; a < cells; a++) {
+                w.g[a] = lanes.g[a * width + l];
+                w.gPlus[a] = lanes.band[a * width + l];
+            }
+            minimise(w, p.shell[l], error);
+            p.freeEnergy[l] = w.freeEnergy;
+            p.error[l] = w.error;
+            p.tStar[l] = w.tStar;
+            p.alphaStar[l] = w.alphaStar;
+            p.solved[l] = w.solved;
+            if (weights) for (int a = 0; a < cells; a++) lanes.weights[a * width + l] = w.weights[a];
+        }
+    }
+
     boolean solved(double alphaStar) {
         return alphaStar > alphas[1] && alphaStar < alphas[alphas.length - 2];
     }

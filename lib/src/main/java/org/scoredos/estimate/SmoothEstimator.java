@@ -147,8 +147,9 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
     /**
      * The θ rotated in {@code w} at several temperatures, laid out side by side for the lane kernel
      * (SIMD where the JVM has the vector module): the transforms and the gradient's back-rotation
-     * of all temperatures in one sweep over the tables and the rotations, the α profile and the
-     * error bars one temperature at a time. The results are those of one-by-one evaluation, bit
+     * of all temperatures in one sweep over the tables and the rotations, and (reference model) the
+     * α profile of all temperatures at once; under the calibrated model the frame term, the α
+     * profile and the bar one temperature at a time. The results are those of one-by-one evaluation, bit
      * for bit. The order spread beside a calibrated bar re-evaluates the θ per temperature, so
      * that case goes one by one.
      */
@@ -225,38 +226,56 @@ public final class SmoothEstimator extends IsosurfaceEstimator {
         TemperatureLanes lanes = w.lanes(temperatures.length, lane.laneMultiple());
         lanes.temperatures(temperatures);
         lane.transforms(w.rotated, lanes, calibrate ? LaneKernel.CellSum.SAMPLING : error ? LaneKernel.CellSum.BAND : LaneKernel.CellSum.NONE, fit);
-        int d = cells.d, width = lanes.width, tables = cells.tables();
-        // with the frame term the gradient needs each lane's own pass (its curvatures); else one sweep for all
-        boolean sweep = gradient && frame == null;
-        for (int l = 0; l < lanes.count; l++) {
-            double kT = Units.KB * temperatures[l];
-            for (int a = 0; a < cells.cells; a++) {
-                w.g[a] = lanes.g[a * width + l];
-                w.gPlus[a] = calibrate ? 0 : lanes.band[a * width + l]; // the calibrated sums are the sampling variances
-            }
-            if (frame != null) {
-                double beta = lanes.beta[l];
-                for (int t = 0; t < tables; t++) {
-                    w.ustar[t] = lanes.ustar[t * width + l];
-                    w.slopes[t] = w.rotated[t] * beta * cells.scale[t];
-                }
-            }
-            w.temperature = temperatures[l];
-            w.hasGradient = gradient;
-            join(kT, error && !calibrate, calibrate, w);
-            w.statistical = w.systematic = Double.NaN;
-            if (calibrate) calibrated.apply(temperatures[l], w, lanes.band, width, l);
-            if (gradient && !sweep) gradient(w);
-            for (int a = 0; a < cells.cells; a++) lanes.weights[a * width + l] = w.weights[a];
-            // the sweep's gradients are filled in below, into the arrays these results already hold
-            out[l] = sweep ? w.result(new double[cells.parameters]) : w.result(gradient);
+        if (frame != null) {
+            // the frame term needs each lane's own u*, and the gradient its curvatures: one lane at a time
+            for (int l = 0; l < lanes.count; l++) out[l] = joinLane(l, temperatures[l], gradient, error, calibrate, lanes, w);
+            return;
         }
-        if (!sweep) return;
+        joinLanes(temperatures, gradient, error, lanes, w, out);
+        if (!gradient) return;
         lanes.backRotation();
         lane.backRotate(lanes);
         for (int l = 0; l < lanes.count; l++) {
             double[] grad = out[l].gradient();
-            for (int i = 0; i < grad.length; i++) grad[i] = lanes.gradient[i * width + l];
+            for (int i = 0; i < grad.length; i++) grad[i] = lanes.gradient[i * lanes.width + l];
         }
+    }
+
+    /**
+     * Every lane's cells joined at once (no frame term): the α profile of all lanes, w_a(α*) into
+     * lanes.weights where the gradient's sweep reads them; the results' gradients, when wanted, are
+     * left for the sweep to fill.
+     */
+    private void joinLanes(double[] temperatures, boolean gradient, boolean error, TemperatureLanes lanes, IsosurfaceWorkspace w, FreeEnergy[] out) {
+        AlphaLanes p = lanes.alpha;
+        for (int l = 0; l < lanes.width; l++) p.shell[l] = cells.shellConstant(lanes.beta[l]);
+        profile.minimiseLanes(lanes, w, error, gradient);
+        for (int l = 0; l < lanes.count; l++) {
+            double kT = Units.KB * temperatures[l];
+            out[l] = new FreeEnergy(temperatures[l], kT * p.freeEnergy[l], error ? kT * p.error[l] : Double.NaN, p.alphaStar[l], p.solved[l],
+                    gradient ? new double[cells.parameters] : null, Double.NaN, Double.NaN);
+        }
+    }
+
+    /** Lane l joined on its own, as one temperature is (the frame term; the calibrated bar when asked). */
+    private FreeEnergy joinLane(int l, double temperature, boolean gradient, boolean error, boolean calibrate, TemperatureLanes lanes,
+            IsosurfaceWorkspace w) {
+        int width = lanes.width;
+        for (int a = 0; a < cells.cells; a++) {
+            w.g[a] = lanes.g[a * width + l];
+            w.gPlus[a] = calibrate ? 0 : lanes.band[a * width + l]; // the calibrated sums are the sampling variances
+        }
+        double beta = lanes.beta[l];
+        for (int t = 0; t < cells.tables(); t++) {
+            w.ustar[t] = lanes.ustar[t * width + l];
+            w.slopes[t] = w.rotated[t] * beta * cells.scale[t];
+        }
+        w.temperature = temperature;
+        w.hasGradient = gradient;
+        join(Units.KB * temperature, error && !calibrate, calibrate, w);
+        w.statistical = w.systematic = Double.NaN;
+        if (calibrate) calibrated.apply(temperature, w, lanes.band, width, l);
+        if (gradient) gradient(w);
+        return w.result(gradient);
     }
 }

@@ -18,6 +18,8 @@ final class TemperatureLanes {
     final double[] g, band;
     /** Per cell: w_a(α*) of each lane, set before {@link LaneKernel#backRotate}. */
     final double[] weights;
+    /** The α profile of each lane: its shell constant, results and scratch. */
+    final AlphaLanes alpha;
     /** D*[i·width + l]; null until {@link #backRotation}. */
     double[] gradient;
     /** Tables per block of the back-rotation: their v_t of every lane (in {@link #terms}) stay in L1 while each row of R passes over them. */
@@ -51,6 +53,7 @@ final class TemperatureLanes {
         g = new double[cells * width];
         band = new double[cells * width];
         weights = new double[cells * width];
+        alpha = new AlphaLanes(width, IsosurfaceEstimator.ALPHA_DEGREE, GlobalAlphaFit.GRID);
         tables = cells * d;
         this.d = d;
         slope = new double[width];
