@@ -58,11 +58,14 @@ public final class EnsembleCpuTime {
                             }
                             if (rep >= 3) single = Math.min(single, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / 2000);
                         }
+                        // the first eight blocks of a row untimed: C2 may have compiled the interpolants' building from the
+                        // previous row's profile alone, and the row's first block then deoptimises it (an untaken branch);
+                        // its recompile, once per JVM, took ~50 ms (lib/docs/performance.md, "Ensembles")
                         double batched = Double.POSITIVE_INFINITY;
-                        for (int rep = 0; rep < 8; rep++) {
+                        for (int rep = 0; rep < 16; rep++) {
                             long c0 = mx.getCurrentThreadCpuTime();
                             sink += batch(est, thetas, t, gradient, error, spread);
-                            if (rep >= 3) batched = Math.min(batched, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / (BLOCK * t.length));
+                            if (rep >= 8) batched = Math.min(batched, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / (BLOCK * t.length));
                         }
                         String bar = !error ? "no error bar," : "error bar (" + model.name().toLowerCase() + (spread ? "" : ", no order spread") + "),";
                         System.out.printf("smooth, %-44s %-11s single (θ, T) %7.2f µs CPU; %d θ × %d T per (θ, T) %7.2f µs CPU%n",
