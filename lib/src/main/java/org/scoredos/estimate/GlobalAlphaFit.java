@@ -65,8 +65,8 @@ final class GlobalAlphaFit implements AlphaProfile {
             for (int l = 0, o = i * width, to = (i - 1) * width; l < width; l++) dc[to + l] = i * c[o + l];
         }
         double[] right = p.scratch;
-        hornerLanes(c, n, width, -1, bestValue, 0);
-        hornerLanes(c, n, width, 1, right, 0);
+        hornerLanes(c, n, width, -1, bestValue);
+        hornerLanes(c, n, width, 1, right);
         for (int l = 0; l < width; l++) {
             boolean end = right[l] < bestValue[l];
             best[l] = end ? 1 : -1;
@@ -99,15 +99,15 @@ final class GlobalAlphaFit implements AlphaProfile {
         if (weights) fit.weightsLanes(best, width, p.scratch, lanes.weights);
     }
 
-    /** Each lane's polynomial of degree n (c[i·width + l]) at t into out[o + l]: {@link AlphaFit#horner}'s operations, lanes side by side. */
-    private static void hornerLanes(double[] c, int n, int width, double t, double[] out, int o) {
-        System.arraycopy(c, n * width, out, o, width);
+    /** Each lane's polynomial of degree n (c[i·width + l]) at t into out[l]: {@link AlphaFit#horner}'s operations, lanes side by side. */
+    private static void hornerLanes(double[] c, int n, int width, double t, double[] out) {
+        System.arraycopy(c, n * width, out, 0, width);
         for (int i = n - 1; i >= 0; i--) {
-            for (int l = 0, ci = i * width; l < width; l++) out[o + l] = out[o + l] * t + c[ci + l];
+            for (int l = 0, ci = i * width; l < width; l++) out[l] = out[l] * t + c[ci + l];
         }
     }
 
-    /** {@link #hornerLanes(double[], int, int, double, double[], int)} at each lane's own t[l]. */
+    /** {@link #hornerLanes(double[], int, int, double, double[])} at each lane's own t[l]. */
     private static void hornerLanes(double[] c, int n, int width, double[] t, double[] out) {
         System.arraycopy(c, n * width, out, 0, width);
         for (int i = n - 1; i >= 0; i--) {

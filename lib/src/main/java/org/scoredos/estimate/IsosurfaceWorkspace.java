@@ -104,11 +104,7 @@ public final class IsosurfaceWorkspace {
     }
 
     public FreeEnergy result(boolean withGradient) {
-        return result(withGradient && hasGradient ? java.util.Arrays.copyOf(gradient, parameters) : null);
-    }
-
-    /** The last result with the given gradient (null: none), which it holds as it is. */
-    FreeEnergy result(double[] gradient) {
-        return new FreeEnergy(temperature, freeEnergy, error, alphaStar, solved, gradient, statistical, systematic);
+        return new FreeEnergy(temperature, freeEnergy, error, alphaStar, solved,
+                withGradient && hasGradient ? java.util.Arrays.copyOf(gradient, parameters) : null, statistical, systematic);
     }
 }
